@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Entente",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "EntenteCore", targets: ["EntenteCore"]),
+    .library(name: "EntenteIO", targets: ["EntenteIO"]),
+    .executable(name: "entente", targets: ["entente"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+  ],
+  targets: [
+    // Core model: actors, kinds, partial dates, the temporal graph, snapshots. Pure Swift.
+    .target(name: "EntenteCore"),
+    // The YAML data format and validation. No C.
+    .target(name: "EntenteIO", dependencies: ["EntenteCore", "Yams"]),
+    // Command-line interface.
+    .executableTarget(
+      name: "entente",
+      dependencies: [
+        "EntenteCore", "EntenteIO",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
+    .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
