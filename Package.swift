@@ -7,7 +7,9 @@ let package = Package(
   products: [
     .library(name: "EntenteCore", targets: ["EntenteCore"]),
     .library(name: "EntenteIO", targets: ["EntenteIO"]),
+    .library(name: "EntenteAlgorithms", targets: ["EntenteAlgorithms"]),
     .executable(name: "entente", targets: ["entente"]),
+    .executable(name: "entente-bench", targets: ["entente-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,15 +20,22 @@ let package = Package(
     .target(name: "EntenteCore"),
     // The YAML data format and validation. No C.
     .target(name: "EntenteIO", dependencies: ["EntenteCore", "Yams"]),
+    // Query algorithms over frozen snapshots: paths, centrality, structural balance, change. Pure Swift.
+    .target(name: "EntenteAlgorithms", dependencies: ["EntenteCore"]),
+    // Benchmark: synthetic temporal graphs, load, snapshots, betweenness, PageRank, peak memory.
+    .executableTarget(name: "entente-bench", dependencies: ["EntenteCore", "EntenteAlgorithms"]),
     // Command-line interface.
     .executableTarget(
       name: "entente",
       dependencies: [
-        "EntenteCore", "EntenteIO",
+        "EntenteCore", "EntenteIO", "EntenteAlgorithms",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
+    .testTarget(
+      name: "EntenteAlgorithmsTests", dependencies: ["EntenteAlgorithms", "EntenteCore"],
+      resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]
 )

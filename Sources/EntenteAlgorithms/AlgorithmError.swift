@@ -1,0 +1,92 @@
+import EntenteCore
+
+/// Why a query could not be answered, named in graph terms and carrying its context.
+public struct AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What went wrong.
+  public enum Code: Hashable, Sendable {
+    /// No actor has this id, name or alias.
+    case unknownActor
+    /// The actor exists but is not present in the year or on the day asked.
+    case actorAbsent
+    /// No path joins the two actors under the filter given.
+    case noPath
+    /// A parameter is out of range (k < 1, an empty year range, a negative weight, …).
+    case invalidArgument
+    /// An iterative method did not converge within its iteration limit.
+    case notConverged
+  }
+
+  public let code: Code
+  /// The actor concerned, as named by the caller (for `unknownActor`, `actorAbsent`).
+  public let actor: String?
+  /// The second actor (for `noPath`).
+  public let otherActor: String?
+  /// The slice asked for (`1979`, `1979-02-17`, `1975…1980`).
+  public let slice: String?
+  /// Names close to an unknown one, nearest first.
+  public let suggestions: [String]
+  /// A free-text detail.
+  public let detail: String?
+
+  public init(
+    _ code: Code, actor: String? = nil, otherActor: String? = nil, slice: String? = nil, suggestions: [String] = [],
+    detail: String? = nil
+  ) {
+    self.code = code
+    self.actor = actor
+    self.otherActor = otherActor
+    self.slice = slice
+    self.suggestions = suggestions
+    self.detail = detail
+  }
+
+  public var description: String {
+    var text: String
+    switch code {
+    case .unknownActor:
+      text = "no actor is named '\(actor ?? "?")'"
+    case .actorAbsent:
+      text = "'\(actor ?? "?")' is not present in \(slice ?? "that slice")"
+    case .noPath:
+      text = "no path leads from '\(actor ?? "?")' to '\(otherActor ?? "?")'"
+      if let slice { text += " in \(slice)" }
+    case .invalidArgument:
+      text = "invalid argument"
+    case .notConverged:
+      text = "the iteration did not converge"
+    }
+    if let detail { text += ": \(detail)" }
+    if !suggestions.isEmpty { text += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)" }
+    return text
+  }
+}
+
+extension Snapshot {
+  /// A description of the slice a snapshot covers, for messages: `1979` or `1979-02-17`.
+  public var sliceDescription: String {
+    if let year { return String(year) }
+    return days.lowerBound == days.upperBound ? "\(days.lowerBound)" : "\(days.lowerBound)…\(days.upperBound)"
+  }
+
+  /// The node index of an actor, or an error saying it is absent from this slice.
+  ///
+  /// - Throws: `AlgorithmError` with code `.actorAbsent`.
+  public func requireIndex(of actor: ActorID) throws(AlgorithmError) -> Int {
+    guard let node = index(of: actor) else {
+      throw AlgorithmError(.actorAbsent, actor: actor.rawValue, slice: sliceDescription)
+    }
+    return node
+  }
+}
+
+extension TemporalGraph {
+  /// Resolves an actor by id, name or alias (ignoring case), or fails with the nearest names suggested.
+  ///
+  /// - Throws: `AlgorithmError` with code `.unknownActor` and up to three suggestions.
+  public func requireActor(_ query: String) throws(AlgorithmError) -> ActorRecord {
+    guard let actor = resolveActor(query) else {
+      throw AlgorithmError(.unknownActor, actor: query, suggestions: suggestions(for: query).map(\.rawValue))
+    }
+    return actor
+  }
+}

@@ -1,0 +1,126 @@
+extension Centrality {
+  /// Eigenvector centrality by power iteration on A + I, as NetworkX's `eigenvector_centrality`: start from
+  /// 1/n, add each node's score to its successors' (the in-edge sum: a left eigenvector for directed
+  /// networks), normalise to unit Euclidean length, stop when Σ|Δ| < n · tolerance.
+  ///
+  /// Bonacich, P. "Factoring and weighting approaches to status scores and clique identification",
+  /// *Journal of Mathematical Sociology* 2 (1972) 113–120. Entente runs it on the positive layer.
+  ///
+  /// - Throws: `AlgorithmError.notConverged` after `maxIterations`; `.invalidArgument` for an empty network.
+  /// - Complexity: O(k (n + m)) for k iterations.
+  public static func eigenvector(
+    _ network: Network, weighted: Bool = false, tolerance: Double = 1e-13, maxIterations: Int = 100_000
+  ) throws(AlgorithmError) -> [Double] {
+    let n = network.nodeCount
+    guard n > 0 else { throw AlgorithmError(.invalidArgument, detail: "eigenvector centrality of an empty network") }
+    var x = [Double](repeating: 1 / Double(n), count: n)
+    for _ in 0..<maxIterations {
+      let last = x
+      for v in 0..<n {
+        for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
+          let w = Int(network.outNeighbors[slot])
+          x[w] += last[v] * (weighted ? network.ties[Int(network.outTies[slot])].weight : 1)
+        }
+      }
+      var norm = x.reduce(0) { $0 + $1 * $1 }.squareRoot()
+      if norm == 0 { norm = 1 }
+      for v in 0..<n { x[v] /= norm }
+      var change = 0.0
+      for v in 0..<n { change += abs(x[v] - last[v]) }
+      if change < Double(n) * tolerance { return x }
+    }
+    throw AlgorithmError(.notConverged, detail: "eigenvector centrality after \(maxIterations) iterations")
+  }
+
+  /// PageRank by power iteration, as NetworkX's `pagerank`: rows normalised by out-strength, the score of
+  /// dangling nodes (no out-ties) spread uniformly, teleportation 1 − damping spread uniformly; stops when
+  /// Σ|Δ| < n · tolerance. Undirected networks count each tie in both directions.
+  ///
+  /// Page, L., Brin, S., Motwani, R. and Winograd, T. "The PageRank citation ranking: bringing order to the
+  /// web", Stanford InfoLab (1999).
+  ///
+  /// - Throws: `AlgorithmError.notConverged` after `maxIterations`.
+  /// - Complexity: O(k (n + m)) for k iterations.
+  public static func pageRank(
+    _ network: Network, damping: Double = 0.85, weighted: Bool = false, tolerance: Double = 1e-13,
+    maxIterations: Int = 100_000
+  ) throws(AlgorithmError) -> [Double] {
+    let n = network.nodeCount
+    guard n > 0 else { return [] }
+    let weights = network.outTies.map { weighted ? network.ties[Int($0)].weight : 1 }
+    var strength = [Double](repeating: 0, count: n)
+    for v in 0..<n {
+      for slot in network.outOffsets[v]..<network.outOffsets[v + 1] { strength[v] += weights[slot] }
+    }
+    let dangling = (0..<n).filter { strength[$0] == 0 }
+    let uniform = 1 / Double(n)
+    var x = [Double](repeating: uniform, count: n)
+    var next = [Double](repeating: 0, count: n)
+    for _ in 0..<maxIterations {
+      for v in 0..<n { next[v] = 0 }
+      for v in 0..<n where strength[v] > 0 {
+        let share = x[v] / strength[v]
+        for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
+          next[Int(network.outNeighbors[slot])] += share * weights[slot]
+        }
+      }
+      let danglingSum = dangling.reduce(0.0) { $0 + x[$1] }
+      var change = 0.0
+      for v in 0..<n {
+        let value = damping * (next[v] + danglingSum * uniform) + (1 - damping) * uniform
+        change += abs(value - x[v])
+        next[v] = value
+      }
+      swap(&x, &next)
+      if change < Double(n) * tolerance { return x }
+    }
+    throw AlgorithmError(.notConverged, detail: "PageRank after \(maxIterations) iterations")
+  }
+
+  /// Katz centrality: the solution of x = α Aᵀx + β, scaled to unit Euclidean length with a positive sum, as
+  /// NetworkX's `katz_centrality_numpy` (solved here by Jacobi iteration, which converges when α < 1/λ_max).
+  ///
+  /// Katz, L. "A new status index derived from sociometric analysis", *Psychometrika* 18 (1953) 39–43.
+  ///
+  /// - Throws: `AlgorithmError.notConverged` when α is too large for the network (or after `maxIterations`).
+  /// - Complexity: O(k (n + m)) for k iterations.
+  public static func katz(
+    _ network: Network, alpha: Double = 0.1, beta: Double = 1, weighted: Bool = false, normalized: Bool = true,
+    tolerance: Double = 1e-14, maxIterations: Int = 100_000
+  ) throws(AlgorithmError) -> [Double] {
+    let n = network.nodeCount
+    guard n > 0 else { return [] }
+    var x = [Double](repeating: 0, count: n)
+    var next = [Double](repeating: 0, count: n)
+    var converged = false
+    for _ in 0..<maxIterations {
+      for v in 0..<n { next[v] = beta }
+      for v in 0..<n {
+        for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
+          let w = Int(network.outNeighbors[slot])
+          next[w] += alpha * x[v] * (weighted ? network.ties[Int(network.outTies[slot])].weight : 1)
+        }
+      }
+      var change = 0.0
+      var size = 0.0
+      for v in 0..<n {
+        change += abs(next[v] - x[v])
+        size += abs(next[v])
+      }
+      swap(&x, &next)
+      guard change.isFinite, size.isFinite else { break }
+      if change <= tolerance * max(size, 1) {
+        converged = true
+        break
+      }
+    }
+    guard converged else {
+      throw AlgorithmError(
+        .notConverged, detail: "Katz centrality with alpha \(alpha): alpha must be below 1/λ_max of the network")
+    }
+    guard normalized else { return x }
+    let sum = x.reduce(0, +)
+    let norm = x.reduce(0) { $0 + $1 * $1 }.squareRoot() * (sum < 0 ? -1 : 1)
+    return norm == 0 ? x : x.map { $0 / norm }
+  }
+}

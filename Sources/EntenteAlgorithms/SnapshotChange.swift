@@ -1,0 +1,69 @@
+import EntenteCore
+
+/// What changed between two snapshots: relations begun, ended and changed in sign; actors entering and leaving.
+public struct SnapshotChange: Sendable {
+  /// A pair whose collapsed signed tie differs between the two slices.
+  public struct SignChange: Hashable, Sendable {
+    public let a: ActorID
+    public let b: ActorID
+    public let before: Sign
+    public let after: Sign
+  }
+
+  /// Relations active in the later slice but not in the earlier one, in canonical order.
+  public let begun: [RelationID]
+  /// Relations active in the earlier slice but not in the later one, in canonical order.
+  public let ended: [RelationID]
+  /// Pairs tied in both slices whose sign differs (under the collapse policy), by canonical actor order.
+  public let signChanges: [SignChange]
+  /// Actors present only in the later slice.
+  public let entered: [ActorID]
+  /// Actors present only in the earlier slice.
+  public let left: [ActorID]
+}
+
+extension Snapshot {
+  /// The changes from this snapshot to a later one.
+  ///
+  /// - Parameters:
+  ///   - later: the other slice (any slice of the same graph).
+  ///   - policy: how several relations between one pair become one sign.
+  /// - Complexity: O((n + m) log (n + m)) over both slices.
+  public func changes(to later: Snapshot, policy: CollapsePolicy = .negativeDominates) -> SnapshotChange {
+    let beforeIDs = Set(relations.map(\.id))
+    let afterIDs = Set(later.relations.map(\.id))
+    let beforeActors = Set(actors.map(\.id))
+    let afterActors = Set(later.actors.map(\.id))
+    func signs(_ snapshot: Snapshot) -> [Pair: Sign] {
+      let network = Network(snapshot: snapshot, filter: .signed, direction: .ignoreDirection)
+      var result: [Pair: Sign] = [:]
+      for tie in network.ties {
+        let sign = tie.sign(under: policy == .multiplex ? .net : policy)
+        result[Pair(snapshot.actors[tie.source].id, snapshot.actors[tie.target].id)] = sign
+      }
+      return result
+    }
+    let before = signs(self)
+    let after = signs(later)
+    // Canonical actor order: the later slice's order, then the earlier one's for actors that left.
+    var rank: [ActorID: Int] = [:]
+    for actor in actors.map(\.id) + later.actors.map(\.id) where rank[actor] == nil { rank[actor] = rank.count }
+    let changed = before.compactMap { pair, sign -> SnapshotChange.SignChange? in
+      guard let now = after[pair], now != sign else { return nil }
+      let (a, b) = rank[pair.a]! <= rank[pair.b]! ? (pair.a, pair.b) : (pair.b, pair.a)
+      return SnapshotChange.SignChange(a: a, b: b, before: sign, after: now)
+    }.sorted { (rank[$0.a]!, rank[$0.b]!) < (rank[$1.a]!, rank[$1.b]!) }
+    return SnapshotChange(
+      begun: later.relations.map(\.id).filter { !beforeIDs.contains($0) },
+      ended: relations.map(\.id).filter { !afterIDs.contains($0) }, signChanges: changed,
+      entered: later.actors.map(\.id).filter { !beforeActors.contains($0) },
+      left: actors.map(\.id).filter { !afterActors.contains($0) })
+  }
+}
+
+/// An unordered pair of actors. Internal.
+struct Pair: Hashable {
+  let a: ActorID
+  let b: ActorID
+  init(_ x: ActorID, _ y: ActorID) { (a, b) = x < y ? (x, y) : (y, x) }
+}
