@@ -21,7 +21,9 @@ let package = Package(
     // The YAML data format and validation. No C.
     .target(name: "EntenteIO", dependencies: ["EntenteCore", "Yams"]),
     // Query algorithms over frozen snapshots: paths, centrality, structural balance, change. Pure Swift.
-    .target(name: "EntenteAlgorithms", dependencies: ["EntenteCore"]),
+    .target(
+      name: "EntenteAlgorithms", dependencies: ["EntenteCore"],
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     // Benchmark: synthetic temporal graphs, load, snapshots, betweenness, PageRank, peak memory.
     .executableTarget(name: "entente-bench", dependencies: ["EntenteCore", "EntenteAlgorithms"]),
     // Command-line interface.
