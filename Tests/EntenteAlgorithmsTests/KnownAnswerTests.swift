@@ -124,7 +124,7 @@ func indochina() throws -> TemporalGraph {
     let all = try y1979.allShortestPaths(
       from: "thailand", to: "vietnam", options: PathOptions(direction: .ignoreDirection))
     #expect(all.map(\.actors) == [["thailand", "prk", "vietnam"], ["thailand", "khmer-rouge", "vietnam"]])
-    #expect(all.map(\.sign) == [.negative, .negative])
+    #expect(all.map(\.sign) == [.negative, .positive])  // − · + and − · −
     // USSR → Vietnam → PRK; then round through the Khmer Rouge and Thailand (hostility runs both ways).
     let k = try y1979.kShortestPaths(from: "ussr", to: "prk", k: 3)
     #expect(k.map(\.length) == [2, 4, 5])
