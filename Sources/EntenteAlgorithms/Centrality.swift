@@ -49,14 +49,21 @@ public enum Centrality {
     guard n > 0 else { return [] }
     let workers = max(1, min(threads, n))
     var totals = [Double](repeating: 0, count: n)
+    @Sendable func run(_ worker: Int, _ local: inout [Double]) {
+      if weighted {
+        BrandesWorker(network: network, weighted: true)
+          .accumulate(sources: stride(from: worker, to: n, by: workers), into: &local)
+      } else {
+        unweightedBrandes(network, first: worker, step: workers, into: &local)
+      }
+    }
     if workers == 1 {
-      BrandesWorker(network: network, weighted: weighted).accumulate(sources: stride(from: 0, to: n, by: 1), into: &totals)
+      run(0, &totals)
     } else {
       let partials = PartialSums(count: workers * n)
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var local = [Double](repeating: 0, count: n)
-        BrandesWorker(network: network, weighted: weighted)
-          .accumulate(sources: stride(from: worker, to: n, by: workers), into: &local)
+        run(worker, &local)
         partials.store(local, at: worker * n)
       }
       for worker in 0..<workers {
@@ -130,7 +137,100 @@ private final class PartialSums: @unchecked Sendable {
   subscript(index: Int) -> Double { storage[index] }
 }
 
-/// One worker's buffers for Brandes' algorithm. Internal.
+/// Brandes' algorithm by breadth-first search for the sources first, first + step, …, adding dependencies to
+/// `totals`. Plain buffers, allocated once per worker.
+private func unweightedBrandes(_ network: Network, first: Int, step: Int, into totals: inout [Double]) {
+  let n = network.nodeCount
+  let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n)
+  let delta = UnsafeMutablePointer<Double>.allocate(capacity: n)
+  let distance = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+  let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+  let offsets = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
+  let arcs = network.outNeighbors.count
+  let neighbors = UnsafeMutablePointer<Int32>.allocate(capacity: max(arcs, 1))
+  let inOffsets = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
+  let predecessors = UnsafeMutablePointer<Int32>.allocate(capacity: max(network.inNeighbors.count, 1))
+  let predecessorCount = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+  defer {
+    predecessors.deallocate()
+    predecessorCount.deallocate()
+    sigma.deallocate()
+    delta.deallocate()
+    distance.deallocate()
+    order.deallocate()
+    offsets.deallocate()
+    neighbors.deallocate()
+    inOffsets.deallocate()
+  }
+  for i in 0...n {
+    offsets[i] = Int32(network.outOffsets[i])
+    inOffsets[i] = Int32(network.inOffsets[i])
+  }
+  for i in 0..<arcs { neighbors[i] = network.outNeighbors[i] }
+  predecessorCount.initialize(repeating: 0, count: n)
+  sigma.initialize(repeating: 0, count: n)
+  delta.initialize(repeating: 0, count: n)
+  distance.initialize(repeating: -1, count: n)
+  totals.withUnsafeMutableBufferPointer { totals in
+    var source = first
+    while source < n {
+      sigma[source] = 1
+      distance[source] = 0
+      order[0] = Int32(source)
+      var count = 1
+      var head = 0
+      while head < count {
+        let v = Int(order[head])
+        head += 1
+        let next = distance[v] &+ 1
+        let sv = sigma[v]
+        var slot = Int(offsets[v])
+        let end = Int(offsets[v + 1])
+        while slot < end {
+          let w = Int(neighbors[slot])
+          slot += 1
+          let dw = distance[w]
+          if dw < 0 {
+            distance[w] = next
+            order[count] = Int32(w)
+            count += 1
+            sigma[w] = sv
+            predecessors[Int(inOffsets[w])] = Int32(v)
+            predecessorCount[w] = 1
+          } else if dw == next {
+            sigma[w] += sv
+            predecessors[Int(inOffsets[w] + predecessorCount[w])] = Int32(v)
+            predecessorCount[w] += 1
+          }
+        }
+      }
+      var index = count - 1
+      while index > 0 {
+        let w = Int(order[index])
+        index -= 1
+        let coefficient = (1 + delta[w]) / sigma[w]
+        // Only the predecessors recorded during the search: no distance test per in-neighbour.
+        var slot = Int(inOffsets[w])
+        let end = slot + Int(predecessorCount[w])
+        while slot < end {
+          let v = Int(predecessors[slot])
+          slot += 1
+          delta[v] += sigma[v] * coefficient
+        }
+        totals[w] += delta[w]
+      }
+      for position in 0..<count {
+        let v = Int(order[position])
+        sigma[v] = 0
+        distance[v] = -1
+        delta[v] = 0
+      }
+      source += step
+    }
+  }
+}
+
+/// One worker's buffers for Brandes' algorithm (weighted: Dijkstra). Internal.
 private struct BrandesWorker {
   let network: Network
   let weighted: Bool

@@ -2,34 +2,58 @@
 ///
 /// An implicit balanced search tree over the ranges sorted by their lower bound, each subtree annotated with
 /// the largest upper bound in it (the augmented interval tree of Cormen et al., *Introduction to Algorithms*,
-/// §14.3), laid out in one array so that it costs three integers per range.
+/// §14.3), laid out in arrays of 32-bit day ordinals so that it costs 16 bytes per range.
 struct IntervalIndex: Sendable, Hashable {
   /// Lower bounds, sorted.
-  private let lower: [Int]
-  private let upper: [Int]
+  private let lower: [Int32]
+  private let upper: [Int32]
   /// The payload (an index into the caller's array) of each sorted range.
-  private let payload: [Int]
+  private let payload: [Int32]
   /// The largest upper bound in the subtree whose root is at this position.
-  private let subtreeUpper: [Int]
+  private let subtreeUpper: [Int32]
 
   /// Builds the index.
   ///
   /// - Complexity: O(n log n).
   init(_ ranges: [(range: ClosedRange<Day>, payload: Int)]) {
-    let sorted = ranges.sorted {
-      ($0.range.lowerBound, $0.payload) < ($1.range.lowerBound, $1.payload)
+    self.init(count: ranges.count) { ranges[$0].range } payload: { ranges[$0].payload }
+  }
+
+  /// Builds the index from `count` ranges given by position, without an intermediate array of ranges.
+  ///
+  /// - Complexity: O(n log n) time, 16 bytes per range plus 4 while sorting.
+  init(count: Int, range: (Int) -> ClosedRange<Day>, payload payloadOf: (Int) -> Int) {
+    var lows = [Int32](repeating: 0, count: count)
+    var highs = [Int32](repeating: 0, count: count)
+    var payloads = [Int32](repeating: 0, count: count)
+    for position in 0..<count {
+      let days = range(position)
+      lows[position] = Self.clamp(days.lowerBound.ordinal)
+      highs[position] = Self.clamp(days.upperBound.ordinal)
+      payloads[position] = Int32(payloadOf(position))
     }
-    lower = sorted.map(\.range.lowerBound.ordinal)
-    upper = sorted.map(\.range.upperBound.ordinal)
-    payload = sorted.map(\.payload)
+    var order = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for position in 0..<count { buffer[position] = Int32(position) }
+      initialized = count
+    }
+    order.sort { (lows[Int($0)], payloads[Int($0)]) < (lows[Int($1)], payloads[Int($1)]) }
+    lower = order.map { lows[Int($0)] }
+    lows = []
+    upper = order.map { highs[Int($0)] }
+    highs = []
+    payload = order.map { payloads[Int($0)] }
+    payloads = []
+    order = []
     var maxima = upper
-    Self.annotate(&maxima, 0, sorted.count)
+    Self.annotate(&maxima, 0, count)
     subtreeUpper = maxima
   }
 
+  private static func clamp(_ ordinal: Int) -> Int32 { Int32(min(max(ordinal, Int(Int32.min)), Int(Int32.max))) }
+
   @discardableResult
-  private static func annotate(_ maxima: inout [Int], _ start: Int, _ end: Int) -> Int {
-    guard start < end else { return Int.min }
+  private static func annotate(_ maxima: inout [Int32], _ start: Int, _ end: Int) -> Int32 {
+    guard start < end else { return Int32.min }
     let middle = (start + end) / 2
     let left = annotate(&maxima, start, middle)
     let right = annotate(&maxima, middle + 1, end)
@@ -44,17 +68,34 @@ struct IntervalIndex: Sendable, Hashable {
   /// - Complexity: O(log n + k) for k results on typical data (at most O(k log n)).
   func payloads(overlapping query: ClosedRange<Day>) -> [Int] {
     var found: [Int] = []
-    visit(0, payload.count, query.lowerBound.ordinal, query.upperBound.ordinal, &found)
+    lower.withUnsafeBufferPointer { lower in
+      upper.withUnsafeBufferPointer { upper in
+        subtreeUpper.withUnsafeBufferPointer { subtreeUpper in
+          payload.withUnsafeBufferPointer { payload in
+            let context = Context(lower: lower, upper: upper, subtreeUpper: subtreeUpper, payload: payload)
+            context.visit(
+              0, payload.count, Self.clamp(query.lowerBound.ordinal), Self.clamp(query.upperBound.ordinal), &found)
+          }
+        }
+      }
+    }
     return found
   }
 
-  private func visit(_ start: Int, _ end: Int, _ low: Int, _ high: Int, _ found: inout [Int]) {
-    guard start < end else { return }
-    let middle = (start + end) / 2
-    guard subtreeUpper[middle] >= low else { return }
-    visit(start, middle, low, high, &found)
-    guard lower[middle] <= high else { return }
-    if upper[middle] >= low { found.append(payload[middle]) }
-    visit(middle + 1, end, low, high, &found)
+  private struct Context {
+    let lower: UnsafeBufferPointer<Int32>
+    let upper: UnsafeBufferPointer<Int32>
+    let subtreeUpper: UnsafeBufferPointer<Int32>
+    let payload: UnsafeBufferPointer<Int32>
+
+    func visit(_ start: Int, _ end: Int, _ low: Int32, _ high: Int32, _ found: inout [Int]) {
+      guard start < end else { return }
+      let middle = (start + end) / 2
+      guard subtreeUpper[middle] >= low else { return }
+      visit(start, middle, low, high, &found)
+      guard lower[middle] <= high else { return }
+      if upper[middle] >= low { found.append(Int(payload[middle])) }
+      visit(middle + 1, end, low, high, &found)
+    }
   }
 }

@@ -10,15 +10,28 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
   }
 
-  public let year: Int
+  // Packed storage (6 bytes): a graph holds millions of dates. Month and day 0 mean unknown.
+  private let storedYear: Int16
+  private let storedMonth: UInt8
+  private let storedDay: UInt8
+  private let flags: UInt8
+
+  public var year: Int { Int(storedYear) }
   /// 1...12, or `nil` when only the year is known.
-  public let month: Int?
+  public var month: Int? { storedMonth == 0 ? nil : Int(storedMonth) }
   /// 1...31, or `nil` when the day is not known.
-  public let day: Int?
+  public var day: Int? { storedDay == 0 ? nil : Int(storedDay) }
   /// The source gives the date as approximate (`~`).
-  public let isApproximate: Bool
+  public var isApproximate: Bool { flags & 1 != 0 }
   /// The source is unsure of the date (`?`).
-  public let isUncertain: Bool
+  public var isUncertain: Bool { flags & 2 != 0 }
+
+  private init(checkedYear year: Int, month: Int?, day: Int?, isApproximate: Bool, isUncertain: Bool) {
+    storedYear = Int16(year)
+    storedMonth = UInt8(month ?? 0)
+    storedDay = UInt8(day ?? 0)
+    flags = (isApproximate ? 1 : 0) | (isUncertain ? 2 : 0)
+  }
 
   /// Creates a partial date, checking that the calendar fields are valid.
   ///
@@ -35,11 +48,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         throw DateSyntaxError("day \(day) is not 1…\(last) in \(PartialDate.pad(year, 4))-\(PartialDate.pad(month, 2))")
       }
     }
-    self.year = year
-    self.month = month
-    self.day = day
-    self.isApproximate = isApproximate
-    self.isUncertain = isUncertain
+    self.init(checkedYear: year, month: month, day: day, isApproximate: isApproximate, isUncertain: isUncertain)
   }
 
   /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally followed by `~`, `?` or `%`.
@@ -72,12 +81,10 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
   /// The date of a single known day.
   public init(_ day: Day) {
     let (y, m, d) = day.components
-    // A day from a valid `Day` is always a valid calendar date.
-    self.year = y
-    self.month = m
-    self.day = d
-    self.isApproximate = false
-    self.isUncertain = false
+    // A day from a valid `Day` is always a valid calendar date (years outside Int16 are clamped).
+    self.init(
+      checkedYear: min(max(y, Int(Int16.min)), Int(Int16.max)), month: m, day: d, isApproximate: false,
+      isUncertain: false)
   }
 
   /// How much of the date is known.

@@ -21,7 +21,9 @@ public struct Snapshot: Sendable {
   /// The node index of each edge's target.
   public let targets: [Int]
 
-  private let nodeIndex: [ActorID: Int]
+  /// The graph's actor positions (shared, not copied) and the node of each actor position (−1: absent).
+  private let actorPositions: [ActorID: Int]
+  private let nodeOfPosition: [Int32]
   private let outOffsets: [Int]
   private let outEdges: [Int]
   private let inOffsets: [Int]
@@ -33,20 +35,32 @@ public struct Snapshot: Sendable {
     self.rule = rule
     kinds = graph.kinds
     let relationPositions = graph.relationPositions(activeDuring: days, rule: rule)
-    var present = Set(graph.actorPositions(livingDuring: days, rule: rule))
-    for position in relationPositions {
-      let relation = graph.relations[position]
-      present.insert(graph.position(of: relation.source)!)
-      present.insert(graph.position(of: relation.target)!)
+    // Mark the actors present by position, then number them in canonical (position) order.
+    var nodeOfPosition = [Int32](repeating: -1, count: graph.actors.count)
+    var present = graph.actorPositions(livingDuring: days, rule: rule)
+    for position in present { nodeOfPosition[position] = 0 }
+    graph.endpointPositions.withUnsafeBufferPointer { endpoints in
+      for position in relationPositions {
+        let source = Int(endpoints[2 * position])
+        let target = Int(endpoints[2 * position + 1])
+        if nodeOfPosition[source] < 0 {
+          nodeOfPosition[source] = 0
+          present.append(source)
+        }
+        if nodeOfPosition[target] < 0 {
+          nodeOfPosition[target] = 0
+          present.append(target)
+        }
+      }
     }
-    actors = present.sorted().map { graph.actors[$0] }
-    var nodeIndex: [ActorID: Int] = [:]
-    nodeIndex.reserveCapacity(actors.count)
-    for (index, actor) in actors.enumerated() { nodeIndex[actor.id] = index }
-    self.nodeIndex = nodeIndex
+    present = graph.ascending(present, below: graph.actors.count)
+    for (node, position) in present.enumerated() { nodeOfPosition[position] = Int32(node) }
+    actors = present.map { graph.actors[$0] }
+    actorPositions = graph.actorPositions
+    self.nodeOfPosition = nodeOfPosition
     relations = relationPositions.map { graph.relations[$0] }
-    sources = relations.map { nodeIndex[$0.source]! }
-    targets = relations.map { nodeIndex[$0.target]! }
+    sources = relationPositions.map { Int(nodeOfPosition[Int(graph.endpointPositions[2 * $0])]) }
+    targets = relationPositions.map { Int(nodeOfPosition[Int(graph.endpointPositions[2 * $0 + 1])]) }
     (outOffsets, outEdges) = Self.compressedRows(keys: sources, nodeCount: actors.count)
     (inOffsets, inEdges) = Self.compressedRows(keys: targets, nodeCount: actors.count)
   }
@@ -71,10 +85,13 @@ public struct Snapshot: Sendable {
   public var edgeCount: Int { relations.count }
 
   /// The node index of an actor, or `nil` when it is not present.
-  public func index(of actor: ActorID) -> Int? { nodeIndex[actor] }
+  public func index(of actor: ActorID) -> Int? {
+    guard let position = actorPositions[actor], nodeOfPosition[position] >= 0 else { return nil }
+    return Int(nodeOfPosition[position])
+  }
 
   /// Whether the actor is present.
-  public func contains(actor: ActorID) -> Bool { nodeIndex[actor] != nil }
+  public func contains(actor: ActorID) -> Bool { index(of: actor) != nil }
 
   /// The edges whose source is `node`, in canonical order.
   /// - Complexity: O(1).

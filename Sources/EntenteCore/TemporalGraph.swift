@@ -28,8 +28,12 @@ public struct TemporalGraph: Sendable {
   /// Every relation, in canonical order.
   public let relations: [Relation]
 
-  private let actorPositions: [ActorID: Int]
-  private let relationPositions: [RelationID: Int]
+  let actorPositions: [ActorID: Int]
+  /// Relation id → position: an open-addressing table of positions (4 bytes a slot) rather than a dictionary
+  /// keyed by strings, so that a million relations cost 8 MB here.
+  private let relationTable: PositionTable
+  /// The actor positions of each relation's source and target, interleaved.
+  let endpointPositions: [Int32]
   private let relationIndex: IntervalIndex
   private let lifetimeIndex: IntervalIndex
 
@@ -51,15 +55,23 @@ public struct TemporalGraph: Sendable {
       let duplicate = Dictionary(grouping: sources, by: \.id).first { $0.value.count > 1 }!.key
       throw .duplicateSource(duplicate)
     }
-    var relationPositions: [RelationID: Int] = [:]
-    relationPositions.reserveCapacity(relations.count)
+    var relationTable = PositionTable(capacity: relations.count)
+    var endpointPositions = [Int32](repeating: 0, count: 2 * relations.count)
     for (position, relation) in relations.enumerated() {
-      guard relationPositions.updateValue(position, forKey: relation.id) == nil else {
+      guard relationTable.insert(position, hash: relation.id.hashValue, matching: { relations[$0].id == relation.id })
+      else {
         throw .duplicateRelation(relation.id)
       }
-      for endpoint in [relation.source, relation.target] + (relation.initiator.map { [$0] } ?? [])
-      where actorPositions[endpoint] == nil {
-        throw .unknownActor(endpoint, relation: relation.id)
+      guard let source = actorPositions[relation.source] else {
+        throw .unknownActor(relation.source, relation: relation.id)
+      }
+      guard let target = actorPositions[relation.target] else {
+        throw .unknownActor(relation.target, relation: relation.id)
+      }
+      endpointPositions[2 * position] = Int32(source)
+      endpointPositions[2 * position + 1] = Int32(target)
+      if let initiator = relation.initiator, actorPositions[initiator] == nil {
+        throw .unknownActor(initiator, relation: relation.id)
       }
       guard kinds[relation.kind] != nil else { throw .unknownKind(relation.kind, relation: relation.id) }
       for citation in relation.citations where !sourceIDs.contains(citation.source) {
@@ -72,8 +84,9 @@ public struct TemporalGraph: Sendable {
     self.actors = actors
     self.relations = relations
     self.actorPositions = actorPositions
-    self.relationPositions = relationPositions
-    relationIndex = IntervalIndex(relations.enumerated().map { ($1.period.possibleDays, $0) })
+    self.relationTable = relationTable
+    self.endpointPositions = endpointPositions
+    relationIndex = IntervalIndex(count: relations.count) { relations[$0].period.possibleDays } payload: { $0 }
     lifetimeIndex = IntervalIndex(
       actors.enumerated().compactMap { position, actor in actor.lifetime.map { ($0.possibleDays, position) } })
   }
@@ -82,7 +95,9 @@ public struct TemporalGraph: Sendable {
   public func actor(_ id: ActorID) -> ActorRecord? { actorPositions[id].map { actors[$0] } }
 
   /// The relation with this id.
-  public func relation(_ id: RelationID) -> Relation? { relationPositions[id].map { relations[$0] } }
+  public func relation(_ id: RelationID) -> Relation? {
+    relationTable.find(hash: id.hashValue) { relations[$0].id == id }.map { relations[$0] }
+  }
 
   /// The position of an actor in `actors`.
   public func position(of id: ActorID) -> Int? { actorPositions[id] }
@@ -115,9 +130,26 @@ public struct TemporalGraph: Sendable {
   }
 
   func relationPositions(activeDuring days: ClosedRange<Day>, rule: ActivityRule) -> [Int] {
-    relationIndex.payloads(overlapping: days)
+    let found = relationIndex.payloads(overlapping: days)
       .filter { rule == .possible || relations[$0].period.isActive(during: days, rule: rule) }
-      .sorted()
+    return ascending(found, below: relations.count)
+  }
+
+  /// Distinct positions in ascending order: a bitmap scan when they are dense, else a sort.
+  func ascending(_ positions: [Int], below bound: Int) -> [Int] {
+    guard positions.count * 64 > bound / 8 else { return positions.sorted() }
+    var bits = [UInt64](repeating: 0, count: (bound + 63) / 64)
+    for position in positions { bits[position >> 6] |= 1 << UInt64(position & 63) }
+    var result: [Int] = []
+    result.reserveCapacity(positions.count)
+    for (word, value) in bits.enumerated() where value != 0 {
+      var remaining = value
+      while remaining != 0 {
+        result.append(word << 6 | remaining.trailingZeroBitCount)
+        remaining &= remaining - 1
+      }
+    }
+    return result
   }
 
   func actorPositions(livingDuring days: ClosedRange<Day>, rule: ActivityRule) -> [Int] {
@@ -144,5 +176,39 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unknownKind(let id, let relation): "relation '\(relation)' has the unknown kind '\(id)'"
     case .unknownSource(let id, let relation): "relation '\(relation)' cites the unknown source '\(id)'"
     }
+  }
+}
+
+/// An open-addressing hash table of positions into an array that holds the keys (linear probing, load ≤ 1/2).
+/// Internal.
+struct PositionTable: Sendable {
+  private var slots: [Int32]
+  private let mask: Int
+
+  init(capacity: Int) {
+    var size = 16
+    while size < 2 * capacity { size *= 2 }
+    slots = [Int32](repeating: -1, count: size)
+    mask = size - 1
+  }
+
+  /// Inserts a position unless a matching one is there; returns false for a duplicate.
+  mutating func insert(_ position: Int, hash: Int, matching: (Int) -> Bool) -> Bool {
+    var slot = hash & mask
+    while slots[slot] >= 0 {
+      if matching(Int(slots[slot])) { return false }
+      slot = (slot + 1) & mask
+    }
+    slots[slot] = Int32(position)
+    return true
+  }
+
+  func find(hash: Int, matching: (Int) -> Bool) -> Int? {
+    var slot = hash & mask
+    while slots[slot] >= 0 {
+      if matching(Int(slots[slot])) { return Int(slots[slot]) }
+      slot = (slot + 1) & mask
+    }
+    return nil
   }
 }

@@ -1,1 +1,158 @@
-print("entente-bench")
+// entente-bench: synthetic temporal graphs and one measurement per process.
+//
+//   entente-bench generate SIZE FILE          write a seeded synthetic graph (M or L) as TSV
+//   entente-bench MEASURE FILE [--year Y] [--threads T]
+//       MEASURE: load | snapshots | betweenness | pagerank
+//
+// Each measurement prints one JSON line: {"tool":"entente","measure":…,"ms":…,"vmhwm_kb":…}. Peak memory is
+// the process's VmHWM from /proc/self/status, so run one measurement per process.
+// The TSV columns are: source, target, kind, from-year, to-year (inclusive); actors are a0 … a(n−1).
+
+import EntenteAlgorithms
+import EntenteCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A small seeded generator (SplitMix64), so that every size is the same graph on every run.
+struct SplitMix64 {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+let firstYear = 1816
+let lastYear = 2020
+let midYear = 1918
+
+func generate(size: String, path: String) {
+  let (actors, relations): (Int, Int) = size == "L" ? (20_000, 1_000_000) : (1_000, 20_000)
+  var rng = SplitMix64(state: size == "L" ? 2 : 1)
+  let kinds = ["alliance", "alliance", "hostility", "hostility", "patronage"]
+  guard let file = fopen(path, "w") else { fatalError("cannot write \(path)") }
+  defer { fclose(file) }
+  var line = ""
+  for _ in 0..<relations {
+    let source = rng.below(actors)
+    var target = rng.below(actors - 1)
+    if target >= source { target += 1 }
+    let from = firstYear + rng.below(lastYear - firstYear + 1)
+    let to = min(lastYear, from + rng.below(41))
+    line = "a\(source)\ta\(target)\t\(kinds[rng.below(kinds.count)])\t\(from)\t\(to)\n"
+    fputs(line, file)
+  }
+}
+
+/// Reads the TSV into a temporal graph (actors a0 … in order of first appearance, relations r1 …).
+func load(path: String) -> TemporalGraph {
+  guard let file = fopen(path, "r") else { fatalError("cannot read \(path)") }
+  defer { fclose(file) }
+  var actors: [ActorRecord] = []
+  var seen: [String: Int] = [:]
+  var relations: [Relation] = []
+  var buffer = [CChar](repeating: 0, count: 256)
+  var lines = 0
+  while fgets(&buffer, 256, file) != nil { lines += 1 }
+  rewind(file)
+  relations.reserveCapacity(lines)
+  var count = 0
+  while fgets(&buffer, 256, file) != nil {
+    let fields = String(cString: buffer).split(separator: "\t")
+    guard fields.count == 5, let from = Int(fields[3]), let to = Int(fields[4].dropLast()) ?? Int(fields[4]) else {
+      continue
+    }
+    for name in fields[0...1] where seen[String(name)] == nil {
+      seen[String(name)] = actors.count
+      actors.append(ActorRecord(id: ActorID(String(name)), name: String(name), type: .state))
+    }
+    count += 1
+    // Years in range are always valid dates.
+    let period = try! Period(start: PartialDate(year: from), end: .date(PartialDate(year: to)))
+    relations.append(
+      Relation(
+        id: RelationID("r\(count)"), source: ActorID(String(fields[0])), target: ActorID(String(fields[1])),
+        kind: KindID(String(fields[2])), period: period))
+  }
+  do {
+    return try TemporalGraph(metadata: GraphMetadata(id: "bench"), actors: actors, relations: relations)
+  } catch {
+    fatalError("\(error)")
+  }
+}
+
+func peakMemoryKB() -> Int {
+  guard let file = fopen("/proc/self/status", "r") else { return -1 }
+  defer { fclose(file) }
+  var buffer = [CChar](repeating: 0, count: 512)
+  while fgets(&buffer, 512, file) != nil {
+    let line = String(cString: buffer)
+    if line.hasPrefix("VmHWM:") {
+      return Int(line.dropFirst(6).filter(\.isNumber)) ?? -1
+    }
+  }
+  return -1
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+  let (seconds, attoseconds) = duration.components
+  return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+}
+
+func report(_ measure: String, _ ms: Double, _ extra: String = "") {
+  print(
+    "{\"tool\":\"entente\",\"measure\":\"\(measure)\",\"ms\":\(ms),\"vmhwm_kb\":\(peakMemoryKB())\(extra)}")
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+  print("usage: entente-bench generate M|L FILE | entente-bench load|snapshots|betweenness|pagerank FILE [--threads T]")
+  exit(2)
+}
+func option(_ name: String, _ fallback: Int) -> Int {
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+  return Int(arguments[index + 1]) ?? fallback
+}
+let threads = option("--threads", 1)
+let year = option("--year", midYear)
+let clock = ContinuousClock()
+
+switch arguments[1] {
+case "generate":
+  generate(size: arguments[2], path: arguments[3])
+case "load":
+  var graph: TemporalGraph?
+  let time = clock.measure { graph = load(path: arguments[2]) }
+  report("load", milliseconds(time), ",\"relations\":\(graph!.relations.count),\"actors\":\(graph!.actors.count)")
+case "snapshots":
+  let graph = load(path: arguments[2])
+  var edges = 0
+  let time = clock.measure {
+    for y in firstYear...lastYear { edges &+= graph.snapshot(year: y).edgeCount }
+  }
+  report("snapshots", milliseconds(time), ",\"years\":\(lastYear - firstYear + 1),\"edges\":\(edges)")
+case "betweenness":
+  let snapshot = load(path: arguments[2]).snapshot(year: year)
+  let network = Network(snapshot: snapshot, direction: .ignoreDirection)
+  var values: [Double] = []
+  let time = clock.measure { values = Centrality.betweenness(network, threads: threads) }
+  report(
+    "betweenness", milliseconds(time),
+    ",\"threads\":\(threads),\"nodes\":\(network.nodeCount),\"ties\":\(network.tieCount),\"max\":\(values.max() ?? 0)")
+case "pagerank":
+  let snapshot = load(path: arguments[2]).snapshot(year: year)
+  let network = Network(snapshot: snapshot, direction: .ignoreDirection)
+  var values: [Double] = []
+  // NetworkX's and igraph's default tolerance is about 1e-6 per node; use NetworkX's.
+  let time = clock.measure { values = (try? Centrality.pageRank(network, tolerance: 1e-6)) ?? [] }
+  report("pagerank", milliseconds(time), ",\"nodes\":\(network.nodeCount),\"max\":\(values.max() ?? 0)")
+default:
+  print("unknown measure \(arguments[1])")
+  exit(2)
+}
