@@ -27,7 +27,7 @@ public enum GraphFile {
 
   /// Reads a data file, reporting every problem; never throws and never crashes on bad input.
   public static func read(contentsOf url: URL, sourcesDirectory: URL? = nil) -> Contents {
-    let name = url.path
+    let name = url.relativePath
     let data: Data
     do {
       data = try Data(contentsOf: url)
