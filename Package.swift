@@ -27,6 +27,7 @@ let package = Package(
       ]),
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
   ],
   swiftLanguageModes: [.v6]
 )

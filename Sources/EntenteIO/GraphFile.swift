@@ -67,7 +67,13 @@ public enum GraphFile {
     }
     var builder = GraphBuilder(reader: reader)
     let graph = builder.build(root: root, sourcesDirectory: sourcesDirectory)
-    return Contents(graph: graph, diagnostics: reader.diagnostics)
+    return Contents(graph: graph, diagnostics: inFileOrder(reader.diagnostics))
+  }
+
+  /// Sorts diagnostics by line and column, keeping the order of those at one place.
+  private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+      .map(\.element)
   }
 
   private static func yamlErrorMark(_ error: Error) -> Mark? {
