@@ -28,6 +28,7 @@ let package = Package(
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
+    .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
   ],
   swiftLanguageModes: [.v6]
 )
