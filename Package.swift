@@ -36,7 +36,7 @@ let package = Package(
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
     .testTarget(
-      name: "EntenteAlgorithmsTests", dependencies: ["EntenteAlgorithms", "EntenteCore"],
+      name: "EntenteAlgorithmsTests", dependencies: ["EntenteAlgorithms", "EntenteCore", "EntenteIO"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),

@@ -8,4 +8,4 @@ if [[ ! -x .venv/bin/python ]]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check "networkx==3.6.1" numpy scipy pyyaml
-.venv/bin/python Scripts/networkx_fixtures.py
+PYTHONHASHSEED=0 .venv/bin/python Scripts/networkx_fixtures.py

@@ -191,7 +191,9 @@ def default_graph(path, years):
     actors = doc["actors"]
     relations = []
     for position, r in enumerate(doc["relations"], start=1):
-        start, end = (r["on"], r["on"]) if "on" in r else (r.get("from"), r.get("to"))
+        # PyYAML reads YAML 1.1, where the key `on` is the boolean True.
+        on = r.get("on", r.get(True))
+        start, end = (on, on) if on is not None else (r.get("from"), r.get("to"))
         relations.append({**r, "id": r.get("id", f"r{position}"), "_start": start, "_end": end})
     for year in years:
         live = [r for r in relations if active(r["_start"], r["_end"], year)]

@@ -83,7 +83,7 @@ extension TemporalGraph {
   /// Resolves an actor by id, name or alias (ignoring case), or fails with the nearest names suggested.
   ///
   /// - Throws: `AlgorithmError` with code `.unknownActor` and up to three suggestions.
-  public func requireActor(_ query: String) throws(AlgorithmError) -> ActorRecord {
+  public func actor(named query: String) throws(AlgorithmError) -> ActorRecord {
     guard let actor = resolveActor(query) else {
       throw AlgorithmError(.unknownActor, actor: query, suggestions: suggestions(for: query).map(\.rawValue))
     }

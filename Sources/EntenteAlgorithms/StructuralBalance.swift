@@ -102,15 +102,19 @@ extension SignedGraph {
     }
   }
 
-  /// The frustration index and best two-bloc partition: exact by exhaustive search (Gray-code order, one
-  /// node moved per step) on every connected component of at most `exactLimit` nodes; on larger components a
-  /// greedy local search from a spanning-tree colouring and seeded restarts, giving an upper bound.
+  /// The frustration index and best two-bloc partition.
+  ///
+  /// Per connected component: a greedy local search (from a spanning-tree colouring, then seeded restarts)
+  /// gives an upper bound, then a branch and bound proves or improves it. Nodes are assigned in
+  /// breadth-first order from the highest-degree node; a branch is cut as soon as its frustrated ties reach
+  /// the best known count, and a node without later neighbours takes its cheaper side outright. When the search
+  /// exceeds `searchBudget` steps, the result is the best found, reported as an upper bound (`isExact` false).
   ///
   /// Harary, F. "On the measurement of structural balance", *Behavioral Science* 4 (1959) 316–323; the
   /// partition view follows Doreian, P. and Mrvar, A. "A partitioning approach to structural balance",
   /// *Social Networks* 18 (1996) 149–168. Computing the index is NP-hard.
-  /// - Complexity: O(2^k · d) for a component of k ≤ `exactLimit` nodes; O(r · n · m) for the heuristic.
-  public func frustration(exactLimit: Int = 20) -> Frustration {
+  /// - Complexity: O(b) search steps per component (b ≤ `searchBudget`), plus O(r · n · m) for the heuristic.
+  public func frustration(searchBudget: Int = 2_000_000) -> Frustration {
     var side = [Int8](repeating: 0, count: nodeCount)
     var exact = true
     var seen = [Bool](repeating: false, count: nodeCount)
@@ -127,13 +131,9 @@ extension SignedGraph {
         }
       }
       component.sort()
-      let best: [Int8]
-      if component.count <= exactLimit {
-        best = exhaustivePartition(component)
-      } else {
-        exact = false
-        best = heuristicPartition(component)
-      }
+      var best = heuristicPartition(component)
+      if !branchAndBound(component, &best, budget: searchBudget) { exact = false }
+      if best[0] == 1 { best = best.map { $0 ^ 1 } }
       for (position, node) in component.enumerated() { side[node] = best[position] }
     }
     let frustrated = edges.filter { isFrustrated($0, side) }
@@ -143,40 +143,93 @@ extension SignedGraph {
       second: attached.filter { side[$0] == 1 }.map { actors[$0] }, frustratedEdges: frustrated)
   }
 
+  /// Branch and bound over the sides of a component's nodes, improving `best` (sides by component position).
+  /// Returns whether the search finished within the budget (then `best` is optimal).
+  private func branchAndBound(_ component: [Int], _ best: inout [Int8], budget: Int) -> Bool {
+    let k = component.count
+    guard k > 1 else { return true }
+    var local = [Int: Int]()
+    for (position, node) in component.enumerated() { local[node] = position }
+    // Breadth-first order from the highest-degree node, neighbours by decreasing degree.
+    let degree = component.map { adjacency[$0].count }
+    let root = (0..<k).max { (degree[$0], -$0) < (degree[$1], -$1) }!
+    var order = [root]
+    var placed = [Bool](repeating: false, count: k)
+    placed[root] = true
+    var head = 0
+    while head < order.count {
+      let v = order[head]
+      head += 1
+      let next = adjacency[component[v]].map { local[$0.neighbor]! }.filter { !placed[$0] }
+      for w in Set(next).sorted(by: { (degree[$0], -$0) > (degree[$1], -$1) }) where !placed[w] {
+        placed[w] = true
+        order.append(w)
+      }
+    }
+    var rank = [Int](repeating: 0, count: k)
+    for (index, position) in order.enumerated() { rank[position] = index }
+    // For each node in order: its ties to earlier nodes (rank, positive?) and whether it has later neighbours.
+    var earlier = [[(Int, Bool)]](repeating: [], count: k)
+    var hasLater = [Bool](repeating: false, count: k)
+    for (index, position) in order.enumerated() {
+      for (neighbor, edge) in adjacency[component[position]] {
+        let other = rank[local[neighbor]!]
+        if other < index { earlier[index].append((other, edges[edge].sign == .positive)) } else { hasLater[index] = true }
+      }
+    }
+    var bestCost = 0
+    for edge in edges where local[edge.a] != nil && isFrustratedLocal(edge, best, local) { bestCost += 1 }
+    var sides = [Int8](repeating: 0, count: k)  // by rank
+    var bestSides: [Int8]? = nil
+    var steps = 0
+    var finished = true
+    func added(_ index: Int, _ side: Int8) -> Int {
+      var count = 0
+      for (other, positive) in earlier[index] where (sides[other] == side) != positive { count += 1 }
+      return count
+    }
+    func assign(_ index: Int, _ cost: Int) {
+      if cost >= bestCost || !finished { return }
+      steps += 1
+      if steps > budget {
+        finished = false
+        return
+      }
+      if index == k {
+        bestCost = cost
+        bestSides = sides
+        return
+      }
+      if index == 0 {
+        sides[0] = 0
+        assign(1, cost)
+        return
+      }
+      let zero = added(index, 0)
+      let one = added(index, 1)
+      let first: Int8 = zero <= one ? 0 : 1
+      sides[index] = first
+      assign(index + 1, cost + min(zero, one))
+      if hasLater[index] {
+        sides[index] = first ^ 1
+        assign(index + 1, cost + max(zero, one))
+      }
+    }
+    assign(0, 0)
+    if let bestSides { best = (0..<k).map { bestSides[rank[$0]] } }
+    return finished
+  }
+
+  private func isFrustratedLocal(_ edge: Edge, _ sides: [Int8], _ local: [Int: Int]) -> Bool {
+    (sides[local[edge.a]!] == sides[local[edge.b]!]) != (edge.sign == .positive)
+  }
+
   func isFrustrated(_ edge: Edge, _ side: [Int8]) -> Bool {
     (side[edge.a] == side[edge.b]) != (edge.sign == .positive)
   }
 
   /// The number of frustrated ties under a partition (0/1 per node).
   public func frustratedCount(sides: [Int8]) -> Int { edges.filter { isFrustrated($0, sides) }.count }
-
-  /// Exhaustive search over the 2^(k−1) partitions of a component (its first node stays in bloc 0).
-  private func exhaustivePartition(_ component: [Int]) -> [Int8] {
-    let k = component.count
-    var local = [Int: Int]()
-    for (position, node) in component.enumerated() { local[node] = position }
-    var side = [Int8](repeating: 0, count: nodeCount)
-    var cost = edges.filter { local[$0.a] != nil && isFrustrated($0, side) }.count
-    var bestCost = cost
-    var bestCode = 0
-    guard k > 1 else { return [0] }
-    var code = 0
-    for step in 1..<(1 << (k - 1)) {
-      let bit = step.trailingZeroBitCount
-      let node = component[bit + 1]
-      for (neighbor, edge) in adjacency[node] {
-        _ = neighbor
-        cost += isFrustrated(edges[edge], side) ? -1 : 1
-      }
-      side[node] ^= 1
-      code ^= 1 << bit
-      if cost < bestCost {
-        bestCost = cost
-        bestCode = code
-      }
-    }
-    return (0..<k).map { position in position == 0 ? 0 : Int8((bestCode >> (position - 1)) & 1) }
-  }
 
   /// Greedy local search with restarts (deterministic); returns the best partition found.
   private func heuristicPartition(_ component: [Int]) -> [Int8] {
@@ -237,9 +290,11 @@ extension Snapshot {
   ///
   /// - Parameters:
   ///   - policy: how several relations between one pair become one signed tie.
-  ///   - exactLimit: components up to this many actors get an exact frustration index.
+  ///   - searchBudget: steps of the exact frustration search before settling for an upper bound.
   /// - Complexity: O(m · d_max) for the census, plus the frustration search (see `SignedGraph.frustration`).
-  public func structuralBalance(policy: CollapsePolicy = .negativeDominates, exactLimit: Int = 20) -> BalanceReport {
+  public func structuralBalance(
+    policy: CollapsePolicy = .negativeDominates, searchBudget: Int = 2_000_000
+  ) -> BalanceReport {
     let signed = SignedGraph(snapshot: self, policy: policy)
     var unbalanced: [SignedTriad] = []
     signed.forEachTriangle { a, b, c, ab, ac, bc in
@@ -250,7 +305,7 @@ extension Snapshot {
       if !triad.isBalanced { unbalanced.append(triad) }
     }
     return BalanceReport(
-      census: signed.triadCensus(), unbalancedTriads: unbalanced, frustration: signed.frustration(exactLimit: exactLimit),
+      census: signed.triadCensus(), unbalancedTriads: unbalanced, frustration: signed.frustration(searchBudget: searchBudget),
       conflicts: signed.conflicts)
   }
 }

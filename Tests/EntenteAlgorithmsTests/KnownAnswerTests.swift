@@ -136,10 +136,10 @@ func indochina() throws -> TemporalGraph {
     #expect(throws: AlgorithmError(.actorAbsent, actor: "prk", slice: "1976")) {
       try graph.snapshot(year: 1976).shortestPath(from: "vietnam", to: "prk")
     }
-    let error = #expect(throws: AlgorithmError.self) { try graph.requireActor("Vietnum") }
+    let error = #expect(throws: AlgorithmError.self) { try graph.actor(named: "Vietnum") }
     #expect(error?.code == .unknownActor)
     #expect(error?.suggestions.first == "vietnam")
-    #expect(try graph.requireActor("moscow").id == "ussr")
+    #expect(try graph.actor(named: "moscow").id == "ussr")
   }
 
   /// "How could influence flow from Moscow to Phnom Penh between 1975 and 1980?"
