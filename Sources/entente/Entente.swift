@@ -13,6 +13,12 @@ struct Entente: AsyncParsableCommand {
     subcommands: [
       ValidateCommand.self,
       InfoCommand.self,
+      PathCommand.self,
+      CentralityCommand.self,
+      BalanceCommand.self,
+      DiffCommand.self,
+      HistoryCommand.self,
+      NeighborsCommand.self,
     ]
   )
 }

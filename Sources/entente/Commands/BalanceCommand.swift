@@ -1,0 +1,117 @@
+import ArgumentParser
+import EntenteAlgorithms
+import EntenteCore
+import Foundation
+
+struct BalanceCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "balance",
+    abstract: "Structural balance of the signed relations: triads, frustration index, the best two blocs.",
+    discussion: """
+      Neutral kinds (membership, mediation, leadership, succession) are left out and direction is ignored. \
+      Triads +++ and +-- are balanced (Heider; Cartwright–Harary); --- is allowed under Davis's clusterability. \
+      The frustration index is exact (branch and bound) unless marked as an upper bound (≤).
+      Examples:
+        entente balance GRAPH --year 1979
+        entente balance GRAPH --years 1975...1991 --format csv
+      Exit status: 0 success, 1 failure, 64 usage.
+      """)
+
+  @OptionGroup var input: GraphArgument
+
+  @Option(help: "One year: census, unbalanced triads, blocs, frustrated ties and conflicts.")
+  var year: Int?
+
+  @Option(help: "A range of years (1975...1991): one row per year.")
+  var years: YearRange?
+
+  @OptionGroup var relations: RelationFilterOptions
+
+  @Option(help: "Search steps for the exact frustration index before settling for an upper bound.")
+  var searchBudget: Int = 2_000_000
+
+  @Option(help: "Output format: table, csv or json.")
+  var format: OutputFormat = .table
+
+  func validate() throws {
+    guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
+  }
+
+  func run() throws { try reportingQueryFailures(execute) }
+
+  private func execute() throws {
+    let graph = try input.load()
+    if relations.kinds != nil { throw ValidationError("balance uses every signed kind; --kinds does not apply") }
+    if let years {
+      var table = Table(columns: [
+        "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
+        "exact", "conflicts",
+      ])
+      for year in years.range {
+        let report = graph.snapshot(year: year, rule: relations.rule)
+          .structuralBalance(policy: relations.policy.policy, searchBudget: searchBudget)
+        let c = report.census
+        table.append([
+          "\(year)", "\(c.total)", "\(c.allPositive)", "\(c.oneNegative)", "\(c.twoNegative)", "\(c.allNegative)",
+          c.strongBalanceShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
+          c.clusterabilityShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
+          (report.frustration.isExact || format != .table ? "" : "≤") + "\(report.frustration.index)",
+          report.frustration.isExact ? "yes" : "no", "\(report.conflicts.count)",
+        ])
+      }
+      Terminal.output(table.rendered(as: format))
+      return
+    }
+    let report = graph.snapshot(year: year!, rule: relations.rule)
+      .structuralBalance(policy: relations.policy.policy, searchBudget: searchBudget)
+    let c = report.census
+    var summary = Table(columns: ["property", "value"])
+    summary.append(["year", "\(year!)"])
+    summary.append(["policy", PolicyArgument.allValueStrings[CollapsePolicy.allCases.firstIndex(of: relations.policy.policy)!]])
+    summary.append(["triads", "\(c.total)"])
+    summary.append(["+++", "\(c.allPositive)"])
+    summary.append(["++-", "\(c.oneNegative)"])
+    summary.append(["+--", "\(c.twoNegative)"])
+    summary.append(["---", "\(c.allNegative)"])
+    summary.append(["balanced share (strong)", c.strongBalanceShare.map { formatNumber($0, for: format, decimals: 3) } ?? ""])
+    summary.append(["balanced share (clusterable)", c.clusterabilityShare.map { formatNumber($0, for: format, decimals: 3) } ?? ""])
+    summary.append(["frustration index", "\(report.frustration.index)"])
+    summary.append(["frustration exact", report.frustration.isExact ? "yes" : "no (upper bound)"])
+    var triads = Table(columns: ["a", "b", "c", "signs (ab ac bc)", "relations ab", "relations ac", "relations bc"])
+    for triad in report.unbalancedTriads {
+      triads.append(
+        triad.actors.map(\.rawValue) + [triad.signs.map(\.symbol).joined()]
+          + triad.relations.map { $0.map(\.rawValue).joined(separator: " ") })
+    }
+    var blocs = Table(columns: ["bloc", "actor", "name"])
+    for actor in report.frustration.first { blocs.append(["1", actor.rawValue, graph.name(of: actor)]) }
+    for actor in report.frustration.second { blocs.append(["2", actor.rawValue, graph.name(of: actor)]) }
+    let snapshot = graph.snapshot(year: year!, rule: relations.rule)
+    var frustrated = Table(columns: ["a", "b", "sign", "relations"])
+    for edge in report.frustration.frustratedEdges {
+      frustrated.append([
+        snapshot.actors[edge.a].id.rawValue, snapshot.actors[edge.b].id.rawValue, edge.sign.symbol,
+        edge.relations.map { snapshot.relations[$0].id.rawValue }.joined(separator: " "),
+      ])
+    }
+    var conflicts = Table(columns: ["a", "b", "positive", "negative", "kept"])
+    for conflict in report.conflicts {
+      conflicts.append([
+        conflict.a.rawValue, conflict.b.rawValue, conflict.positive.map(\.rawValue).joined(separator: " "),
+        conflict.negative.map(\.rawValue).joined(separator: " "), conflict.resolvedSign?.symbol ?? "both",
+      ])
+    }
+    let sections = [("summary", summary), ("unbalanced triads", triads), ("blocs", blocs),
+      ("frustrated ties", frustrated), ("conflicts", conflicts)]
+    switch format {
+    case .table:
+      Terminal.output(sections.map { "\($0.0)\n\n" + $0.1.rendered(as: .table) }.joined(separator: "\n"))
+    case .csv:
+      Terminal.output(sections.map { "# \($0.0)\n" + $0.1.rendered(as: .csv) }.joined(separator: "\n"))
+    case .json:
+      Terminal.output(
+        "{\n" + sections.map { "\(Table.jsonString($0.0)): \($0.1.rendered(as: .json))" }.joined(separator: ",\n")
+          + "}\n")
+    }
+  }
+}

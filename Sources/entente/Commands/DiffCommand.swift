@@ -1,0 +1,59 @@
+import ArgumentParser
+import EntenteAlgorithms
+import EntenteCore
+import Foundation
+
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "What changed between two years: relations begun, ended, changed in sign; actors entering, leaving.",
+    discussion: """
+      A sign change is a pair tied in both years whose signed tie differs (several relations of a pair collapse \
+      under --policy). Example: entente diff GRAPH 1978 1979
+      Exit status: 0 success, 1 failure, 64 usage.
+      """)
+
+  @OptionGroup var input: GraphArgument
+
+  @Argument(help: "The earlier year.")
+  var first: Int
+
+  @Argument(help: "The later year.")
+  var second: Int
+
+  @OptionGroup var relations: RelationFilterOptions
+
+  @Option(help: "Output format: table, csv or json.")
+  var format: OutputFormat = .table
+
+  func run() throws { try reportingQueryFailures(execute) }
+
+  private func execute() throws {
+    let graph = try input.load()
+    if relations.kinds != nil { throw ValidationError("diff compares every relation; --kinds does not apply") }
+    let before = graph.snapshot(year: first, rule: relations.rule)
+    let after = graph.snapshot(year: second, rule: relations.rule)
+    let change = before.changes(to: after, policy: relations.policy.policy)
+    var table = Table(columns: ["change", "relation", "source", "target", "kind", "period", "detail"])
+    func add(_ label: String, _ id: RelationID) {
+      guard let relation = graph.relation(id) else { return }
+      table.append([
+        label, id.rawValue, relation.source.rawValue, relation.target.rawValue, relation.kind.rawValue,
+        relation.period.description, relation.label ?? "",
+      ])
+    }
+    for id in change.begun { add("begun", id) }
+    for id in change.ended { add("ended", id) }
+    for flip in change.signChanges {
+      table.append(["sign changed", "", flip.a.rawValue, flip.b.rawValue, "", "", "\(flip.before.symbol) → \(flip.after.symbol)"])
+    }
+    for actor in change.entered { table.append(["entered", "", actor.rawValue, "", "", "", graph.name(of: actor)]) }
+    for actor in change.left { table.append(["left", "", actor.rawValue, "", "", "", graph.name(of: actor)]) }
+    if format == .table {
+      Terminal.output(
+        "\(first) → \(second): \(change.begun.count) begun, \(change.ended.count) ended, "
+          + "\(change.signChanges.count) sign change(s), \(change.entered.count) actor(s) entered, \(change.left.count) left\n\n")
+    }
+    Terminal.output(table.rendered(as: format))
+  }
+}

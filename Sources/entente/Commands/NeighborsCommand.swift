@@ -1,0 +1,57 @@
+import ArgumentParser
+import EntenteAlgorithms
+import EntenteCore
+import Foundation
+
+struct NeighborsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "neighbors",
+    abstract: "An actor's allies, enemies, patrons and clients (and other ties) in a year.",
+    discussion: """
+      Allies: positive undirected relations (alliance and its sub-kinds); enemies: negative relations; patrons and \
+      clients: patronage either way; other: membership, recognition, mediation, leadership, …
+      Example: entente neighbors GRAPH vietnam --year 1979
+      Exit status: 0 success, 3 unknown actor, 4 actor absent in that year, 64 usage.
+      """)
+
+  @OptionGroup var input: GraphArgument
+
+  @Argument(help: "The actor (id, name or alias, any case).")
+  var actor: String
+
+  @Option(help: "The year.")
+  var year: Int
+
+  @OptionGroup var relations: RelationFilterOptions
+
+  @Option(help: "Output format: table, csv or json.")
+  var format: OutputFormat = .table
+
+  func run() throws { try reportingQueryFailures(execute) }
+
+  private func execute() throws {
+    let graph = try input.load()
+    if relations.kinds != nil { throw ValidationError("neighbors lists every kind; --kinds does not apply") }
+    let record = try graph.requireActor(actor)
+    let snapshot = graph.snapshot(year: year, rule: relations.rule)
+    try graph.requirePresent(record, in: snapshot)
+    let ego = try query { try snapshot.ego(of: record.id) }
+    var table = Table(columns: ["role", "actor", "name", "relations", "kinds"])
+    for (role, ties) in [("ally", ego.allies), ("enemy", ego.enemies), ("patron", ego.patrons), ("client", ego.clients),
+      ("other", ego.others)]
+    {
+      for tie in ties {
+        table.append([
+          role, tie.actor.rawValue, graph.name(of: tie.actor), tie.relations.map(\.rawValue).joined(separator: " "),
+          tie.relations.compactMap { graph.relation($0)?.kind.rawValue }.joined(separator: " "),
+        ])
+      }
+    }
+    if format == .table {
+      Terminal.output(
+        "\(record.id) (\(record.name)) in \(year): \(ego.allies.count) allies, \(ego.enemies.count) enemies, "
+          + "\(ego.patrons.count) patrons, \(ego.clients.count) clients, \(ego.others.count) other\n\n")
+    }
+    Terminal.output(table.rendered(as: format))
+  }
+}

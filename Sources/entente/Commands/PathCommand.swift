@@ -1,0 +1,157 @@
+import ArgumentParser
+import EntenteAlgorithms
+import EntenteCore
+import Foundation
+
+struct PathCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "path",
+    abstract: "Shortest paths between two actors in a year or on a date, or time-respecting paths across years.",
+    discussion: """
+      Directed kinds (patronage, recognition, …) are followed along their direction unless --undirected. \
+      The sign of a path is the product of the signs of its steps (parallel relations collapse under --policy).
+      Examples:
+        entente path GRAPH vietnam "Khmer Rouge" --year 1979 --all
+        entente path GRAPH ussr prk --year 1980 --kinds patronage
+        entente path GRAPH Moscow "Phnom Penh" --from 1975 --to 1980 --time-respecting --positive
+      Exit status: 0 found, 2 no path, 3 unknown actor, 4 actor absent in that year, 1 other errors, 64 usage.
+      """)
+
+  @OptionGroup var input: GraphArgument
+
+  @Argument(help: "The first actor (id, name or alias, any case).")
+  var from: String
+
+  @Argument(help: "The second actor.")
+  var to: String
+
+  @Option(help: "The year of the snapshot.")
+  var year: Int?
+
+  @Option(help: "A date (YYYY, YYYY-MM or YYYY-MM-DD) instead of a year.")
+  var date: String?
+
+  @Option(name: .customLong("from"), help: "With --time-respecting: the first year.")
+  var firstYear: Int?
+
+  @Option(name: .customLong("to"), help: "With --time-respecting: the last year.")
+  var lastYear: Int?
+
+  @Flag(help: "Each step in a year no earlier than the step before (earliest arrival, then fewest steps).")
+  var timeRespecting = false
+
+  @OptionGroup var relations: RelationFilterOptions
+
+  @Flag(help: "Only signed relations (leave out membership, mediation, …).")
+  var signed = false
+
+  @Flag(help: "Only positive relations (alliance chains, patronage, recognition).")
+  var positive = false
+
+  @Flag(help: "Follow directed kinds both ways.")
+  var undirected = false
+
+  @Flag(help: "Sum relation weights (Dijkstra) instead of counting steps.")
+  var weighted = false
+
+  @Flag(help: "Every shortest path, not just one.")
+  var all = false
+
+  @Option(name: .customLong("k"), help: "The k shortest simple paths (Yen).")
+  var k: Int?
+
+  @Option(help: "Output format: table, csv or json.")
+  var format: OutputFormat = .table
+
+  func validate() throws {
+    if timeRespecting {
+      guard firstYear != nil, lastYear != nil else { throw ValidationError("--time-respecting needs --from and --to") }
+      guard year == nil, date == nil else { throw ValidationError("--time-respecting takes --from/--to, not --year") }
+    } else {
+      guard (year == nil) != (date == nil) else { throw ValidationError("give --year or --date (one of them)") }
+      guard firstYear == nil, lastYear == nil else { throw ValidationError("--from/--to need --time-respecting") }
+    }
+    if let k, k < 1 { throw ValidationError("--k must be at least 1") }
+    if all && k != nil { throw ValidationError("--all and --k cannot be combined") }
+  }
+
+  func run() throws { try reportingQueryFailures(execute) }
+
+  private func execute() throws {
+    let graph = try input.load()
+    let source = try graph.requireActor(from)
+    let target = try graph.requireActor(to)
+    var signs: Set<Sign>? = nil
+    if signed { signs = [.positive, .negative] }
+    if positive { signs = [.positive] }
+    let options = PathOptions(
+      filter: EdgeFilter(kinds: try relations.kindIDs(in: graph), signs: signs),
+      direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: relations.policy.policy)
+    if timeRespecting {
+      try runTimeRespecting(graph, source, target, options)
+      return
+    }
+    let snapshot: Snapshot
+    if let year {
+      snapshot = graph.snapshot(year: year, rule: relations.rule)
+    } else {
+      let day: PartialDate
+      do { day = try PartialDate(parsing: date!) } catch { throw ValidationError("--date: \(error)") }
+      snapshot = graph.snapshot(on: day, rule: relations.rule)
+    }
+    try graph.requirePresent(source, in: snapshot)
+    try graph.requirePresent(target, in: snapshot)
+    let paths: [Path] = try query {
+      if let k { return try snapshot.kShortestPaths(from: source.id, to: target.id, k: k, options: options) }
+      if all { return try snapshot.allShortestPaths(from: source.id, to: target.id, options: options) }
+      return [try snapshot.shortestPath(from: source.id, to: target.id, options: options)]
+    }
+    var table = Table(columns: ["path", "step", "from", "to", "relations", "kinds", "sign", "path length", "path sign"])
+    for (number, path) in paths.enumerated() {
+      for (index, step) in path.steps.enumerated() {
+        let kinds = step.relations.compactMap { graph.relation($0)?.kind.rawValue }
+        table.append([
+          "\(number + 1)", "\(index + 1)", step.from.rawValue, step.to.rawValue,
+          step.relations.map(\.rawValue).joined(separator: " "), kinds.joined(separator: " "), step.sign.symbol,
+          formatNumber(path.length, for: .csv), path.sign.symbol,
+        ])
+      }
+    }
+    if format == .table {
+      let what = k != nil ? "\(paths.count) shortest simple path(s)" : all ? "\(paths.count) shortest path(s)" : "shortest path"
+      Terminal.output(
+        "\(what) from \(source.id) to \(target.id) in \(snapshot.sliceDescription): length "
+          + "\(formatNumber(paths[0].length, for: .csv)), sign \(paths[0].sign.symbol)\n")
+      for path in paths { Terminal.output("  " + path.actors.map(\.rawValue).joined(separator: " → ") + "\n") }
+      Terminal.output("\n")
+    }
+    Terminal.output(table.rendered(as: format))
+  }
+
+  private func runTimeRespecting(
+    _ graph: TemporalGraph, _ source: ActorRecord, _ target: ActorRecord, _ options: PathOptions
+  ) throws {
+    guard let first = firstYear, let last = lastYear, first <= last else {
+      throw ValidationError("--from must not be after --to")
+    }
+    let snapshots = (first...last).map { graph.snapshot(year: $0, rule: relations.rule) }
+    let path = try query {
+      try TimeRespectingPaths.earliestArrival(from: source.id, to: target.id, across: snapshots, options: options)
+    }
+    var table = Table(columns: ["step", "year", "from", "to", "relations", "kinds", "sign"])
+    for (index, step) in path.steps.enumerated() {
+      table.append([
+        "\(index + 1)", "\(step.year)", step.from.rawValue, step.to.rawValue,
+        step.relations.map(\.rawValue).joined(separator: " "),
+        step.relations.compactMap { graph.relation($0)?.kind.rawValue }.joined(separator: " "), step.sign.symbol,
+      ])
+    }
+    if format == .table {
+      Terminal.output(
+        "time-respecting path from \(source.id) to \(target.id), \(first)…\(last): arrives \(path.arrivalYear.map(String.init) ?? "-"), "
+          + "\(path.steps.count) step(s), sign \(path.sign.symbol)\n  "
+          + path.actors.map(\.rawValue).joined(separator: " → ") + "\n\n")
+    }
+    Terminal.output(table.rendered(as: format))
+  }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import EntenteAlgorithms
+import EntenteCore
+import Foundation
+
+/// Options shared by the query commands: which relations count and how.
+struct RelationFilterOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Only relations of these kinds (comma-separated; a kind includes its sub-kinds), e.g. alliance,patronage.",
+      valueName: "kinds"))
+  var kinds: String?
+
+  @Flag(help: "Apply the certain activity rule (some day of the year certainly inside the period).")
+  var certain = false
+
+  @Option(
+    help: ArgumentHelp(
+      "How several relations between one pair in a year give one sign: negative-dominates (default), positive-dominates, net, multiplex.",
+      valueName: "policy"))
+  var policy: PolicyArgument = .init(.negativeDominates)
+
+  var rule: ActivityRule { certain ? .certain : .possible }
+
+  /// The kinds asked for, checked against the graph.
+  func kindIDs(in graph: TemporalGraph) throws -> [KindID]? {
+    guard let kinds else { return nil }
+    let ids = kinds.split(separator: ",").map { KindID(String($0).trimmingCharacters(in: .whitespaces)) }
+    for id in ids where graph.kinds[id] == nil {
+      let known = graph.kinds.all.map(\.id.rawValue).joined(separator: ", ")
+      throw ValidationError("unknown kind '\(id)'; the graph knows: \(known)")
+    }
+    return ids
+  }
+}
+
+/// A collapse policy named on the command line.
+struct PolicyArgument: ExpressibleByArgument {
+  let policy: CollapsePolicy
+  init(_ policy: CollapsePolicy) { self.policy = policy }
+  init?(argument: String) {
+    let names: [String: CollapsePolicy] = [
+      "negative-dominates": .negativeDominates, "positive-dominates": .positiveDominates, "net": .net,
+      "multiplex": .multiplex,
+    ]
+    guard let policy = names[argument.lowercased()] else { return nil }
+    self.policy = policy
+  }
+  static var allValueStrings: [String] { ["negative-dominates", "positive-dominates", "net", "multiplex"] }
+}
+
+extension AlgorithmError {
+  /// The command failure this error becomes, with the documented exit status.
+  var commandFailure: CommandFailure {
+    let status: Int32
+    switch code {
+    case .noPath: status = ExitStatus.noPath
+    case .unknownActor: status = ExitStatus.unknownActor
+    case .actorAbsent: status = ExitStatus.actorAbsent
+    case .invalidArgument, .notConverged: status = ExitStatus.failure
+    }
+    return CommandFailure(description, status: status)
+  }
+}
+
+/// Runs a query, turning `AlgorithmError` into a message and its exit status.
+func query<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as AlgorithmError {
+    throw error.commandFailure
+  }
+}
+
+extension TemporalGraph {
+  /// Fails with exit status 4 when the actor is absent from the snapshot, naming the years it is present.
+  func requirePresent(_ actor: ActorRecord, in snapshot: Snapshot) throws {
+    guard !snapshot.contains(actor: actor.id) else { return }
+    var message = "'\(actor.id)' (\(actor.name)) is not present in \(snapshot.sliceDescription)"
+    if let range = defaultYears {
+      let present = range.filter { self.snapshot(year: $0, rule: snapshot.rule).contains(actor: actor.id) }
+      message += present.isEmpty ? "; it is in no year of \(range.lowerBound)…\(range.upperBound)"
+        : "; it is present in \(Self.describe(years: present))"
+    }
+    throw CommandFailure(message, status: ExitStatus.actorAbsent)
+  }
+
+  /// `1975–1978, 1980`: years as runs.
+  static func describe(years: [Int]) -> String {
+    var runs: [String] = []
+    var start = years.first
+    var previous = years.first
+    for year in years.dropFirst() + [Int.min] {
+      if let p = previous, year == p + 1 {
+        previous = year
+        continue
+      }
+      if let s = start, let p = previous { runs.append(s == p ? "\(s)" : "\(s)–\(p)") }
+      start = year
+      previous = year
+    }
+    return runs.joined(separator: ", ")
+  }
+
+  /// The display name of an actor id.
+  func name(of id: ActorID) -> String { actor(id)?.name ?? id.rawValue }
+}
+
+/// Numbers printed the same way on every machine: fixed decimals in tables, the shortest exact form otherwise.
+func formatNumber(_ value: Double, for format: OutputFormat, decimals: Int = 6) -> String {
+  if format == .table { return String(format: "%.\(decimals)f", value) }
+  if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+  return "\(value)"
+}
+
+extension Sign {
+  /// `+`, `−` or `0` for tables.
+  var symbol: String {
+    switch self {
+    case .positive: "+"
+    case .negative: "-"
+    case .neutral: "0"
+    }
+  }
+}
+
+extension ParsableCommand {
+  /// Runs `body`, turning a `CommandFailure` into `entente: message` on stderr and its exit status.
+  func reportingQueryFailures(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let failure as CommandFailure {
+      Terminal.error("entente: \(failure.description)")
+      throw ExitCode(failure.status)
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of the query commands on the default graph: output, formats and exit statuses.
+@Suite struct QueryCommandTests {
+  let graph = "Graphs/cambodian-vietnamese-war.yaml"
+
+  @Test func pathPrintsStepsWithRelationsAndSign() throws {
+    let outcome = try CLIRunner.run(["path", graph, "ussr", "People's Republic of Kampuchea", "--year", "1980", "--kinds", "patronage"])
+    #expect(outcome.status == 0)
+    #expect(outcome.output.contains("ussr → prk"))
+    #expect(outcome.output.contains("ussr-prk-patronage"))
+  }
+
+  @Test func pathExitStatuses() throws {
+    let unknown = try CLIRunner.run(["path", graph, "Vietnum", "china", "--year", "1979"])
+    #expect(unknown.status == 3)
+    #expect(unknown.error.contains("unknown actor 'Vietnum'; did you mean 'vietnam'"))
+    let absent = try CLIRunner.run(["path", graph, "prk", "china", "--year", "1976"])
+    #expect(absent.status == 4)
+    #expect(absent.error.contains("not present in 1976; it is present in 1979"))
+    let none = try CLIRunner.run(["path", graph, "prk", "ussr", "--year", "1980", "--kinds", "patronage"])
+    #expect(none.status == 2)
+    #expect(none.error.contains("no path leads from 'prk' to 'ussr' in 1980"))
+    let usage = try CLIRunner.run(["path", graph, "prk", "ussr"])
+    #expect(usage.status == 64)
+    let badKind = try CLIRunner.run(["path", graph, "prk", "ussr", "--year", "1980", "--kinds", "friendship"])
+    #expect(badKind.status == 64)
+    #expect(badKind.error.contains("unknown kind 'friendship'"))
+  }
+
+  @Test func pathAllAndKShortestAndJSON() throws {
+    let all = try CLIRunner.run(["path", graph, "china", "prk", "--year", "1980", "--all", "--format", "json"])
+    #expect(all.status == 0)
+    #expect(all.output.hasPrefix("[\n  {\"path\": 1, \"step\": 1, \"from\": \"china\""))
+    let k = try CLIRunner.run(["path", graph, "china", "prk", "--year", "1980", "--k", "3", "--format", "csv"])
+    #expect(k.status == 0)
+    #expect(k.output.hasPrefix("path,step,from,to,relations,kinds,sign,path length,path sign\n"))
+  }
+
+  @Test func timeRespectingPath() throws {
+    let outcome = try CLIRunner.run([
+      "path", graph, "Soviet Union", "prk", "--from", "1975", "--to", "1980", "--time-respecting", "--positive",
+    ])
+    #expect(outcome.status == 0)
+    #expect(outcome.output.contains("arrives 1979"))
+    let early = try CLIRunner.run([
+      "path", graph, "ussr", "prk", "--from", "1975", "--to", "1977", "--time-respecting", "--positive",
+    ])
+    #expect(early.status == 2)
+  }
+
+  @Test func centralityYearAndSeriesWithChart() throws {
+    let year = try CLIRunner.run(["centrality", graph, "--measure", "betweenness", "--year", "1979", "--top", "3"])
+    #expect(year.status == 0)
+    #expect(year.output.split(separator: "\n").count == 5)
+    #expect(year.output.contains("1     vietnam"))
+    let again = try CLIRunner.run(["centrality", graph, "--measure", "betweenness", "--year", "1979", "--top", "3"])
+    #expect(again.output == year.output)  // deterministic
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let chart = folder.appendingPathComponent("degree.svg")
+    let series = try CLIRunner.run([
+      "centrality", graph, "--measure", "degree", "--years", "1975...1991", "--top", "4", "--chart", chart.path,
+      "--format", "csv",
+    ])
+    #expect(series.status == 0)
+    #expect(series.output.hasPrefix("actor,name,1975,1976,"))
+    #expect(series.output.split(separator: "\n").count == 5)
+    let svg = try String(contentsOf: chart, encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml"))
+    #expect(svg.contains("id=\"series-vietnam\""))
+    #expect(svg.components(separatedBy: "class=\"legend\"").count == 5)
+    #expect(svg.contains(">1975</text>"))
+  }
+
+  @Test func balanceDiffHistoryNeighbors() throws {
+    let balance = try CLIRunner.run(["balance", graph, "--year", "1979", "--format", "json"])
+    #expect(balance.status == 0)
+    #expect(balance.output.contains("\"frustration exact\", \"value\": \"yes\""))
+    let series = try CLIRunner.run(["balance", graph, "--years", "1978...1980", "--format", "csv"])
+    #expect(series.output.split(separator: "\n").count == 4)
+    let diff = try CLIRunner.run(["diff", graph, "1978", "1979"])
+    #expect(diff.status == 0)
+    #expect(diff.output.contains("begun    vn-kr-occupation-war"))
+    let history = try CLIRunner.run(["history", graph, "China", "Vietnam", "--format", "csv"])
+    #expect(history.status == 0)
+    #expect(history.output.contains("china-invades-vn,1979-02-17 – 1979-03~,hostility,-,china,vietnam"))
+    let neighbors = try CLIRunner.run(["neighbors", graph, "vietnam", "--year", "1979"])
+    #expect(neighbors.status == 0)
+    #expect(neighbors.output.contains("patron  ussr"))
+    let absent = try CLIRunner.run(["neighbors", graph, "prk", "--year", "1970"])
+    #expect(absent.status == 4)
+  }
+}
