@@ -32,9 +32,11 @@ extension Centrality {
     throw AlgorithmError(.notConverged, detail: "eigenvector centrality after \(maxIterations) iterations")
   }
 
-  /// PageRank by power iteration, as NetworkX's `pagerank`: rows normalised by out-strength, the score of
-  /// dangling nodes (no out-ties) spread uniformly, teleportation 1 − damping spread uniformly; stops when
-  /// Σ|Δ| < n · tolerance. Undirected networks count each tie in both directions.
+  /// PageRank by power iteration, as NetworkX's `pagerank`.
+  ///
+  /// Rows are normalised by out-strength, the score of dangling nodes (no out-ties) is spread uniformly, and so
+  /// is the teleportation 1 − damping; iteration stops when Σ|Δ| < n · tolerance. Undirected networks count
+  /// each tie in both directions.
   ///
   /// Page, L., Brin, S., Motwani, R. and Winograd, T. "The PageRank citation ranking: bringing order to the
   /// web", Stanford InfoLab (1999).

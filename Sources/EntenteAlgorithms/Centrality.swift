@@ -1,7 +1,9 @@
 import Dispatch
 
-/// Centrality measures on a network, computed as NetworkX 3.6 computes them on a simple `Graph` or `DiGraph`
-/// (parallel relations are one tie; see `Network`). Every function returns one value per node, by node index.
+/// Centrality measures on a network, computed as NetworkX 3.6 computes them.
+///
+/// NetworkX's simple `Graph` or `DiGraph` is the model (parallel relations are one tie; see `Network`). Every
+/// function returns one value per node, by node index.
 public enum Centrality {
   /// Degree centrality: the number of neighbours (directed: in + out) divided by n − 1, as NetworkX's
   /// `degree_centrality`; or the plain count when `normalized` is false.
@@ -10,7 +12,8 @@ public enum Centrality {
   public static func degree(_ network: Network, normalized: Bool = true) -> [Double] {
     let scale = normalized && network.nodeCount > 1 ? 1 / Double(network.nodeCount - 1) : 1
     return (0..<network.nodeCount).map { node in
-      let count = network.isDirected ? network.inDegree(of: node) + network.outDegree(of: node) : network.outDegree(of: node)
+      let count =
+        network.isDirected ? network.inDegree(of: node) + network.outDegree(of: node) : network.outDegree(of: node)
       return Double(count) * scale
     }
   }
@@ -38,9 +41,11 @@ public enum Centrality {
   /// partial sums, added at the end); there is no synchronisation inside the searches.
   ///
   /// - Parameters:
+  ///   - network: the network (directed ties followed along their direction).
   ///   - normalized: divide by (n − 1)(n − 2).
   ///   - weighted: tie weights as distances.
   ///   - threads: how many workers (1 computes on the calling thread).
+  /// - Returns: the betweenness of each node, by node index.
   /// - Complexity: O(n m) unweighted, O(n m + n² log n) weighted; memory O(n + m) per worker.
   public static func betweenness(
     _ network: Network, normalized: Bool = true, weighted: Bool = false, threads: Int = 1
@@ -118,7 +123,7 @@ public enum Centrality {
   }
 }
 
-/// Per-worker partial sums written by disjoint ranges. Internal.
+/// Per-worker partial sums written by disjoint ranges (internal).
 private final class PartialSums: @unchecked Sendable {
   // Each worker writes only its own range [worker · n, (worker + 1) · n), once, before the join.
   private let storage: UnsafeMutableBufferPointer<Double>
@@ -137,8 +142,9 @@ private final class PartialSums: @unchecked Sendable {
   subscript(index: Int) -> Double { storage[index] }
 }
 
-/// Brandes' algorithm by breadth-first search for the sources first, first + step, …, adding dependencies to
-/// `totals`. Plain buffers, allocated once per worker.
+/// Brandes' algorithm by breadth-first search for the sources first, first + step, ….
+///
+/// Adds the dependencies to `totals`. Plain buffers, allocated once per worker.
 private func unweightedBrandes(_ network: Network, first: Int, step: Int, into totals: inout [Double]) {
   let n = network.nodeCount
   let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n)
@@ -230,7 +236,7 @@ private func unweightedBrandes(_ network: Network, first: Int, step: Int, into t
   }
 }
 
-/// One worker's buffers for Brandes' algorithm (weighted: Dijkstra). Internal.
+/// One worker's buffers for Brandes' algorithm with Dijkstra (internal).
 private struct BrandesWorker {
   let network: Network
   let weighted: Bool

@@ -86,7 +86,8 @@ extension Snapshot {
   ) throws(AlgorithmError) -> CentralityScores {
     var filter = options.filter
     switch measure {
-    case .positiveDegree, .eigenvector: filter.signs = (filter.signs ?? Set(Sign.allCasesForFilter)).intersection([.positive])
+    case .positiveDegree, .eigenvector:
+      filter.signs = (filter.signs ?? Set(Sign.allCasesForFilter)).intersection([.positive])
     case .negativeDegree: filter.signs = (filter.signs ?? Set(Sign.allCasesForFilter)).intersection([.negative])
     default: break
     }

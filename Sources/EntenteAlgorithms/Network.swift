@@ -54,8 +54,10 @@ public enum CollapsePolicy: String, Hashable, Sendable, CaseIterable {
   case multiplex
 }
 
-/// A simple graph built from a snapshot: one tie per ordered pair (directed) or unordered pair (undirected),
-/// with compact integer nodes and compressed-sparse-row adjacency. Every algorithm of this module runs on it.
+/// A simple graph built from a snapshot, which every algorithm of this module runs on.
+///
+/// One tie per ordered pair (directed) or unordered pair (undirected), with compact integer nodes and
+/// compressed-sparse-row adjacency.
 ///
 /// **Multi-edges.** Several relations between one pair collapse into one tie, as in a NetworkX `Graph` or
 /// `DiGraph` (not a `MultiGraph`): path counts, degrees and centralities ignore multiplicity. A tie keeps the
@@ -170,7 +172,8 @@ public struct Network: Sendable {
     var keyed: [(Int, Int, Double, Int)] = []
     for (position, edge) in edges.enumerated() where edge.source != edge.target {
       precondition((0..<nodeCount).contains(edge.source) && (0..<nodeCount).contains(edge.target))
-      let (u, v) = isDirected ? (edge.source, edge.target) : (min(edge.source, edge.target), max(edge.source, edge.target))
+      let (u, v) =
+        isDirected ? (edge.source, edge.target) : (min(edge.source, edge.target), max(edge.source, edge.target))
       keyed.append((u, v, edge.weight, position))
     }
     keyed.sort { ($0.0, $0.1, $0.3) < ($1.0, $1.1, $1.3) }
@@ -181,7 +184,8 @@ public struct Network: Sendable {
           source: last.source, target: last.target, weight: min(last.weight, item.2), edges: last.edges + [item.3],
           positiveCount: 0, negativeCount: 0)
       } else {
-        ties.append(Tie(source: item.0, target: item.1, weight: item.2, edges: [item.3], positiveCount: 0, negativeCount: 0))
+        ties.append(
+          Tie(source: item.0, target: item.1, weight: item.2, edges: [item.3], positiveCount: 0, negativeCount: 0))
       }
     }
     self.init(nodeCount: nodeCount, isDirected: isDirected, sortedTies: ties)

@@ -55,7 +55,8 @@ public struct Path: Hashable, Sendable {
       length += weight
       steps.append(
         Step(
-          from: snapshot.actors[u].id, to: snapshot.actors[v].id, relations: tie.edges.map { snapshot.relations[$0].id },
+          from: snapshot.actors[u].id, to: snapshot.actors[v].id,
+          relations: tie.edges.map { snapshot.relations[$0].id },
           sign: tie.sign(under: options.collapse), weight: weight))
     }
     self.steps = steps
@@ -100,7 +101,12 @@ extension Snapshot {
 
   /// Every shortest path between two actors, in lexicographic order of canonical actor order.
   ///
-  /// - Parameter limit: at most this many paths.
+  /// - Parameters:
+  ///   - source: the first actor.
+  ///   - target: the second actor.
+  ///   - options: filter, direction, weights and collapse policy.
+  ///   - limit: at most this many paths.
+  /// - Returns: the paths, each with its steps, relations and sign.
   /// - Throws: `AlgorithmError` — `.actorAbsent`, `.noPath`.
   /// - Complexity: O(n + m + p · ℓ) for p paths of length ℓ.
   public func allShortestPaths(
@@ -111,7 +117,9 @@ extension Snapshot {
     guard tree.reaches(t) else {
       throw AlgorithmError(.noPath, actor: source.rawValue, otherActor: target.rawValue, slice: sliceDescription)
     }
-    return tree.allPaths(to: t, limit: limit).map { Path(nodes: $0, network: network, snapshot: self, options: options) }
+    return tree.allPaths(to: t, limit: limit).map {
+      Path(nodes: $0, network: network, snapshot: self, options: options)
+    }
   }
 
   /// The `k` shortest simple paths between two actors, shortest first (Yen 1971).
@@ -141,7 +149,7 @@ extension Snapshot {
   }
 }
 
-/// Yen's k shortest loopless paths on a network. Internal.
+/// Yen's k shortest loopless paths on a network (internal).
 enum KShortestPaths {
   /// - Complexity: O(k · n · (m + n log n)).
   static func yen(network: Network, source: Int, target: Int, k: Int, weighted: Bool) -> [[Int]] {

@@ -94,8 +94,9 @@ public struct ShortestPathTree: Sendable {
   /// The predecessors of `node` on its shortest paths, ascending.
   public func predecessors(of node: Int) -> [Int] { predecessorLists[node] }
 
-  /// One shortest path to `node`, source first: at each step back, the predecessor with the smallest index.
-  /// `nil` when unreachable.
+  /// One shortest path to `node`, source first, or `nil` when unreachable.
+  ///
+  /// At each step back, the predecessor with the smallest index.
   /// - Complexity: O(length).
   public func path(to node: Int) -> [Int]? {
     guard reaches(node) else { return nil }
@@ -110,7 +111,10 @@ public struct ShortestPathTree: Sendable {
 
   /// Every shortest path to `node`, source first, in lexicographic order of node indices.
   ///
-  /// - Parameter limit: stop after this many paths (their number can grow exponentially).
+  /// - Parameters:
+  ///   - node: the end of the paths.
+  ///   - limit: stop after this many paths (their number can grow exponentially).
+  /// - Returns: the paths as node lists.
   /// - Complexity: O(p · length) for p paths returned.
   public func allPaths(to node: Int, limit: Int = 10_000) -> [[Int]] {
     guard reaches(node) else { return [] }
@@ -133,7 +137,7 @@ public struct ShortestPathTree: Sendable {
   }
 }
 
-/// A binary min-heap of (priority, node), ties broken by node index. Internal.
+/// A binary min-heap of (priority, node), ties broken by node index (internal).
 struct MinHeap {
   private var items: [(Double, Int)] = []
 

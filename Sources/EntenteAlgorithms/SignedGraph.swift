@@ -60,7 +60,9 @@ public struct SignedGraph: Sendable {
             resolvedSign: policy == .multiplex ? nil : tie.sign(under: policy)))
       }
     }
-    self.init(nodeCount: snapshot.nodeCount, actors: snapshot.actors.map(\.id), policy: policy, edges: edges, conflicts: conflicts)
+    self.init(
+      nodeCount: snapshot.nodeCount, actors: snapshot.actors.map(\.id), policy: policy, edges: edges,
+      conflicts: conflicts)
   }
 
   /// Builds a signed graph from plain signed edges (for tests and generated graphs).
@@ -69,7 +71,8 @@ public struct SignedGraph: Sendable {
       Edge(a: min($0.a, $0.b), b: max($0.a, $0.b), sign: $0.sign, relations: [])
     }
     var unique: [Edge] = []
-    for edge in list.sorted(by: { ($0.a, $0.b, $0.sign) < ($1.a, $1.b, $1.sign) }) where unique.last.map({
+    for edge in list.sorted(by: { ($0.a, $0.b, $0.sign) < ($1.a, $1.b, $1.sign) })
+    where unique.last.map({
       ($0.a, $0.b, $0.sign) != (edge.a, edge.b, edge.sign)
     }) ?? true {
       unique.append(edge)

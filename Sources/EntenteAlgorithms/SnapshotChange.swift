@@ -28,6 +28,7 @@ extension Snapshot {
   /// - Parameters:
   ///   - later: the other slice (any slice of the same graph).
   ///   - policy: how several relations between one pair become one sign.
+  /// - Returns: the relations begun and ended, the sign changes, and the actors entering and leaving.
   /// - Complexity: O((n + m) log (n + m)) over both slices.
   public func changes(to later: Snapshot, policy: CollapsePolicy = .negativeDominates) -> SnapshotChange {
     let beforeIDs = Set(relations.map(\.id))
@@ -61,7 +62,7 @@ extension Snapshot {
   }
 }
 
-/// An unordered pair of actors. Internal.
+/// An unordered pair of actors (internal).
 struct Pair: Hashable {
   let a: ActorID
   let b: ActorID

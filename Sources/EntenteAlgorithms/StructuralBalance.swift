@@ -73,8 +73,9 @@ public struct BalanceReport: Sendable {
 }
 
 extension SignedGraph {
-  /// Counts the signed triangles. Under `.multiplex` a triangle counts once per combination of signs on its
-  /// sides.
+  /// Counts the signed triangles.
+  ///
+  /// Under `.multiplex` a triangle counts once per combination of signs on its sides.
   ///
   /// Cartwright, D. and Harary, F. "Structural balance: a generalization of Heider's theory", *Psychological
   /// Review* 63 (1956) 277–293; Davis, J. A. "Clustering and structural balance in graphs", *Human Relations*
@@ -143,8 +144,10 @@ extension SignedGraph {
       second: attached.filter { side[$0] == 1 }.map { actors[$0] }, frustratedEdges: frustrated)
   }
 
-  /// Branch and bound over the sides of a component's nodes, improving `best` (sides by component position).
-  /// Returns whether the search finished within the budget (then `best` is optimal).
+  /// Branch and bound over the sides of a component's nodes.
+  ///
+  /// Improves `best` (sides by component position); returns whether the search finished within the budget
+  /// (then `best` is optimal).
   private func branchAndBound(_ component: [Int], _ best: inout [Int8], budget: Int) -> Bool {
     let k = component.count
     guard k > 1 else { return true }
@@ -174,7 +177,11 @@ extension SignedGraph {
     for (index, position) in order.enumerated() {
       for (neighbor, edge) in adjacency[component[position]] {
         let other = rank[local[neighbor]!]
-        if other < index { earlier[index].append((other, edges[edge].sign == .positive)) } else { hasLater[index] = true }
+        if other < index {
+          earlier[index].append((other, edges[edge].sign == .positive))
+        } else {
+          hasLater[index] = true
+        }
       }
     }
     var bestCost = 0
@@ -291,6 +298,7 @@ extension Snapshot {
   /// - Parameters:
   ///   - policy: how several relations between one pair become one signed tie.
   ///   - searchBudget: steps of the exact frustration search before settling for an upper bound.
+  /// - Returns: the triad census, the unbalanced triads, the frustration index with the two blocs, and conflicts.
   /// - Complexity: O(m · d_max) for the census, plus the frustration search (see `SignedGraph.frustration`).
   public func structuralBalance(
     policy: CollapsePolicy = .negativeDominates, searchBudget: Int = 2_000_000
@@ -305,7 +313,8 @@ extension Snapshot {
       if !triad.isBalanced { unbalanced.append(triad) }
     }
     return BalanceReport(
-      census: signed.triadCensus(), unbalancedTriads: unbalanced, frustration: signed.frustration(searchBudget: searchBudget),
+      census: signed.triadCensus(), unbalancedTriads: unbalanced,
+      frustration: signed.frustration(searchBudget: searchBudget),
       conflicts: signed.conflicts)
   }
 }

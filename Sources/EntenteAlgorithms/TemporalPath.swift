@@ -31,8 +31,11 @@ public enum TimeRespectingPaths {
   /// Jarry, "Computing shortest, fastest, and foremost journeys in dynamic networks", *IJFCS* 14 (2003)).
   ///
   /// - Parameters:
+  ///   - source: where the path starts.
+  ///   - target: where it should arrive.
   ///   - snapshots: one snapshot per year, in ascending year order (e.g. 1975 … 1980).
   ///   - options: filter, direction and collapse policy (weights are ignored: steps are counted).
+  /// - Returns: the steps, each with its year and relations.
   /// - Throws: `AlgorithmError` — `.noPath` when the target is never reached, `.invalidArgument` for an empty
   ///   or unordered sequence.
   /// - Complexity: O(Σ_y (n_y + m_y) log n_y) over the years.
@@ -41,7 +44,9 @@ public enum TimeRespectingPaths {
   ) throws(AlgorithmError) -> TemporalPath {
     let years = snapshots.compactMap(\.year)
     guard !snapshots.isEmpty, years.count == snapshots.count, zip(years, years.dropFirst()).allSatisfy({ $0 < $1 })
-    else { throw AlgorithmError(.invalidArgument, detail: "time-respecting paths need yearly snapshots in ascending order") }
+    else {
+      throw AlgorithmError(.invalidArgument, detail: "time-respecting paths need yearly snapshots in ascending order")
+    }
     let slice = "\(years[0])…\(years[years.count - 1])"
     // Reached actors: their hop count and the step that reached them.
     var hops: [ActorID: Int] = [source: 0]

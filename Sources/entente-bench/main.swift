@@ -12,7 +12,7 @@ import EntenteAlgorithms
 import EntenteCore
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// A small seeded generator (SplitMix64), so that every size is the same graph on every run.
@@ -73,8 +73,9 @@ func load(path: String) -> TemporalGraph {
       actors.append(ActorRecord(id: ActorID(String(name)), name: String(name), type: .state))
     }
     count += 1
-    // Years in range are always valid dates.
-    let period = try! Period(start: PartialDate(year: from), end: .date(PartialDate(year: to)))
+    guard let period = try? Period(start: PartialDate(year: from), end: .date(PartialDate(year: to))) else {
+      fatalError("bad years \(from)–\(to) in \(path)")
+    }
     relations.append(
       Relation(
         id: RelationID("r\(count)"), source: ActorID(String(fields[0])), target: ActorID(String(fields[1])),

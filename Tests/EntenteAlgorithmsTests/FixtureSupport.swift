@@ -37,7 +37,9 @@ enum Measure: Decodable {
 
   init(from decoder: Decoder) throws {
     let container = try decoder.singleValueContainer()
-    if let values = try? container.decode([Double].self) { self = .values(values) } else {
+    if let values = try? container.decode([Double].self) {
+      self = .values(values)
+    } else {
       self = .scalar(try container.decode(Double.self))
     }
   }
@@ -93,8 +95,10 @@ enum Fixtures {
     return try JSONDecoder().decode(T.self, from: data)
   }
 
-  static let referenceNames = ["karate", "florentine", "random-undirected", "random-directed",
-    "random-undirected-weighted", "random-directed-weighted"]
+  static let referenceNames = [
+    "karate", "florentine", "random-undirected", "random-directed",
+    "random-undirected-weighted", "random-directed-weighted",
+  ]
 }
 
 /// A one-year temporal graph holding a plain edge list: every node alive in 2000, every edge active in 2000,
@@ -106,7 +110,9 @@ func oneYearGraph(
   let period = try Period(start: year, end: .date(year))
   return try TemporalGraph(
     metadata: GraphMetadata(id: "test"), kinds: kinds,
-    actors: nodes.enumerated().map { ActorRecord(id: ActorID("n\($0.offset)"), name: $0.element, type: .state, lifetime: period) },
+    actors: nodes.enumerated().map {
+      ActorRecord(id: ActorID("n\($0.offset)"), name: $0.element, type: .state, lifetime: period)
+    },
     relations: edges.enumerated().map { position, edge in
       Relation(
         id: RelationID("e\(position)"), source: ActorID("n\(edge.0)"), target: ActorID("n\(edge.1)"), kind: edge.3,

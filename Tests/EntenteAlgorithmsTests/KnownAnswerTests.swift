@@ -7,7 +7,8 @@ import Testing
 func indochina() throws -> TemporalGraph {
   var kinds = KindRegistry()
   try kinds.declare(
-    RelationKind(id: "border-war", sign: .negative, isDirected: false, style: KindStyle(color: "red"), parent: .hostility))
+    RelationKind(
+      id: "border-war", sign: .negative, isDirected: false, style: KindStyle(color: "red"), parent: .hostility))
   func period(_ from: Int, _ to: Int) throws -> Period {
     try Period(start: PartialDate(year: from), end: .date(PartialDate(year: to)))
   }
@@ -84,9 +85,10 @@ func indochina() throws -> TemporalGraph {
 
   /// Heider's balanced triads: `+++` and `+−−` need no flip, `++−` and `−−−` need one.
   @Test func triangleFrustration() {
-    for (signs, index) in [([Sign.positive, .positive, .positive], 0), ([.positive, .negative, .negative], 0),
-      ([.positive, .positive, .negative], 1), ([.negative, .negative, .negative], 1)]
-    {
+    for (signs, index) in [
+      ([Sign.positive, .positive, .positive], 0), ([.positive, .negative, .negative], 0),
+      ([.positive, .positive, .negative], 1), ([.negative, .negative, .negative], 1),
+    ] {
       let graph = SignedGraph(nodeCount: 3, edges: [(0, 1, signs[0]), (0, 2, signs[1]), (1, 2, signs[2])])
       #expect(graph.frustration().index == index)
     }

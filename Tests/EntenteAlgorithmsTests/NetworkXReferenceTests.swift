@@ -46,9 +46,10 @@ import Testing
     let fixture = try Fixtures.load(name)
     let snapshot = try fixture.snapshot()
     let options = CentralityOptions(direction: fixture.directed ? .followDirection : .ignoreDirection)
-    for (measure, key) in [(CentralityMeasure.betweenness, "betweenness"), (.closeness, "closeness"),
-      (.pagerank, "pagerank"), (.degree, "degree"), (.harmonic, "harmonic")]
-    {
+    for (measure, key) in [
+      (CentralityMeasure.betweenness, "betweenness"), (.closeness, "closeness"),
+      (.pagerank, "pagerank"), (.degree, "degree"), (.harmonic, "harmonic"),
+    ] {
       let scores = try snapshot.centrality(measure, options: options)
       #expect(scores.actors == snapshot.actors.map(\.id))
       #expect(agree(scores.values, fixture.measures[key]!.values), "\(name) \(key)")
@@ -108,11 +109,14 @@ import Testing
       (.followDirection, fixture.directed, fixture.directedDistances),
     ] {
       let options = CentralityOptions(direction: direction)
-      for (measure, key) in [(CentralityMeasure.betweenness, "betweenness"), (.closeness, "closeness"),
-        (.pagerank, "pagerank"), (.degree, "degree"), (.harmonic, "harmonic")]
-      {
+      for (measure, key) in [
+        (CentralityMeasure.betweenness, "betweenness"), (.closeness, "closeness"),
+        (.pagerank, "pagerank"), (.degree, "degree"), (.harmonic, "harmonic"),
+      ] {
         let values = try snapshot.centrality(measure, options: options).values
-        #expect(agree(values, reference[key]!.values), "\(name) \(direction) \(key): \(worst(values, reference[key]!.values))")
+        #expect(
+          agree(values, reference[key]!.values), "\(name) \(direction) \(key): \(worst(values, reference[key]!.values))"
+        )
       }
       let network = Network(snapshot: snapshot, direction: direction)
       #expect(agree(try Centrality.katz(network, alpha: reference["katz_alpha"]!.scalar), reference["katz"]!.values))

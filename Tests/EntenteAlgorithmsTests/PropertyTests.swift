@@ -53,7 +53,9 @@ func randomSigned(nodes n: Int, probability p: Double, seed: UInt64) -> SignedGr
       d[tie.source][tie.target] = min(d[tie.source][tie.target], w)
       if !network.isDirected { d[tie.target][tie.source] = min(d[tie.target][tie.source], w) }
     }
-    for k in 0..<n { for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } } }
+    for k in 0..<n {
+      for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } }
+    }
     return d
   }
 
@@ -61,7 +63,8 @@ func randomSigned(nodes n: Int, probability p: Double, seed: UInt64) -> SignedGr
   func shortestPathLengthsEqualFloydWarshall(seed: Int) {
     let directed = seed % 2 == 0
     let weighted = seed % 3 == 0
-    let network = randomNetwork(nodes: 25, probability: 0.12, directed: directed, weighted: weighted, seed: UInt64(seed))
+    let network = randomNetwork(
+      nodes: 25, probability: 0.12, directed: directed, weighted: weighted, seed: UInt64(seed))
     let reference = floydWarshall(network, weighted: weighted)
     var mismatches = 0
     for s in 0..<network.nodeCount {
@@ -81,7 +84,8 @@ func randomSigned(nodes n: Int, probability p: Double, seed: UInt64) -> SignedGr
   func betweennessEqualsPairEnumeration(seed: Int) {
     let directed = seed % 2 == 1
     let weighted = seed >= 4
-    let network = randomNetwork(nodes: 18, probability: 0.2, directed: directed, weighted: weighted, seed: UInt64(100 + seed))
+    let network = randomNetwork(
+      nodes: 18, probability: 0.2, directed: directed, weighted: weighted, seed: UInt64(100 + seed))
     let trees = (0..<network.nodeCount).map { ShortestPathTree(network: network, source: $0, weighted: weighted) }
     var expected = [Double](repeating: 0, count: network.nodeCount)
     for s in 0..<network.nodeCount {
@@ -104,7 +108,8 @@ func randomSigned(nodes n: Int, probability p: Double, seed: UInt64) -> SignedGr
   @Test(arguments: 0..<8)
   func kShortestPathsEqualEnumeration(seed: Int) {
     let weighted = seed % 2 == 0
-    let network = randomNetwork(nodes: 9, probability: 0.35, directed: seed % 3 == 0, weighted: weighted, seed: UInt64(200 + seed))
+    let network = randomNetwork(
+      nodes: 9, probability: 0.35, directed: seed % 3 == 0, weighted: weighted, seed: UInt64(200 + seed))
     var all: [[Int]] = []
     var stack = [0]
     var onPath = Set([0])

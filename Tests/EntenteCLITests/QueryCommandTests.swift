@@ -6,7 +6,9 @@ import Testing
   let graph = "Graphs/cambodian-vietnamese-war.yaml"
 
   @Test func pathPrintsStepsWithRelationsAndSign() throws {
-    let outcome = try CLIRunner.run(["path", graph, "ussr", "People's Republic of Kampuchea", "--year", "1980", "--kinds", "patronage"])
+    let outcome = try CLIRunner.run([
+      "path", graph, "ussr", "People's Republic of Kampuchea", "--year", "1980", "--kinds", "patronage",
+    ])
     #expect(outcome.status == 0)
     #expect(outcome.output.contains("ussr → prk"))
     #expect(outcome.output.contains("ussr-prk-patronage"))

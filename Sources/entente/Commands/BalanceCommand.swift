@@ -67,14 +67,20 @@ struct BalanceCommand: ParsableCommand {
     let c = report.census
     var summary = Table(columns: ["property", "value"])
     summary.append(["year", "\(year!)"])
-    summary.append(["policy", PolicyArgument.allValueStrings[CollapsePolicy.allCases.firstIndex(of: relations.policy.policy)!]])
+    summary.append([
+      "policy", PolicyArgument.allValueStrings[CollapsePolicy.allCases.firstIndex(of: relations.policy.policy)!],
+    ])
     summary.append(["triads", "\(c.total)"])
     summary.append(["+++", "\(c.allPositive)"])
     summary.append(["++-", "\(c.oneNegative)"])
     summary.append(["+--", "\(c.twoNegative)"])
     summary.append(["---", "\(c.allNegative)"])
-    summary.append(["balanced share (strong)", c.strongBalanceShare.map { formatNumber($0, for: format, decimals: 3) } ?? ""])
-    summary.append(["balanced share (clusterable)", c.clusterabilityShare.map { formatNumber($0, for: format, decimals: 3) } ?? ""])
+    summary.append([
+      "balanced share (strong)", c.strongBalanceShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
+    ])
+    summary.append([
+      "balanced share (clusterable)", c.clusterabilityShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
+    ])
     summary.append(["frustration index", "\(report.frustration.index)"])
     summary.append(["frustration exact", report.frustration.isExact ? "yes" : "no (upper bound)"])
     var triads = Table(columns: ["a", "b", "c", "signs (ab ac bc)", "relations ab", "relations ac", "relations bc"])
@@ -101,8 +107,10 @@ struct BalanceCommand: ParsableCommand {
         conflict.negative.map(\.rawValue).joined(separator: " "), conflict.resolvedSign?.symbol ?? "both",
       ])
     }
-    let sections = [("summary", summary), ("unbalanced triads", triads), ("blocs", blocs),
-      ("frustrated ties", frustrated), ("conflicts", conflicts)]
+    let sections = [
+      ("summary", summary), ("unbalanced triads", triads), ("blocs", blocs),
+      ("frustrated ties", frustrated), ("conflicts", conflicts),
+    ]
     switch format {
     case .table:
       Terminal.output(sections.map { "\($0.0)\n\n" + $0.1.rendered(as: .table) }.joined(separator: "\n"))

@@ -76,7 +76,9 @@ struct CentralityCommand: ParsableCommand {
       let scores = try query { try snapshot.centrality(measure, options: options) }
       var table = Table(columns: ["rank", "actor", "name", measure.rawValue])
       for (rank, entry) in scores.ranked(top: top).enumerated() {
-        table.append(["\(rank + 1)", entry.actor.rawValue, graph.name(of: entry.actor), formatNumber(entry.value, for: format)])
+        table.append([
+          "\(rank + 1)", entry.actor.rawValue, graph.name(of: entry.actor), formatNumber(entry.value, for: format),
+        ])
       }
       Terminal.output(table.rendered(as: format))
       return
@@ -84,7 +86,9 @@ struct CentralityCommand: ParsableCommand {
     let range = years!.range
     var series: [ActorID: [Int: Double]] = [:]
     for year in range {
-      let scores = try query { try graph.snapshot(year: year, rule: relations.rule).centrality(measure, options: options) }
+      let scores = try query {
+        try graph.snapshot(year: year, rule: relations.rule).centrality(measure, options: options)
+      }
       for (actor, value) in zip(scores.actors, scores.values) { series[actor, default: [:]][year] = value }
     }
     // Rank by mean over the years asked (absent years count as 0), ties in canonical order.
@@ -117,8 +121,10 @@ struct LineChart {
   let years: ClosedRange<Int>
   let series: [(id: String, label: String, values: [Int: Double])]
 
-  static let palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
-    "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6"]
+  static let palette = [
+    "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
+    "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6",
+  ]
 
   func svg() -> String {
     let width = 860.0
@@ -150,13 +156,15 @@ struct LineChart {
     out += "<g id=\"y-ticks\" fill=\"#333\" text-anchor=\"end\">\n"
     for step in 0...4 {
       let value = maximum * Double(step) / 4
-      out += "<line x1=\"\(f(left - 4))\" y1=\"\(f(y(value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"#ddd\"/>"
+      out +=
+        "<line x1=\"\(f(left - 4))\" y1=\"\(f(y(value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"#ddd\"/>"
       out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\">\(String(format: "%.3g", value))</text>\n"
     }
     out += "</g>\n<g id=\"x-ticks\" fill=\"#333\" text-anchor=\"middle\">\n"
     let stride = max(1, Int((span / 10).rounded(.up)))
     for year in Swift.stride(from: years.lowerBound, through: years.upperBound, by: stride) {
-      out += "<line x1=\"\(f(x(year)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x(year)))\" y2=\"\(f(top + plotHeight + 4))\" stroke=\"#333\"/>"
+      out +=
+        "<line x1=\"\(f(x(year)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x(year)))\" y2=\"\(f(top + plotHeight + 4))\" stroke=\"#333\"/>"
       out += "<text x=\"\(f(x(year)))\" y=\"\(f(top + plotHeight + 18))\">\(year)</text>\n"
     }
     out += "</g>\n"
@@ -171,7 +179,8 @@ struct LineChart {
           segments.append([])
         }
       }
-      out += "<g id=\"series-\(escape(line.id))\" data-actor=\"\(escape(line.id))\" stroke=\"\(color)\" fill=\"\(color)\">\n"
+      out +=
+        "<g id=\"series-\(escape(line.id))\" data-actor=\"\(escape(line.id))\" stroke=\"\(color)\" fill=\"\(color)\">\n"
       for segment in segments where !segment.isEmpty {
         if segment.count == 1 {
           let parts = segment[0].split(separator: ",")
@@ -182,7 +191,8 @@ struct LineChart {
       }
       out += "</g>\n"
       let legendY = top + 14 + Double(index) * 18
-      out += "<g class=\"legend\"><line x1=\"\(f(width - right + 16))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(width - right + 36))\" y2=\"\(f(legendY - 4))\" stroke=\"\(color)\" stroke-width=\"3\"/>"
+      out +=
+        "<g class=\"legend\"><line x1=\"\(f(width - right + 16))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(width - right + 36))\" y2=\"\(f(legendY - 4))\" stroke=\"\(color)\" stroke-width=\"3\"/>"
       out += "<text x=\"\(f(width - right + 42))\" y=\"\(f(legendY))\">\(escape(line.label))</text></g>\n"
     }
     return out + "</svg>\n"

@@ -45,14 +45,17 @@ struct DiffCommand: ParsableCommand {
     for id in change.begun { add("begun", id) }
     for id in change.ended { add("ended", id) }
     for flip in change.signChanges {
-      table.append(["sign changed", "", flip.a.rawValue, flip.b.rawValue, "", "", "\(flip.before.symbol) → \(flip.after.symbol)"])
+      table.append([
+        "sign changed", "", flip.a.rawValue, flip.b.rawValue, "", "", "\(flip.before.symbol) → \(flip.after.symbol)",
+      ])
     }
     for actor in change.entered { table.append(["entered", "", actor.rawValue, "", "", "", graph.name(of: actor)]) }
     for actor in change.left { table.append(["left", "", actor.rawValue, "", "", "", graph.name(of: actor)]) }
     if format == .table {
       Terminal.output(
         "\(first) → \(second): \(change.begun.count) begun, \(change.ended.count) ended, "
-          + "\(change.signChanges.count) sign change(s), \(change.entered.count) actor(s) entered, \(change.left.count) left\n\n")
+          + "\(change.signChanges.count) sign change(s), \(change.entered.count) actor(s) entered, \(change.left.count) left\n\n"
+      )
     }
     Terminal.output(table.rendered(as: format))
   }

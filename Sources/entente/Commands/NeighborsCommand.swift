@@ -37,9 +37,10 @@ struct NeighborsCommand: ParsableCommand {
     try graph.requirePresent(record, in: snapshot)
     let ego = try query { try snapshot.ego(of: record.id) }
     var table = Table(columns: ["role", "actor", "name", "relations", "kinds"])
-    for (role, ties) in [("ally", ego.allies), ("enemy", ego.enemies), ("patron", ego.patrons), ("client", ego.clients),
-      ("other", ego.others)]
-    {
+    for (role, ties) in [
+      ("ally", ego.allies), ("enemy", ego.enemies), ("patron", ego.patrons), ("client", ego.clients),
+      ("other", ego.others),
+    ] {
       for tie in ties {
         table.append([
           role, tie.actor.rawValue, graph.name(of: tie.actor), tie.relations.map(\.rawValue).joined(separator: " "),

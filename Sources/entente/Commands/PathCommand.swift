@@ -86,7 +86,8 @@ struct PathCommand: ParsableCommand {
     if positive { signs = [.positive] }
     let options = PathOptions(
       filter: EdgeFilter(kinds: try relations.kindIDs(in: graph), signs: signs),
-      direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: relations.policy.policy)
+      direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: relations.policy.policy
+    )
     if timeRespecting {
       try runTimeRespecting(graph, source, target, options)
       return
@@ -118,7 +119,8 @@ struct PathCommand: ParsableCommand {
       }
     }
     if format == .table {
-      let what = k != nil ? "\(paths.count) shortest simple path(s)" : all ? "\(paths.count) shortest path(s)" : "shortest path"
+      let what =
+        k != nil ? "\(paths.count) shortest simple path(s)" : all ? "\(paths.count) shortest path(s)" : "shortest path"
       Terminal.output(
         "\(what) from \(source.id) to \(target.id) in \(snapshot.sliceDescription): length "
           + "\(formatNumber(paths[0].length, for: .csv)), sign \(paths[0].sign.symbol)\n")

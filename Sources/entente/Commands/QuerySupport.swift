@@ -79,7 +79,9 @@ extension TemporalGraph {
     var message = "'\(actor.id)' (\(actor.name)) is not present in \(snapshot.sliceDescription)"
     if let range = defaultYears {
       let present = range.filter { self.snapshot(year: $0, rule: snapshot.rule).contains(actor: actor.id) }
-      message += present.isEmpty ? "; it is in no year of \(range.lowerBound)…\(range.upperBound)"
+      message +=
+        present.isEmpty
+        ? "; it is in no year of \(range.lowerBound)…\(range.upperBound)"
         : "; it is present in \(Self.describe(years: present))"
     }
     throw CommandFailure(message, status: ExitStatus.actorAbsent)
