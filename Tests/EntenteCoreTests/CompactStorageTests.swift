@@ -1,0 +1,77 @@
+import Testing
+
+@testable import EntenteCore
+
+/// The packed storage behind the public API: dates, relation details, the relation table, snapshot numbering.
+@Suite struct CompactStorageTests {
+  @Test func partialDatesKeepEveryField() throws {
+    for text in ["1979", "1979-02", "1979-02-17", "1979-02~", "0044-03-15?", "9999-12-31%", "0001"] {
+      let date = try PartialDate(parsing: text)
+      #expect(date.description == text)
+      #expect(try PartialDate(parsing: date.description) == date)
+    }
+    let date = try PartialDate(year: 1979, month: 2, day: 17, isApproximate: true)
+    #expect((date.year, date.month, date.day, date.isApproximate, date.isUncertain) == (1979, 2, 17, true, false))
+    #expect(try PartialDate(year: -9999).year == -9999)
+    #expect(MemoryLayout<PartialDate>.size <= 6)
+  }
+
+  @Test func relationDetailsAreValuesCopiedOnWrite() throws {
+    let period = Period(on: try PartialDate(parsing: "1979"))
+    var a = Relation(id: "r1", source: "x", target: "y", kind: .alliance, period: period)
+    let b = a
+    a.weight = 2
+    a.citations.append(Citation(source: "s", quote: "q"))
+    a.label = "treaty"
+    #expect(b.weight == nil && b.citations.isEmpty && b.label == nil)
+    #expect(a.weight == 2 && a.citations.count == 1 && a.label == "treaty")
+    #expect(a != b)
+    a.weight = nil
+    a.citations = []
+    a.label = nil
+    #expect(a == b)
+    #expect(a.hashValue == b.hashValue)
+    #expect(MemoryLayout<Relation>.stride <= 96)
+  }
+
+  @Test func relationsAreFoundByIDAndDuplicatesRejected() throws {
+    let period = Period(on: try PartialDate(parsing: "1979"))
+    let actors = [ActorRecord(id: "x", name: "X", type: .state), ActorRecord(id: "y", name: "Y", type: .state)]
+    let relations = (0..<1000).map {
+      Relation(id: RelationID("r\($0)"), source: "x", target: "y", kind: .alliance, period: period)
+    }
+    let graph = try TemporalGraph(metadata: GraphMetadata(id: "t"), actors: actors, relations: relations)
+    for probe in [0, 1, 499, 999] { #expect(graph.relation(RelationID("r\(probe)"))?.id.rawValue == "r\(probe)") }
+    #expect(graph.relation("r1000") == nil)
+    #expect(throws: GraphError.duplicateRelation("r5")) {
+      try TemporalGraph(metadata: GraphMetadata(id: "t"), actors: actors, relations: relations + [relations[5]])
+    }
+  }
+
+  @Test func snapshotIndicesFollowCanonicalOrderAcrossDenseAndSparseSlices() throws {
+    let actors = (0..<300).map { ActorRecord(id: ActorID("a\($0)"), name: "A\($0)", type: .state) }
+    var relations: [Relation] = []
+    for i in 0..<600 {
+      let start = 1900 + i % 50
+      relations.append(
+        Relation(
+          id: RelationID("r\(i)"), source: ActorID("a\((i * 7) % 300)"), target: ActorID("a\((i * 13 + 1) % 300)"),
+          kind: .hostility,
+          period: try Period(start: PartialDate(year: start), end: .date(PartialDate(year: start + i % 3)))))
+    }
+    let graph = try TemporalGraph(metadata: GraphMetadata(id: "t"), actors: actors, relations: relations)
+    for year in [1899, 1900, 1925, 1951] {
+      let snapshot = graph.snapshot(year: year)
+      let expected = relations.filter { $0.period.isActive(inYear: year) }
+      #expect(snapshot.relations == expected)
+      let positions = snapshot.actors.map { graph.position(of: $0.id)! }
+      #expect(positions == positions.sorted())
+      for (node, actor) in snapshot.actors.enumerated() { #expect(snapshot.index(of: actor.id) == node) }
+      for (edge, relation) in snapshot.relations.enumerated() {
+        #expect(snapshot.actors[snapshot.sources[edge]].id == relation.source)
+        #expect(snapshot.actors[snapshot.targets[edge]].id == relation.target)
+      }
+    }
+    #expect(graph.snapshot(year: 1925).index(of: "nobody") == nil)
+  }
+}
