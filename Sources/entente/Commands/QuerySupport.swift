@@ -82,30 +82,30 @@ extension TemporalGraph {
       message +=
         present.isEmpty
         ? "; it is in no year of \(range.lowerBound)…\(range.upperBound)"
-        : "; it is present in \(Self.describe(years: present))"
+        : "; it is present in \(describeYears(present))"
     }
     throw CommandFailure(message, status: ExitStatus.actorAbsent)
   }
 
-  /// `1975–1978, 1980`: years as runs.
-  static func describe(years: [Int]) -> String {
-    var runs: [String] = []
-    var start = years.first
-    var previous = years.first
-    for year in years.dropFirst() + [Int.min] {
-      if let p = previous, year == p + 1 {
-        previous = year
-        continue
-      }
-      if let s = start, let p = previous { runs.append(s == p ? "\(s)" : "\(s)–\(p)") }
-      start = year
-      previous = year
-    }
-    return runs.joined(separator: ", ")
-  }
-
   /// The display name of an actor id.
   func name(of id: ActorID) -> String { actor(id)?.name ?? id.rawValue }
+}
+
+/// `1975–1978, 1980`: years as runs.
+func describeYears(_ years: [Int]) -> String {
+  var runs: [String] = []
+  var start = years.first
+  var previous = years.first
+  for year in years.dropFirst() + [Int.min] {
+    if let p = previous, year == p + 1 {
+      previous = year
+      continue
+    }
+    if let s = start, let p = previous { runs.append(s == p ? "\(s)" : "\(s)–\(p)") }
+    start = year
+    previous = year
+  }
+  return runs.joined(separator: ", ")
 }
 
 /// Numbers printed the same way on every machine: fixed decimals in tables, the shortest exact form otherwise.
