@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "EntenteCore", targets: ["EntenteCore"]),
     .library(name: "EntenteIO", targets: ["EntenteIO"]),
+    .library(name: "EntenteGraphviz", targets: ["EntenteGraphviz"]),
     .executable(name: "entente", targets: ["entente"]),
   ],
   dependencies: [
@@ -18,6 +19,12 @@ let package = Package(
     .target(name: "EntenteCore"),
     // The YAML data format and validation. No C.
     .target(name: "EntenteIO", dependencies: ["EntenteCore", "Yams"]),
+    // Graphviz's C library (cgraph + gvc), through the system's pkg-config.
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    // Drawing snapshots with Graphviz. The only target that imports CGraphviz.
+    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore"]),
     // Command-line interface.
     .executableTarget(
       name: "entente",
@@ -27,6 +34,7 @@ let package = Package(
       ]),
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
+    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore"]),
   ],
   swiftLanguageModes: [.v6]
 )
