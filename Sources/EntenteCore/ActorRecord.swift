@@ -1,0 +1,60 @@
+/// Someone or something that takes part in relations: a state, government, party, armed faction, coalition,
+/// organisation or person.
+///
+/// Named `ActorRecord` so as not to shadow Swift's `Actor` protocol.
+public struct ActorRecord: Hashable, Sendable, Identifiable {
+  public let id: ActorID
+  public var name: String
+  public var type: ActorType
+  public var aliases: [Alias]
+  /// When the actor exists; `nil` when the sources do not say (then it is present when its relations are).
+  public var lifetime: Period?
+  public var note: String?
+
+  public init(
+    id: ActorID, name: String, type: ActorType, aliases: [Alias] = [], lifetime: Period? = nil, note: String? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.type = type
+    self.aliases = aliases
+    self.lifetime = lifetime
+    self.note = note
+  }
+}
+
+/// What kind of actor something is. Extensible: any name is accepted; the common ones are constants.
+public typealias ActorType = Identifier<IdentifierTag.ActorType>
+
+extension Identifier where Tag == IdentifierTag.ActorType {
+  public static var state: ActorType { "state" }
+  public static var government: ActorType { "government" }
+  public static var party: ActorType { "party" }
+  public static var armedFaction: ActorType { "armed-faction" }
+  public static var coalition: ActorType { "coalition" }
+  public static var organisation: ActorType { "organisation" }
+  public static var person: ActorType { "person" }
+
+  /// The types Entente knows how to draw and validate without a warning.
+  public static var builtIn: [ActorType] {
+    [.state, .government, .party, .armedFaction, .coalition, .organisation, .person]
+  }
+
+  /// Whether actors of this type group others (drawn as clusters holding their members).
+  public var isGrouping: Bool { self == .coalition || self == .organisation }
+}
+
+/// Another name of an actor: a former name, a translation, or an external code (`scheme: cow`), possibly for a period.
+public struct Alias: Hashable, Sendable {
+  public var name: String
+  /// The coding scheme of an external code (`cow`, `iso3`, …), or `nil` for a plain name.
+  public var scheme: String?
+  /// When the name was in use; `nil` when always or unknown.
+  public var period: Period?
+
+  public init(_ name: String, scheme: String? = nil, period: Period? = nil) {
+    self.name = name
+    self.scheme = scheme
+    self.period = period
+  }
+}

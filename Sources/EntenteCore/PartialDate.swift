@@ -1,0 +1,134 @@
+/// A date known to the year, the month or the day, possibly approximate or uncertain (EDTF style).
+///
+/// The precision follows the written form: `1979`, `1979-01`, `1979-01-07`. A trailing `~` marks the date
+/// approximate, `?` uncertain and `%` both. A partial date stands for the range of days it may denote:
+/// `1979-02` is 1979-02-01 … 1979-02-28.
+public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
+  /// How much of a date is known.
+  public enum Precision: Int, Sendable, Comparable {
+    case year, month, day
+    public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+
+  public let year: Int
+  /// 1...12, or `nil` when only the year is known.
+  public let month: Int?
+  /// 1...31, or `nil` when the day is not known.
+  public let day: Int?
+  /// The source gives the date as approximate (`~`).
+  public let isApproximate: Bool
+  /// The source is unsure of the date (`?`).
+  public let isUncertain: Bool
+
+  /// Creates a partial date, checking that the calendar fields are valid.
+  ///
+  /// - Throws: `DateSyntaxError` when the month or day is out of range, or a day is given without a month.
+  public init(
+    year: Int, month: Int? = nil, day: Int? = nil, isApproximate: Bool = false, isUncertain: Bool = false
+  ) throws(DateSyntaxError) {
+    guard (-9999...9999).contains(year) else { throw DateSyntaxError("year \(year) is outside -9999…9999") }
+    if let month, !(1...12).contains(month) { throw DateSyntaxError("month \(month) is not 1…12") }
+    if let day {
+      guard let month else { throw DateSyntaxError("a day needs a month") }
+      let last = Day.numberOfDays(inMonth: month, year: year)
+      guard (1...last).contains(day) else {
+        throw DateSyntaxError("day \(day) is not 1…\(last) in \(PartialDate.pad(year, 4))-\(PartialDate.pad(month, 2))")
+      }
+    }
+    self.year = year
+    self.month = month
+    self.day = day
+    self.isApproximate = isApproximate
+    self.isUncertain = isUncertain
+  }
+
+  /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally followed by `~`, `?` or `%`.
+  ///
+  /// - Throws: `DateSyntaxError` naming what was expected.
+  public init(parsing text: String) throws(DateSyntaxError) {
+    var body = Substring(text.trimmingWhitespace())
+    var approximate = false
+    var uncertain = false
+    switch body.last {
+    case "~": approximate = true
+    case "?": uncertain = true
+    case "%": approximate = true; uncertain = true
+    default: break
+    }
+    if approximate || uncertain { body = body.dropLast() }
+    let fields = body.split(separator: "-", omittingEmptySubsequences: false)
+    let widths = [4, 2, 2]
+    guard (1...3).contains(fields.count),
+      zip(fields, widths).allSatisfy({ field, width in field.count == width && field.allSatisfy(\.isASCIIDigit) })
+    else {
+      throw DateSyntaxError("'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~, ? or %)")
+    }
+    let numbers = fields.map { Int($0)! }
+    try self.init(
+      year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil,
+      isApproximate: approximate, isUncertain: uncertain)
+  }
+
+  /// The date of a single known day.
+  public init(_ day: Day) {
+    let (y, m, d) = day.components
+    // A day from a valid `Day` is always a valid calendar date.
+    self.year = y
+    self.month = m
+    self.day = d
+    self.isApproximate = false
+    self.isUncertain = false
+  }
+
+  /// How much of the date is known.
+  public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+
+  /// The earliest day the date may denote.
+  public var earliestDay: Day { Day(year: year, month: month ?? 1, day: day ?? 1) }
+
+  /// The latest day the date may denote.
+  public var latestDay: Day {
+    let m = month ?? 12
+    return Day(year: year, month: m, day: day ?? Day.numberOfDays(inMonth: m, year: year))
+  }
+
+  /// The days the date may denote.
+  public var days: ClosedRange<Day> { earliestDay...latestDay }
+
+  /// The written form, e.g. `1979-01~`.
+  public var description: String {
+    var text = PartialDate.pad(year, 4)
+    if let month { text += "-" + PartialDate.pad(month, 2) }
+    if let day { text += "-" + PartialDate.pad(day, 2) }
+    switch (isApproximate, isUncertain) {
+    case (true, true): text += "%"
+    case (true, false): text += "~"
+    case (false, true): text += "?"
+    case (false, false): break
+    }
+    return text
+  }
+
+  static func pad(_ number: Int, _ width: Int) -> String {
+    let digits = String(abs(number))
+    return (number < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}
+
+/// A date or period that could not be read, with what was expected.
+public struct DateSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+  public let description: String
+  init(_ description: String) { self.description = description }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension StringProtocol {
+  func trimmingWhitespace() -> SubSequence {
+    let start = firstIndex { !$0.isWhitespace } ?? endIndex
+    let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
+    return self[start..<end]
+  }
+}
