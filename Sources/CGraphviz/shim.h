@@ -68,6 +68,7 @@ typedef struct entente_chunk {
 } entente_chunk;
 
 #define ENTENTE_CHUNK_SIZE ((size_t)1 << 16)
+#define ENTENTE_FIRST_CHUNK_SIZE ((size_t)1 << 12)
 #define ENTENTE_ALIGN ((size_t)16)
 #define ENTENTE_HEADER ((sizeof(entente_chunk) + ENTENTE_ALIGN - 1) & ~(ENTENTE_ALIGN - 1))
 
@@ -82,7 +83,10 @@ static inline void *entente_arena_alloc(void *state, size_t request) {
   if (size == 0) size = ENTENTE_ALIGN;
   entente_chunk *chunk = *head;
   if (chunk == NULL || chunk->used + size > chunk->size) {
-    size_t capacity = size > ENTENTE_CHUNK_SIZE ? size : ENTENTE_CHUNK_SIZE;
+    // Chunks grow from 4 KB to 64 KB, so small graphs stay small.
+    size_t capacity = chunk == NULL ? ENTENTE_FIRST_CHUNK_SIZE : chunk->size * 2;
+    if (capacity > ENTENTE_CHUNK_SIZE) capacity = ENTENTE_CHUNK_SIZE;
+    if (capacity < size) capacity = size;
     entente_chunk *fresh = (entente_chunk *)calloc(1, ENTENTE_HEADER + capacity);
     if (fresh == NULL) return NULL;
     fresh->size = capacity;
