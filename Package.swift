@@ -12,7 +12,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // Core model: actors, kinds, partial dates, the temporal graph, snapshots. Pure Swift.
@@ -34,6 +34,8 @@ let package = Package(
       ]),
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
+    .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
     .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore"]),
   ],
   swiftLanguageModes: [.v6]
