@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "EntenteCore", targets: ["EntenteCore"]),
     .library(name: "EntenteIO", targets: ["EntenteIO"]),
     .library(name: "EntenteAlgorithms", targets: ["EntenteAlgorithms"]),
+    .library(name: "EntenteGraphviz", targets: ["EntenteGraphviz"]),
     .executable(name: "entente", targets: ["entente"]),
     .executable(name: "entente-bench", targets: ["entente-bench"]),
   ],
@@ -26,11 +27,17 @@ let package = Package(
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     // Benchmark: synthetic temporal graphs, load, snapshots, betweenness, PageRank, peak memory.
     .executableTarget(name: "entente-bench", dependencies: ["EntenteCore", "EntenteAlgorithms"]),
+    // Graphviz's C library (cgraph + gvc), through the system's pkg-config.
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    // Drawing snapshots with Graphviz. The only target that imports CGraphviz.
+    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore"]),
     // Command-line interface.
     .executableTarget(
       name: "entente",
       dependencies: [
-        "EntenteCore", "EntenteIO", "EntenteAlgorithms",
+        "EntenteCore", "EntenteIO", "EntenteGraphviz", "EntenteAlgorithms",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
@@ -40,6 +47,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
+    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,418 @@
+import CGraphviz
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// Every call into Graphviz's C library lives in this file. Graphviz is not thread-safe (its parser,
+// layout and attribute caches are process globals), so everything here is used only from the
+// `GraphvizRenderer` actor, which owns the one `GraphvizContext` of the process.
+
+/// A point in Graphviz's coordinates (points, y up).
+struct GraphvizPoint: Sendable, Equatable {
+  var x: Double
+  var y: Double
+}
+
+/// Positions and sizes read back from a layout.
+struct LaidOutGraph: Sendable {
+  /// Each node's centre, by node id.
+  var positions: [String: GraphvizPoint]
+  /// Each node's size in points (width, height), by node id.
+  var sizes: [String: GraphvizPoint]
+  /// The lower-left and upper-right corners of the drawing.
+  var lowerLeft: GraphvizPoint
+  var upperRight: GraphvizPoint
+}
+
+// MARK: - Messages
+
+/// Collects what Graphviz reports through `agseterrf`, fragment by fragment.
+private final class MessageSink: @unchecked Sendable {
+  private let lock = NSLock()
+  private var buffer = ""
+
+  func append(_ fragment: String) {
+    lock.lock()
+    buffer += fragment
+    lock.unlock()
+  }
+
+  /// Returns the errors and warnings received since the last call, and forgets them.
+  func drain() -> (errors: [String], warnings: [String]) {
+    lock.lock()
+    let text = buffer
+    buffer = ""
+    lock.unlock()
+    var errors: [String] = []
+    var warnings: [String] = []
+    var lastWasError = false
+    for line in text.split(whereSeparator: \.isNewline) {
+      let line = line.trimmingCharacters(in: .whitespaces)
+      guard !line.isEmpty else { continue }
+      if line.hasPrefix("Error: ") || line.hasPrefix("Error:") {
+        errors.append(String(line.dropFirst("Error:".count)).trimmingCharacters(in: .whitespaces))
+        lastWasError = true
+      } else if line.hasPrefix("Warning: ") || line.hasPrefix("Warning:") {
+        warnings.append(String(line.dropFirst("Warning:".count)).trimmingCharacters(in: .whitespaces))
+        lastWasError = false
+      } else if lastWasError, let last = errors.popLast() {
+        errors.append(last + " " + line)
+      } else if let last = warnings.popLast() {
+        warnings.append(last + " " + line)
+      } else {
+        warnings.append(line)
+      }
+    }
+    return (errors, warnings)
+  }
+}
+
+private let messageSink = MessageSink()
+
+private func receiveGraphvizMessage(_ text: UnsafeMutablePointer<CChar>?) -> Int32 {
+  guard let text else { return 0 }
+  let fragment = String(cString: text)
+  messageSink.append(fragment)
+  return Int32(fragment.utf8.count)
+}
+
+// MARK: - Strings
+
+/// Calls `body` with a mutable C copy of `string` (Graphviz 2.43 takes `char *` but copies it).
+private func withCString<R>(_ string: String, _ body: (UnsafeMutablePointer<CChar>) throws -> R) rethrows -> R {
+  try string.withCString { try body(UnsafeMutablePointer(mutating: $0)) }
+}
+
+// MARK: - Context
+
+/// The process's one Graphviz context and everything done with it. Not thread-safe: used only by
+/// the `GraphvizRenderer` actor.
+final class GraphvizContext {
+  private let gvc: OpaquePointer
+  /// The layout engines this Graphviz offers.
+  let layoutEngines: Set<String>
+  /// The output formats (devices) this Graphviz offers.
+  let outputFormats: Set<String>
+  /// Warnings Graphviz reported while starting.
+  private(set) var startupWarnings: [String] = []
+
+  /// Creates the context, installs the message handler and checks that plugins are registered.
+  /// - Throws: `pluginsMissing` with an actionable message.
+  init() throws {
+    var captured = ""
+    let result: (OpaquePointer?, [String], [String]) = withStandardErrorCaptured(into: &captured) {
+      entente_use_arena_everywhere()
+      _ = agseterrf(receiveGraphvizMessage)
+      _ = agseterr(AGWARN)
+      guard let gvc = gvContext() else { return (nil, [], []) }
+      return (gvc, Self.pluginList(gvc, kind: "layout"), Self.pluginList(gvc, kind: "device"))
+    }
+    guard let gvc = result.0 else {
+      throw GraphvizError(.pluginsMissing, context: "gvContext() failed")
+    }
+    self.gvc = gvc
+    layoutEngines = Set(result.1)
+    outputFormats = Set(result.2)
+    guard !layoutEngines.isEmpty, !Self.pluginList(gvc, kind: "render").isEmpty else {
+      gvFreeContext(gvc)
+      throw GraphvizError(.pluginsMissing, context: "no layout or render plugin is registered")
+    }
+    var warnings = messageSink.drain().warnings
+    // Start fonts and text layout once, so that the noise they print (Fontconfig) stays here.
+    var warmUpNoise = ""
+    withStandardErrorCaptured(into: &warmUpNoise) {
+      var drawing = DiagramGraph(name: "warmup")
+      try? drawing.addNode("a", attributes: ["label": "Aa", "fontname": "DejaVu Sans"])
+      _ = try? self.render(drawing, engine: "dot", formats: outputFormats.contains("png") ? ["svg", "png"] : ["svg"])
+    }
+    warnings += messageSink.drain().warnings
+    startupWarnings = warnings
+    _ = captured  // Fontconfig noise from gvContext(); dropped on purpose.
+  }
+
+  deinit {
+    gvFreeContext(gvc)
+  }
+
+  private static func pluginList(_ gvc: OpaquePointer, kind: String) -> [String] {
+    var count: Int32 = 0
+    guard let list = withCString(kind, { gvPluginList(gvc, $0, &count, nil) }) else { return [] }
+    defer { free(list) }
+    var names: [String] = []
+    for index in 0..<Int(count) {
+      if let name = list[index] {
+        names.append(String(cString: name))
+        free(name)
+      }
+    }
+    return names
+  }
+
+  // MARK: Operations
+
+  /// Lays out `drawing` with `engine` and renders it to each format.
+  /// - Returns: One document per format, and the warnings.
+  func render(_ drawing: DiagramGraph, engine: String, formats: [String]) throws -> (documents: [Data], warnings: [String]) {
+    let context = "render of graph \"\(drawing.name)\" with \(engine)"
+    try checkAvailable(engine: engine, formats: formats, context: context)
+    _ = agreseterrors()
+    _ = messageSink.drain()
+    let graph = try build(drawing)
+    defer { agclose(graph) }
+    return try layoutAndRender(graph, engine: engine, formats: formats, context: context)
+  }
+
+  /// Lays out `drawing` with `engine` and reads back node positions and the bounding box.
+  func layout(_ drawing: DiagramGraph, engine: String) throws -> (layout: LaidOutGraph, warnings: [String]) {
+    let context = "layout of graph \"\(drawing.name)\" with \(engine)"
+    try checkAvailable(engine: engine, formats: [], context: context)
+    _ = agreseterrors()
+    _ = messageSink.drain()
+    let graph = try build(drawing)
+    defer { agclose(graph) }
+    let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
+    defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
+    let warnings = try check(laidOut, context: context)
+    var positions: [String: GraphvizPoint] = [:]
+    var sizes: [String: GraphvizPoint] = [:]
+    for node in drawing.nodes {
+      guard let handle = withCString(node.id, { agnode(graph, $0, 0) }) else { continue }
+      let coord = entente_node_coord(handle)
+      positions[node.id] = GraphvizPoint(x: coord.x, y: coord.y)
+      sizes[node.id] = GraphvizPoint(x: entente_node_width(handle) * 72, y: entente_node_height(handle) * 72)
+    }
+    let box = entente_graph_bb(graph)
+    let result = LaidOutGraph(
+      positions: positions, sizes: sizes,
+      lowerLeft: GraphvizPoint(x: box.LL.x, y: box.LL.y), upperRight: GraphvizPoint(x: box.UR.x, y: box.UR.y))
+    return (result, warnings)
+  }
+
+  /// Parses DOT text, lays it out and renders it.
+  func render(dot text: String, engine: String, format: String) throws -> (document: Data, warnings: [String]) {
+    let context = "render of DOT text with \(engine)"
+    try checkAvailable(engine: engine, formats: [format], context: context)
+    _ = agreseterrors()
+    _ = messageSink.drain()
+    guard let graph = entente_agmemread(text) else {
+      let messages = messageSink.drain()
+      throw GraphvizError(.invalidDOT, context: "DOT text could not be parsed", messages: messages.errors + messages.warnings)
+    }
+    defer { agclose(graph) }
+    let parseWarnings = try check(0, context: "parse of DOT text")
+    let result = try layoutAndRender(graph, engine: engine, formats: [format], context: context)
+    return (result.documents[0], parseWarnings + result.warnings)
+  }
+
+  /// Writes `drawing` as DOT text without laying it out.
+  func dotText(of drawing: DiagramGraph) throws -> String {
+    let context = "DOT text of graph \"\(drawing.name)\""
+    _ = agreseterrors()
+    _ = messageSink.drain()
+    let graph = try build(drawing)
+    defer { agclose(graph) }
+    var buffer: UnsafeMutablePointer<CChar>? = nil
+    var length = 0
+    let rc = entente_agwrite_memory(graph, &buffer, &length)
+    defer { free(buffer) }
+    _ = try check(rc, context: context)
+    guard let buffer else { throw GraphvizError(.graphviz, context: context + ": agwrite wrote nothing") }
+    return String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
+  }
+
+  // MARK: Steps
+
+  private func checkAvailable(engine: String, formats: [String], context: String) throws {
+    guard layoutEngines.contains(engine) else {
+      throw GraphvizError(
+        .unknownEngine,
+        context: "\(context): layout engine \"\(engine)\" is not available (available: \(layoutEngines.sorted().joined(separator: ", ")))")
+    }
+    for format in formats where !outputFormats.contains(format) {
+      throw GraphvizError(
+        .unknownFormat,
+        context: "\(context): output format \"\(format)\" is not available (available: \(outputFormats.sorted().joined(separator: ", ")))")
+    }
+  }
+
+  /// Turns a return code and the captured messages into an error, or returns the warnings.
+  @discardableResult
+  private func check(_ rc: Int32, context: String) throws -> [String] {
+    let messages = messageSink.drain()
+    if rc != 0 || !messages.errors.isEmpty || agerrors() != 0 {
+      _ = agreseterrors()
+      throw GraphvizError(.graphviz, context: context + " failed (code \(rc))", messages: messages.errors + messages.warnings)
+    }
+    return messages.warnings
+  }
+
+  private func layoutAndRender(
+    _ graph: UnsafeMutablePointer<Agraph_t>, engine: String, formats: [String], context: String
+  ) throws -> (documents: [Data], warnings: [String]) {
+    let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
+    defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
+    var warnings = try check(laidOut, context: context + " (layout)")
+    var documents: [Data] = []
+    for format in formats {
+      var buffer: UnsafeMutablePointer<CChar>? = nil
+      var length = 0
+      let rc = withCString(format) { entente_gvRenderData(gvc, graph, $0, &buffer, &length) }
+      defer { if buffer != nil { gvFreeRenderData(buffer) } }
+      warnings += try check(rc, context: context + " (\(format))")
+      guard let buffer else { throw GraphvizError(.graphviz, context: context + ": no \(format) output") }
+      documents.append(Data(bytes: buffer, count: length))
+    }
+    return (documents, warnings)
+  }
+
+  /// Builds a cgraph graph from the description; the caller closes it.
+  private func build(_ drawing: DiagramGraph) throws -> UnsafeMutablePointer<Agraph_t> {
+    let description = drawing.isDirected ? entente_agdirected() : entente_agundirected()
+    guard let graph = withCString(drawing.name, { agopen($0, description, entente_disc()) }) else {
+      throw GraphvizError(.graphviz, context: "agopen of graph \"\(drawing.name)\" failed")
+    }
+    do {
+      try populate(graph, with: drawing)
+    } catch {
+      agclose(graph)
+      throw error
+    }
+    return graph
+  }
+
+  private func populate(_ graph: UnsafeMutablePointer<Agraph_t>, with drawing: DiagramGraph) throws {
+    // Declare every attribute on the root first, in name order. Graph attributes default to "" so
+    // that clusters do not inherit the root's label; the root's values are set after the clusters.
+    let graphNames = Set(drawing.graphAttributes.keys).union(drawing.clusters.flatMap(\.attributes.keys))
+    var nodeNames = Set(drawing.nodeDefaults.keys).union(drawing.nodes.flatMap(\.attributes.keys))
+    nodeNames.insert("label")
+    let edgeNames = Set(drawing.edgeDefaults.keys).union(drawing.edges.flatMap(\.attributes.keys))
+
+    var graphSymbols: [String: UnsafeMutablePointer<Agsym_t>] = [:]
+    var nodeSymbols: [String: UnsafeMutablePointer<Agsym_t>] = [:]
+    var edgeSymbols: [String: UnsafeMutablePointer<Agsym_t>] = [:]
+    for name in graphNames.sorted() {
+      graphSymbols[name] = try declare(graph, kind: Int32(AGRAPH), name: name, default: .raw(""))
+    }
+    for name in nodeNames.sorted() {
+      let fallback: AttributeValue = name == "label" ? .raw("\\N") : .raw("")
+      nodeSymbols[name] = try declare(graph, kind: Int32(AGNODE), name: name, default: drawing.nodeDefaults[name] ?? fallback)
+    }
+    for name in edgeNames.sorted() {
+      edgeSymbols[name] = try declare(graph, kind: Int32(AGEDGE), name: name, default: drawing.edgeDefaults[name] ?? .raw(""))
+    }
+
+    var handles: [String: UnsafeMutablePointer<Agnode_t>] = [:]
+    for node in drawing.nodes {
+      guard let handle = withCString(node.id, { agnode(graph, $0, 1) }) else {
+        throw GraphvizError(.graphviz, context: "agnode \"\(node.id)\" failed")
+      }
+      handles[node.id] = handle
+      try set(node.attributes, on: UnsafeMutableRawPointer(handle), symbols: nodeSymbols, root: graph)
+    }
+    for cluster in drawing.clusters {
+      guard let subgraph = withCString(cluster.name, { agsubg(graph, $0, 1) }) else {
+        throw GraphvizError(.graphviz, context: "agsubg \"\(cluster.name)\" failed")
+      }
+      try set(cluster.attributes, on: UnsafeMutableRawPointer(subgraph), symbols: graphSymbols, root: graph)
+      for member in cluster.members {
+        if let handle = handles[member] { _ = agsubnode(subgraph, handle, 1) }
+      }
+    }
+    try set(drawing.graphAttributes, on: UnsafeMutableRawPointer(graph), symbols: graphSymbols, root: graph)
+    for edge in drawing.edges {
+      guard let tail = handles[edge.tail], let head = handles[edge.head],
+        let handle = withCString(edge.key, { agedge(graph, tail, head, $0, 1) })
+      else {
+        throw GraphvizError(.graphviz, context: "agedge \"\(edge.key)\" failed")
+      }
+      try set(edge.attributes, on: UnsafeMutableRawPointer(handle), symbols: edgeSymbols, root: graph)
+    }
+  }
+
+  private func declare(
+    _ graph: UnsafeMutablePointer<Agraph_t>, kind: Int32, name: String, default value: AttributeValue
+  ) throws -> UnsafeMutablePointer<Agsym_t> {
+    let symbol: UnsafeMutablePointer<Agsym_t>?
+    switch value {
+    case .raw(let text):
+      symbol = withCString(name) { name in withCString(text) { agattr(graph, kind, name, $0) } }
+    case .html(let markup):
+      let html = try htmlString(markup, in: graph)
+      defer { agstrfree(graph, html) }
+      symbol = withCString(name) { agattr(graph, kind, $0, html) }
+    }
+    guard let symbol else { throw GraphvizError(.graphviz, context: "agattr \"\(name)\" failed") }
+    return symbol
+  }
+
+  private func set(
+    _ attributes: Attributes, on object: UnsafeMutableRawPointer,
+    symbols: [String: UnsafeMutablePointer<Agsym_t>], root: UnsafeMutablePointer<Agraph_t>
+  ) throws {
+    for name in attributes.keys.sorted() {
+      guard let symbol = symbols[name], let value = attributes[name] else { continue }
+      let rc: Int32
+      switch value {
+      case .raw(let text):
+        rc = withCString(text) { agxset(object, symbol, $0) }
+      case .html(let markup):
+        let html = try htmlString(markup, in: root)
+        defer { agstrfree(root, html) }
+        rc = agxset(object, symbol, html)
+      }
+      guard rc == 0 else { throw GraphvizError(.graphviz, context: "setting attribute \"\(name)\" failed") }
+    }
+  }
+
+  /// An HTML-like string in the graph's string pool; the caller frees it with `agstrfree`.
+  private func htmlString(_ markup: String, in graph: UnsafeMutablePointer<Agraph_t>) throws -> UnsafeMutablePointer<CChar> {
+    guard let html = withCString(markup, { agstrdup_html(graph, $0) }) else {
+      throw GraphvizError(.graphviz, context: "agstrdup_html failed")
+    }
+    // Graphviz 2.43 hands back the plain string when an identical plain one exists.
+    guard aghtmlstr(html) != 0 else {
+      agstrfree(graph, html)
+      throw GraphvizError(
+        .invalidDrawing, context: "the HTML label <\(markup)> is also used as plain text in the same graph")
+    }
+    return html
+  }
+}
+
+// MARK: - Standard error
+
+/// Runs `body` with file descriptor 2 pointed at a temporary file, and appends what was written.
+/// Used only while starting Graphviz, whose font set-up prints noise that users should not see.
+@discardableResult
+private func withStandardErrorCaptured<R>(into captured: inout String, _ body: () -> R) -> R {
+  fflush(nil)
+  let saved = dup(2)
+  guard saved >= 0, let temporary = tmpfile() else {
+    if saved >= 0 { close(saved) }
+    return body()
+  }
+  defer { fclose(temporary) }
+  guard dup2(fileno(temporary), 2) >= 0 else {
+    close(saved)
+    return body()
+  }
+  let result = body()
+  fflush(nil)
+  dup2(saved, 2)
+  close(saved)
+  rewind(temporary)
+  var chunk = [CChar](repeating: 0, count: 4096)
+  var bytes: [UInt8] = []
+  while true {
+    let count = fread(&chunk, 1, chunk.count, temporary)
+    if count <= 0 { break }
+    bytes += chunk[0..<count].map { UInt8(bitPattern: $0) }
+  }
+  captured += String(decoding: bytes, as: UTF8.self)
+  return result
+}
