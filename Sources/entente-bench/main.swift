@@ -64,7 +64,7 @@ func load(path: String) -> TemporalGraph {
   relations.reserveCapacity(lines)
   var count = 0
   while fgets(&buffer, 256, file) != nil {
-    let fields = String(cString: buffer).split(separator: "\t")
+    let fields = line(buffer).split(separator: "\t")
     guard fields.count == 5, let from = Int(fields[3]), let to = Int(fields[4].dropLast()) ?? Int(fields[4]) else {
       continue
     }
@@ -88,14 +88,19 @@ func load(path: String) -> TemporalGraph {
   }
 }
 
+/// The text of a NUL-terminated line read by `fgets`.
+func line(_ buffer: [CChar]) -> String {
+  String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
 func peakMemoryKB() -> Int {
   guard let file = fopen("/proc/self/status", "r") else { return -1 }
   defer { fclose(file) }
   var buffer = [CChar](repeating: 0, count: 512)
   while fgets(&buffer, 512, file) != nil {
-    let line = String(cString: buffer)
-    if line.hasPrefix("VmHWM:") {
-      return Int(line.dropFirst(6).filter(\.isNumber)) ?? -1
+    let text = line(buffer)
+    if text.hasPrefix("VmHWM:") {
+      return Int(text.dropFirst(6).filter(\.isNumber)) ?? -1
     }
   }
   return -1
