@@ -130,8 +130,8 @@ public struct TemporalGraph: Sendable {
   }
 
   func relationPositions(activeDuring days: ClosedRange<Day>, rule: ActivityRule) -> [Int] {
-    let found = relationIndex.payloads(overlapping: days)
-      .filter { rule == .possible || relations[$0].period.isActive(during: days, rule: rule) }
+    var found = relationIndex.payloads(overlapping: days)
+    if rule != .possible { found.removeAll { !relations[$0].period.isActive(during: days, rule: rule) } }
     return ascending(found, below: relations.count)
   }
 
