@@ -27,7 +27,7 @@ extension Snapshot {
   ///
   /// - Parameters:
   ///   - later: the other slice (any slice of the same graph).
-  ///   - policy: how several relations between one pair become one sign.
+  ///   - policy: how several relations between one pair become one sign (`.multiplex` compares net signs).
   /// - Returns: the relations begun and ended, the sign changes, and the actors entering and leaving.
   /// - Complexity: O((n + m) log (n + m)) over both slices.
   public func changes(to later: Snapshot, policy: CollapsePolicy = .negativeDominates) -> SnapshotChange {

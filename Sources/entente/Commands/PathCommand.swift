@@ -13,7 +13,7 @@ struct PathCommand: ParsableCommand {
       Examples:
         entente path GRAPH vietnam "Khmer Rouge" --year 1979 --all
         entente path GRAPH ussr prk --year 1980 --kinds patronage
-        entente path GRAPH Moscow "Phnom Penh" --from 1975 --to 1980 --time-respecting --positive
+        entente path GRAPH "Soviet Union" prk --from 1975 --to 1980 --time-respecting --positive
       Exit status: 0 found, 2 no path, 3 unknown actor, 4 actor absent in that year, 1 other errors, 64 usage.
       """)
 
