@@ -36,7 +36,7 @@ let package = Package(
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
-    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore"]),
+    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"]),
   ],
   swiftLanguageModes: [.v6]
 )

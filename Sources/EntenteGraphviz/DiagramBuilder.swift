@@ -77,7 +77,11 @@ public struct DiagramBuilder: Sendable {
       guard let kind = snapshot.kinds[relation.kind] else { continue }
       var attributes = relationAttributes(relation, kind: kind, in: graph)
       if groupOfMember[relation.source] == relation.target, snapshot.kinds.isKind(relation.kind, a: .membership) {
-        attributes["style"] = "invis"  // shown by the cluster around the member
+        // Shown by the cluster around the member; drawn transparent (not `invis`) so that the SVG keeps its
+        // id and tooltip.
+        attributes["color"] = "transparent"
+        attributes["fontcolor"] = "transparent"
+        attributes["style"] = "solid"
       } else {
         shown.append(relation)
       }
@@ -110,7 +114,7 @@ public struct DiagramBuilder: Sendable {
       relationIDs.formUnion(snapshot.relations.map(\.id))
     }
     var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(years.lowerBound)-\(years.upperBound)", directed: true)
-    drawing.graphAttributes = ["overlap": "vpsc", "sep": "+24", "splines": "false"]
+    drawing.graphAttributes = ["overlap": "prism", "overlap_scaling": "0", "sep": "+12", "splines": "false"]
     drawing.nodeDefaults = [
       "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.12,0.06",
     ]

@@ -134,12 +134,12 @@ extension GraphvizRenderer {
   ///   - graph: The temporal graph.
   ///   - years: The years the layout must cover.
   ///   - rule: Which relations count as active in a year.
-  ///   - engine: The engine for the union: `fdp` (default; keeps coalitions together), `neato`, `sfdp`, `dot`,
-  ///     `circo` or `twopi`.
+  ///   - engine: The engine for the union: `neato` (default), `fdp` (keeps coalitions together, but its
+  ///     clusters may overlap other nodes), `sfdp`, `dot`, `circo` or `twopi`.
   ///   - style: The style the years will be drawn with (node sizes depend on it).
   /// - Throws: ``GraphvizError`` if Graphviz fails, or (`layoutMismatch`) if no actor is present in the years.
   public func stableLayout(
-    for graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible, engine: LayoutEngine = .fdp,
+    for graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible, engine: LayoutEngine = .neato,
     style: DiagramStyle = DiagramStyle()
   ) throws -> StableLayout {
     guard engine != .nop, engine != .nop2 else {
