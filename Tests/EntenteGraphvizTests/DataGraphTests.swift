@@ -33,7 +33,8 @@ import Testing
         }
       }
       for relation in snapshot.relations {
-        #expect(svg.classes[relation.id.rawValue]?.hasPrefix("edge") == true, "\(relation.id) \(relation.kind) in \(year)")
+        #expect(
+          svg.classes[relation.id.rawValue]?.hasPrefix("edge") == true, "\(relation.id) \(relation.kind) in \(year)")
       }
       #expect(svg.texts.contains("\(graph.metadata.title ?? graph.metadata.id) — \(year)"))
       if let viewBox { #expect(svg.root["viewBox"] == viewBox) } else { viewBox = svg.root["viewBox"] }
