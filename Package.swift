@@ -29,7 +29,7 @@ let package = Package(
     .executableTarget(
       name: "entente",
       dependencies: [
-        "EntenteCore", "EntenteIO",
+        "EntenteCore", "EntenteIO", "EntenteGraphviz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
