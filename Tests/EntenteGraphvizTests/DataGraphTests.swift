@@ -16,6 +16,7 @@ import Testing
     let years = try #require(graph.defaultYears)
     let renderer = try GraphvizRenderer.shared
     let layout = try await renderer.stableLayout(for: graph, years: years)
+    #expect(try await renderer.stableLayout(for: graph, years: years) == layout)
     var shapes: [String: [String]] = [:]
     var viewBox: String?
     for year in years {
