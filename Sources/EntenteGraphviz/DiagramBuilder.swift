@@ -1,0 +1,310 @@
+import EntenteCore
+import Foundation
+
+/// Turns a year of a temporal graph into a ``DiagramGraph``: actors as nodes shaped by type, relations as edges
+/// styled by kind, coalitions as clusters around their members, a legend, and the year in the title.
+///
+/// Everything is added in the graph's canonical order, so the same input always gives the same drawing.
+public struct DiagramBuilder: Sendable {
+  /// How the drawing looks.
+  public var style: DiagramStyle
+
+  /// Creates a builder.
+  public init(style: DiagramStyle = DiagramStyle()) {
+    self.style = style
+  }
+
+  /// The drawing of one calendar year.
+  /// - Parameters:
+  ///   - graph: The temporal graph.
+  ///   - year: The year to draw.
+  ///   - rule: Which relations count as active in the year.
+  ///   - layout: Positions to pin every node to (render with ``LayoutEngine/nop``), or `nil` to let an engine lay out.
+  /// - Throws: ``GraphvizError`` (`layoutMismatch`) if the layout lacks an actor present in the year.
+  public func drawing(
+    of graph: TemporalGraph, year: Int, rule: ActivityRule = .possible, layout: StableLayout? = nil
+  ) throws -> DiagramGraph {
+    try drawing(of: graph, snapshot: graph.snapshot(year: year, rule: rule), layout: layout)
+  }
+
+  /// The drawing of a snapshot (a year or a day) of `graph`.
+  /// - Throws: ``GraphvizError`` (`layoutMismatch`) if the layout lacks an actor present in the snapshot.
+  public func drawing(of graph: TemporalGraph, snapshot: Snapshot, layout: StableLayout? = nil) throws -> DiagramGraph {
+    let when = Self.caption(of: snapshot)
+    var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(when)", directed: true)
+    let title = graph.metadata.title ?? graph.metadata.id
+    drawing.graphAttributes = [
+      "label": .text("\(title) — \(when)"), "labelloc": "t", "fontname": .text(style.fontName),
+      "fontsize": .raw(Self.number(style.fontSize + 4)), "outputorder": "edgesfirst",
+    ]
+    drawing.nodeDefaults = [
+      "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.12,0.06",
+    ]
+    drawing.edgeDefaults = [
+      "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize - 3)),
+    ]
+
+    for actor in snapshot.actors {
+      var attributes = actorAttributes(actor)
+      if let layout {
+        guard let point = layout.position(of: actor.id) else {
+          throw GraphvizError(
+            .layoutMismatch,
+            context: "actor \"\(actor.id)\" is present in \(when) but not in the stable layout of \(layout.years)")
+        }
+        attributes["pos"] = .raw(point.dotText)
+      }
+      try drawing.addNode(actor.id.rawValue, attributes: attributes)
+    }
+
+    let groups = style.groupsMembers ? Self.groups(in: snapshot) : []
+    var groupOfMember: [ActorID: ActorID] = [:]
+    for group in groups {
+      var attributes: Attributes = [
+        "id": .text("cluster-" + group.id.rawValue), "style": "rounded,filled", "fillcolor": .raw(Appearance.clusterFill),
+        "color": "#b9a8d0", "label": "", "tooltip": .text(group.name),
+      ]
+      if let layout {
+        attributes["bb"] = .raw(layout.boundingBox(of: [group.id] + group.members, margin: 10).dotText)
+      }
+      try drawing.addCluster(
+        "cluster_" + group.id.rawValue, members: ([group.id] + group.members).map(\.rawValue), attributes: attributes)
+      for member in group.members { groupOfMember[member] = group.id }
+    }
+
+    for relation in snapshot.relations {
+      guard let kind = snapshot.kinds[relation.kind] else { continue }
+      var attributes = relationAttributes(relation, kind: kind, in: graph)
+      if groupOfMember[relation.source] == relation.target, snapshot.kinds.isKind(relation.kind, a: .membership) {
+        attributes["style"] = "invis"  // shown by the cluster around the member
+      }
+      try drawing.addEdge(
+        key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: attributes)
+    }
+
+    if style.showsLegend {
+      try addLegend(to: &drawing, for: snapshot, layout: layout)
+    }
+    if let layout {
+      try pin(&drawing, to: layout)
+    }
+    return drawing
+  }
+
+  /// The drawing of every actor and relation of some year in `years`, without legend or clusters: what a
+  /// stable layout is computed from.
+  func unionDrawing(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule) throws -> DiagramGraph {
+    var actorIDs: Set<ActorID> = []
+    var relationIDs: Set<RelationID> = []
+    for year in years {
+      let snapshot = graph.snapshot(year: year, rule: rule)
+      actorIDs.formUnion(snapshot.actors.map(\.id))
+      relationIDs.formUnion(snapshot.relations.map(\.id))
+    }
+    var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(years.lowerBound)-\(years.upperBound)", directed: true)
+    drawing.graphAttributes = ["overlap": "false", "sep": "+14", "splines": "false"]
+    drawing.nodeDefaults = [
+      "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.12,0.06",
+    ]
+    for actor in graph.actors where actorIDs.contains(actor.id) {
+      try drawing.addNode(actor.id.rawValue, attributes: actorAttributes(actor))
+    }
+    for relation in graph.relations where relationIDs.contains(relation.id) {
+      var attributes: Attributes = [:]
+      if graph.kinds.isKind(relation.kind, a: .membership) { attributes["len"] = "0.6" }
+      try drawing.addEdge(
+        key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: attributes)
+    }
+    return drawing
+  }
+
+  // MARK: - Actors and relations
+
+  private func actorAttributes(_ actor: ActorRecord) -> Attributes {
+    var attributes = Appearance.nodeAttributes(for: actor.type, name: actor.name)
+    attributes["id"] = .text(actor.id.rawValue)
+    attributes["class"] = .text("actor " + actor.type.rawValue)
+    var tooltip = "\(actor.name) (\(actor.type.rawValue))"
+    let names = actor.aliases.filter { $0.scheme == nil }.map(\.name)
+    if !names.isEmpty { tooltip += "\nalso: " + names.joined(separator: ", ") }
+    if let lifetime = actor.lifetime { tooltip += "\n\(lifetime)" }
+    if let note = actor.note { tooltip += "\n\(note)" }
+    attributes["tooltip"] = .text(tooltip)
+    return attributes
+  }
+
+  private func relationAttributes(_ relation: Relation, kind: RelationKind, in graph: TemporalGraph) -> Attributes {
+    var attributes = Appearance.edgeAttributes(for: kind, confidence: relation.confidence)
+    attributes["id"] = .text(relation.id.rawValue)
+    attributes["class"] = .text("relation \(kind.id.rawValue) \(relation.confidence.rawValue)")
+    if let initiator = relation.initiator, !kind.isDirected {
+      attributes["dir"] = initiator == relation.target ? "back" : "forward"
+      attributes["arrowhead"] = "normal"
+      attributes["arrowtail"] = "normal"
+    }
+    if style.showsEdgeLabels, let label = relation.label, !label.isEmpty {
+      attributes["label"] = .text(label)
+    }
+    if let weight = relation.weight, weight > 0 {
+      attributes["penwidth"] = .raw(Self.number(1 + min(weight, 8) / 2))
+    }
+    let sourceName = graph.actor(relation.source)?.name ?? relation.source.rawValue
+    let targetName = graph.actor(relation.target)?.name ?? relation.target.rawValue
+    var tooltip = "\(kind.name): \(sourceName) \(kind.isDirected ? "→" : "—") \(targetName)"
+    tooltip += "\n\(relation.period) (\(relation.confidence.rawValue))"
+    if let note = relation.note { tooltip += "\n\(note)" }
+    for citation in relation.citations {
+      let source = graph.sources.first { $0.id == citation.source }
+      var where_ = source?.title ?? citation.source.rawValue
+      if let locator = citation.locator { where_ += ", " + locator }
+      tooltip += "\n“\(citation.quote)” — \(where_)"
+    }
+    attributes["tooltip"] = .text(tooltip)
+    attributes["labeltooltip"] = .text(tooltip)
+    return attributes
+  }
+
+  // MARK: - Groups
+
+  /// A coalition or organisation drawn as a cluster, with the members it holds this year.
+  struct Group: Equatable {
+    var id: ActorID
+    var name: String
+    var members: [ActorID]
+  }
+
+  /// The clusters of a snapshot: each coalition or organisation with members present, each member in the first
+  /// group (in canonical order) it belongs to; a group that has its own cluster is not put in another.
+  static func groups(in snapshot: Snapshot) -> [Group] {
+    var candidates: [ActorID: Set<ActorID>] = [:]
+    for relation in snapshot.relations where snapshot.kinds.isKind(relation.kind, a: .membership) {
+      guard relation.source != relation.target,
+        let target = snapshot.index(of: relation.target), snapshot.actors[target].type.isGrouping
+      else { continue }
+      candidates[relation.target, default: []].insert(relation.source)
+    }
+    let holders = Set(candidates.keys)
+    var assigned: Set<ActorID> = []
+    var groups: [Group] = []
+    for actor in snapshot.actors where holders.contains(actor.id) {
+      let candidates = candidates[actor.id] ?? []
+      let members = snapshot.actors.map(\.id).filter {
+        candidates.contains($0) && !holders.contains($0) && !assigned.contains($0)
+      }
+      guard !members.isEmpty else { continue }
+      assigned.formUnion(members)
+      groups.append(Group(id: actor.id, name: actor.name, members: members))
+    }
+    return groups
+  }
+
+  // MARK: - Legend
+
+  /// The kinds to show in a legend, in the registry's order, and whether an uncertain sample is needed.
+  static func legendEntries(for relations: [Relation], kinds: KindRegistry) -> (kinds: [RelationKind], uncertain: Bool) {
+    let present = Set(relations.map(\.kind))
+    return (kinds.all.filter { present.contains($0.id) }, relations.contains { $0.confidence.isUncertain })
+  }
+
+  private func addLegend(to drawing: inout DiagramGraph, for snapshot: Snapshot, layout: StableLayout?) throws {
+    let entries = Self.legendEntries(for: snapshot.relations, kinds: snapshot.kinds)
+    var rows: [(id: String, name: String, attributes: Attributes)] = entries.kinds.map {
+      ($0.id.rawValue, $0.name, Appearance.edgeAttributes(for: $0, confidence: .certain))
+    }
+    if entries.uncertain {
+      rows.append(
+        ("uncertain", "possible or disputed",
+         ["color": .raw(Appearance.uncertainColor), "style": "dashed", "dir": "none"]))
+    }
+    guard !rows.isEmpty else { return }
+    var members: [String] = []
+    for (index, row) in rows.enumerated() {
+      let from = "legend-\(row.id)-from"
+      let to = "legend-\(row.id)-to"
+      let label = "legend-\(row.id)-label"
+      let point: Attributes = [
+        "shape": "point", "width": "0.06", "label": "", "color": "#777777", "id": .text(from), "tooltip": .text(row.name),
+      ]
+      try drawing.addNode(from, attributes: point)
+      var end = point
+      end["id"] = .text(to)
+      try drawing.addNode(to, attributes: end)
+      var edge = row.attributes
+      edge["id"] = .text("legend-\(row.id)")
+      edge["tooltip"] = .text(row.name)
+      if let layout {
+        let rowOrigin = layout.legendRowOrigin(index)
+        try drawing.updateNode(from, attributes: ["pos": .raw(rowOrigin.dotText)])
+        try drawing.updateNode(to, attributes: ["pos": .raw(rowOrigin.offsetBy(x: StableLayout.legendSampleLength).dotText)])
+        let text = rowOrigin.offsetBy(x: StableLayout.legendSampleLength + 8 + StableLayout.estimatedWidth(of: row.name) / 2)
+        try drawing.addNode(
+          label,
+          attributes: [
+            "shape": "plaintext", "label": .text(row.name), "id": .text(label), "pos": .raw(text.dotText),
+            "fontsize": .raw(Self.number(style.fontSize - 2)), "style": "solid", "width": "0", "height": "0",
+            "margin": "0",
+          ])
+        members += [from, to, label]
+      } else {
+        edge["label"] = .text(row.name)
+        members += [from, to]
+      }
+      try drawing.addEdge(key: "legend-\(row.id)", from: from, to: to, attributes: edge)
+    }
+    var attributes: Attributes = [
+      "id": "legend", "label": "Legend", "style": "rounded", "color": "#bbbbbb", "fontsize": .raw(Self.number(style.fontSize - 1)),
+    ]
+    if let layout { attributes["bb"] = .raw(layout.legendBox(rows: rows.count).dotText) }
+    try drawing.addCluster("cluster_legend", members: members, attributes: attributes)
+  }
+
+  // MARK: - Pinning
+
+  /// Fixes the canvas of a pinned drawing: invisible corner nodes and Graphviz attributes for `nop`.
+  private func pin(_ drawing: inout DiagramGraph, to layout: StableLayout) throws {
+    let corner: Attributes = ["shape": "point", "style": "invis", "width": "0.01", "height": "0.01", "label": ""]
+    var lowerLeft = corner
+    lowerLeft["pos"] = .raw(layout.canvas.lowerLeft.dotText)
+    var upperRight = corner
+    upperRight["pos"] = .raw(layout.canvas.upperRight.dotText)
+    try drawing.addNode("canvas-lower-left", attributes: lowerLeft)
+    try drawing.addNode("canvas-upper-right", attributes: upperRight)
+    drawing.graphAttributes["notranslate"] = "true"
+    drawing.graphAttributes["splines"] = "true"
+    drawing.graphAttributes["overlap"] = "true"
+  }
+
+  // MARK: - Text
+
+  /// The year, or the day range, of a snapshot.
+  static func caption(of snapshot: Snapshot) -> String {
+    if let year = snapshot.year { return String(year) }
+    return snapshot.days.lowerBound == snapshot.days.upperBound
+      ? "\(snapshot.days.lowerBound)" : "\(snapshot.days.lowerBound)–\(snapshot.days.upperBound)"
+  }
+
+  /// A number as Graphviz reads it, with at most two decimals and no locale.
+  static func number(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(format: "%.2f", rounded)
+  }
+}
+
+extension DiagramBuilder {
+  /// Graph attributes that suit an engine when nothing is pinned (overlap removal, edge routing).
+  static func tune(_ drawing: inout DiagramGraph, for engine: LayoutEngine) {
+    switch engine {
+    case .neato, .fdp:
+      drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
+      drawing.graphAttributes["splines"] = drawing.graphAttributes["splines"] ?? "true"
+    case .sfdp:
+      // Debian's Graphviz lacks the triangulation library sfdp's default overlap removal needs.
+      drawing.graphAttributes["overlap"] = "scale"
+    case .circo, .twopi:
+      drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
+    case .dot, .nop, .nop2:
+      break
+    }
+  }
+}
