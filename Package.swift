@@ -12,7 +12,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
@@ -45,6 +45,7 @@ let package = Package(
     // `swift run entente-example GRAPH.yaml`: the library used directly from a script (Scripts/ExampleExport).
     .executableTarget(
       name: "entente-example", dependencies: ["EntenteCore", "EntenteIO"], path: "Scripts/ExampleExport"),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
   ],
   swiftLanguageModes: [.v6]
 )

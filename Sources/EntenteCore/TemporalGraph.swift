@@ -146,3 +146,11 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension TemporalGraph: Equatable {
+  /// Two graphs are equal when their metadata, kinds, sources, actors and relations are, in the same order.
+  public static func == (lhs: TemporalGraph, rhs: TemporalGraph) -> Bool {
+    lhs.metadata == rhs.metadata && lhs.kinds == rhs.kinds && lhs.sources == rhs.sources
+      && lhs.actors == rhs.actors && lhs.relations == rhs.relations
+  }
+}

@@ -1,1 +1,98 @@
 import EntenteCore
+import Foundation
+import Yams
+
+/// Reads and writes Entente's YAML data format (see the README, "Data format").
+public enum GraphFile {
+  /// The result of reading a data file: the graph when it has no errors, and every diagnostic.
+  public struct Contents: Sendable {
+    public let graph: TemporalGraph?
+    /// Errors and warnings, in file order.
+    public let diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+  }
+
+  /// Loads a graph, failing on any error.
+  ///
+  /// - Parameter sourcesDirectory: when given, every quote must be found verbatim (whitespace folded) in its
+  ///   source document in this folder.
+  /// - Throws: `GraphFileError` with every diagnostic.
+  public static func load(contentsOf url: URL, sourcesDirectory: URL? = nil) throws(GraphFileError) -> TemporalGraph {
+    let contents = read(contentsOf: url, sourcesDirectory: sourcesDirectory)
+    guard let graph = contents.graph else { throw GraphFileError(diagnostics: contents.diagnostics) }
+    return graph
+  }
+
+  /// Reads a data file, reporting every problem; never throws and never crashes on bad input.
+  public static func read(contentsOf url: URL, sourcesDirectory: URL? = nil) -> Contents {
+    let name = url.relativePath
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      return Contents(
+        graph: nil,
+        diagnostics: [
+          Diagnostic(
+            .error, .unreadableFile, file: name, line: 0, column: 0, field: "",
+            message: "cannot read the file: \((error as NSError).localizedDescription)")
+        ])
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      return Contents(
+        graph: nil,
+        diagnostics: [
+          Diagnostic(
+            .error, .unreadableFile, file: name, line: 0, column: 0, field: "", message: "the file is not UTF-8 text")
+        ])
+    }
+    return read(yaml: text, fileName: name, sourcesDirectory: sourcesDirectory)
+  }
+
+  /// Reads data-file text, reporting every problem against `fileName`.
+  public static func read(yaml text: String, fileName: String, sourcesDirectory: URL? = nil) -> Contents {
+    let reader = DocumentReader(file: fileName)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch {
+      reader.report(.malformedYAML, at: yamlErrorMark(error), field: "", "malformed YAML: \(yamlErrorProblem(error))")
+      return Contents(graph: nil, diagnostics: reader.diagnostics)
+    }
+    guard let root else {
+      reader.report(.missingField, at: nil, field: "", "the file is empty; expected a mapping with 'graph', 'actors' and 'relations'")
+      return Contents(graph: nil, diagnostics: reader.diagnostics)
+    }
+    var builder = GraphBuilder(reader: reader)
+    let graph = builder.build(root: root, sourcesDirectory: sourcesDirectory)
+    return Contents(graph: graph, diagnostics: inFileOrder(reader.diagnostics))
+  }
+
+  /// Sorts diagnostics by line and column, keeping the order of those at one place.
+  private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+      .map(\.element)
+  }
+
+  private static func yamlErrorMark(_ error: Error) -> Mark? {
+    switch error as? YamlError {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
+    case .duplicatedKeysInMapping(_, let context): context.mark
+    default: nil
+    }
+  }
+
+  private static func yamlErrorProblem(_ error: Error) -> String {
+    switch error as? YamlError {
+    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+      .composer(let context, let problem, _, _):
+      [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+    case .duplicatedKeysInMapping(let duplicates, _):
+      "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
+    case .reader(let problem, _, _, _): problem
+    default: "\(error)"
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import EntenteCore
+import Foundation
+import Yams
+
+/// Walks a composed YAML tree, turning nodes into values and every problem into a located diagnostic.
+final class DocumentReader {
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(file: String) { self.file = file }
+
+  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  /// Records an error.
+  func report(_ code: Diagnostic.Code, at mark: Mark?, field: String, _ message: String) {
+    report(.error, code, at: mark, field: field, message)
+  }
+
+  func report(
+    _ severity: Diagnostic.Severity, _ code: Diagnostic.Code, at mark: Mark?, field: String, _ message: String
+  ) {
+    diagnostics.append(
+      Diagnostic(
+        severity, code, file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, field: field,
+        message: message))
+  }
+
+  /// The pairs of a mapping in file order, checking that its keys are known strings.
+  func mapping(_ node: Node, field: String, allowed: [String]) -> [(key: String, value: Node)]? {
+    guard case .mapping(let mapping) = node else {
+      report(.wrongType, at: node.mark, field: field, "expected a mapping of \(allowed.joined(separator: ", ")), found \(describe(node))")
+      return nil
+    }
+    var pairs: [(key: String, value: Node)] = []
+    for (keyNode, value) in mapping {
+      guard let key = keyNode.scalar?.string else {
+        report(.wrongType, at: keyNode.mark, field: field, "expected a plain key, found \(describe(keyNode))")
+        continue
+      }
+      guard allowed.contains(key) else {
+        report(
+          .unknownField, at: keyNode.mark, field: join(field, key),
+          "unknown field '\(key)'; expected one of \(allowed.joined(separator: ", "))")
+        continue
+      }
+      pairs.append((key, value))
+    }
+    return pairs
+  }
+
+  /// The items of a sequence.
+  func sequence(_ node: Node, field: String, of what: String) -> [Node]? {
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType, at: node.mark, field: field, "expected a list of \(what), found \(describe(node))")
+      return nil
+    }
+    return Array(sequence)
+  }
+
+  /// A scalar's text (numbers and dates are read as their written text).
+  func string(_ node: Node, field: String) -> String? {
+    guard case .scalar(let scalar) = node, scalar.style != .plain || !["", "~"].contains(scalar.string) else {
+      report(.wrongType, at: node.mark, field: field, "expected text, found \(describe(node))")
+      return nil
+    }
+    return scalar.string
+  }
+
+  /// A non-empty scalar's text.
+  func nonEmptyString(_ node: Node, field: String) -> String? {
+    guard let text = string(node, field: field) else { return nil }
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      report(.invalidValue, at: node.mark, field: field, "expected a non-empty value")
+      return nil
+    }
+    return text
+  }
+
+  func date(_ node: Node, field: String) -> PartialDate? {
+    guard let text = string(node, field: field) else { return nil }
+    do {
+      return try PartialDate(parsing: text)
+    } catch {
+      report(.badDate, at: node.mark, field: field, error.description)
+      return nil
+    }
+  }
+
+  /// A period from `from`/`to` or `on` fields.
+  ///
+  /// - Parameter required: whether a missing start is an error (relations) or means "no period" (actors).
+  func period(
+    in pairs: [(key: String, value: Node)], owner: Node, field: String, required: Bool
+  ) -> Period? {
+    let from = pairs.first { $0.key == "from" }?.value
+    let to = pairs.first { $0.key == "to" }?.value
+    let on = pairs.first { $0.key == "on" }?.value
+    if let on {
+      if let other = from ?? to {
+        report(.invalidValue, at: other.mark, field: field, "give either 'on' or 'from'/'to', not both")
+        return nil
+      }
+      return date(on, field: join(field, "on")).map(Period.init(on:))
+    }
+    guard let from else {
+      if required {
+        report(.missingField, at: owner.mark, field: join(field, "from"), "missing start date: give 'from' (or 'on' for a one-day event)")
+      } else if let to {
+        report(.missingField, at: to.mark, field: join(field, "from"), "an end needs a start: add 'from'")
+      }
+      return nil
+    }
+    guard let start = date(from, field: join(field, "from")) else { return nil }
+    var end = Period.End.unknown
+    if let to {
+      switch string(to, field: join(field, "to")) {
+      case nil: return nil
+      case "open": end = .open
+      case "unknown": end = .unknown
+      case .some:
+        guard let last = date(to, field: join(field, "to")) else { return nil }
+        end = .date(last)
+      }
+    }
+    do {
+      return try Period(start: start, end: end)
+    } catch {
+      report(.endBeforeStart, at: to?.mark, field: join(field, "to"), error.description)
+      return nil
+    }
+  }
+
+  func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+
+  func join(_ field: String, _ key: String) -> String { field.isEmpty ? key : "\(field).\(key)" }
+}
+
+extension Node {
+  /// The value of `key` in a mapping node.
+  func value(_ key: String, in pairs: [(key: String, value: Node)]) -> Node? {
+    pairs.first { $0.key == key }?.value
+  }
+}

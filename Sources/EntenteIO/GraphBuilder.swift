@@ -1,0 +1,436 @@
+import EntenteCore
+import Foundation
+import Yams
+
+/// Turns a composed data file into a `TemporalGraph`, checking everything it can and reporting all of it.
+struct GraphBuilder {
+  let reader: DocumentReader
+
+  private var metadata = GraphMetadata(id: "")
+  private var sources: [SourceDocument] = []
+  private var sourceMarks: [SourceID: Mark?] = [:]
+  private var kinds = KindRegistry()
+  private var actors: [ActorRecord] = []
+  private var actorIDs: Set<ActorID> = []
+  private var relations: [Relation] = []
+  private var relationIDs: Set<RelationID> = []
+  /// Where each citation stands, for quote checks.
+  private var citationMarks: [(relation: Int, citation: Int, mark: Mark?, field: String)] = []
+  private var relationMarks: [Mark?] = []
+
+  init(reader: DocumentReader) { self.reader = reader }
+
+  static let topLevelFields = ["entente", "graph", "sources", "kinds", "actors", "relations"]
+  static let graphFields = ["id", "title", "description", "years"]
+  static let sourceFields = ["id", "document", "title"]
+  static let kindFields = ["id", "name", "parent", "sign", "directed", "color", "style", "arrowhead"]
+  static let actorFields = ["id", "name", "type", "aliases", "from", "to", "on", "note"]
+  static let aliasFields = ["name", "scheme", "from", "to", "on"]
+  static let relationFields = [
+    "id", "source", "target", "kind", "from", "to", "on", "weight", "label", "note", "confidence", "initiator",
+    "citations",
+  ]
+  static let citationFields = ["source", "quote", "locator"]
+
+  mutating func build(root: Node, sourcesDirectory: URL?) -> TemporalGraph? {
+    guard let top = reader.mapping(root, field: "", allowed: Self.topLevelFields) else { return nil }
+    if let version = root.value("entente", in: top) {
+      if reader.string(version, field: "entente") != "1" {
+        reader.report(.invalidValue, at: version.mark, field: "entente", "unsupported format version; expected 1")
+      }
+    }
+    if let graph = root.value("graph", in: top) {
+      readMetadata(graph)
+    } else {
+      reader.report(.missingField, at: root.mark, field: "graph", "missing 'graph' (id, title, years)")
+    }
+    if let node = root.value("sources", in: top) { readSources(node) }
+    if let node = root.value("kinds", in: top) { readKinds(node) }
+    if let node = root.value("actors", in: top) {
+      readActors(node)
+    } else {
+      reader.report(.missingField, at: root.mark, field: "actors", "missing 'actors'")
+    }
+    if let node = root.value("relations", in: top) { readRelations(node) }
+    checkLifetimes()
+    if let sourcesDirectory { checkQuotes(in: sourcesDirectory) }
+    guard !reader.hasErrors else { return nil }
+    do {
+      return try TemporalGraph(metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+    } catch {
+      // Every reference was checked above; this is a last line of defence, still reported with the file.
+      reader.report(.invalidValue, at: nil, field: "", error.description)
+      return nil
+    }
+  }
+
+  // MARK: Sections
+
+  private mutating func readMetadata(_ node: Node) {
+    guard let pairs = reader.mapping(node, field: "graph", allowed: Self.graphFields) else { return }
+    if let id = node.value("id", in: pairs) {
+      if let text = reader.nonEmptyString(id, field: "graph.id") {
+        if text.contains(where: { $0 == "/" || $0.isWhitespace }) {
+          reader.report(.invalidValue, at: id.mark, field: "graph.id", "expected an id without spaces or '/', found '\(text)'")
+        } else {
+          metadata.id = text
+        }
+      }
+    } else {
+      reader.report(.missingField, at: node.mark, field: "graph.id", "missing 'id' (used in output file names)")
+    }
+    metadata.title = node.value("title", in: pairs).flatMap { reader.string($0, field: "graph.title") }
+    metadata.description = node.value("description", in: pairs).flatMap { reader.string($0, field: "graph.description") }
+    if let years = node.value("years", in: pairs), let text = reader.string(years, field: "graph.years") {
+      if let range = Self.yearRange(text) {
+        metadata.years = range
+      } else {
+        reader.report(.invalidValue, at: years.mark, field: "graph.years", "expected a year range like 1975...1991, found '\(text)'")
+      }
+    }
+  }
+
+  /// Parses `1975...1991` (or a single year).
+  static func yearRange(_ text: String) -> ClosedRange<Int>? {
+    let parts = text.components(separatedBy: "...").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard (1...2).contains(parts.count), let low = Int(parts[0]), let high = Int(parts.last!), low <= high else {
+      return nil
+    }
+    return low...high
+  }
+
+  private mutating func readSources(_ node: Node) {
+    guard let items = reader.sequence(node, field: "sources", of: "sources") else { return }
+    for (position, item) in items.enumerated() {
+      let field = "sources[\(position)]"
+      guard let pairs = reader.mapping(item, field: field, allowed: Self.sourceFields) else { continue }
+      guard let idNode = required("id", in: pairs, of: item, field: field),
+        let id = reader.nonEmptyString(idNode, field: "\(field).id"),
+        let documentNode = required("document", in: pairs, of: item, field: field),
+        let document = reader.nonEmptyString(documentNode, field: "\(field).document")
+      else { continue }
+      guard sourceMarks[SourceID(id)] == nil else {
+        reader.report(.duplicateID, at: idNode.mark, field: "\(field).id", "the source id '\(id)' is already used")
+        continue
+      }
+      sourceMarks[SourceID(id)] = documentNode.mark
+      let title = item.value("title", in: pairs).flatMap { reader.string($0, field: "\(field).title") }
+      sources.append(SourceDocument(id: SourceID(id), document: document, title: title))
+    }
+  }
+
+  private mutating func readKinds(_ node: Node) {
+    guard let items = reader.sequence(node, field: "kinds", of: "kinds") else { return }
+    for (position, item) in items.enumerated() {
+      let field = "kinds[\(position)]"
+      guard let pairs = reader.mapping(item, field: field, allowed: Self.kindFields),
+        let idNode = required("id", in: pairs, of: item, field: field),
+        let id = reader.nonEmptyString(idNode, field: "\(field).id")
+      else { continue }
+      var parent: RelationKind?
+      if let parentNode = item.value("parent", in: pairs), let parentID = reader.string(parentNode, field: "\(field).parent") {
+        guard let known = kinds[KindID(parentID)] else {
+          reader.report(
+            .unknownKind, at: parentNode.mark, field: "\(field).parent",
+            "unknown kind '\(parentID)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) (declare a parent before its children)")
+          continue
+        }
+        parent = known
+      }
+      var sign = parent?.sign
+      if let signNode = item.value("sign", in: pairs), let text = reader.string(signNode, field: "\(field).sign") {
+        sign = ["-1": Sign.negative, "0": .neutral, "+1": .positive, "1": .positive][text]
+        if sign == nil {
+          reader.report(.invalidValue, at: signNode.mark, field: "\(field).sign", "expected -1, 0 or +1, found '\(text)'")
+          continue
+        }
+      }
+      guard let sign else {
+        reader.report(.missingField, at: item.mark, field: "\(field).sign", "missing 'sign' (-1, 0 or +1) or 'parent'")
+        continue
+      }
+      var directed = parent?.isDirected ?? false
+      if let node = item.value("directed", in: pairs), let value = bool(node, field: "\(field).directed") {
+        directed = value
+      }
+      var style = parent?.style ?? KindStyle(color: "#4d4d4d")
+      if let node = item.value("color", in: pairs), let color = reader.nonEmptyString(node, field: "\(field).color") {
+        style.color = color
+      }
+      if let node = item.value("style", in: pairs), let text = reader.string(node, field: "\(field).style") {
+        if let line = KindStyle.Line(rawValue: text) {
+          style.line = line
+        } else {
+          reader.report(
+            .invalidValue, at: node.mark, field: "\(field).style",
+            "expected one of \(KindStyle.Line.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+        }
+      }
+      if let node = item.value("arrowhead", in: pairs), let text = reader.nonEmptyString(node, field: "\(field).arrowhead") {
+        style.arrowhead = text
+      }
+      let name = item.value("name", in: pairs).flatMap { reader.string($0, field: "\(field).name") }
+      do {
+        try kinds.declare(
+          RelationKind(id: KindID(id), name: name, sign: sign, isDirected: directed, style: style, parent: parent?.id))
+      } catch {
+        reader.report(.duplicateID, at: idNode.mark, field: "\(field).id", error.description)
+      }
+    }
+  }
+
+  private mutating func readActors(_ node: Node) {
+    guard let items = reader.sequence(node, field: "actors", of: "actors") else { return }
+    for (position, item) in items.enumerated() {
+      let field = "actors[\(position)]"
+      guard let pairs = reader.mapping(item, field: field, allowed: Self.actorFields) else { continue }
+      guard let idNode = required("id", in: pairs, of: item, field: field),
+        let id = identifier(idNode, field: "\(field).id")
+      else { continue }
+      guard !actorIDs.contains(ActorID(id)) else {
+        reader.report(.duplicateID, at: idNode.mark, field: "\(field).id", "the actor id '\(id)' is already used")
+        continue
+      }
+      actorIDs.insert(ActorID(id))
+      let name = required("name", in: pairs, of: item, field: field).flatMap { reader.nonEmptyString($0, field: "\(field).name") }
+      var type = ActorType.state
+      if let typeNode = required("type", in: pairs, of: item, field: field),
+        let text = reader.nonEmptyString(typeNode, field: "\(field).type")
+      {
+        type = ActorType(text)
+        if !ActorType.builtIn.contains(type) {
+          reader.report(
+            .warning, .unknownActorType, at: typeNode.mark, field: "\(field).type",
+            "'\(text)' is not a built-in type (\(ActorType.builtIn.map(\.rawValue).joined(separator: ", "))); it is drawn with the default shape")
+        }
+      }
+      var aliases: [Alias] = []
+      if let aliasNode = item.value("aliases", in: pairs),
+        let aliasItems = reader.sequence(aliasNode, field: "\(field).aliases", of: "names or {name, scheme, from, to}")
+      {
+        for (aliasPosition, aliasItem) in aliasItems.enumerated() {
+          if let alias = readAlias(aliasItem, field: "\(field).aliases[\(aliasPosition)]") { aliases.append(alias) }
+        }
+      }
+      let lifetime = reader.period(in: pairs, owner: item, field: field, required: false)
+      let note = item.value("note", in: pairs).flatMap { reader.string($0, field: "\(field).note") }
+      actors.append(
+        ActorRecord(id: ActorID(id), name: name ?? id, type: type, aliases: aliases, lifetime: lifetime, note: note))
+    }
+  }
+
+  private func readAlias(_ node: Node, field: String) -> Alias? {
+    if case .scalar = node {
+      return reader.nonEmptyString(node, field: field).map { Alias($0) }
+    }
+    guard let pairs = reader.mapping(node, field: field, allowed: Self.aliasFields),
+      let nameNode = required("name", in: pairs, of: node, field: field),
+      let name = reader.nonEmptyString(nameNode, field: "\(field).name")
+    else { return nil }
+    let scheme = node.value("scheme", in: pairs).flatMap { reader.nonEmptyString($0, field: "\(field).scheme") }
+    let period = reader.period(in: pairs, owner: node, field: field, required: false)
+    return Alias(name, scheme: scheme, period: period)
+  }
+
+  private mutating func readRelations(_ node: Node) {
+    guard let items = reader.sequence(node, field: "relations", of: "relations") else { return }
+    for (position, item) in items.enumerated() {
+      let field = "relations[\(position)]"
+      guard let pairs = reader.mapping(item, field: field, allowed: Self.relationFields) else { continue }
+      let errorsBefore = reader.diagnostics.count { $0.severity == .error }
+      var id = RelationID("r\(position + 1)")
+      if let idNode = item.value("id", in: pairs), let text = identifier(idNode, field: "\(field).id") {
+        id = RelationID(text)
+        if relationIDs.contains(id) {
+          reader.report(.duplicateID, at: idNode.mark, field: "\(field).id", "the relation id '\(text)' is already used")
+        }
+      } else if relationIDs.contains(id) {
+        reader.report(.duplicateID, at: item.mark, field: "\(field).id", "the default id '\(id)' is already used by another relation; give this one an 'id'")
+      }
+      let source = actorReference("source", in: pairs, of: item, field: field, required: true)
+      let target = actorReference("target", in: pairs, of: item, field: field, required: true)
+      let initiator = actorReference("initiator", in: pairs, of: item, field: field, required: false)
+      var kind: RelationKind?
+      if let kindNode = required("kind", in: pairs, of: item, field: field),
+        let text = reader.nonEmptyString(kindNode, field: "\(field).kind")
+      {
+        kind = kinds[KindID(text)]
+        if kind == nil {
+          reader.report(
+            .unknownKind, at: kindNode.mark, field: "\(field).kind",
+            "unknown kind '\(text)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) or a kind declared under 'kinds'")
+        }
+      }
+      if let initiator, let source, let target, initiator != source, initiator != target {
+        reader.report(
+          .invalidValue, at: item.value("initiator", in: pairs)?.mark, field: "\(field).initiator",
+          "the initiator '\(initiator)' must be the source or the target of the relation")
+      }
+      let period = reader.period(in: pairs, owner: item, field: field, required: true)
+      var weight: Double?
+      if let node = item.value("weight", in: pairs), let text = reader.string(node, field: "\(field).weight") {
+        if let value = Double(text), value > 0, value.isFinite {
+          weight = value
+        } else {
+          reader.report(.invalidValue, at: node.mark, field: "\(field).weight", "expected a positive number, found '\(text)'")
+        }
+      }
+      var confidence = Confidence.certain
+      if let node = item.value("confidence", in: pairs), let text = reader.string(node, field: "\(field).confidence") {
+        if let value = Confidence(rawValue: text) {
+          confidence = value
+        } else {
+          reader.report(
+            .invalidValue, at: node.mark, field: "\(field).confidence",
+            "expected one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+        }
+      }
+      let citations = readCitations(item, pairs: pairs, field: field, relationPosition: relations.count)
+      let label = item.value("label", in: pairs).flatMap { reader.string($0, field: "\(field).label") }
+      let note = item.value("note", in: pairs).flatMap { reader.string($0, field: "\(field).note") }
+      relationIDs.insert(id)
+      let errorsAfter = reader.diagnostics.count { $0.severity == .error }
+      guard errorsAfter == errorsBefore, let source, let target, let kind, let period else {
+        citationMarks.removeAll { $0.relation == relations.count }
+        continue
+      }
+      relations.append(
+        Relation(
+          id: id, source: source, target: target, kind: kind.id, period: period, weight: weight, label: label,
+          note: note, confidence: confidence, initiator: initiator, citations: citations))
+      relationMarks.append(item.mark)
+    }
+  }
+
+  private mutating func readCitations(
+    _ item: Node, pairs: [(key: String, value: Node)], field: String, relationPosition: Int
+  ) -> [Citation] {
+    guard let node = item.value("citations", in: pairs) else {
+      reader.report(.warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
+      return []
+    }
+    guard let items = reader.sequence(node, field: "\(field).citations", of: "citations {source, quote, locator}")
+    else { return [] }
+    var citations: [Citation] = []
+    for (position, citationNode) in items.enumerated() {
+      let citationField = "\(field).citations[\(position)]"
+      guard let citationPairs = reader.mapping(citationNode, field: citationField, allowed: Self.citationFields) else {
+        continue
+      }
+      var source: SourceID?
+      if let sourceNode = required("source", in: citationPairs, of: citationNode, field: citationField),
+        let text = reader.nonEmptyString(sourceNode, field: "\(citationField).source")
+      {
+        if sourceMarks[SourceID(text)] != nil {
+          source = SourceID(text)
+        } else {
+          reader.report(
+            .unknownSource, at: sourceNode.mark, field: "\(citationField).source",
+            "unknown source '\(text)'; expected one of the ids under 'sources': \(sources.map(\.id.rawValue).joined(separator: ", "))")
+        }
+      }
+      var quote: String?
+      if let quoteNode = citationNode.value("quote", in: citationPairs) {
+        quote = reader.nonEmptyString(quoteNode, field: "\(citationField).quote")
+        citationMarks.append((relationPosition, citations.count, quoteNode.mark, "\(citationField).quote"))
+      } else {
+        reader.report(.missingQuote, at: citationNode.mark, field: "\(citationField).quote", "missing 'quote': the verbatim text that supports the relation")
+      }
+      let locator = citationNode.value("locator", in: citationPairs).flatMap { reader.string($0, field: "\(citationField).locator") }
+      if let source, let quote { citations.append(Citation(source: source, quote: quote, locator: locator)) }
+    }
+    return citations
+  }
+
+  // MARK: Checks across sections
+
+  /// Warns about relations that may hold while one of their actors did not exist.
+  private func checkLifetimes() {
+    let lifetimes = Dictionary(uniqueKeysWithValues: actors.compactMap { actor in actor.lifetime.map { (actor.id, $0) } })
+    for (position, relation) in relations.enumerated() {
+      for actor in Set([relation.source, relation.target]).sorted() {
+        guard let lifetime = lifetimes[actor] else { continue }
+        let living = lifetime.possibleDays
+        let active = relation.period.possibleDays
+        if active.lowerBound < living.lowerBound || active.upperBound > living.upperBound {
+          reader.report(
+            .warning, .outsideLifetime, at: relationMarks[position], field: "relations[\(relation.id)]",
+            "the relation (\(relation.period)) may hold outside the lifetime of '\(actor)' (\(lifetime))")
+        }
+      }
+    }
+  }
+
+  /// Checks that every quote is found verbatim, whitespace folded, in its source document.
+  private func checkQuotes(in directory: URL) {
+    var documents: [SourceID: String] = [:]
+    for source in sources {
+      let url = directory.appendingPathComponent(source.document)
+      guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+        reader.report(
+          .missingDocument, at: sourceMarks[source.id] ?? nil, field: "sources[\(source.id)].document",
+          "cannot read the source document \(url.path)")
+        continue
+      }
+      documents[source.id] = Self.foldWhitespace(text)
+    }
+    for place in citationMarks where place.relation < relations.count {
+      let relation = relations[place.relation]
+      guard place.citation < relation.citations.count else { continue }
+      let citation = relation.citations[place.citation]
+      guard let document = documents[citation.source] else { continue }
+      if !document.contains(Self.foldWhitespace(citation.quote)) {
+        reader.report(
+          .quoteNotFound, at: place.mark, field: place.field,
+          "the quote is not found verbatim in '\(citation.source)' (\(sources.first { $0.id == citation.source }!.document)): \"\(citation.quote.prefix(80))\(citation.quote.count > 80 ? "…" : "")\"")
+      }
+    }
+  }
+
+  static func foldWhitespace(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  // MARK: Field helpers
+
+  private func required(_ key: String, in pairs: [(key: String, value: Node)], of node: Node, field: String) -> Node? {
+    if let value = node.value(key, in: pairs) { return value }
+    reader.report(.missingField, at: node.mark, field: "\(field).\(key)", "missing '\(key)'")
+    return nil
+  }
+
+  private func identifier(_ node: Node, field: String) -> String? {
+    guard let text = reader.nonEmptyString(node, field: field) else { return nil }
+    guard !text.contains(where: { $0.isWhitespace }) else {
+      reader.report(.invalidValue, at: node.mark, field: field, "expected an id without spaces, found '\(text)'")
+      return nil
+    }
+    return text
+  }
+
+  private func actorReference(
+    _ key: String, in pairs: [(key: String, value: Node)], of node: Node, field: String, required isRequired: Bool
+  ) -> ActorID? {
+    let valueNode = isRequired ? required(key, in: pairs, of: node, field: field) : node.value(key, in: pairs)
+    guard let valueNode, let text = reader.nonEmptyString(valueNode, field: "\(field).\(key)") else { return nil }
+    guard actorIDs.contains(ActorID(text)) else {
+      let hint = actors.map(\.id.rawValue).filter { $0.hasPrefix(String(text.prefix(3))) }.prefix(3)
+      reader.report(
+        .unknownActor, at: valueNode.mark, field: "\(field).\(key)",
+        "unknown actor '\(text)'; expected an id declared under 'actors'\(hint.isEmpty ? "" : " (did you mean \(hint.joined(separator: ", "))?)")")
+      return nil
+    }
+    return ActorID(text)
+  }
+
+  private func bool(_ node: Node, field: String) -> Bool? {
+    switch reader.string(node, field: field) {
+    case "true", "yes": return true
+    case "false", "no": return false
+    case nil: return nil
+    case let text?:
+      reader.report(.invalidValue, at: node.mark, field: field, "expected true or false, found '\(text)'")
+      return nil
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import EntenteCore
+import Foundation
+import Yams
+
+extension GraphFile {
+  /// The data-file text of a graph: reading it back gives an equal graph.
+  ///
+  /// Every relation is written with its id; free text is double-quoted so no value changes type.
+  /// - Complexity: O(size of the graph).
+  public static func yamlText(of graph: TemporalGraph) throws -> String {
+    var top: [(String, Node)] = [("entente", plain("1"))]
+    var metadata: [(String, Node)] = [("id", plain(graph.metadata.id))]
+    metadata += optional("title", graph.metadata.title)
+    metadata += optional("description", graph.metadata.description)
+    if let years = graph.metadata.years { metadata.append(("years", plain("\(years.lowerBound)...\(years.upperBound)"))) }
+    top.append(("graph", mapping(metadata)))
+    if !graph.sources.isEmpty {
+      top.append(
+        (
+          "sources",
+          .sequence(
+            Node.Sequence(
+              graph.sources.map { source in
+                mapping(
+                  [("id", plain(source.id.rawValue)), ("document", quoted(source.document))]
+                    + optional("title", source.title))
+              }))
+        ))
+    }
+    let declared = graph.kinds.all.filter { kind in !KindRegistry.builtIn.contains { $0.id == kind.id } }
+    if !declared.isEmpty {
+      top.append(("kinds", .sequence(Node.Sequence(declared.map(kindNode)))))
+    }
+    top.append(("actors", .sequence(Node.Sequence(graph.actors.map(actorNode)))))
+    top.append(("relations", .sequence(Node.Sequence(graph.relations.map(relationNode)))))
+    return try Yams.serialize(node: mapping(top), width: -1, allowUnicode: true, sortKeys: false)
+  }
+
+  private static func kindNode(_ kind: RelationKind) -> Node {
+    var pairs: [(String, Node)] = [("id", plain(kind.id.rawValue))]
+    if kind.name != kind.id.rawValue { pairs.append(("name", quoted(kind.name))) }
+    if let parent = kind.parent { pairs.append(("parent", plain(parent.rawValue))) }
+    pairs.append(("sign", plain(kind.sign == .positive ? "+1" : "\(kind.sign.rawValue)")))
+    pairs.append(("directed", plain(kind.isDirected ? "true" : "false")))
+    pairs.append(("color", quoted(kind.style.color)))
+    pairs.append(("style", plain(kind.style.line.rawValue)))
+    pairs.append(("arrowhead", plain(kind.style.arrowhead)))
+    return mapping(pairs)
+  }
+
+  private static func actorNode(_ actor: ActorRecord) -> Node {
+    var pairs: [(String, Node)] = [
+      ("id", plain(actor.id.rawValue)), ("name", quoted(actor.name)), ("type", plain(actor.type.rawValue)),
+    ]
+    if !actor.aliases.isEmpty {
+      pairs.append(
+        (
+          "aliases",
+          .sequence(
+            Node.Sequence(
+              actor.aliases.map { alias in
+                guard alias.scheme != nil || alias.period != nil else { return quoted(alias.name) }
+                return mapping(
+                  [("name", quoted(alias.name))] + optional("scheme", alias.scheme)
+                    + (alias.period.map(periodPairs) ?? []))
+              }))
+        ))
+    }
+    pairs += actor.lifetime.map(periodPairs) ?? []
+    pairs += optional("note", actor.note)
+    return mapping(pairs)
+  }
+
+  private static func relationNode(_ relation: Relation) -> Node {
+    var pairs: [(String, Node)] = [
+      ("id", plain(relation.id.rawValue)), ("source", plain(relation.source.rawValue)),
+      ("target", plain(relation.target.rawValue)), ("kind", plain(relation.kind.rawValue)),
+    ]
+    pairs += periodPairs(relation.period)
+    if relation.confidence != .certain { pairs.append(("confidence", plain(relation.confidence.rawValue))) }
+    if let initiator = relation.initiator { pairs.append(("initiator", plain(initiator.rawValue))) }
+    if let weight = relation.weight { pairs.append(("weight", plain("\(weight)"))) }
+    pairs += optional("label", relation.label)
+    pairs += optional("note", relation.note)
+    if !relation.citations.isEmpty {
+      pairs.append(
+        (
+          "citations",
+          .sequence(
+            Node.Sequence(
+              relation.citations.map { citation in
+                mapping(
+                  [("source", plain(citation.source.rawValue)), ("quote", quoted(citation.quote))]
+                    + optional("locator", citation.locator))
+              }))
+        ))
+    }
+    return mapping(pairs)
+  }
+
+  private static func periodPairs(_ period: Period) -> [(String, Node)] {
+    switch period.end {
+    case .date(let end) where end == period.start: [("on", plain(period.start.description))]
+    case .date(let end): [("from", plain(period.start.description)), ("to", plain(end.description))]
+    case .open: [("from", plain(period.start.description)), ("to", plain("open"))]
+    case .unknown: [("from", plain(period.start.description))]
+    }
+  }
+
+  private static func mapping(_ pairs: [(String, Node)]) -> Node {
+    .mapping(Node.Mapping(pairs.map { (plain($0.0), $0.1) }))
+  }
+
+  private static func plain(_ text: String) -> Node { .scalar(Node.Scalar(text, .implicit, .plain)) }
+
+  private static func quoted(_ text: String) -> Node { .scalar(Node.Scalar(text, .implicit, .doubleQuoted)) }
+
+  private static func optional(_ key: String, _ text: String?) -> [(String, Node)] {
+    text.map { [(key, quoted($0))] } ?? []
+  }
+}

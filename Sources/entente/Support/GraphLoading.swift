@@ -1,0 +1,111 @@
+import ArgumentParser
+import EntenteCore
+import EntenteIO
+import Foundation
+
+/// The graph file every command takes first, loaded with every problem reported.
+struct GraphArgument: ParsableArguments {
+  @Argument(help: "The graph data file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+  var graph: String
+
+  var url: URL { URL(fileURLWithPath: graph) }
+
+  /// Loads the graph; on errors prints every diagnostic to stderr and exits with status 1.
+  func load(sourcesDirectory: URL? = nil, showWarnings: Bool = false) throws -> TemporalGraph {
+    let contents = GraphFile.read(contentsOf: url, sourcesDirectory: sourcesDirectory)
+    for diagnostic in contents.diagnostics where diagnostic.severity == .error || showWarnings {
+      Terminal.error(diagnostic.description)
+    }
+    guard let graph = contents.graph else {
+      Terminal.error("\(graph): \(contents.errors.count) error\(contents.errors.count == 1 ? "" : "s"); nothing was done")
+      throw ExitCode(1)
+    }
+    return graph
+  }
+}
+
+/// Writing to the terminal's streams.
+enum Terminal {
+  /// Prints a line to standard error.
+  static func error(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Prints a line to standard output.
+  static func output(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}
+
+/// A failure a command reports in one clear sentence, with the exit status it maps to.
+struct CommandFailure: Error, CustomStringConvertible {
+  let description: String
+  let status: Int32
+
+  init(_ description: String, status: Int32 = 1) {
+    self.description = description
+    self.status = status
+  }
+}
+
+extension ParsableCommand {
+  /// Runs `body`, turning a `CommandFailure` into a message on stderr and its exit status.
+  func reportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+      try await body()
+    } catch let failure as CommandFailure {
+      Terminal.error("entente: \(failure.description)")
+      throw ExitCode(failure.status)
+    }
+  }
+}
+
+/// A year range argument: `1975...1991`, `1975-1991` or a single year.
+struct YearRange: ExpressibleByArgument {
+  let range: ClosedRange<Int>
+
+  init(_ range: ClosedRange<Int>) { self.range = range }
+
+  init?(argument: String) {
+    for separator in ["...", "..", "-"] where argument.contains(separator) {
+      let parts = argument.components(separatedBy: separator)
+      guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low <= high else { return nil }
+      range = low...high
+      return
+    }
+    guard let year = Int(argument) else { return nil }
+    range = year...year
+  }
+
+  static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension TemporalGraph {
+  /// The years a command works on: the ones asked for, else the graph's default range.
+  func years(_ requested: YearRange?) throws -> ClosedRange<Int> {
+    if let requested { return requested.range }
+    guard let years = defaultYears else {
+      throw CommandFailure("the graph has no dated relation and no 'years'; give --years")
+    }
+    return years
+  }
+
+  /// Resolves an actor named by id, name or alias, or fails suggesting the nearest names (exit status 3).
+  func requireActor(_ query: String) throws -> ActorRecord {
+    if let actor = resolveActor(query) { return actor }
+    let suggestions = suggestions(for: query)
+    let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+    throw CommandFailure("unknown actor '\(query)'\(hint)", status: ExitStatus.unknownActor)
+  }
+}
+
+/// Exit statuses shared by the commands.
+enum ExitStatus {
+  static let failure: Int32 = 1
+  /// No path between the actors asked about.
+  static let noPath: Int32 = 2
+  /// An actor named on the command line is not in the graph.
+  static let unknownActor: Int32 = 3
+  /// An actor is in the graph but not present in the year asked about.
+  static let actorAbsent: Int32 = 4
+}

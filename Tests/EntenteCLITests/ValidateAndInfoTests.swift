@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateAndInfoTests {
+  let sample = "Tests/EntenteIOTests/Fixtures/sample.yaml"
+  let fixtures = "Tests/EntenteIOTests/Fixtures"
+
+  @Test func validGraphValidatesWithQuotesChecked() throws {
+    let outcome = try CLIRunner.run(["validate", sample, "--sources", fixtures])
+    #expect(outcome.status == 0)
+    #expect(outcome.output.contains("0 errors, 0 warnings; 3 actors, 3 relations, 3 quotes checked"))
+  }
+
+  @Test func badGraphReportsEveryProblemWithLineAndFails() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bad = folder.appendingPathComponent("bad.yaml")
+    try """
+    entente: 1
+    graph: { id: bad }
+    actors:
+      - { id: a, name: A, type: state }
+    relations:
+      - { source: a, target: b, kind: alliance, from: "1979" }
+      - { source: a, target: a, kind: alliance, from: "1979-02-30" }
+    """.write(to: bad, atomically: true, encoding: .utf8)
+    let outcome = try CLIRunner.run(["validate", bad.path])
+    #expect(outcome.status == 1)
+    #expect(outcome.output.contains("bad.yaml:6:26: error: relations[0].target: unknown actor 'b'"))
+    #expect(outcome.output.contains("bad.yaml:7:51: error: relations[1].from: day 30 is not 1…28 in 1979-02"))
+    #expect(outcome.output.contains("2 errors"))
+  }
+
+  @Test func missingFileIsAClearError() throws {
+    let outcome = try CLIRunner.run(["info", "no-such-graph.yaml"])
+    #expect(outcome.status == 1)
+    #expect(outcome.error.contains("no-such-graph.yaml: error: cannot read the file"))
+    #expect(outcome.output.isEmpty)
+  }
+
+  @Test func usageErrorsExitWith64() throws {
+    let outcome = try CLIRunner.run(["info"])
+    #expect(outcome.status == 64)
+    #expect(outcome.error.contains("Missing expected argument"))
+  }
+
+  @Test func infoCountsPerYearInEveryFormat() throws {
+    let table = try CLIRunner.run(["info", sample, "--years", "1976...1977"])
+    #expect(table.status == 0)
+    #expect(table.output.contains("relations: border-clash  1"))
+    let csv = try CLIRunner.run(["info", sample, "--years", "1976...1977", "--format", "csv"])
+    #expect(csv.output == "year,actors,relations,alliance,leadership,border-clash\n1976,3,1,0,1,0\n1977,3,2,0,1,1\n")
+    let json = try CLIRunner.run(["info", sample, "--years", "1977", "--format", "json"])
+    let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+    let years = try #require(object?["years"] as? [[String: Any]])
+    #expect(years.first?["relations"] as? Int == 2)
+  }
+}
