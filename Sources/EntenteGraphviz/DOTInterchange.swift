@@ -1,0 +1,312 @@
+import EntenteCore
+import Foundation
+
+/// DOT as an interchange format: a temporal graph written as a DOT digraph that keeps everything Entente
+/// knows in attributes (and draws sensibly with `dot`), and DOT files read back into a graph.
+///
+/// Written (``drawing(of:)``, then ``GraphvizRenderer/dotText(of:)``, i.e. cgraph's `agwrite`):
+/// - graph attributes `graph_id`, `title`, `description`, `years`, and `entente_kinds` / `entente_sources`
+///   (JSON) for declared kinds and source documents;
+/// - a node per actor (`label` and `name` = name, `type`, `from`, `to`, `aliases` as JSON, `note`);
+/// - an edge per relation, keyed by the relation id (`kind`, `sign`, `from`, `to`, `confidence`,
+///   `relation_label`, `weight`, `initiator`, `note`, `citations` as JSON), coloured by kind, `dir=none` for
+///   undirected kinds, dashed when uncertain.
+///
+/// Read (``graph(from:defaultYear:)``): nodes become actors (`name` or else `label` or else the node name;
+/// `type` or else `state`); edges become relations keyed by their DOT key, with kind `kind` (an unknown kind
+/// is declared with the edge's `sign`, else 0), dated by `from`/`to`. **A DOT file without dates**: every
+/// edge without `from` is dated to the single year `defaultYear` (`from: Y`, `to: Y`, so it is active in
+/// that year only), and edges without `kind` get the declared neutral kind `link`.
+public enum DOTInterchange {
+  /// Kinds and sources in graph attributes, as JSON.
+  struct KindEntry: Codable {
+    var id: String
+    var name: String
+    var parent: String?
+    var sign: Int
+    var directed: Bool
+    var color: String
+    var style: String
+    var arrowhead: String
+  }
+  struct SourceEntry: Codable {
+    var id: String
+    var document: String
+    var title: String?
+  }
+  struct CitationEntry: Codable {
+    var source: String
+    var quote: String
+    var locator: String?
+  }
+  struct AliasEntry: Codable {
+    var name: String
+    var scheme: String?
+    var from: String?
+    var to: String?
+  }
+
+  /// A DOT edge or node that could not be mapped.
+  public struct Skipped: Sendable, Hashable, CustomStringConvertible {
+    /// `edge KEY (TAIL -> HEAD)` or `node NAME`.
+    public let element: String
+    public let message: String
+    public var description: String { "\(element): \(message)" }
+  }
+
+  /// The kind given to DOT edges that have no `kind` attribute.
+  public static let linkKind = RelationKind(
+    id: "link", name: "link (from DOT, kind not given)", sign: .neutral, isDirected: true,
+    style: KindStyle(color: "#4d4d4d"))
+
+  // MARK: Writing
+
+  /// The drawing that writes `graph` as interchange DOT.
+  /// - Throws: ``GraphvizError`` (`invalidDrawing`) only if the graph breaks its own invariants.
+  public static func drawing(of graph: TemporalGraph) throws -> DiagramGraph {
+    var drawing = DiagramGraph(name: graph.metadata.id, directed: true)
+    var attributes: Attributes = ["graph_id": .raw(graph.metadata.id)]
+    if let title = graph.metadata.title { attributes["title"] = .raw(title) }
+    if let description = graph.metadata.description { attributes["description"] = .raw(description) }
+    if let years = graph.metadata.years { attributes["years"] = .raw("\(years.lowerBound)...\(years.upperBound)") }
+    let builtIn = Set(KindRegistry.builtIn.map(\.id))
+    let declared = graph.kinds.all.filter { !builtIn.contains($0.id) }
+    if !declared.isEmpty {
+      attributes["entente_kinds"] = .raw(
+        json(
+          declared.map {
+            KindEntry(
+              id: $0.id.rawValue, name: $0.name, parent: $0.parent?.rawValue, sign: $0.sign.rawValue,
+              directed: $0.isDirected, color: $0.style.color, style: $0.style.line.rawValue, arrowhead: $0.style.arrowhead)
+          }))
+    }
+    if !graph.sources.isEmpty {
+      attributes["entente_sources"] = .raw(
+        json(graph.sources.map { SourceEntry(id: $0.id.rawValue, document: $0.document, title: $0.title) }))
+    }
+    drawing.graphAttributes = attributes
+    for actor in graph.actors {
+      var node: Attributes = [
+        "label": .text(actor.name), "name": .raw(actor.name), "type": .raw(actor.type.rawValue),
+      ]
+      if let lifetime = actor.lifetime {
+        node["from"] = .raw(lifetime.start.description)
+        node["to"] = .raw(endText(lifetime.end))
+      }
+      if !actor.aliases.isEmpty {
+        node["aliases"] = .raw(
+          json(
+            actor.aliases.map {
+              AliasEntry(
+                name: $0.name, scheme: $0.scheme, from: $0.period?.start.description, to: $0.period.map { endText($0.end) })
+            }))
+      }
+      if let note = actor.note { node["note"] = .raw(note) }
+      try drawing.addNode(actor.id.rawValue, attributes: node)
+    }
+    for relation in graph.relations {
+      guard let kind = graph.kinds[relation.kind] else { continue }
+      var edge: Attributes = [
+        "kind": .raw(kind.id.rawValue), "sign": .raw(String(kind.sign.rawValue)),
+        "from": .raw(relation.period.start.description), "to": .raw(endText(relation.period.end)),
+        "confidence": .raw(relation.confidence.rawValue), "color": .raw(kind.style.color),
+        "style": .raw(relation.confidence.isUncertain ? "dashed" : kind.style.line.rawValue),
+      ]
+      if kind.isDirected { edge["arrowhead"] = .raw(kind.style.arrowhead) } else { edge["dir"] = "none" }
+      if let label = relation.label {
+        edge["relation_label"] = .raw(label)
+        edge["label"] = .text(label)
+      }
+      if let weight = relation.weight { edge["weight_value"] = .raw(String(weight)) }
+      if let initiator = relation.initiator { edge["initiator"] = .raw(initiator.rawValue) }
+      if let note = relation.note { edge["note"] = .raw(note) }
+      if !relation.citations.isEmpty {
+        edge["citations"] = .raw(
+          json(relation.citations.map { CitationEntry(source: $0.source.rawValue, quote: $0.quote, locator: $0.locator) }))
+      }
+      try drawing.addEdge(
+        key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: edge)
+    }
+    return drawing
+  }
+
+  // MARK: Reading
+
+  /// Maps a parsed DOT graph (``GraphvizRenderer/parseDOT(_:)``) to a temporal graph.
+  /// - Parameters:
+  ///   - drawing: The parsed DOT.
+  ///   - defaultYear: The year given to edges without `from` (DOT has no time).
+  /// - Returns: The graph and the elements that could not be mapped (each with the reason).
+  /// - Throws: `GraphError` when the result is inconsistent (it is not, for what this function builds).
+  public static func graph(from drawing: DiagramGraph, defaultYear: Int) throws -> (
+    graph: TemporalGraph, skipped: [Skipped]
+  ) {
+    var skipped: [Skipped] = []
+    func value(_ attributes: Attributes, _ name: String) -> String? {
+      guard let attribute = attributes[name] else { return nil }
+      switch attribute {
+      case .raw(let text): return text.isEmpty ? nil : text
+      case .html(let markup): return markup.isEmpty ? nil : markup
+      }
+    }
+    var kinds = KindRegistry()
+    if let text = value(drawing.graphAttributes, "entente_kinds") {
+      if let entries = try? JSONDecoder().decode([KindEntry].self, from: Data(text.utf8)) {
+        for entry in entries {
+          guard let sign = Sign(rawValue: entry.sign), let line = KindStyle.Line(rawValue: entry.style) else {
+            skipped.append(Skipped(element: "graph attribute entente_kinds", message: "kind '\(entry.id)' has a bad sign or style"))
+            continue
+          }
+          do {
+            try kinds.declare(
+              RelationKind(
+                id: KindID(entry.id), name: entry.name, sign: sign, isDirected: entry.directed,
+                style: KindStyle(color: entry.color, line: line, arrowhead: entry.arrowhead),
+                parent: entry.parent.map(KindID.init(rawValue:))))
+          } catch {
+            skipped.append(Skipped(element: "graph attribute entente_kinds", message: "\(error)"))
+          }
+        }
+      } else {
+        skipped.append(Skipped(element: "graph attribute entente_kinds", message: "not a JSON array of kinds"))
+      }
+    }
+    var sources: [SourceDocument] = []
+    if let text = value(drawing.graphAttributes, "entente_sources") {
+      if let entries = try? JSONDecoder().decode([SourceEntry].self, from: Data(text.utf8)) {
+        var seen = Set<String>()
+        for entry in entries where seen.insert(entry.id).inserted {
+          sources.append(SourceDocument(id: SourceID(entry.id), document: entry.document, title: entry.title))
+        }
+      } else {
+        skipped.append(Skipped(element: "graph attribute entente_sources", message: "not a JSON array of sources"))
+      }
+    }
+    let sourceIDs = Set(sources.map(\.id))
+
+    var actors: [ActorRecord] = []
+    for node in drawing.nodes {
+      let attributes = node.attributes
+      var lifetime: Period?
+      if let from = value(attributes, "from") {
+        do {
+          lifetime = try period(from: from, to: value(attributes, "to"))
+        } catch {
+          skipped.append(Skipped(element: "node \(node.id)", message: "lifetime not imported: \(error)"))
+        }
+      }
+      var aliases: [Alias] = []
+      if let text = value(attributes, "aliases") {
+        if let entries = try? JSONDecoder().decode([AliasEntry].self, from: Data(text.utf8)) {
+          for entry in entries {
+            let aliasPeriod = entry.from.flatMap { try? period(from: $0, to: entry.to) }
+            aliases.append(Alias(entry.name, scheme: entry.scheme, period: aliasPeriod))
+          }
+        } else {
+          skipped.append(Skipped(element: "node \(node.id)", message: "aliases not imported: not a JSON array"))
+        }
+      }
+      let label = value(attributes, "label").flatMap { $0 == "\\N" ? nil : $0 }
+      actors.append(
+        ActorRecord(
+          id: ActorID(node.id), name: value(attributes, "name") ?? label ?? node.id,
+          type: ActorType(value(attributes, "type") ?? "state"), aliases: aliases, lifetime: lifetime,
+          note: value(attributes, "note")))
+    }
+    let actorIDs = Set(actors.map(\.id))
+
+    var relations: [Relation] = []
+    var needsLink = false
+    for edge in drawing.edges {
+      let element = "edge \(edge.key) (\(edge.tail) -> \(edge.head))"
+      let attributes = edge.attributes
+      let kindID: KindID
+      if let kindText = value(attributes, "kind") {
+        kindID = KindID(kindText)
+        if kinds[kindID] == nil {
+          let sign = value(attributes, "sign").flatMap(Int.init).flatMap(Sign.init(rawValue:)) ?? .neutral
+          try? kinds.declare(
+            RelationKind(
+              id: kindID, sign: sign, isDirected: drawing.isDirected && value(attributes, "dir") != "none",
+              style: KindStyle(color: value(attributes, "color") ?? "#4d4d4d")))
+        }
+      } else {
+        kindID = linkKind.id
+        needsLink = true
+      }
+      let period: Period
+      do {
+        if let from = value(attributes, "from") {
+          period = try self.period(from: from, to: value(attributes, "to"))
+        } else {
+          period = Period(on: try PartialDate(year: defaultYear))
+        }
+      } catch {
+        skipped.append(Skipped(element: element, message: "not imported: \(error)"))
+        continue
+      }
+      let confidenceText = value(attributes, "confidence") ?? "certain"
+      guard let confidence = Confidence(rawValue: confidenceText) else {
+        skipped.append(Skipped(element: element, message: "not imported: confidence '\(confidenceText)' is unknown"))
+        continue
+      }
+      var citations: [Citation] = []
+      if let text = value(attributes, "citations") {
+        guard let entries = try? JSONDecoder().decode([CitationEntry].self, from: Data(text.utf8)) else {
+          skipped.append(Skipped(element: element, message: "not imported: citations is not a JSON array"))
+          continue
+        }
+        citations = entries.map { Citation(source: SourceID($0.source), quote: $0.quote, locator: $0.locator) }
+        if let unknown = citations.first(where: { !sourceIDs.contains($0.source) }) {
+          skipped.append(Skipped(element: element, message: "not imported: cites the unknown source '\(unknown.source)'"))
+          continue
+        }
+      }
+      let initiator = value(attributes, "initiator").map(ActorID.init(rawValue:))
+      if let initiator, !actorIDs.contains(initiator) {
+        skipped.append(Skipped(element: element, message: "not imported: unknown initiator '\(initiator)'"))
+        continue
+      }
+      let weight = value(attributes, "weight_value").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }
+      relations.append(
+        Relation(
+          id: RelationID(edge.key), source: ActorID(edge.tail), target: ActorID(edge.head), kind: kindID,
+          period: period, weight: weight,
+          label: value(attributes, "relation_label") ?? value(attributes, "label"), note: value(attributes, "note"),
+          confidence: confidence, initiator: initiator, citations: citations))
+    }
+    if needsLink { try? kinds.declare(linkKind) }
+    let years = value(drawing.graphAttributes, "years").flatMap { text -> ClosedRange<Int>? in
+      let bounds = text.components(separatedBy: "...").compactMap { Int($0) }
+      return bounds.count == 2 && bounds[0] <= bounds[1] ? bounds[0]...bounds[1] : nil
+    }
+    let metadata = GraphMetadata(
+      id: value(drawing.graphAttributes, "graph_id") ?? drawing.name, title: value(drawing.graphAttributes, "title"),
+      description: value(drawing.graphAttributes, "description"), years: years)
+    let graph = try TemporalGraph(metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+    return (graph, skipped)
+  }
+
+  private static func period(from: String, to: String?) throws -> Period {
+    let start = try PartialDate(parsing: from)
+    switch to {
+    case "open": return try Period(start: start, end: .open)
+    case nil, "unknown": return try Period(start: start, end: .unknown)
+    case .some(let text): return try Period(start: start, end: .date(try PartialDate(parsing: text)))
+    }
+  }
+
+  private static func endText(_ end: Period.End) -> String {
+    switch end {
+    case .date(let date): date.description
+    case .open: "open"
+    case .unknown: "unknown"
+    }
+  }
+
+  private static func json<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+  }
+}
