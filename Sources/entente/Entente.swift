@@ -13,6 +13,9 @@ struct Entente: AsyncParsableCommand {
     subcommands: [
       ValidateCommand.self,
       InfoCommand.self,
+      ExportCommand.self,
+      ImportCommand.self,
+      TimelineCommand.self,
     ]
   )
 }
