@@ -10,7 +10,8 @@ import Foundation
 /// - a node per actor (`label` and `name` = name, `type`, `from`, `to`, `aliases` as JSON, `note`);
 /// - an edge per relation, keyed by the relation id (`kind`, `sign`, `from`, `to`, `confidence`,
 ///   `relation_label`, `weight`, `initiator`, `note`, `citations` as JSON), coloured by kind, `dir=none` for
-///   undirected kinds, dashed when uncertain.
+///   undirected kinds, dashed when uncertain; `order` keeps the relations' order, which `agwrite` does not
+///   (it groups edges by tail node).
 ///
 /// Read (``graph(from:defaultYear:)``): nodes become actors (`name` or else `label` or else the node name;
 /// `type` or else `state`); edges become relations keyed by their DOT key, with kind `kind` (an unknown kind
@@ -104,9 +105,10 @@ public enum DOTInterchange {
       if let note = actor.note { node["note"] = .raw(note) }
       try drawing.addNode(actor.id.rawValue, attributes: node)
     }
-    for relation in graph.relations {
+    for (position, relation) in graph.relations.enumerated() {
       guard let kind = graph.kinds[relation.kind] else { continue }
       var edge: Attributes = [
+        "order": .raw(String(position + 1)),
         "kind": .raw(kind.id.rawValue), "sign": .raw(String(kind.sign.rawValue)),
         "from": .raw(relation.period.start.description), "to": .raw(endText(relation.period.end)),
         "confidence": .raw(relation.confidence.rawValue), "color": .raw(kind.style.color),
@@ -217,7 +219,13 @@ public enum DOTInterchange {
 
     var relations: [Relation] = []
     var needsLink = false
-    for edge in drawing.edges {
+    // agwrite groups edges by tail node: `order` (written by `drawing(of:)`) restores the relations' order.
+    let edges = drawing.edges.enumerated().sorted { a, b in
+      let x = value(a.element.attributes, "order").flatMap(Int.init) ?? Int.max
+      let y = value(b.element.attributes, "order").flatMap(Int.init) ?? Int.max
+      return (x, a.offset) < (y, b.offset)
+    }.map(\.element)
+    for edge in edges {
       let element = "edge \(edge.key) (\(edge.tail) -> \(edge.head))"
       let attributes = edge.attributes
       let kindID: KindID

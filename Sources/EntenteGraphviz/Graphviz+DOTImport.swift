@@ -84,8 +84,8 @@ extension GraphvizRenderer {
       try drawing.addNode(id, attributes: attributes(of: UnsafeMutableRawPointer(current), kind: Int32(AGNODE)))
       node = agnxtnode(graph, current)
     }
-    var anonymous = 0
-    var keys = Set<String>()
+    // Edges are collected with their creation sequence (cgraph's AGSEQ), then added in file order.
+    var found: [(sequence: UInt64, key: String?, tail: String, head: String, attributes: Attributes)] = []
     node = agfstnode(graph)
     while let current = node {
       let tail = agnameof(UnsafeMutableRawPointer(current)).map { String(cString: $0) } ?? ""
@@ -93,21 +93,28 @@ extension GraphvizRenderer {
       while let out = edge {
         // An out-edge's `node` field is its head (cgraph's AGHEAD).
         let head = out.pointee.node.flatMap { agnameof(UnsafeMutableRawPointer($0)) }.map { String(cString: $0) } ?? ""
-        var key = agnameof(UnsafeMutableRawPointer(out)).map { String(cString: $0) } ?? ""
-        if key.isEmpty || keys.contains(key) {
-          anonymous += 1
-          key = "e\(anonymous)"
-          while keys.contains(key) {
-            anonymous += 1
-            key = "e\(anonymous)"
-          }
-        }
-        keys.insert(key)
-        try drawing.addEdge(
-          key: key, from: tail, to: head, attributes: attributes(of: UnsafeMutableRawPointer(out), kind: Int32(AGOUTEDGE)))
+        let key = agnameof(UnsafeMutableRawPointer(out)).map { String(cString: $0) }
+        found.append(
+          (
+            UInt64(out.pointee.base.tag.seq), key, tail, head,
+            attributes(of: UnsafeMutableRawPointer(out), kind: Int32(AGOUTEDGE))
+          ))
         edge = agnxtout(graph, out)
       }
       node = agnxtnode(graph, current)
+    }
+    var anonymous = 0
+    var keys = Set<String>()
+    for edge in found.sorted(by: { $0.sequence < $1.sequence }) {
+      var key = edge.key ?? ""
+      if key.isEmpty || keys.contains(key) {
+        repeat {
+          anonymous += 1
+          key = "e\(anonymous)"
+        } while keys.contains(key)
+      }
+      keys.insert(key)
+      try drawing.addEdge(key: key, from: edge.tail, to: edge.head, attributes: edge.attributes)
     }
     return drawing
   }

@@ -64,7 +64,11 @@ final class CSVRowReader {
   /// - Throws: `ImportError` when the file cannot be read further.
   func next() throws -> (line: Int, fields: [String])? {
     guard let row = reader.next() else {
-      if let error = reader.error { throw ImportError(file: file, line: nextLine, message: "cannot read: \(error)") }
+      // CSV.swift reports `cannotReadFile` when a file stream says it has bytes at its very end (as
+      // Foundation's file streams on Linux do); only a stream error is a real failure.
+      if let error = reader.error as? CSVError, case .streamErrorHasOccurred(let underlying) = error {
+        throw ImportError(file: file, line: nextLine, message: "cannot read: \(underlying)")
+      }
       return nil
     }
     let line = nextLine

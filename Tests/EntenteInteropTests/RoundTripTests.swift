@@ -1,0 +1,66 @@
+import EntenteCore
+import EntenteGraphviz
+import Foundation
+import Testing
+
+@testable import EntenteIO
+
+@Suite("Round trips: every format read and written")
+struct RoundTripTests {
+  @Test func jsonDocumentRoundTrips() throws {
+    let graph = try Fixture.graph()
+    let back = try JSONExport.graph(fromDocument: JSONExport.document(of: graph))
+    expectSameGraph(graph, back)
+  }
+
+  @Test func csvTablesRoundTrip() throws {
+    let graph = try Fixture.graph()
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let written = try CSVTableExport.write(graph, to: folder)
+    #expect(written.map(\.lastPathComponent) == CSVTableExport.fileNames)
+    let result = try CSVTableImport.importTables(in: folder)
+    #expect(result.skipped.isEmpty)
+    expectSameGraph(graph, result.graph)
+    // No temporary file is left behind.
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(names == CSVTableExport.fileNames.sorted())
+  }
+
+  @Test func dotRoundTripsThroughCgraph() async throws {
+    let graph = try Fixture.graph()
+    let renderer = try GraphvizRenderer.shared
+    let text = try await renderer.dotText(of: DOTInterchange.drawing(of: graph))
+    let parsed = try await renderer.parseDOT(text)
+    let (back, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    #expect(skipped.isEmpty)
+    expectSameGraph(graph, back)
+  }
+
+  @Test func importedGraphsRoundTripThroughTheYAMLFormat() throws {
+    let graphs = [
+      try Fixture.graph(),
+      try COWAllianceImport.importFile(at: Fixture.folder.appendingPathComponent("cow-alliances.csv").path).graph,
+      try WarParticipantImport.importFile(
+        at: Fixture.folder.appendingPathComponent("interstate-war-participants.csv").path
+      ).graph,
+      try WarParticipantImport.importFile(at: Fixture.folder.appendingPathComponent("plain-participants.csv").path).graph,
+    ]
+    for graph in graphs {
+      let yaml = try GraphFile.yamlText(of: graph)
+      let contents = GraphFile.read(yaml: yaml, fileName: "\(graph.metadata.id).yaml")
+      #expect(contents.errors.isEmpty, "\(contents.errors)")
+      let back = try #require(contents.graph)
+      expectSameGraph(graph, back)
+    }
+  }
+
+  @Test func exportedYearIsTheSnapshot() throws {
+    let graph = try Fixture.graph()
+    let year = graph.restricted(toYear: 1979)
+    let snapshot = graph.snapshot(year: 1979)
+    #expect(year.relations == snapshot.relations)
+    #expect(year.actors == snapshot.actors)
+    #expect(year.metadata.years == 1979...1979)
+  }
+}
