@@ -68,7 +68,8 @@ struct ExportTests {
       }
     }
     let patron = try #require(edges.first { attribute($0, "id") == "cn-kr-patron" })
-    #expect(attribute(patron, "directed") == "true")
+    #expect(children(patron, "data").first { attribute($0, "key") == "directed" }?.stringValue == "true")
+    #expect(attribute(graphElement, "edgedefault") == "directed")
     #expect(children(patron, "data").first { attribute($0, "key") == "from" }?.stringValue == "1975~")
     let war = try #require(edges.first { attribute($0, "id") == "vn-kr-war" })
     #expect(children(war, "data").first { attribute($0, "key") == "note" }?.stringValue == "invasion; occupation\nuntil 1989")

@@ -4,8 +4,10 @@ import EntenteCore
 /// (igraph), Pajek converters, yEd, Gephi and NetworkX.
 ///
 /// GraphML has no time: each edge carries its period as `from`/`to` (the partial dates as written) and
-/// `first_day`/`last_day` (ISO days; `last_day` is empty when the relation is open). The graph is
-/// undirected by default and each relation of a directed kind is an edge with `directed="true"`.
+/// `first_day`/`last_day` (ISO days; `last_day` is empty when the relation is open). The graph is directed
+/// (`edgedefault="directed"`) when some relation has a directed kind, else undirected; each edge's own
+/// direction is the boolean key `directed` (no per-edge `directed` attribute: NetworkX and igraph refuse
+/// mixed graphs). Undirected relations in a directed graph keep their written source → target order.
 /// Parallel relations stay parallel edges with their relation ids.
 public enum GraphMLExport {
   /// A key: id, domain, name and type.
@@ -20,7 +22,7 @@ public enum GraphMLExport {
     Key(id: "aliases", domain: "node", type: "string"), Key(id: "lifetime_from", domain: "node", type: "string"),
     Key(id: "lifetime_to", domain: "node", type: "string"), Key(id: "actor_note", domain: "node", type: "string"),
     Key(id: "kind", domain: "edge", type: "string"), Key(id: "parent_kind", domain: "edge", type: "string"),
-    Key(id: "sign", domain: "edge", type: "int"), Key(id: "from", domain: "edge", type: "string"),
+    Key(id: "sign", domain: "edge", type: "int"), Key(id: "directed", domain: "edge", type: "boolean"), Key(id: "from", domain: "edge", type: "string"),
     Key(id: "to", domain: "edge", type: "string"), Key(id: "first_day", domain: "edge", type: "string"),
     Key(id: "last_day", domain: "edge", type: "string"), Key(id: "weight", domain: "edge", type: "double"),
     Key(id: "label", domain: "edge", type: "string"), Key(id: "confidence", domain: "edge", type: "string"),
@@ -42,7 +44,8 @@ public enum GraphMLExport {
     for key in keys {
       xml.empty("key", [("id", key.id), ("for", key.domain), ("attr.name", key.id), ("attr.type", key.type)])
     }
-    xml.open("graph", [("id", graph.metadata.id), ("edgedefault", "undirected")])
+    let anyDirected = graph.relations.contains { graph.kinds[$0.kind]?.isDirected ?? false }
+    xml.open("graph", [("id", graph.metadata.id), ("edgedefault", anyDirected ? "directed" : "undirected")])
     for actor in graph.actors {
       xml.open("node", [("id", actor.id.rawValue)])
       var data: [(String, String)] = [("name", actor.name), ("type", actor.type.rawValue)]
@@ -61,12 +64,12 @@ public enum GraphMLExport {
         "edge",
         [
           ("id", relation.id.rawValue), ("source", relation.source.rawValue), ("target", relation.target.rawValue),
-          ("directed", (kind?.isDirected ?? false) ? "true" : "false"),
         ])
       var data: [(String, String)] = [("kind", relation.kind.rawValue)]
       if let parent = kind?.parent { data.append(("parent_kind", parent.rawValue)) }
       data += [
-        ("sign", String(kind?.sign.rawValue ?? 0)), ("from", relation.period.start.description),
+        ("sign", String(kind?.sign.rawValue ?? 0)), ("directed", (kind?.isDirected ?? false) ? "true" : "false"),
+        ("from", relation.period.start.description),
         ("to", PeriodText.end(relation.period.end)), ("first_day", PeriodText.firstDay(relation.period)),
         ("last_day", PeriodText.lastDay(relation.period) ?? ""),
       ]
