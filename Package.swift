@@ -46,6 +46,7 @@ let package = Package(
     .executableTarget(
       name: "entente-example", dependencies: ["EntenteCore", "EntenteIO"], path: "Scripts/ExampleExport"),
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
+    .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,140 @@
+import EntenteCore
+import EntenteIO
+import Foundation
+import Testing
+
+/// Checks on the flagship data set, Graphs/cambodian-vietnamese-war.yaml: a few dozen relations that the
+/// seed documents establish, asked year by year through snapshots.
+@Suite("Cambodian–Vietnamese War data set")
+struct CambodianVietnameseWarTests {
+  /// The package root: Tests/EntenteDataTests/<this file> → three levels up.
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let dataFile = packageRoot.appendingPathComponent("Graphs/cambodian-vietnamese-war.yaml")
+
+  let graph: TemporalGraph
+
+  init() throws {
+    graph = try GraphFile.load(contentsOf: Self.dataFile)
+  }
+
+  @Test func loadsWithoutErrors() {
+    let contents = GraphFile.read(contentsOf: Self.dataFile)
+    #expect(contents.errors.isEmpty)
+    #expect(graph.metadata.id == "cambodian-vietnamese-war")
+    #expect(graph.actors.count >= 70)
+    #expect(graph.relations.count >= 200)
+  }
+
+  @Test func everyYearFrom1950To1995HasRelations() {
+    for year in 1950...1995 {
+      #expect(graph.snapshot(year: year).edgeCount >= 5, "year \(year)")
+    }
+  }
+
+  @Test func firstIndochinaWar() {
+    let s1951 = graph.snapshot(year: 1951)
+    #expect(s1951.contains(actor: "kprp-1951"))
+    #expect(s1951.hasRelation(kind: "alliance", from: "kprp-1951", to: "viet-minh"))
+    #expect(s1951.hasRelation(kind: "patronage", from: "viet-minh", to: "kprp-1951"))
+    #expect(s1951.hasRelation(kind: "hostility", from: "france", to: "viet-minh"))
+    #expect(!s1951.contains(actor: "khmer-rouge"))
+
+    let s1954 = graph.snapshot(year: 1954)
+    #expect(s1954.hasRelation(kind: "succession", from: "viet-minh", to: "vietnam"))
+  }
+
+  @Test func sihanoukYears() {
+    let s1958 = graph.snapshot(year: 1958)
+    #expect(s1958.hasRelation(kind: "hostility", from: "cambodia-sihanouk", to: "kprp-1951"))
+    #expect(s1958.hasRelation(kind: "alliance", from: "vietnam", to: "cambodia-sihanouk"))
+    #expect(graph.snapshot(year: 1962).hasRelation(kind: "leadership", from: "tou-samouth", to: "kprp-1951"))
+
+    let s1965 = graph.snapshot(year: 1965)
+    #expect(s1965.hasRelation(kind: "patronage", from: "ussr", to: "vietnam"))
+    #expect(s1965.hasRelation(kind: "hostility", from: "china", to: "ussr"))
+    #expect(graph.snapshot(year: 1968).hasRelation(kind: "hostility", from: "khmer-rouge", to: "cambodia-sihanouk"))
+  }
+
+  @Test func civilWarAlliances() {
+    let s1972 = graph.snapshot(year: 1972)
+    #expect(s1972.hasRelation(kind: "alliance", from: "vietnam", to: "khmer-rouge"))
+    #expect(s1972.hasRelation(kind: "hostility", from: "khmer-rouge", to: "khmer-republic"))
+    #expect(s1972.hasRelation(kind: "patronage", from: "usa", to: "khmer-republic"))
+    #expect(s1972.hasRelation(kind: "membership", from: "khmer-rouge", to: "grunk"))
+    #expect(!s1972.contains(actor: "prk"))
+    #expect(!s1972.contains(actor: "democratic-kampuchea"))
+  }
+
+  @Test func democraticKampuchea() {
+    let s1975 = graph.snapshot(year: 1975)
+    #expect(s1975.contains(actor: "democratic-kampuchea"))
+    // Phú Quốc, 1 May 1975: a border-war, which refines hostility.
+    #expect(s1975.hasRelation(kind: "hostility", from: "democratic-kampuchea", to: "vietnam"))
+    #expect(graph.snapshot(year: 1976).hasRelation(kind: "leadership", from: "pol-pot", to: "democratic-kampuchea"))
+
+    let s1978 = graph.snapshot(year: 1978)
+    #expect(s1978.hasRelation(kind: "hostility", from: "vietnam", to: "khmer-rouge"))
+    #expect(!s1978.hasRelation(kind: "alliance", from: "vietnam", to: "khmer-rouge"))
+    #expect(s1978.hasRelation(kind: "patronage", from: "china", to: "democratic-kampuchea"))
+    #expect(s1978.hasRelation(kind: "alliance", from: "ussr", to: "vietnam"))
+  }
+
+  @Test func invasionAndRecognition() throws {
+    let s1979 = graph.snapshot(year: 1979)
+    #expect(s1979.contains(actor: "prk"))
+    #expect(s1979.hasRelation(kind: "hostility", from: "china", to: "vietnam"))
+    #expect(s1979.hasRelation(kind: "recognition", from: "ussr", to: "prk"))
+    #expect(s1979.hasRelation(kind: "recognition", from: "united-nations", to: "democratic-kampuchea"))
+    #expect(s1979.hasRelation(kind: "patronage", from: "thailand", to: "khmer-rouge"))
+    #expect(!s1979.hasRelation(kind: "recognition", from: "romania", to: "prk"))
+
+    // The day of the invasion: Democratic Kampuchea still rules, the PRK does not exist yet.
+    let invasion = graph.snapshot(on: try PartialDate(parsing: "1978-12-25"))
+    #expect(invasion.hasRelation(kind: "hostility", from: "vietnam", to: "democratic-kampuchea"))
+    #expect(!invasion.contains(actor: "prk"))
+  }
+
+  @Test func coalitionGovernment() {
+    let s1981 = graph.snapshot(year: 1981)
+    #expect(!s1981.contains(actor: "cgdk"))
+    #expect(!s1981.hasRelation(kind: "membership", from: "khmer-rouge", to: "cgdk"))
+
+    let s1984 = graph.snapshot(year: 1984)
+    for faction in ["khmer-rouge", "kpnlf", "funcinpec"] {
+      #expect(s1984.hasRelation(kind: "membership", from: ActorID(faction), to: "cgdk"), "\(faction)")
+    }
+    #expect(graph.snapshot(year: 1983).hasRelation(kind: "patronage", from: "ussr", to: "vietnam"))
+
+    let s1985 = graph.snapshot(year: 1985)
+    #expect(s1985.hasRelation(kind: "patronage", from: "china", to: "khmer-rouge"))
+    #expect(!s1985.hasRelation(kind: "patronage", from: "khmer-rouge", to: "china"))
+    #expect(s1985.hasRelation(kind: "leadership", from: "hun-sen", to: "prk"))
+    #expect(s1985.hasRelation(kind: "hostility", from: "vietnam", to: "kpnlf"))
+  }
+
+  @Test func withdrawalAndSettlement() {
+    let s1990 = graph.snapshot(year: 1990)
+    #expect(s1990.contains(actor: "state-of-cambodia"))
+    #expect(!s1990.contains(actor: "prk"))
+    #expect(s1990.hasRelation(kind: "membership", from: "kprp-1979", to: "snc"))
+    #expect(!s1990.hasRelation(kind: "hostility", from: "vietnam", to: "kpnlf"))
+    #expect(graph.snapshot(year: 1991).hasRelation(kind: "recognition", from: "united-nations", to: "snc"))
+
+    let s1993 = graph.snapshot(year: 1993)
+    #expect(!s1993.hasRelation(kind: "hostility", from: "china", to: "vietnam"))
+    #expect(s1993.hasRelation(kind: "recognition", from: "china", to: "vietnam"))
+    #expect(s1993.hasRelation(kind: "leadership", from: "norodom-sihanouk", to: "kingdom-of-cambodia"))
+    #expect(s1993.hasRelation(kind: "alliance", from: "funcinpec", to: "kprp-1979"))
+
+    #expect(graph.snapshot(year: 1994).hasRelation(kind: "hostility", from: "kingdom-of-cambodia", to: "khmer-rouge"))
+
+    let s1995 = graph.snapshot(year: 1995)
+    #expect(s1995.hasRelation(kind: "membership", from: "vietnam", to: "asean"))
+    #expect(s1995.hasRelation(kind: "recognition", from: "usa", to: "vietnam"))
+    #expect(!s1995.contains(actor: "prk"))
+    #expect(!s1995.contains(actor: "cgdk"))
+  }
+}
