@@ -37,6 +37,8 @@ let package = Package(
       ]),
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
+    .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
     .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore"]),
     // Export and import formats, the timeline page. Golden files are read from the source tree.
     .testTarget(
@@ -45,8 +47,6 @@ let package = Package(
     // `swift run entente-example GRAPH.yaml`: the library used directly from a script (Scripts/ExampleExport).
     .executableTarget(
       name: "entente-example", dependencies: ["EntenteCore", "EntenteIO"], path: "Scripts/ExampleExport"),
-    .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
-    .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
   ],
   swiftLanguageModes: [.v6]
 )

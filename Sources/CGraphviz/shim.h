@@ -9,6 +9,7 @@
 #include <graphviz/cgraph.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /// A copy of `Agdirected` (non-strict directed graph).
 static inline Agdesc_t entente_agdirected(void) { return Agdirected; }
@@ -50,6 +51,106 @@ static inline int entente_agwrite_memory(Agraph_t *g, char **buffer, size_t *len
   int rc = agwrite(g, stream);
   if (fclose(stream) != 0 && rc == 0) rc = -1;
   return rc;
+}
+
+// MARK: Deterministic memory
+
+// cgraph gives a named object the address of its interned name as id, and keeps subgraphs ordered by
+// id: with malloc, the order of clusters (and so the layout) depends on the heap's state and changes
+// from one render to the next in one process. Graphs opened with `entente_disc()` take their memory
+// from a bump arena instead, so addresses (and ids) grow in creation order. The arena is zeroed (as
+// cgraph expects), never reuses freed blocks, and is released when the graph is closed.
+
+typedef struct entente_chunk {
+  struct entente_chunk *next;
+  size_t used;
+  size_t size;
+} entente_chunk;
+
+#define ENTENTE_CHUNK_SIZE ((size_t)1 << 16)
+#define ENTENTE_FIRST_CHUNK_SIZE ((size_t)1 << 12)
+#define ENTENTE_ALIGN ((size_t)16)
+#define ENTENTE_HEADER ((sizeof(entente_chunk) + ENTENTE_ALIGN - 1) & ~(ENTENTE_ALIGN - 1))
+
+static inline void *entente_arena_open(Agdisc_t *disc) {
+  (void)disc;
+  return calloc(1, sizeof(entente_chunk *));
+}
+
+static inline void *entente_arena_alloc(void *state, size_t request) {
+  entente_chunk **head = (entente_chunk **)state;
+  size_t size = (request + ENTENTE_ALIGN - 1) & ~(ENTENTE_ALIGN - 1);
+  if (size == 0) size = ENTENTE_ALIGN;
+  entente_chunk *chunk = *head;
+  if (chunk == NULL || chunk->used + size > chunk->size) {
+    // Chunks grow from 4 KB to 64 KB, so small graphs stay small.
+    size_t capacity = chunk == NULL ? ENTENTE_FIRST_CHUNK_SIZE : chunk->size * 2;
+    if (capacity > ENTENTE_CHUNK_SIZE) capacity = ENTENTE_CHUNK_SIZE;
+    if (capacity < size) capacity = size;
+    entente_chunk *fresh = (entente_chunk *)calloc(1, ENTENTE_HEADER + capacity);
+    if (fresh == NULL) return NULL;
+    fresh->size = capacity;
+    fresh->next = chunk;
+    *head = fresh;
+    chunk = fresh;
+  }
+  void *block = (char *)chunk + ENTENTE_HEADER + chunk->used;
+  chunk->used += size;
+  return block;
+}
+
+static inline void *entente_arena_resize(void *state, void *ptr, size_t old, size_t request) {
+  void *block = entente_arena_alloc(state, request);
+  if (block != NULL && ptr != NULL) memcpy(block, ptr, old < request ? old : request);
+  return block;
+}
+
+static inline void entente_arena_free(void *state, void *ptr) {
+  (void)state;
+  (void)ptr;
+}
+
+static inline void entente_arena_close(void *state) {
+  entente_chunk **head = (entente_chunk **)state;
+  entente_chunk *chunk = *head;
+  while (chunk != NULL) {
+    entente_chunk *next = chunk->next;
+    free(chunk);
+    chunk = next;
+  }
+  free(head);
+}
+
+/// The discipline to open graphs with: arena memory, Graphviz's own ids and I/O.
+static inline Agdisc_t *entente_disc(void) {
+  static Agmemdisc_t memory = {entente_arena_open, entente_arena_alloc, entente_arena_resize,
+                               entente_arena_free, entente_arena_close};
+  static Agdisc_t disc;
+  disc.mem = &memory;
+  disc.id = &AgIdDisc;
+  disc.io = &AgIoDisc;
+  return &disc;
+}
+
+/// Makes every graph Graphviz opens, including the ones layouts open internally (fdp's derived graphs),
+/// use the arena. Call once, before any graph exists.
+static inline void entente_use_arena_everywhere(void) {
+  AgMemDisc.open = entente_arena_open;
+  AgMemDisc.alloc = entente_arena_alloc;
+  AgMemDisc.resize = entente_arena_resize;
+  AgMemDisc.free = entente_arena_free;
+  AgMemDisc.close = entente_arena_close;
+}
+
+/// `agmemread` with `entente_disc()`: parses DOT text, or returns NULL (errors go to agerr).
+static inline Agraph_t *entente_agmemread(const char *text) {
+  size_t length = strlen(text);
+  if (length == 0) return NULL;
+  FILE *stream = fmemopen((void *)text, length, "r");
+  if (stream == NULL) return NULL;
+  Agraph_t *g = agread(stream, entente_disc());
+  fclose(stream);
+  return g;
 }
 
 #endif

@@ -62,7 +62,7 @@ public struct DiagramBuilder: Sendable {
     for group in groups {
       var attributes: Attributes = [
         "id": .text("cluster-" + group.id.rawValue), "style": "rounded,filled", "fillcolor": .raw(Appearance.clusterFill),
-        "color": "#b9a8d0", "label": "", "tooltip": .text(group.name),
+        "color": "#b9a8d0", "label": "", "tooltip": .text(group.name), "fontname": .text(style.fontName),
       ]
       if let layout {
         attributes["bb"] = .raw(layout.boundingBox(of: [group.id] + group.members, margin: 10).dotText)
@@ -72,18 +72,21 @@ public struct DiagramBuilder: Sendable {
       for member in group.members { groupOfMember[member] = group.id }
     }
 
+    var shown: [Relation] = []
     for relation in snapshot.relations {
       guard let kind = snapshot.kinds[relation.kind] else { continue }
       var attributes = relationAttributes(relation, kind: kind, in: graph)
       if groupOfMember[relation.source] == relation.target, snapshot.kinds.isKind(relation.kind, a: .membership) {
         attributes["style"] = "invis"  // shown by the cluster around the member
+      } else {
+        shown.append(relation)
       }
       try drawing.addEdge(
         key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: attributes)
     }
 
     if style.showsLegend {
-      try addLegend(to: &drawing, for: snapshot, layout: layout)
+      try addLegend(to: &drawing, for: shown, kinds: snapshot.kinds, layout: layout)
     }
     if let layout {
       try pin(&drawing, to: layout)
@@ -93,7 +96,12 @@ public struct DiagramBuilder: Sendable {
 
   /// The drawing of every actor and relation of some year in `years`, without legend or clusters: what a
   /// stable layout is computed from.
-  func unionDrawing(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule) throws -> DiagramGraph {
+  ///
+  /// Members of a coalition in some year are kept near it: in a cluster for engines that keep clusters
+  /// (`dot`, `fdp`), by short invisible edges for the others.
+  func unionDrawing(
+    of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule, engine: LayoutEngine = .neato
+  ) throws -> DiagramGraph {
     var actorIDs: Set<ActorID> = []
     var relationIDs: Set<RelationID> = []
     for year in years {
@@ -102,18 +110,32 @@ public struct DiagramBuilder: Sendable {
       relationIDs.formUnion(snapshot.relations.map(\.id))
     }
     var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(years.lowerBound)-\(years.upperBound)", directed: true)
-    drawing.graphAttributes = ["overlap": "false", "sep": "+14", "splines": "false"]
+    drawing.graphAttributes = ["overlap": "vpsc", "sep": "+24", "splines": "false"]
     drawing.nodeDefaults = [
       "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.12,0.06",
     ]
     for actor in graph.actors where actorIDs.contains(actor.id) {
       try drawing.addNode(actor.id.rawValue, attributes: actorAttributes(actor))
     }
-    for relation in graph.relations where relationIDs.contains(relation.id) {
+    let relations = graph.relations.filter { relationIDs.contains($0.id) }
+    for relation in relations {
       var attributes: Attributes = [:]
       if graph.kinds.isKind(relation.kind, a: .membership) { attributes["len"] = "0.6" }
       try drawing.addEdge(
         key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: attributes)
+    }
+    guard style.groupsMembers else { return drawing }
+    let actors = graph.actors.filter { actorIDs.contains($0.id) }
+    for group in Self.groups(actors: actors, relations: relations, kinds: graph.kinds) {
+      if engine.keepsClusters {
+        try drawing.addCluster("cluster_" + group.id.rawValue, members: ([group.id] + group.members).map(\.rawValue))
+      } else {
+        for (index, pair) in zip(group.members, group.members.dropFirst()).enumerated() {
+          try drawing.addEdge(
+            key: "cohesion-\(group.id.rawValue)-\(index)", from: pair.0.rawValue, to: pair.1.rawValue,
+            attributes: ["len": "0.8", "style": "invis"])
+        }
+      }
     }
     return drawing
   }
@@ -176,19 +198,23 @@ public struct DiagramBuilder: Sendable {
   /// The clusters of a snapshot: each coalition or organisation with members present, each member in the first
   /// group (in canonical order) it belongs to; a group that has its own cluster is not put in another.
   static func groups(in snapshot: Snapshot) -> [Group] {
+    groups(actors: snapshot.actors, relations: snapshot.relations, kinds: snapshot.kinds)
+  }
+
+  /// The groups formed by `relations` among `actors` (both in canonical order).
+  static func groups(actors: [ActorRecord], relations: [Relation], kinds: KindRegistry) -> [Group] {
+    let grouping = Set(actors.filter(\.type.isGrouping).map(\.id))
     var candidates: [ActorID: Set<ActorID>] = [:]
-    for relation in snapshot.relations where snapshot.kinds.isKind(relation.kind, a: .membership) {
-      guard relation.source != relation.target,
-        let target = snapshot.index(of: relation.target), snapshot.actors[target].type.isGrouping
-      else { continue }
+    for relation in relations where kinds.isKind(relation.kind, a: .membership) {
+      guard relation.source != relation.target, grouping.contains(relation.target) else { continue }
       candidates[relation.target, default: []].insert(relation.source)
     }
     let holders = Set(candidates.keys)
     var assigned: Set<ActorID> = []
     var groups: [Group] = []
-    for actor in snapshot.actors where holders.contains(actor.id) {
+    for actor in actors where holders.contains(actor.id) {
       let candidates = candidates[actor.id] ?? []
-      let members = snapshot.actors.map(\.id).filter {
+      let members = actors.map(\.id).filter {
         candidates.contains($0) && !holders.contains($0) && !assigned.contains($0)
       }
       guard !members.isEmpty else { continue }
@@ -206,8 +232,10 @@ public struct DiagramBuilder: Sendable {
     return (kinds.all.filter { present.contains($0.id) }, relations.contains { $0.confidence.isUncertain })
   }
 
-  private func addLegend(to drawing: inout DiagramGraph, for snapshot: Snapshot, layout: StableLayout?) throws {
-    let entries = Self.legendEntries(for: snapshot.relations, kinds: snapshot.kinds)
+  private func addLegend(
+    to drawing: inout DiagramGraph, for relations: [Relation], kinds: KindRegistry, layout: StableLayout?
+  ) throws {
+    let entries = Self.legendEntries(for: relations, kinds: kinds)
     var rows: [(id: String, name: String, attributes: Attributes)] = entries.kinds.map {
       ($0.id.rawValue, $0.name, Appearance.edgeAttributes(for: $0, confidence: .certain))
     }
@@ -252,7 +280,8 @@ public struct DiagramBuilder: Sendable {
       try drawing.addEdge(key: "legend-\(row.id)", from: from, to: to, attributes: edge)
     }
     var attributes: Attributes = [
-      "id": "legend", "label": "Legend", "style": "rounded", "color": "#bbbbbb", "fontsize": .raw(Self.number(style.fontSize - 1)),
+      "id": "legend", "label": "Legend", "style": "rounded", "color": "#bbbbbb",
+      "fontsize": .raw(Self.number(style.fontSize - 1)), "fontname": .text(style.fontName),
     ]
     if let layout { attributes["bb"] = .raw(layout.legendBox(rows: rows.count).dotText) }
     try drawing.addCluster("cluster_legend", members: members, attributes: attributes)

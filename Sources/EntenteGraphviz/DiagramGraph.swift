@@ -12,7 +12,8 @@ public enum AttributeValue: Sendable, Hashable, ExpressibleByStringLiteral, Cust
     .raw(userText.replacingOccurrences(of: "\\", with: "\\\\"))
   }
 
-  /// User text escaped for use inside HTML-like markup (`&`, `<`, `>`, `"`).
+  /// User text escaped for use inside HTML-like markup: `&`, `<`, `>`, `"`, and `\` (Graphviz still expands
+  /// `\N` and its kin inside HTML-like labels).
   public static func escapingHTML(_ userText: String) -> String {
     var escaped = ""
     escaped.reserveCapacity(userText.utf8.count)
@@ -22,6 +23,7 @@ public enum AttributeValue: Sendable, Hashable, ExpressibleByStringLiteral, Cust
       case "<": escaped += "&lt;"
       case ">": escaped += "&gt;"
       case "\"": escaped += "&quot;"
+      case "\\": escaped += "\\\\"
       default: escaped.append(character)
       }
     }

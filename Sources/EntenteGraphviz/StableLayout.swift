@@ -134,18 +134,19 @@ extension GraphvizRenderer {
   ///   - graph: The temporal graph.
   ///   - years: The years the layout must cover.
   ///   - rule: Which relations count as active in a year.
-  ///   - engine: The engine for the union: `neato` (default), `fdp`, `sfdp`, `dot`, `circo` or `twopi`.
+  ///   - engine: The engine for the union: `fdp` (default; keeps coalitions together), `neato`, `sfdp`, `dot`,
+  ///     `circo` or `twopi`.
   ///   - style: The style the years will be drawn with (node sizes depend on it).
   /// - Throws: ``GraphvizError`` if Graphviz fails, or (`layoutMismatch`) if no actor is present in the years.
   public func stableLayout(
-    for graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible, engine: LayoutEngine = .neato,
+    for graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible, engine: LayoutEngine = .fdp,
     style: DiagramStyle = DiagramStyle()
   ) throws -> StableLayout {
     guard engine != .nop, engine != .nop2 else {
       throw GraphvizError(.unknownEngine, context: "a stable layout needs an engine that places nodes, not \(engine)")
     }
     let builder = DiagramBuilder(style: style)
-    var union = try builder.unionDrawing(of: graph, years: years, rule: rule)
+    var union = try builder.unionDrawing(of: graph, years: years, rule: rule, engine: engine)
     guard !union.nodes.isEmpty else {
       throw GraphvizError(
         .layoutMismatch, context: "no actor of graph \"\(graph.metadata.id)\" is present in \(years.lowerBound)–\(years.upperBound)")

@@ -105,6 +105,7 @@ final class GraphvizContext {
   init() throws {
     var captured = ""
     let result: (OpaquePointer?, [String], [String]) = withStandardErrorCaptured(into: &captured) {
+      entente_use_arena_everywhere()
       _ = agseterrf(receiveGraphvizMessage)
       _ = agseterr(AGWARN)
       guard let gvc = gvContext() else { return (nil, [], []) }
@@ -197,7 +198,7 @@ final class GraphvizContext {
     try checkAvailable(engine: engine, formats: [format], context: context)
     _ = agreseterrors()
     _ = messageSink.drain()
-    guard let graph = agmemread(text) else {
+    guard let graph = entente_agmemread(text) else {
       let messages = messageSink.drain()
       throw GraphvizError(.invalidDOT, context: "DOT text could not be parsed", messages: messages.errors + messages.warnings)
     }
@@ -271,7 +272,7 @@ final class GraphvizContext {
   /// Builds a cgraph graph from the description; the caller closes it.
   private func build(_ drawing: DiagramGraph) throws -> UnsafeMutablePointer<Agraph_t> {
     let description = drawing.isDirected ? entente_agdirected() : entente_agundirected()
-    guard let graph = withCString(drawing.name, { agopen($0, description, nil) }) else {
+    guard let graph = withCString(drawing.name, { agopen($0, description, entente_disc()) }) else {
       throw GraphvizError(.graphviz, context: "agopen of graph \"\(drawing.name)\" failed")
     }
     do {

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import EntenteGraphviz
+
+/// The low-level drawing and the renderer, without the temporal model.
+@Suite struct DiagramGraphTests {
+  func smallDrawing() throws -> DiagramGraph {
+    var drawing = DiagramGraph(name: "small")
+    drawing.graphAttributes = ["label": .text("Year 1979"), "fontname": "DejaVu Sans"]
+    drawing.nodeDefaults = ["fontname": "DejaVu Sans"]
+    drawing.edgeDefaults = ["fontname": "DejaVu Sans"]
+    try drawing.addNode("a", attributes: ["id": "a", "label": .text("Lê Duẩn")])
+    try drawing.addNode("b", attributes: ["id": "b", "label": .html("<B>Ceaușescu</B>")])
+    try drawing.addNode("c", attributes: ["id": "c", "label": .text(#"back\slash"#)])
+    try drawing.addEdge(key: "r1", from: "a", to: "b", attributes: ["id": "r1", "color": "red"])
+    try drawing.addEdge(key: "r2", from: "a", to: "b", attributes: ["id": "r2"])
+    try drawing.addCluster("group", members: ["b", "c"], attributes: ["id": "group", "label": "Group"])
+    return drawing
+  }
+
+  @Test func rendersWellFormedSVGWithIdsAndLabels() async throws {
+    let renderer = try GraphvizRenderer.shared
+    let result = try await renderer.render(smallDrawing(), format: .svg, engine: .dot)
+    let svg = try SVGSummary(result.data)
+    #expect(svg.classes["a"] == "node")
+    #expect(svg.classes["r1"] == "edge")
+    #expect(svg.classes["r2"] == "edge")
+    #expect(svg.classes["group"] == "cluster")
+    #expect(svg.texts.contains("Lê Duẩn"))
+    #expect(svg.texts.contains("Ceaușescu"))
+    #expect(svg.texts.contains(#"back\slash"#))
+    #expect(svg.texts.contains("Year 1979"))
+    #expect(svg.texts.filter { $0 == "Year 1979" }.count == 1, "clusters must not inherit the root's label")
+  }
+
+  @Test func rendersPNGAndPDF() async throws {
+    let renderer = try GraphvizRenderer.shared
+    let results = try await renderer.render(smallDrawing(), formats: [.png, .pdf, .json], engine: .dot)
+    #expect(Array(results[0].data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    #expect(results[1].data.starts(with: Array("%PDF".utf8)))
+    let json = try JSONSerialization.jsonObject(with: results[2].data) as? [String: Any]
+    #expect(json?["name"] as? String == "small")
+  }
+
+  @Test func sameDrawingRendersToIdenticalBytes() async throws {
+    let renderer = try GraphvizRenderer.shared
+    for engine in [LayoutEngine.dot, .neato, .fdp] {
+      let first = try await renderer.render(smallDrawing(), format: .svg, engine: engine)
+      let second = try await renderer.render(smallDrawing(), format: .svg, engine: engine)
+      #expect(first.data == second.data, "\(engine)")
+    }
+  }
+
+  @Test func malformedHTMLLabelIsThrown() async throws {
+    var drawing = try smallDrawing()
+    try drawing.addNode("bad", attributes: ["label": .html("<B>unclosed")])
+    let renderer = try GraphvizRenderer.shared
+    let error = await #expect(throws: GraphvizError.self) {
+      try await renderer.render(drawing, format: .svg, engine: .dot)
+    }
+    #expect(error?.code == .graphviz)
+    #expect(error?.messages.joined().contains("bad") == true)
+    // The renderer is still usable afterwards.
+    _ = try await renderer.render(smallDrawing(), format: .svg, engine: .dot)
+  }
+
+  @Test func badDOTTextIsThrownWithGraphvizMessage() async throws {
+    let renderer = try GraphvizRenderer.shared
+    let error = await #expect(throws: GraphvizError.self) {
+      try await renderer.render(dot: "digraph { a -> ", format: .svg)
+    }
+    #expect(error?.code == .invalidDOT)
+    #expect(error?.description.contains("syntax error") == true)
+    let good = try await renderer.render(dot: "digraph G { a -> b }", format: .svg)
+    #expect(try SVGSummary(good.data).titles.values.contains("a"))
+  }
+
+  @Test func nopWithoutPositionsIsThrown() async throws {
+    let renderer = try GraphvizRenderer.shared
+    await #expect(throws: GraphvizError.self) {
+      try await renderer.render(smallDrawing(), format: .svg, engine: .nop)
+    }
+  }
+
+  @Test func unknownFormatsAndEnginesAreRejected() throws {
+    #expect(throws: GraphvizError.self) { try OutputFormat(parsing: "bmpx") }
+    #expect(throws: GraphvizError.self) { try LayoutEngine(parsing: "spring") }
+    #expect(try OutputFormat(parsing: "SVG") == .svg)
+    #expect(try LayoutEngine(parsing: "sfdp") == .sfdp)
+    let error = #expect(throws: GraphvizError.self) { try LayoutEngine(parsing: "spring") }
+    #expect(error?.code == .unknownEngine)
+    #expect(error?.description.contains("neato") == true)
+  }
+
+  @Test func inconsistentDrawingsAreRejected() throws {
+    var drawing = try smallDrawing()
+    #expect(throws: GraphvizError.self) { try drawing.addNode("a") }
+    #expect(throws: GraphvizError.self) { try drawing.addEdge(key: "r1", from: "a", to: "c") }
+    #expect(throws: GraphvizError.self) { try drawing.addEdge(key: "r9", from: "a", to: "nowhere") }
+    #expect(throws: GraphvizError.self) { try drawing.addCluster("other", members: ["b"]) }
+  }
+
+  @Test func dotTextWithoutLayout() async throws {
+    let renderer = try GraphvizRenderer.shared
+    let text = try await renderer.dotText(of: smallDrawing())
+    #expect(text.hasPrefix("digraph small {"))
+    #expect(text.contains("subgraph cluster_group"))
+    #expect(text.contains("Lê Duẩn"))
+    #expect(!text.contains("pos="))
+    // Round trip: the text renders.
+    let svg = try await renderer.render(dot: text, format: .svg, engine: .dot)
+    #expect(try SVGSummary(svg.data).classes["r2"] == "edge")
+  }
+}
