@@ -65,7 +65,7 @@ public enum TimelinePage {
     }
     var data = PageData(
       title: graph.metadata.title ?? graph.metadata.id, years: frames.map(\.year), frames: [:], changes: [:])
-    for frame in frames { data.frames[String(frame.year)] = stripProlog(frame.svg) }
+    for frame in alignedFrames(frames) { data.frames[String(frame.year)] = stripProlog(frame.svg) }
     for change in changes {
       data.changes[String(change.year)] = PageData.Changes(
         begun: change.relationsBegun.map(item), ended: change.relationsEnded.map(item),
@@ -82,6 +82,60 @@ public enum TimelinePage {
       .replacingOccurrences(of: "{{TITLE}}", with: title)
       .replacingOccurrences(of: "{{FIRST}}", with: first)
       .replacingOccurrences(of: "{{DATA}}", with: safeJSON)
+  }
+
+  /// The frames with one common viewBox in the diagram's own coordinates, so that an actor drawn at the same
+  /// position is at the same place on screen in every year even when a year's drawing reaches further (a long
+  /// edge label, a cluster). Frames whose header cannot be read are left as they are.
+  static func alignedFrames(_ frames: [Frame]) -> [Frame] {
+    struct Header {
+      var scale: Double
+      var translate: (x: Double, y: Double)
+      var box: (x: Double, y: Double, width: Double, height: Double)
+    }
+    func numbers(_ text: String, _ pattern: String) -> [Double]? {
+      guard let expression = try? NSRegularExpression(pattern: pattern),
+        let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+      else { return nil }
+      return (1..<match.numberOfRanges).compactMap { index in
+        Range(match.range(at: index), in: text).flatMap { Double(text[$0]) }
+      }
+    }
+    let headers: [Header?] = frames.map { frame in
+      let head = String(frame.svg.prefix(4000))
+      guard let box = numbers(head, #"viewBox="([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)""#), box.count == 4,
+        let transform = numbers(
+          head, #"id="graph0"[^>]*transform="scale\(([-0-9.]+) [-0-9.]+\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)""#),
+        transform.count == 3, transform[0] > 0
+      else { return nil }
+      return Header(scale: transform[0], translate: (transform[1], transform[2]), box: (box[0], box[1], box[2], box[3]))
+    }
+    // The union of what every frame shows, in graph coordinates.
+    var low = (x: Double.infinity, y: Double.infinity)
+    var high = (x: -Double.infinity, y: -Double.infinity)
+    for header in headers.compactMap({ $0 }) {
+      let x0 = header.box.x / header.scale - header.translate.x
+      let y0 = header.box.y / header.scale - header.translate.y
+      low = (min(low.x, x0), min(low.y, y0))
+      high = (max(high.x, x0 + header.box.width / header.scale), max(high.y, y0 + header.box.height / header.scale))
+    }
+    guard low.x.isFinite, high.x > low.x, high.y > low.y else { return frames }
+    func text(_ value: Double) -> String { String(format: "%.2f", value) }
+    return zip(frames, headers).map { frame, header in
+      guard let header else { return frame }
+      let s = header.scale
+      let box = "\(text(s * (low.x + header.translate.x))) \(text(s * (low.y + header.translate.y))) "
+        + "\(text(s * (high.x - low.x))) \(text(s * (high.y - low.y)))"
+      var svg = frame.svg
+      if let range = svg.range(of: #"viewBox="[^"]*""#, options: .regularExpression) {
+        svg.replaceSubrange(range, with: "viewBox=\"\(box)\"")
+      }
+      if let range = svg.range(of: #"<svg width="[^"]*" height="[^"]*""#, options: .regularExpression) {
+        svg.replaceSubrange(
+          range, with: "<svg width=\"\(text(s * (high.x - low.x)))pt\" height=\"\(text(s * (high.y - low.y)))pt\"")
+      }
+      return Frame(year: frame.year, svg: svg)
+    }
   }
 
   /// Drops `<?xml …?>`, `<!DOCTYPE …>` and comments before the `<svg` element, for inline use.
@@ -108,8 +162,9 @@ public enum TimelinePage {
       #slider { flex: 1; }
       button { font: inherit; padding: 4px 12px; border: 1px solid #aaa; border-radius: 4px; background: #fff; cursor: pointer; }
       main { display: grid; grid-template-columns: 1fr 320px; min-height: 0; }
-      #diagram { overflow: auto; padding: 8px; display: flex; justify-content: center; align-items: flex-start; }
-      #diagram svg { max-width: 100%; height: auto; }
+      #diagram { overflow: auto; padding: 8px; min-height: 0; }
+      #diagram svg { width: 100%; height: 100%; display: block; }
+      #zoom { font-variant-numeric: tabular-nums; min-width: 5ch; text-align: center; color: #555; }
       aside { background: var(--panel); border-left: 1px solid var(--line); padding: 10px 14px; overflow: auto; }
       aside h2 { font-size: 15px; margin: 4px 0 8px; }
       aside h3 { font-size: 13px; margin: 12px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: #555; }
@@ -127,6 +182,9 @@ public enum TimelinePage {
       <button id="play" type="button" aria-label="Play">▶ Play</button>
       <span id="year-label">{{FIRST}}</span>
       <input id="slider" type="range" min="0" max="0" step="1" value="0" aria-label="Year">
+      <button id="zoom-out" type="button" aria-label="Zoom out">−</button>
+      <span id="zoom">fit</span>
+      <button id="zoom-in" type="button" aria-label="Zoom in">+</button>
     </header>
     <main>
       <div id="diagram" aria-live="polite"></div>
@@ -146,6 +204,7 @@ public enum TimelinePage {
       var tooltip = document.getElementById("tooltip");
       var play = document.getElementById("play");
       var timer = null;
+      var zoom = 1;  // 1: the whole canvas fits; more: magnified, scroll to pan (kept across years)
       var XLINK = "http://www.w3.org/1999/xlink";
       slider.max = String(Math.max(0, years.length - 1));
 
@@ -177,6 +236,7 @@ public enum TimelinePage {
         label.textContent = String(year);
         document.body.dataset.year = String(year);
         diagram.innerHTML = data.frames[String(year)] || "";
+        applyZoom();
         // Graphviz puts tooltips in xlink:title; keep them for our own tooltip (with citations, wrapped).
         diagram.querySelectorAll("a").forEach(function (link) {
           var tip = link.getAttributeNS(XLINK, "title") || link.getAttribute("title");
@@ -192,6 +252,15 @@ public enum TimelinePage {
         section("Actors leaving", changes.leaving);
         if (location.hash !== "#" + year) history.replaceState(null, "", "#" + year);
       }
+
+      function applyZoom() {
+        var svg = diagram.querySelector("svg");
+        if (svg) { svg.style.width = (zoom * 100) + "%"; svg.style.height = (zoom * 100) + "%"; }
+        document.getElementById("zoom").textContent = zoom === 1 ? "fit" : Math.round(zoom * 100) + "%";
+      }
+
+      document.getElementById("zoom-in").addEventListener("click", function () { zoom = Math.min(16, zoom * 1.5); applyZoom(); });
+      document.getElementById("zoom-out").addEventListener("click", function () { zoom = Math.max(1, zoom / 1.5); applyZoom(); });
 
       function indexOfHash() {
         var year = parseInt(location.hash.slice(1), 10);
