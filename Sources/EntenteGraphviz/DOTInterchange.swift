@@ -10,8 +10,11 @@ import Foundation
 /// - a node per actor (`label` and `name` = name, `type`, `from`, `to`, `aliases` as JSON, `note`);
 /// - an edge per relation, keyed by the relation id (`kind`, `sign`, `from`, `to`, `confidence`,
 ///   `relation_label`, `weight`, `initiator`, `note`, `citations` as JSON), coloured by kind, `dir=none` for
-///   undirected kinds, dashed when uncertain; `order` keeps the relations' order, which `agwrite` does not
-///   (it groups edges by tail node).
+///   undirected kinds, dashed when uncertain; `order` (on nodes and edges) keeps the actors' and relations' order,
+///   which `agwrite` does not (it groups edges by tail node).
+///
+/// Backslashes in values are written as `%5C` and `%` as `%25` (graph attribute `entente_text`), because
+/// cgraph's writer does not escape backslashes.
 ///
 /// Read (``graph(from:defaultYear:)``): nodes become actors (`name` or else `label` or else the node name;
 /// `type` or else `state`); edges become relations keyed by their DOT key, with kind `kind` (an unknown kind
@@ -66,14 +69,16 @@ public enum DOTInterchange {
   /// - Throws: ``GraphvizError`` (`invalidDrawing`) only if the graph breaks its own invariants.
   public static func drawing(of graph: TemporalGraph) throws -> DiagramGraph {
     var drawing = DiagramGraph(name: graph.metadata.id, directed: true)
-    var attributes: Attributes = ["graph_id": .raw(graph.metadata.id)]
-    if let title = graph.metadata.title { attributes["title"] = .raw(title) }
-    if let description = graph.metadata.description { attributes["description"] = .raw(description) }
-    if let years = graph.metadata.years { attributes["years"] = .raw("\(years.lowerBound)...\(years.upperBound)") }
+    var attributes: Attributes = [
+      "graph_id": .raw(encoded: graph.metadata.id), "entente_text": .raw(Self.textMarker),
+    ]
+    if let title = graph.metadata.title { attributes["title"] = .raw(encoded: title) }
+    if let description = graph.metadata.description { attributes["description"] = .raw(encoded: description) }
+    if let years = graph.metadata.years { attributes["years"] = .raw(encoded: "\(years.lowerBound)...\(years.upperBound)") }
     let builtIn = Set(KindRegistry.builtIn.map(\.id))
     let declared = graph.kinds.all.filter { !builtIn.contains($0.id) }
     if !declared.isEmpty {
-      attributes["entente_kinds"] = .raw(
+      attributes["entente_kinds"] = .raw(encoded: 
         json(
           declared.map {
             KindEntry(
@@ -82,48 +87,49 @@ public enum DOTInterchange {
           }))
     }
     if !graph.sources.isEmpty {
-      attributes["entente_sources"] = .raw(
+      attributes["entente_sources"] = .raw(encoded: 
         json(graph.sources.map { SourceEntry(id: $0.id.rawValue, document: $0.document, title: $0.title) }))
     }
     drawing.graphAttributes = attributes
-    for actor in graph.actors {
+    for (position, actor) in graph.actors.enumerated() {
       var node: Attributes = [
-        "label": .text(actor.name), "name": .raw(actor.name), "type": .raw(actor.type.rawValue),
+        "order": .raw(String(position + 1)),
+        "label": .text(displayText(actor.name)), "name": .raw(encoded: actor.name), "type": .raw(encoded: actor.type.rawValue),
       ]
       if let lifetime = actor.lifetime {
-        node["from"] = .raw(lifetime.start.description)
-        node["to"] = .raw(endText(lifetime.end))
+        node["from"] = .raw(encoded: lifetime.start.description)
+        node["to"] = .raw(encoded: endText(lifetime.end))
       }
       if !actor.aliases.isEmpty {
-        node["aliases"] = .raw(
+        node["aliases"] = .raw(encoded: 
           json(
             actor.aliases.map {
               AliasEntry(
                 name: $0.name, scheme: $0.scheme, from: $0.period?.start.description, to: $0.period.map { endText($0.end) })
             }))
       }
-      if let note = actor.note { node["note"] = .raw(note) }
+      if let note = actor.note { node["note"] = .raw(encoded: note) }
       try drawing.addNode(actor.id.rawValue, attributes: node)
     }
     for (position, relation) in graph.relations.enumerated() {
       guard let kind = graph.kinds[relation.kind] else { continue }
       var edge: Attributes = [
-        "order": .raw(String(position + 1)),
-        "kind": .raw(kind.id.rawValue), "sign": .raw(String(kind.sign.rawValue)),
-        "from": .raw(relation.period.start.description), "to": .raw(endText(relation.period.end)),
-        "confidence": .raw(relation.confidence.rawValue), "color": .raw(kind.style.color),
-        "style": .raw(relation.confidence.isUncertain ? "dashed" : kind.style.line.rawValue),
+        "order": .raw(encoded: String(position + 1)),
+        "kind": .raw(encoded: kind.id.rawValue), "sign": .raw(encoded: String(kind.sign.rawValue)),
+        "from": .raw(encoded: relation.period.start.description), "to": .raw(encoded: endText(relation.period.end)),
+        "confidence": .raw(encoded: relation.confidence.rawValue), "color": .raw(encoded: kind.style.color),
+        "style": .raw(encoded: relation.confidence.isUncertain ? "dashed" : kind.style.line.rawValue),
       ]
-      if kind.isDirected { edge["arrowhead"] = .raw(kind.style.arrowhead) } else { edge["dir"] = "none" }
+      if kind.isDirected { edge["arrowhead"] = .raw(encoded: kind.style.arrowhead) } else { edge["dir"] = "none" }
       if let label = relation.label {
-        edge["relation_label"] = .raw(label)
-        edge["label"] = .text(label)
+        edge["relation_label"] = .raw(encoded: label)
+        edge["label"] = .text(displayText(label))
       }
-      if let weight = relation.weight { edge["weight_value"] = .raw(String(weight)) }
-      if let initiator = relation.initiator { edge["initiator"] = .raw(initiator.rawValue) }
-      if let note = relation.note { edge["note"] = .raw(note) }
+      if let weight = relation.weight { edge["weight_value"] = .raw(encoded: String(weight)) }
+      if let initiator = relation.initiator { edge["initiator"] = .raw(encoded: initiator.rawValue) }
+      if let note = relation.note { edge["note"] = .raw(encoded: note) }
       if !relation.citations.isEmpty {
-        edge["citations"] = .raw(
+        edge["citations"] = .raw(encoded: 
           json(relation.citations.map { CitationEntry(source: $0.source.rawValue, quote: $0.quote, locator: $0.locator) }))
       }
       try drawing.addEdge(
@@ -144,10 +150,14 @@ public enum DOTInterchange {
     graph: TemporalGraph, skipped: [Skipped]
   ) {
     var skipped: [Skipped] = []
+    let encoded: Bool = {
+      if case .raw(let marker) = drawing.graphAttributes["entente_text"] { return marker == textMarker }
+      return false
+    }()
     func value(_ attributes: Attributes, _ name: String) -> String? {
       guard let attribute = attributes[name] else { return nil }
       switch attribute {
-      case .raw(let text): return text.isEmpty ? nil : text
+      case .raw(let text): return text.isEmpty ? nil : (encoded ? decode(text) : text)
       case .html(let markup): return markup.isEmpty ? nil : markup
       }
     }
@@ -187,7 +197,13 @@ public enum DOTInterchange {
     let sourceIDs = Set(sources.map(\.id))
 
     var actors: [ActorRecord] = []
-    for node in drawing.nodes {
+    // agwrite may write a node after edges that name it: `order` restores the actors' order.
+    let nodes = drawing.nodes.enumerated().sorted { a, b in
+      let x = value(a.element.attributes, "order").flatMap(Int.init) ?? Int.max
+      let y = value(b.element.attributes, "order").flatMap(Int.init) ?? Int.max
+      return (x, a.offset) < (y, b.offset)
+    }.map(\.element)
+    for node in nodes {
       let attributes = node.attributes
       var lifetime: Period?
       if let from = value(attributes, "from") {
@@ -295,6 +311,22 @@ public enum DOTInterchange {
     return (graph, skipped)
   }
 
+  /// cgraph's `agwrite` escapes quotes but not backslashes, so a backslash before a quote (as in JSON) or at the
+  /// end of a value does not survive a write and a read. Interchange values therefore write `\` as `%5C` (and
+  /// `%` as `%25`); the graph attribute `entente_text` says so, and reading decodes only such files.
+  static let textMarker = "backslash as %5C, percent as %25"
+
+  static func encode(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\\", with: "%5C")
+  }
+
+  static func decode(_ text: String) -> String {
+    text.replacingOccurrences(of: "%5C", with: "\\").replacingOccurrences(of: "%25", with: "%")
+  }
+
+  /// Text for a drawn label only: a backslash is shown as U+29F5 so no escape sequence can form.
+  static func displayText(_ text: String) -> String { text.replacingOccurrences(of: "\\", with: "\u{29F5}") }
+
   private static func period(from: String, to: String?) throws -> Period {
     let start = try PartialDate(parsing: from)
     switch to {
@@ -317,4 +349,9 @@ public enum DOTInterchange {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
   }
+}
+
+extension AttributeValue {
+  /// An interchange value, with backslashes and percent signs encoded (see `DOTInterchange.textMarker`).
+  static func raw(encoded text: String) -> AttributeValue { .raw(DOTInterchange.encode(text)) }
 }

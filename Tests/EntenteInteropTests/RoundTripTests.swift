@@ -64,3 +64,34 @@ struct RoundTripTests {
     #expect(year.metadata.years == 1979...1979)
   }
 }
+
+@Suite("DOT keeps awkward text")
+struct DOTTextTests {
+  static let awkward = [
+    "a \"quoted\" word", "ends with a backslash \\", "backslash before quote \\\"", "two \\\\ backslashes",
+    "new\nline", "tab\there", "braces { } [ ] ; = ,", "unicode: Lê Duẩn, Hà Nội", "html <b>&amp;</b>",
+    String(repeating: "long text with \"quotes\" ", count: 20),
+  ]
+
+  @Test(arguments: awkward)
+  func awkwardTextRoundTripsThroughDOT(_ text: String) async throws {
+    let source = SourceDocument(id: "s", document: "d.txt", title: text)
+    let graph = try TemporalGraph(
+      metadata: GraphMetadata(id: "g", title: text),
+      sources: [source],
+      actors: [
+        ActorRecord(id: "a", name: text, type: .state, note: text), ActorRecord(id: "b", name: "B", type: .state),
+      ],
+      relations: [
+        Relation(
+          id: "r", source: "a", target: "b", kind: .alliance, period: Period(on: try PartialDate(year: 1979)),
+          label: text, note: text, citations: [Citation(source: "s", quote: text, locator: text)])
+      ])
+    let renderer = try GraphvizRenderer.shared
+    let dot = try await renderer.dotText(of: DOTInterchange.drawing(of: graph))
+    let parsed = try await renderer.parseDOT(dot)
+    let (back, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    #expect(skipped.isEmpty)
+    expectSameGraph(graph, back)
+  }
+}
