@@ -3,6 +3,10 @@ import EntenteGraphviz
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 @testable import EntenteIO
 
 @Suite("Round trips: every format read and written")
@@ -93,5 +97,37 @@ struct DOTTextTests {
     let (back, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
     #expect(skipped.isEmpty)
     expectSameGraph(graph, back)
+  }
+}
+
+@Suite("The project's graph through every format")
+struct ProjectGraphRoundTrips {
+  static let graphFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Graphs/cambodian-vietnamese-war.yaml")
+
+  @Test func projectGraphRoundTripsThroughJSONCSVAndDOT() async throws {
+    let graph = try GraphFile.load(contentsOf: Self.graphFile)
+    expectSameGraph(graph, try JSONExport.graph(fromDocument: JSONExport.document(of: graph)))
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try CSVTableExport.write(graph, to: folder)
+    let fromCSV = try CSVTableImport.importTables(in: folder)
+    #expect(fromCSV.skipped.isEmpty)
+    expectSameGraph(graph, fromCSV.graph)
+    let renderer = try GraphvizRenderer.shared
+    let parsed = try await renderer.parseDOT(try await renderer.dotText(of: DOTInterchange.drawing(of: graph)))
+    let fromDOT = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    #expect(fromDOT.skipped.isEmpty)
+    expectSameGraph(graph, fromDOT.graph)
+    // GEXF and GraphML are well-formed XML with one element per actor and relation.
+    for text in [GEXFExport.document(of: graph), GraphMLExport.document(of: graph)] {
+      let document = try XMLDocument(xmlString: text, options: [])
+      let root = try #require(document.rootElement())
+      let graphElement = try #require(children(root, "graph").first)
+      let nodes = children(graphElement, "node") + children(graphElement, "nodes").flatMap { children($0, "node") }
+      let edges = children(graphElement, "edge") + children(graphElement, "edges").flatMap { children($0, "edge") }
+      #expect(nodes.count == graph.actors.count)
+      #expect(edges.count == graph.relations.count)
+    }
   }
 }
