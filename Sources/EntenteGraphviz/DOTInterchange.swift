@@ -52,10 +52,50 @@ public enum DOTInterchange {
 
   /// A DOT edge or node that could not be mapped.
   public struct Skipped: Sendable, Hashable, CustomStringConvertible {
-    /// `edge KEY (TAIL -> HEAD)` or `node NAME`.
+    /// `edge KEY (TAIL -> HEAD)`, `node NAME` or `graph attribute NAME`.
     public let element: String
     public let message: String
+    var nodeName: String?
+    var edge: [String]?  // key, tail, head
+
+    init(element: String, message: String) {
+      self.element = element
+      self.message = message
+      if element.hasPrefix("node ") { nodeName = String(element.dropFirst(5)) }
+    }
+
+    init(edge key: String, tail: String, head: String, message: String) {
+      self.init(element: "edge \(key) (\(tail) -> \(head))", message: message)
+      edge = [key, tail, head]
+    }
+
     public var description: String { "\(element): \(message)" }
+
+    /// The 1-based line of `dotText` where the element is written, found by searching the text (cgraph keeps no
+    /// line numbers): an edge by its `key=`, else by `tail -> head` / `tail -- head`; a node by its statement.
+    public func line(in dotText: String) -> Int? {
+      let lines = dotText.components(separatedBy: "\n")
+      func quotedOrBare(_ name: String) -> String {
+        let escaped = NSRegularExpression.escapedPattern(for: name)
+        return "(?:\"\(escaped)\"|\(escaped)(?![A-Za-z0-9_.]))"
+      }
+      var patterns: [String] = []
+      if let edge {
+        patterns.append("\\bkey\\s*=\\s*\(quotedOrBare(edge[0]))")
+        patterns.append("(?:^|[\\s;{])\(quotedOrBare(edge[1]))\\s*-[->]\\s*\(quotedOrBare(edge[2]))")
+      } else if let nodeName {
+        patterns.append("^\\s*\(quotedOrBare(nodeName))\\s*(?:\\[|;|$)")
+      }
+      for pattern in patterns {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+        if let index = lines.firstIndex(where: {
+          expression.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil
+        }) {
+          return index + 1
+        }
+      }
+      return nil
+    }
   }
 
   /// The kind given to DOT edges that have no `kind` attribute.
@@ -242,7 +282,9 @@ public enum DOTInterchange {
       return (x, a.offset) < (y, b.offset)
     }.map(\.element)
     for edge in edges {
-      let element = "edge \(edge.key) (\(edge.tail) -> \(edge.head))"
+      func skip(_ message: String) {
+        skipped.append(Skipped(edge: edge.key, tail: edge.tail, head: edge.head, message: message))
+      }
       let attributes = edge.attributes
       let kindID: KindID
       if let kindText = value(attributes, "kind") {
@@ -266,29 +308,29 @@ public enum DOTInterchange {
           period = Period(on: try PartialDate(year: defaultYear))
         }
       } catch {
-        skipped.append(Skipped(element: element, message: "not imported: \(error)"))
+        skip("not imported: \(error)")
         continue
       }
       let confidenceText = value(attributes, "confidence") ?? "certain"
       guard let confidence = Confidence(rawValue: confidenceText) else {
-        skipped.append(Skipped(element: element, message: "not imported: confidence '\(confidenceText)' is unknown"))
+        skip("not imported: confidence '\(confidenceText)' is unknown")
         continue
       }
       var citations: [Citation] = []
       if let text = value(attributes, "citations") {
         guard let entries = try? JSONDecoder().decode([CitationEntry].self, from: Data(text.utf8)) else {
-          skipped.append(Skipped(element: element, message: "not imported: citations is not a JSON array"))
+          skip("not imported: citations is not a JSON array")
           continue
         }
         citations = entries.map { Citation(source: SourceID($0.source), quote: $0.quote, locator: $0.locator) }
         if let unknown = citations.first(where: { !sourceIDs.contains($0.source) }) {
-          skipped.append(Skipped(element: element, message: "not imported: cites the unknown source '\(unknown.source)'"))
+          skip("not imported: cites the unknown source '\(unknown.source)'")
           continue
         }
       }
       let initiator = value(attributes, "initiator").map(ActorID.init(rawValue:))
       if let initiator, !actorIDs.contains(initiator) {
-        skipped.append(Skipped(element: element, message: "not imported: unknown initiator '\(initiator)'"))
+        skip("not imported: unknown initiator '\(initiator)'")
         continue
       }
       let weight = value(attributes, "weight_value").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }

@@ -121,6 +121,7 @@ struct ImportTests {
     #expect(skipped.count == 1)
     #expect(skipped.first?.element.contains("vietnam -> china") == true)
     #expect(skipped.first?.message.contains("month 13") == true)
+    #expect(skipped.first?.line(in: text) == 9)
   }
 
   @Test func badDOTIsAnErrorWithGraphvizMessage() async throws {

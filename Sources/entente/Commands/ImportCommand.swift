@@ -71,7 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
             let parsed = try await GraphvizRenderer.shared.parseDOT(text)
             let result = try DOTInterchange.graph(from: parsed, defaultYear: defaultYear)
             graph = result.graph
-            skipped = result.skipped.map { ImportIssue(file: source, line: nil, message: $0.description) }
+            skipped = result.skipped.map { ImportIssue(file: source, line: $0.line(in: text), message: $0.description) }
             rows = parsed.nodes.count + parsed.edges.count
           } catch let error as GraphvizError {
             throw CommandFailure("\(source): \(error.description)")
