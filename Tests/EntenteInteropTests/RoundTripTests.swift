@@ -131,3 +131,15 @@ struct ProjectGraphRoundTrips {
     }
   }
 }
+
+@Suite("Writing imported graphs in chunks")
+struct ImportedGraphWriterTests {
+  @Test(arguments: [1, 3, 100])
+  func chunkedYAMLIsTheWholeDocument(chunkSize: Int) throws {
+    let graph = try Fixture.graph()
+    let text = try ImportedGraphWriter.text(of: graph, chunkSize: chunkSize)
+    #expect(text == (try GraphFile.yamlText(of: graph)))
+    let back = try #require(GraphFile.read(yaml: text, fileName: "chunked.yaml").graph)
+    expectSameGraph(graph, back)
+  }
+}

@@ -93,11 +93,15 @@ struct ImportCommand: AsyncParsableCommand {
         graph = try TemporalGraph(
           metadata: metadata, kinds: graph.kinds, sources: graph.sources, actors: graph.actors, relations: graph.relations)
       }
-      let yaml: String
-      do { yaml = try GraphFile.yamlText(of: graph) } catch {
-        throw CommandFailure("cannot write the graph as YAML: \(error)")
+      do {
+        // Chunked, so a million relations are written in bounded memory; atomically (renamed into place).
+        let large = graph.relations.count > 100_000
+        try ImportedGraphWriter.write(graph, to: URL(fileURLWithPath: out)) { written in
+          if large { Terminal.error("entente import: \(written) relations written…") }
+        }
+      } catch {
+        throw CommandFailure("cannot write \(out): \(error)")
       }
-      try AtomicFile.write(Data(yaml.utf8), to: URL(fileURLWithPath: out))
       Terminal.error(
         "imported \(graph.actors.count) actors and \(graph.relations.count) relations from \(rows) rows into \(out)"
           + (skipped.isEmpty ? "" : "; \(skipped.count) skipped (listed above)"))
