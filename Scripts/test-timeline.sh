@@ -78,10 +78,20 @@ viewer.addEventListener("load", function () {
   var afterSlider = page.body.dataset.year + " " + page.getElementById("year-label").textContent
     + " " + viewer.contentWindow.location.hash;
   var svgTitle = (page.querySelector("#diagram svg text") || {}).textContent || "";
+  // Hover a relation whose tooltip cites a source: the tooltip shows the quote.
+  var cited = Array.prototype.find.call(page.querySelectorAll("#diagram [data-tip]"), function (element) {
+    return element.getAttribute("data-tip").indexOf("\u201c") >= 0;
+  });
+  var tooltip = "none";
+  if (cited) {
+    cited.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    var box = page.getElementById("tooltip");
+    tooltip = box.style.display + ":" + (box.textContent.indexOf("\u201c") >= 0 ? "quote" : "no-quote");
+  }
   page.getElementById("play").click();
   setTimeout(function () {
     result.textContent = "before=" + before + "\nslider=" + afterSlider + "\ntitle=" + svgTitle
-      + "\nplayed=" + page.body.dataset.year;
+      + "\ntooltip=" + tooltip + "\nplayed=" + page.body.dataset.year;
   }, 3000);
 });
 </script>
@@ -91,10 +101,13 @@ chrome --virtual-time-budget=8000 --dump-dom "file://$(pwd)/$out/harness.html" >
 grep -q "before=$first_year" "$out/dom-harness.html" || fail "harness: the viewer did not open at $first_year"
 grep -q "slider=$second_year $second_year #$second_year" "$out/dom-harness.html" \
   || fail "harness: moving the slider did not show $second_year ($(grep -o 'slider=[^<]*' "$out/dom-harness.html" || true))"
+grep -q "tooltip=block:quote" "$out/dom-harness.html" \
+  || fail "harness: hovering a cited relation did not show a tooltip with its quote"
 played="$(sed -n 's/.*played=\([0-9]*\).*/\1/p' "$out/dom-harness.html")"
 [[ -n "$played" && "$played" -gt "$second_year" ]] || fail "harness: play did not advance past $second_year (at '$played')"
 chrome --virtual-time-budget=8000 --screenshot="$out/screenshot-harness.png" "file://$(pwd)/$out/harness.html" >/dev/null
 
 echo "test-timeline: OK: #$first_year and #$second_year show their years with different diagrams" \
-  "(screenshots $shot_first vs $shot_second); slider moved to $second_year; play advanced to $played."
+  "(screenshots $shot_first vs $shot_second); slider moved to $second_year; a hovered relation showed its" \
+  "citation; play advanced to $played."
 echo "test-timeline: pages and screenshots in $out/"
