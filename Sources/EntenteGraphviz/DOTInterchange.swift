@@ -114,39 +114,47 @@ public enum DOTInterchange {
     ]
     if let title = graph.metadata.title { attributes["title"] = .raw(encoded: title) }
     if let description = graph.metadata.description { attributes["description"] = .raw(encoded: description) }
-    if let years = graph.metadata.years { attributes["years"] = .raw(encoded: "\(years.lowerBound)...\(years.upperBound)") }
+    if let years = graph.metadata.years {
+      attributes["years"] = .raw(encoded: "\(years.lowerBound)...\(years.upperBound)")
+    }
     let builtIn = Set(KindRegistry.builtIn.map(\.id))
     let declared = graph.kinds.all.filter { !builtIn.contains($0.id) }
     if !declared.isEmpty {
-      attributes["entente_kinds"] = .raw(encoded: 
-        json(
-          declared.map {
-            KindEntry(
-              id: $0.id.rawValue, name: $0.name, parent: $0.parent?.rawValue, sign: $0.sign.rawValue,
-              directed: $0.isDirected, color: $0.style.color, style: $0.style.line.rawValue, arrowhead: $0.style.arrowhead)
-          }))
+      attributes["entente_kinds"] = .raw(
+        encoded:
+          json(
+            declared.map {
+              KindEntry(
+                id: $0.id.rawValue, name: $0.name, parent: $0.parent?.rawValue, sign: $0.sign.rawValue,
+                directed: $0.isDirected, color: $0.style.color, style: $0.style.line.rawValue,
+                arrowhead: $0.style.arrowhead)
+            }))
     }
     if !graph.sources.isEmpty {
-      attributes["entente_sources"] = .raw(encoded: 
-        json(graph.sources.map { SourceEntry(id: $0.id.rawValue, document: $0.document, title: $0.title) }))
+      attributes["entente_sources"] = .raw(
+        encoded:
+          json(graph.sources.map { SourceEntry(id: $0.id.rawValue, document: $0.document, title: $0.title) }))
     }
     drawing.graphAttributes = attributes
     for (position, actor) in graph.actors.enumerated() {
       var node: Attributes = [
         "order": .raw(String(position + 1)),
-        "label": .text(displayText(actor.name)), "name": .raw(encoded: actor.name), "type": .raw(encoded: actor.type.rawValue),
+        "label": .text(displayText(actor.name)), "name": .raw(encoded: actor.name),
+        "type": .raw(encoded: actor.type.rawValue),
       ]
       if let lifetime = actor.lifetime {
         node["from"] = .raw(encoded: lifetime.start.description)
         node["to"] = .raw(encoded: endText(lifetime.end))
       }
       if !actor.aliases.isEmpty {
-        node["aliases"] = .raw(encoded: 
-          json(
-            actor.aliases.map {
-              AliasEntry(
-                name: $0.name, scheme: $0.scheme, from: $0.period?.start.description, to: $0.period.map { endText($0.end) })
-            }))
+        node["aliases"] = .raw(
+          encoded:
+            json(
+              actor.aliases.map {
+                AliasEntry(
+                  name: $0.name, scheme: $0.scheme, from: $0.period?.start.description,
+                  to: $0.period.map { endText($0.end) })
+              }))
       }
       if let note = actor.note { node["note"] = .raw(encoded: note) }
       try drawing.addNode(actor.id.rawValue, attributes: node)
@@ -169,8 +177,11 @@ public enum DOTInterchange {
       if let initiator = relation.initiator { edge["initiator"] = .raw(encoded: initiator.rawValue) }
       if let note = relation.note { edge["note"] = .raw(encoded: note) }
       if !relation.citations.isEmpty {
-        edge["citations"] = .raw(encoded: 
-          json(relation.citations.map { CitationEntry(source: $0.source.rawValue, quote: $0.quote, locator: $0.locator) }))
+        edge["citations"] = .raw(
+          encoded:
+            json(
+              relation.citations.map { CitationEntry(source: $0.source.rawValue, quote: $0.quote, locator: $0.locator) }
+            ))
       }
       try drawing.addEdge(
         key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: edge)
@@ -206,7 +217,8 @@ public enum DOTInterchange {
       if let entries = try? JSONDecoder().decode([KindEntry].self, from: Data(text.utf8)) {
         for entry in entries {
           guard let sign = Sign(rawValue: entry.sign), let line = KindStyle.Line(rawValue: entry.style) else {
-            skipped.append(Skipped(element: "graph attribute entente_kinds", message: "kind '\(entry.id)' has a bad sign or style"))
+            skipped.append(
+              Skipped(element: "graph attribute entente_kinds", message: "kind '\(entry.id)' has a bad sign or style"))
             continue
           }
           do {
@@ -349,10 +361,13 @@ public enum DOTInterchange {
     let metadata = GraphMetadata(
       id: value(drawing.graphAttributes, "graph_id") ?? drawing.name, title: value(drawing.graphAttributes, "title"),
       description: value(drawing.graphAttributes, "description"), years: years)
-    let graph = try TemporalGraph(metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+    let graph = try TemporalGraph(
+      metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
     return (graph, skipped)
   }
 
+  /// How interchange values carry backslashes.
+  ///
   /// cgraph's `agwrite` escapes quotes but not backslashes, so a backslash before a quote (as in JSON) or at the
   /// end of a value does not survive a write and a read. Interchange values therefore write `\` as `%5C` (and
   /// `%` as `%25`); the graph attribute `entente_text` says so, and reading decodes only such files.

@@ -35,9 +35,11 @@ private func receiveParseMessage(_ text: UnsafeMutablePointer<CChar>?) -> Int32 
 }
 
 extension GraphvizRenderer {
-  /// Parses DOT text with cgraph into a drawing description: the graph's name, direction and attributes,
+  /// Parses DOT text with cgraph into a drawing description.
+  ///
+  /// The result holds the graph's name, direction and attributes,
   /// every node with its attributes, and every edge with its key (`key=` in DOT, else `e<n>` in order),
-  /// ends and attributes. Nodes come in cgraph's order (first mention); edges by tail node, then in order.
+  /// ends and attributes. Nodes come in cgraph's order (first mention), edges in the order they were read.
   ///
   /// Subgraphs are flattened: their nodes and edges belong to the root. Attribute values are given as written
   /// (`.raw`), HTML-like labels as `.html`.

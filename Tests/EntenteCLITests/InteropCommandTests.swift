@@ -56,7 +56,8 @@ import Testing
     #expect(strict.status == 1)
     #expect(!FileManager.default.fileExists(atPath: strictOut))
     let participants = try CLIRunner.run([
-      "import", "\(interopFixtures)/interstate-war-participants.csv", "--out", folder.appendingPathComponent("w.yaml").path,
+      "import", "\(interopFixtures)/interstate-war-participants.csv", "--out",
+      folder.appendingPathComponent("w.yaml").path,
     ])
     #expect(participants.status == 0)
     #expect(participants.error.contains("interstate-war-participants.csv:10: no side"))

@@ -6,7 +6,7 @@ import Testing
 @testable import EntenteIO
 
 #if canImport(FoundationXML)
-  import FoundationXML
+import FoundationXML
 #endif
 
 @Suite("Exporters: golden files and structure")
@@ -51,7 +51,8 @@ struct ExportTests {
     let root = try #require(document.rootElement())
     #expect(root.localName == "graphml")
     let keys = children(root, "key")
-    let types = Dictionary(uniqueKeysWithValues: keys.map { (attribute($0, "id") ?? "", attribute($0, "attr.type") ?? "") })
+    let types = Dictionary(
+      uniqueKeysWithValues: keys.map { (attribute($0, "id") ?? "", attribute($0, "attr.type") ?? "") })
     #expect(types["sign"] == "int")
     #expect(types["weight"] == "double")
     #expect(types["kind"] == "string")
@@ -72,7 +73,8 @@ struct ExportTests {
     #expect(attribute(graphElement, "edgedefault") == "directed")
     #expect(children(patron, "data").first { attribute($0, "key") == "from" }?.stringValue == "1975~")
     let war = try #require(edges.first { attribute($0, "id") == "vn-kr-war" })
-    #expect(children(war, "data").first { attribute($0, "key") == "note" }?.stringValue == "invasion; occupation\nuntil 1989")
+    #expect(
+      children(war, "data").first { attribute($0, "key") == "note" }?.stringValue == "invasion; occupation\nuntil 1989")
   }
 
   @Test func jsonDocumentAndNodeLinkMatchGolden() throws {

@@ -25,14 +25,19 @@ enum Fixture {
         id: "vietnam", name: "Vietnam", type: .state,
         aliases: [
           Alias("Socialist Republic of Vietnam"),
-          Alias("Democratic Republic of Vietnam", period: try Period(start: .init(year: 1945), end: .date(.init(year: 1976, month: 7, day: 2)))),
+          Alias(
+            "Democratic Republic of Vietnam",
+            period: try Period(start: .init(year: 1945), end: .date(.init(year: 1976, month: 7, day: 2)))),
           Alias("816", scheme: "cow"),
         ]),
       ActorRecord(
         id: "khmer-rouge", name: "Khmer Rouge", type: .armedFaction,
-        lifetime: try Period(start: .init(year: 1951), end: .date(.init(year: 1999))), note: "The party & its army.\nSecond line."),
+        lifetime: try Period(start: .init(year: 1951), end: .date(.init(year: 1999))),
+        note: "The party & its army.\nSecond line."),
       ActorRecord(id: "china", name: "China", type: .state, aliases: [Alias("710", scheme: "cow")]),
-      ActorRecord(id: "le-duan", name: "Lê Duẩn", type: .person, lifetime: try Period(start: .init(year: 1907), end: .date(.init(year: 1986, month: 7, day: 10)))),
+      ActorRecord(
+        id: "le-duan", name: "Lê Duẩn", type: .person,
+        lifetime: try Period(start: .init(year: 1907), end: .date(.init(year: 1986, month: 7, day: 10)))),
       ActorRecord(
         id: "asean", name: "ASEAN <association>", type: .organisation,
         lifetime: try Period(start: .init(year: 1967, month: 8, day: 8), end: .open)),
@@ -44,7 +49,9 @@ enum Fixture {
         period: try Period(start: .init(year: 1970), end: .date(.init(year: 1975, month: 4))), weight: 2,
         label: "wartime alliance, \"comrades\"",
         citations: [
-          Citation(source: "wiki", quote: "the Vietnamese communists and the Khmer Rouge had previously cooperated", locator: "Background")
+          Citation(
+            source: "wiki", quote: "the Vietnamese communists and the Khmer Rouge had previously cooperated",
+            locator: "Background")
         ]),
       Relation(
         id: "kr-vn-clash", source: "khmer-rouge", target: "vietnam", kind: .hostility,
@@ -56,7 +63,8 @@ enum Fixture {
         weight: 0.5, note: "invasion; occupation\nuntil 1989"),
       Relation(
         id: "cn-kr-patron", source: "china", target: "khmer-rouge", kind: .patronage,
-        period: try Period(start: .init(year: 1975, isApproximate: true), end: .date(.init(year: 1990, isUncertain: true))),
+        period: try Period(
+          start: .init(year: 1975, isApproximate: true), end: .date(.init(year: 1990, isUncertain: true))),
         confidence: .probable,
         citations: [Citation(source: "notes", quote: "China armed the Khmer Rouge \\ supplied rice")]),
       Relation(
@@ -64,7 +72,8 @@ enum Fixture {
         period: try Period(start: .init(year: 1950), end: .date(.init(year: 1978)))),
       Relation(
         id: "cn-vn-war", source: "china", target: "vietnam", kind: .hostility,
-        period: try Period(start: .init(year: 1979, month: 2, day: 17), end: .date(.init(year: 1979, month: 3, day: 16))),
+        period: try Period(
+          start: .init(year: 1979, month: 2, day: 17), end: .date(.init(year: 1979, month: 3, day: 16))),
         label: "Sino-Vietnamese War"),
       Relation(
         id: "cn-vn-rivalry", source: "china", target: "vietnam", kind: "rivalry",
@@ -118,13 +127,15 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
     return
   }
   guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-    Issue.record("no golden file \(name): run the tests with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
+    Issue.record(
+      "no golden file \(name): run the tests with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
     return
   }
   if golden != text {
     let goldenLines = golden.split(separator: "\n", omittingEmptySubsequences: false)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let first = zip(goldenLines, lines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let first =
+      zip(goldenLines, lines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
       ?? min(goldenLines.count, lines.count)
     let expected = first < goldenLines.count ? String(goldenLines[first]) : "<end>"
     let actual = first < lines.count ? String(lines[first]) : "<end>"

@@ -65,7 +65,10 @@ struct ImportTests {
     let result = try WarParticipantImport.importFile(
       at: Fixture.folder.appendingPathComponent("plain-participants.csv").path)
     let ids = result.graph.relations.map(\.id.rawValue)
-    #expect(ids == ["war-w1-vietnam-khmer-rouge-hostility", "war-w1-vietnam-prk-alliance", "war-w1-khmer-rouge-prk-hostility"].map { $0.replacingOccurrences(of: "war-w1", with: "warw1") })
+    #expect(
+      ids
+        == ["war-w1-vietnam-khmer-rouge-hostility", "war-w1-vietnam-prk-alliance", "war-w1-khmer-rouge-prk-hostility"]
+        .map { $0.replacingOccurrences(of: "war-w1", with: "warw1") })
     let alliance = try #require(result.graph.relation("warw1-vietnam-prk-alliance"))
     #expect(alliance.period.description == "1979-01-10 – 1989-09")  // the earlier end
     let krPRK = try #require(result.graph.relation("warw1-khmer-rouge-prk-hostility"))
@@ -92,7 +95,9 @@ struct ImportTests {
     text += "x4,vietnam,china,alliance,1992,1991,certain,,,,,\n"  // lines+5
     text += "x1,vietnam,china,alliance,1990,1991,certain,,,,,\n"  // lines+6: duplicate id
     text += "x5,vietnam,china,alliance,1990,1991,sure,,,,,\n"  // lines+7
-    text += "x6,vietnam,china,alliance,1990,1991,certain,,,,,\"[{\"\"source\"\":\"\"nowhere\"\",\"\"quote\"\":\"\"q\"\"}]\"\n"  // lines+8
+    // lines+8:
+    text +=
+      "x6,vietnam,china,alliance,1990,1991,certain,,,,,\"[{\"\"source\"\":\"\"nowhere\"\",\"\"quote\"\":\"\"q\"\"}]\"\n"
     try text.write(to: relations, atomically: true, encoding: .utf8)
     let result = try CSVTableImport.importTables(in: folder)
     let actorIssues = result.skipped.filter { $0.file.hasSuffix("actors.csv") }
@@ -136,11 +141,12 @@ struct ImportTests {
     let rowCount = 120_000
     try "id,name,type\na,A,state\nb,B,state\n".write(
       to: folder.appendingPathComponent("actors.csv"), atomically: true, encoding: .utf8)
-    let handle = try FileHandle(forWritingTo: {
-      let url = folder.appendingPathComponent("relations.csv")
-      FileManager.default.createFile(atPath: url.path, contents: nil)
-      return url
-    }())
+    let handle = try FileHandle(
+      forWritingTo: {
+        let url = folder.appendingPathComponent("relations.csv")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        return url
+      }())
     handle.write(Data("id,source,target,kind,from,to\n".utf8))
     var chunk = ""
     for row in 0..<rowCount {

@@ -3,11 +3,11 @@ import EntenteGraphviz
 import Foundation
 import Testing
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 @testable import EntenteIO
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 @Suite("Round trips: every format read and written")
 struct RoundTripTests {
@@ -48,7 +48,8 @@ struct RoundTripTests {
       try WarParticipantImport.importFile(
         at: Fixture.folder.appendingPathComponent("interstate-war-participants.csv").path
       ).graph,
-      try WarParticipantImport.importFile(at: Fixture.folder.appendingPathComponent("plain-participants.csv").path).graph,
+      try WarParticipantImport.importFile(at: Fixture.folder.appendingPathComponent("plain-participants.csv").path)
+        .graph,
     ]
     for graph in graphs {
       let yaml = try GraphFile.yamlText(of: graph)

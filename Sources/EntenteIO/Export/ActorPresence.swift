@@ -1,8 +1,10 @@
 import EntenteCore
 
 extension TemporalGraph {
-  /// The day ranges in which an actor may be present: its lifetime when it has one, otherwise the union of
-  /// the possible days of its relations, merged where they overlap or touch. Used for GEXF spells.
+  /// The day ranges in which an actor may be present, for GEXF spells.
+  ///
+  /// Its lifetime when it has one, otherwise the union of the possible days of its relations, merged where they
+  /// overlap or touch.
   ///
   /// - Complexity: O(r log r) for the actor's r relations (after one O(R) grouping by `relationsByActor`).
   func presence(of actor: ActorRecord, relations: [Relation]) -> [ClosedRange<Day>] {

@@ -2,8 +2,9 @@ import CSV
 import EntenteCore
 import Foundation
 
-/// The dyad-year panel, the unit of most international-relations statistics: one row per pair of actors
-/// per year in which at least one relation between them is active, with the kinds and signs of those
+/// The dyad-year panel, the unit of most international-relations statistics.
+///
+/// One row per pair of actors per year in which at least one relation between them is active, with the kinds and signs of those
 /// relations. Pairs without any active relation are not listed (the panel is sparse).
 ///
 /// Columns: `year, actor_a, actor_b, relations, kinds, signs, positive, negative, neutral, directed`.

@@ -22,7 +22,8 @@ public enum GraphMLExport {
     Key(id: "aliases", domain: "node", type: "string"), Key(id: "lifetime_from", domain: "node", type: "string"),
     Key(id: "lifetime_to", domain: "node", type: "string"), Key(id: "actor_note", domain: "node", type: "string"),
     Key(id: "kind", domain: "edge", type: "string"), Key(id: "parent_kind", domain: "edge", type: "string"),
-    Key(id: "sign", domain: "edge", type: "int"), Key(id: "directed", domain: "edge", type: "boolean"), Key(id: "from", domain: "edge", type: "string"),
+    Key(id: "sign", domain: "edge", type: "int"), Key(id: "directed", domain: "edge", type: "boolean"),
+    Key(id: "from", domain: "edge", type: "string"),
     Key(id: "to", domain: "edge", type: "string"), Key(id: "first_day", domain: "edge", type: "string"),
     Key(id: "last_day", domain: "edge", type: "string"), Key(id: "weight", domain: "edge", type: "double"),
     Key(id: "label", domain: "edge", type: "string"), Key(id: "confidence", domain: "edge", type: "string"),
@@ -39,7 +40,10 @@ public enum GraphMLExport {
       [
         ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
         ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-        ("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"),
+        (
+          "xsi:schemaLocation",
+          "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+        ),
       ])
     for key in keys {
       xml.empty("key", [("id", key.id), ("for", key.domain), ("attr.name", key.id), ("attr.type", key.type)])

@@ -146,7 +146,8 @@ extension KindRegistry {
 enum InteropJSON {
   static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain records cannot fail (no non-finite numbers reach here; weights are checked > 0).
     guard let data = try? encoder.encode(value) else { return "null" }
     return String(decoding: data, as: UTF8.self)

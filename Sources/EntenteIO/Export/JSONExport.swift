@@ -3,8 +3,9 @@ import Foundation
 
 /// JSON forms of a graph: the whole temporal graph without loss, and one year in NetworkX's node-link form.
 public enum JSONExport {
-  /// The whole temporal graph, lossless: metadata, declared kinds, sources, actors and relations with the
-  /// field names of the YAML data format. `JSONExport.graph(fromDocument:)` reads it back.
+  /// The whole temporal graph, lossless.
+  ///
+  /// Metadata, declared kinds, sources, actors and relations with the field names of the YAML data format. `JSONExport.graph(fromDocument:)` reads it back.
   public static func document(of graph: TemporalGraph) -> String {
     InteropJSON.encode(GraphRecord(graph), pretty: true) + "\n"
   }
@@ -151,7 +152,9 @@ struct GraphRecord: Codable {
     for record in kinds {
       switch record.kind() {
       case .success(let kind):
-        do { try registry.declare(kind) } catch { throw ImportError(file: file, message: "kind '\(record.id)': \(error)") }
+        do { try registry.declare(kind) } catch {
+          throw ImportError(file: file, message: "kind '\(record.id)': \(error)")
+        }
       case .failure(let error):
         throw ImportError(file: file, message: "kind '\(record.id)': \(error.field) \(error.message)")
       }

@@ -1,7 +1,9 @@
 import EntenteCore
 import Foundation
 
-/// A self-contained HTML page to step through a graph year by year: every year's diagram (SVG, drawn with
+/// A self-contained HTML page to step through a graph year by year.
+///
+/// It holds every year's diagram (SVG, drawn with
 /// every actor in the same place), a year slider, a play button, tooltips with citations on hover, and a
 /// side panel listing the year's changes. No network: the diagrams, script and styles are all inline.
 ///
@@ -38,10 +40,12 @@ public enum TimelinePage {
   }
 
   /// The page.
+  ///
   /// - Parameters:
   ///   - graph: The graph (names, kinds, citations for the side panel).
   ///   - frames: The diagrams, one per year, in year order.
   ///   - changes: The changes into each year (`YearChanges.series`).
+  /// - Returns: The HTML text.
   public static func html(of graph: TemporalGraph, frames: [Frame], changes: [YearChanges]) -> String {
     func name(_ id: ActorID) -> String { graph.actor(id)?.name ?? id.rawValue }
     func item(_ relation: Relation) -> PageData.Item {
@@ -78,14 +82,16 @@ public enum TimelinePage {
     let safeJSON = json.replacingOccurrences(of: "</", with: "<\\/")
     let title = XMLText.escape(data.title, quotes: true).replacingOccurrences(of: "{", with: "&#123;")
     let first = frames.first.map { String($0.year) } ?? ""
-    return template
+    return
+      template
       .replacingOccurrences(of: "{{TITLE}}", with: title)
       .replacingOccurrences(of: "{{FIRST}}", with: first)
       .replacingOccurrences(of: "{{DATA}}", with: safeJSON)
   }
 
-  /// The frames with one common viewBox in the diagram's own coordinates, so that an actor drawn at the same
-  /// position is at the same place on screen in every year even when a year's drawing reaches further (a long
+  /// The frames with one common viewBox in the diagram's own coordinates.
+  ///
+  /// An actor drawn at the same position is at the same place on screen in every year even when a year's drawing reaches further (a long
   /// edge label, a cluster). Frames whose header cannot be read are left as they are.
   static func alignedFrames(_ frames: [Frame]) -> [Frame] {
     struct Header {
@@ -105,7 +111,8 @@ public enum TimelinePage {
       let head = String(frame.svg.prefix(4000))
       guard let box = numbers(head, #"viewBox="([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)""#), box.count == 4,
         let transform = numbers(
-          head, #"id="graph0"[^>]*transform="scale\(([-0-9.]+) [-0-9.]+\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)""#),
+          head,
+          #"id="graph0"[^>]*transform="scale\(([-0-9.]+) [-0-9.]+\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)""#),
         transform.count == 3, transform[0] > 0
       else { return nil }
       return Header(scale: transform[0], translate: (transform[1], transform[2]), box: (box[0], box[1], box[2], box[3]))
@@ -124,7 +131,8 @@ public enum TimelinePage {
     return zip(frames, headers).map { frame, header in
       guard let header else { return frame }
       let s = header.scale
-      let box = "\(text(s * (low.x + header.translate.x))) \(text(s * (low.y + header.translate.y))) "
+      let box =
+        "\(text(s * (low.x + header.translate.x))) \(text(s * (low.y + header.translate.y))) "
         + "\(text(s * (high.x - low.x))) \(text(s * (high.y - low.y)))"
       var svg = frame.svg
       if let range = svg.range(of: #"viewBox="[^"]*""#, options: .regularExpression) {

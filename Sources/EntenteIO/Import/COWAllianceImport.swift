@@ -78,8 +78,9 @@ public enum COWAllianceImport {
       }
       let period: Period
       do {
-        guard case .date(let first) = try COWDate.value(
-          year: row.field(start[0]), month: row.field(start[1]), day: row.field(start[2]))
+        guard
+          case .date(let first) = try COWDate.value(
+            year: row.field(start[0]), month: row.field(start[1]), day: row.field(start[2]))
         else {
           skip("no start year (dyad_st_year '\(row.field(start[0]))')")
           continue

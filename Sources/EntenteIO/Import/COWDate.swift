@@ -31,7 +31,9 @@ enum COWDate {
   private static func number(_ text: String, _ column: String) throws -> Int? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.isEmpty || trimmed == "NA" || trimmed == "." { return nil }
-    guard let value = cowInteger(trimmed) else { throw COWFieldError(description: "the \(column) '\(text)' is not a whole number") }
+    guard let value = cowInteger(trimmed) else {
+      throw COWFieldError(description: "the \(column) '\(text)' is not a whole number")
+    }
     return value
   }
 }

@@ -16,7 +16,10 @@ final class CSVRowReader {
   private let progress: ImportProgress?
 
   /// Opens a file with a header row.
-  /// - Parameter name: how the file is named in messages.
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - name: How the file is named in messages.
+  ///   - progress: Called every `ImportProgressInterval.rows` rows.
   /// - Throws: `ImportError` when the file cannot be opened or has no header.
   init(path: String, name: String? = nil, progress: ImportProgress? = nil) throws {
     file = name ?? path
@@ -55,7 +58,9 @@ final class CSVRowReader {
     guard let index = names.lazy.compactMap({ self.columns[$0.lowercased()] }).first else {
       throw ImportError(
         file: file, line: 1,
-        message: "no column \(names.map { "'\($0)'" }.joined(separator: " or ")) (the header has \(header.joined(separator: ", ")))")
+        message:
+          "no column \(names.map { "'\($0)'" }.joined(separator: " or ")) (the header has \(header.joined(separator: ", ")))"
+      )
     }
     return index
   }

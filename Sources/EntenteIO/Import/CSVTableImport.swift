@@ -12,6 +12,7 @@ public enum CSVTableImport {
   /// - Parameters:
   ///   - directory: The folder holding `actors.csv` and `relations.csv`.
   ///   - progress: Called every `ImportProgressInterval.rows` rows of `relations.csv`.
+  /// - Returns: The graph, the rows skipped (with file and line) and the number of rows read.
   /// - Throws: `ImportError` when a required file or column is missing.
   public static func importTables(in directory: URL, progress: ImportProgress? = nil) throws -> ImportResult {
     var skipped: [ImportIssue] = []
@@ -63,11 +64,13 @@ public enum CSVTableImport {
           continue
         }
         guard sourceIDs.insert(sourceID).inserted else {
-          skipped.append(ImportIssue(file: reader.file, line: line, message: "the source id '\(sourceID)' is used twice"))
+          skipped.append(
+            ImportIssue(file: reader.file, line: line, message: "the source id '\(sourceID)' is used twice"))
           continue
         }
         let titleText = row.field(title)
-        sources.append(SourceDocument(id: sourceID, document: row.field(document), title: titleText.isEmpty ? nil : titleText))
+        sources.append(
+          SourceDocument(id: sourceID, document: row.field(document), title: titleText.isEmpty ? nil : titleText))
       }
       rowsRead += reader.rowsRead
     }
@@ -81,7 +84,9 @@ public enum CSVTableImport {
         let fields = columns.map { row.field($0) }
         guard let sign = Int(fields[3]), let directed = Bool(fields[4]) else {
           skipped.append(
-            ImportIssue(file: reader.file, line: line, message: "kind '\(fields[0])': sign must be -1, 0 or 1 and directed true or false"))
+            ImportIssue(
+              file: reader.file, line: line,
+              message: "kind '\(fields[0])': sign must be -1, 0 or 1 and directed true or false"))
           continue
         }
         let record = KindRecord(
@@ -93,7 +98,8 @@ public enum CSVTableImport {
             skipped.append(ImportIssue(file: reader.file, line: line, message: "\(error)"))
           }
         case .failure(let error):
-          skipped.append(ImportIssue(file: reader.file, line: line, message: "kind '\(fields[0])': \(error.field) \(error.message)"))
+          skipped.append(
+            ImportIssue(file: reader.file, line: line, message: "kind '\(fields[0])': \(error.field) \(error.message)"))
         }
       }
       rowsRead += reader.rowsRead
@@ -114,11 +120,18 @@ public enum CSVTableImport {
       while let (line, row) = try reader.next() {
         func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
         let actorID = ActorID(row.field(id))
-        guard !actorID.rawValue.isEmpty else { skip("empty actor id"); continue }
-        guard !actorIDs.contains(actorID) else { skip("the actor id '\(actorID)' is used twice"); continue }
+        guard !actorID.rawValue.isEmpty else {
+          skip("empty actor id")
+          continue
+        }
+        guard !actorIDs.contains(actorID) else {
+          skip("the actor id '\(actorID)' is used twice")
+          continue
+        }
         do {
           let lifetime = row.field(from).isEmpty ? nil : try PeriodText.period(from: row.field(from), to: row.field(to))
-          let aliasList = row.field(aliases).isEmpty
+          let aliasList =
+            row.field(aliases).isEmpty
             ? [] : try InteropJSON.decode([AliasRecord].self, from: row.field(aliases)).map { try $0.alias() }
           let typeText = row.field(type)
           let nameText = row.raw(name)
@@ -158,17 +171,24 @@ public enum CSVTableImport {
         func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
         var relationID = RelationID(row.field(id))
         if relationID.rawValue.isEmpty { relationID = RelationID("r\(reader.rowsRead)") }
-        guard !relationIDs.contains(relationID) else { skip("the relation id '\(relationID)' is used twice"); continue }
+        guard !relationIDs.contains(relationID) else {
+          skip("the relation id '\(relationID)' is used twice")
+          continue
+        }
         let ends = [ActorID(row.field(source)), ActorID(row.field(target))]
         if let unknown = ends.first(where: { !actorIDs.contains($0) }) {
           skip("relation '\(relationID)': unknown actor '\(unknown)' (not in actors.csv)")
           continue
         }
         let kindID = KindID(row.field(kind))
-        guard kinds[kindID] != nil else { skip("relation '\(relationID)': unknown kind '\(kindID)'"); continue }
+        guard kinds[kindID] != nil else {
+          skip("relation '\(relationID)': unknown kind '\(kindID)'")
+          continue
+        }
         let confidenceText = row.field(confidence)
         guard let confidenceValue = confidenceText.isEmpty ? .certain : Confidence(rawValue: confidenceText) else {
-          skip("relation '\(relationID)': confidence '\(confidenceText)' is not certain, probable, possible or disputed")
+          skip(
+            "relation '\(relationID)': confidence '\(confidenceText)' is not certain, probable, possible or disputed")
           continue
         }
         let weightText = row.field(weight)
@@ -185,7 +205,9 @@ public enum CSVTableImport {
         let period: Period
         do {
           // With no `to` column the relation is an event (`on`): from = to.
-          period = to == nil ? Period(on: try PartialDate(parsing: row.field(from)))
+          period =
+            to == nil
+            ? Period(on: try PartialDate(parsing: row.field(from)))
             : try PeriodText.period(from: row.field(from), to: row.field(to))
         } catch {
           skip("relation '\(relationID)': \(error)")
@@ -214,7 +236,8 @@ public enum CSVTableImport {
       rowsRead += reader.rowsRead
     }
     do {
-      let graph = try TemporalGraph(metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+      let graph = try TemporalGraph(
+        metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
       return ImportResult(graph: graph, skipped: skipped, rowsRead: rowsRead)
     } catch {
       throw ImportError(file: directory.path, message: error.description)

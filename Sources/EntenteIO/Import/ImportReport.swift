@@ -21,11 +21,13 @@ public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
 /// What an import produced: the graph, the rows it skipped (each reported), and how much it read.
 public struct ImportResult: Sendable {
   public let graph: TemporalGraph
-  /// The rows not imported, in input order. Never silently empty: every skipped row is here.
+  /// The rows not imported, in input order.
+  ///
+  /// Never silently empty: every skipped row is here.
   public let skipped: [ImportIssue]
   /// Rows (or records) read, header lines excluded.
   public let rowsRead: Int
-  /// Notes on how rows were mapped (e.g. pairs of war participants whose spells did not overlap).
+  /// Notes on how rows were mapped, such as pairs of war participants whose spells did not overlap.
   public let notes: [String]
 
   public init(graph: TemporalGraph, skipped: [ImportIssue], rowsRead: Int, notes: [String] = []) {

@@ -11,6 +11,8 @@ import Foundation
 public enum ImportedGraphWriter {
   /// Writes `graph` to `destination`.
   /// - Parameters:
+  ///   - graph: The graph.
+  ///   - destination: The YAML file to write.
   ///   - chunkSize: Relations serialised at a time.
   ///   - progress: Called after each chunk with the number of relations written.
   /// - Throws: YAML or file-system errors; nothing is left at `destination` on failure.
@@ -54,7 +56,8 @@ public enum ImportedGraphWriter {
       let chunk = relations[written..<min(written + chunkSize, relations.count)]
       let text = try GraphFile.yamlText(of: subgraph(of: graph, relations: chunk, allActors: false))
       guard let marker = text.range(of: "\nrelations:\n") else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "the YAML writer wrote no relations list"])
+        throw CocoaError(
+          .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "the YAML writer wrote no relations list"])
       }
       try handle.write(contentsOf: Data(text[marker.upperBound...].utf8))
       written += chunk.count

@@ -49,7 +49,9 @@ public enum WarParticipantImport {
     if isCOW {
       for spell in 1...2 {
         spellColumns.append(
-          ["StartYear", "StartMonth", "StartDay", "EndYear", "EndMonth", "EndDay"].map { reader.column("\($0)\(spell)") })
+          ["StartYear", "StartMonth", "StartDay", "EndYear", "EndMonth", "EndDay"].map {
+            reader.column("\($0)\(spell)")
+          })
       }
     } else {
       plainFrom = try reader.requiredColumn("from", "start")
@@ -68,16 +70,28 @@ public enum WarParticipantImport {
     while let (line, row) = try reader.next() {
       func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
       let warID = row.field(war)
-      guard !warID.isEmpty else { skip("no war id"); continue }
+      guard !warID.isEmpty else {
+        skip("no war id")
+        continue
+      }
       let sideText = row.field(side)
-      guard !sideText.isEmpty, sideText != "-9" else { skip("no side for the participant"); continue }
+      guard !sideText.isEmpty, sideText != "-9" else {
+        skip("no side for the participant")
+        continue
+      }
       let actorText = row.field(actorColumn)
       let actorID: ActorID
       if isCOW {
-        guard let code = cowInteger(actorText) else { skip("ccode '\(actorText)' is not a COW state code"); continue }
+        guard let code = cowInteger(actorText) else {
+          skip("ccode '\(actorText)' is not a COW state code")
+          continue
+        }
         actorID = ActorID("cow-\(code)")
       } else {
-        guard !actorText.isEmpty else { skip("no actor"); continue }
+        guard !actorText.isEmpty else {
+          skip("no actor")
+          continue
+        }
         actorID = ActorID(actorText)
       }
       var spells: [Period] = []
@@ -101,7 +115,10 @@ public enum WarParticipantImport {
         skip("\(error)")
         continue
       }
-      guard !spells.isEmpty else { skip("no start date (StartYear1)"); continue }
+      guard !spells.isEmpty else {
+        skip("no start date (StartYear1)")
+        continue
+      }
       if actorIndex[actorID] == nil {
         let name = row.field(nameColumn)
         actorIndex[actorID] = actors.count
@@ -141,22 +158,27 @@ public enum WarParticipantImport {
                 suffix += 1
               }
               usedIDs.insert(id)
-              let initiatorID: ActorID? = hostile && a.initiator != b.initiator ? (a.initiator ? a.actor : b.actor) : nil
+              let initiatorID: ActorID? =
+                hostile && a.initiator != b.initiator ? (a.initiator ? a.actor : b.actor) : nil
               relations.append(
                 Relation(
                   id: id, source: a.actor, target: b.actor, kind: kind, period: period,
                   label: warNames[warID] ?? "war \(warID)",
-                  note: hostile ? "opposite sides (\(a.side) and \(b.side)) in war \(warID)" : "same side (\(a.side)) in war \(warID)",
+                  note: hostile
+                    ? "opposite sides (\(a.side) and \(b.side)) in war \(warID)"
+                    : "same side (\(a.side)) in war \(warID)",
                   initiator: initiatorID,
                   citations: [
-                    Citation(source: source.id, quote: a.record + "\n" + b.record, locator: "lines \(a.line), \(b.line)")
+                    Citation(
+                      source: source.id, quote: a.record + "\n" + b.record, locator: "lines \(a.line), \(b.line)")
                   ]))
               made += 1
             }
           }
           if made == 0 {
             notes.append(
-              "war \(warID): \(a.actor) (line \(a.line)) and \(b.actor) (line \(b.line)) took part at times that do not overlap: no relation")
+              "war \(warID): \(a.actor) (line \(a.line)) and \(b.actor) (line \(b.line)) took part at times that do not overlap: no relation"
+            )
           }
         }
       }

@@ -67,7 +67,8 @@ struct ExportCommand: AsyncParsableCommand {
           text = DyadYearPanel.csv(of: graph, years: range, rule: rule)
         } else {
           guard let out else {
-            throw CommandFailure("csv tables are several files: give the folder to write them into with --out", status: 64)
+            throw CommandFailure(
+              "csv tables are several files: give the folder to write them into with --out", status: 64)
           }
           let files = try CSVTableExport.write(scoped(graph, rule), to: URL(fileURLWithPath: out))
           Terminal.error("wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) into \(out)")

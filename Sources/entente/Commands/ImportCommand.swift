@@ -85,13 +85,15 @@ struct ImportCommand: AsyncParsableCommand {
       for issue in skipped { Terminal.error("skipped \(issue.description)") }
       for note in notes { Terminal.error("note: \(note)") }
       if strict && !skipped.isEmpty {
-        throw CommandFailure("\(skipped.count) row\(skipped.count == 1 ? "" : "s") could not be mapped (--strict): nothing was written")
+        throw CommandFailure(
+          "\(skipped.count) row\(skipped.count == 1 ? "" : "s") could not be mapped (--strict): nothing was written")
       }
       if let id {
         var metadata = graph.metadata
         metadata.id = id
         graph = try TemporalGraph(
-          metadata: metadata, kinds: graph.kinds, sources: graph.sources, actors: graph.actors, relations: graph.relations)
+          metadata: metadata, kinds: graph.kinds, sources: graph.sources, actors: graph.actors,
+          relations: graph.relations)
       }
       do {
         // Chunked, so a million relations are written in bounded memory; atomically (renamed into place).

@@ -22,7 +22,9 @@ struct TimelineCommand: AsyncParsableCommand {
   @Option(help: "Years to include (default: the graph's range).")
   var years: YearRange?
 
-  @Option(help: "Layout engine for the stable positions: neato, fdp, sfdp, dot, circo or twopi (default: the Graphviz layer's).")
+  @Option(
+    help:
+      "Layout engine for the stable positions: neato, fdp, sfdp, dot, circo or twopi (default: the Graphviz layer's).")
   var engine: String?
 
   @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
