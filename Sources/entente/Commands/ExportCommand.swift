@@ -9,14 +9,19 @@ struct ExportCommand: AsyncParsableCommand {
     commandName: "export",
     abstract: "Export a graph to GEXF, GraphML, JSON, CSV or DOT.",
     discussion: """
-      gexf     GEXF 1.3, dynamic: spells per node and edge, for Gephi's timeline.
-      graphml  GraphML with typed keys (R/igraph, yEd, NetworkX, Gephi).
-      json     The whole temporal graph, lossless; with --year, that year in NetworkX's node-link form.
-      csv      Tables actors.csv, relations.csv, kinds.csv, sources.csv, graph.csv into the folder --out;
-               with --panel, the dyad-year panel (one row per pair per year) to --out or standard output.
-      dot      DOT written by Graphviz's cgraph, every field kept in attributes.
-      With --year, gexf, graphml, dot and csv tables hold only that year's actors and relations.
-      Single-file formats go to standard output without --out; files are written atomically.
+      Formats (--to):
+        gexf     GEXF 1.3, dynamic (spells on nodes and edges): Gephi's timeline
+        graphml  GraphML with typed keys (R/igraph, yEd, NetworkX, Gephi)
+        json     the whole temporal graph, lossless; with --year, that year in
+                 NetworkX's node-link form
+        csv      tables actors.csv, relations.csv, kinds.csv, sources.csv and
+                 graph.csv into the folder --out; with --panel, the dyad-year
+                 panel (one row per pair per year) to --out or standard output
+        dot      DOT written by Graphviz's cgraph, every field in attributes
+
+      With --year, gexf, graphml, dot and the csv tables hold only that year's
+      actors and relations. Single files go to standard output without --out;
+      files are written whole, then renamed into place.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

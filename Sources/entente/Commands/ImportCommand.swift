@@ -9,14 +9,18 @@ struct ImportCommand: AsyncParsableCommand {
     commandName: "import",
     abstract: "Import CSV tables, COW alliances, war participants or DOT into the YAML data format.",
     discussion: """
-      csv           a folder holding actors.csv and relations.csv (as `export --to csv` writes them)
-      cow           the Correlates of War Formal Alliances dyadic file (alliance_v4.1_by_dyad.csv)
-      participants  a war-participant table (COW Inter-State War data, or war,actor,side,from,to):
-                    hostility between sides, alliance within a side, over the overlap of participation
-      dot           a DOT file (read by Graphviz's cgraph); edges without `from` are dated to --year
-      Without --from the format is guessed from the source (a folder: csv; .dot/.gv: dot; otherwise the
-      CSV header). Every row that cannot be mapped is listed on standard error with its file and line;
-      with --strict any such row makes the import fail and nothing is written. Output is written atomically.
+      Formats (--from; guessed from the source when left out):
+        csv           a folder with actors.csv and relations.csv (export --to csv)
+        cow           COW Formal Alliances, dyadic file (alliance_v4.1_by_dyad.csv)
+        participants  war participants (COW Inter-State War data, or
+                      war,actor,side,from,to): hostility between sides and
+                      alliance within a side, over the overlap of participation
+        dot           DOT read by Graphviz's cgraph; edges without `from` are
+                      dated to --year (from: Y, to: Y)
+
+      Every row that cannot be mapped is listed on standard error as
+      FILE:LINE: reason. With --strict any such row makes the import fail and
+      nothing is written. The YAML file is written whole, then renamed into place.
       """)
 
   enum Source: String, ExpressibleByArgument, CaseIterable {
