@@ -13,6 +13,7 @@ struct Entente: AsyncParsableCommand {
     subcommands: [
       ValidateCommand.self,
       InfoCommand.self,
+      RenderCommand.self,
       ExportCommand.self,
       ImportCommand.self,
       TimelineCommand.self,

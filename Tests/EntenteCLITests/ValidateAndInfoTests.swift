@@ -54,5 +54,8 @@ import Testing
     let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
     let years = try #require(object?["years"] as? [[String: Any]])
     #expect(years.first?["relations"] as? Int == 2)
+    let decades = try #require(object?["decades"] as? [[String: Any]])
+    #expect(decades.map { $0["decade"] as? String } == ["1960s", "1970s"])
+    #expect(decades.map { $0["relations begun"] as? Int } == [1, 2])
   }
 }

@@ -5,7 +5,7 @@ import Foundation
 struct InfoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "info",
-    abstract: "Summarise a graph: actors, relations, year range, counts per kind and per year.")
+    abstract: "Summarise a graph: actors, relations, year range, counts per kind, per decade begun and per year.")
 
   @OptionGroup var input: GraphArgument
 
@@ -45,13 +45,22 @@ struct InfoCommand: ParsableCommand {
         ["\(year)", "\(snapshot.nodeCount)", "\(snapshot.edgeCount)"]
           + usedKinds.map { kind in "\(snapshot.relations.count { $0.kind == kind.id })" })
     }
+    var perDecade = Table(columns: ["decade", "relations begun"] + usedKinds.map(\.id.rawValue))
+    let decades = Dictionary(grouping: graph.relations) { Int((Double($0.period.start.year) / 10).rounded(.down)) * 10 }
+    for decade in decades.keys.sorted() {
+      let begun = decades[decade]!
+      perDecade.append(
+        ["\(decade)s", "\(begun.count)"] + usedKinds.map { kind in "\(begun.count { $0.kind == kind.id })" })
+    }
     switch format {
     case .table:
-      Terminal.output(summary.rendered(as: .table) + "\n" + perYear.rendered(as: .table))
+      Terminal.output(
+        [summary, perDecade, perYear].map { $0.rendered(as: .table) }.joined(separator: "\n"))
     case .csv:
       Terminal.output(perYear.rendered(as: .csv))
     case .json:
-      Terminal.output("{\n\"summary\": \(summary.rendered(as: .json)),\n\"years\": \(perYear.rendered(as: .json))}\n")
+      Terminal.output(
+        "{\n\"summary\": \(summary.rendered(as: .json)),\n\"decades\": \(perDecade.rendered(as: .json)),\n\"years\": \(perYear.rendered(as: .json))}\n")
     }
   }
 }

@@ -1,0 +1,133 @@
+import ArgumentParser
+import EntenteCore
+import EntenteGraphviz
+import Foundation
+
+struct RenderCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Draw a graph year by year (or on one date) through Graphviz, each actor in the same place every year.",
+    discussion: """
+      Writes OUT/<graph id>-<year>.<ext> (or -<date> with --date) for every year and format. Positions come from \
+      one layout of the union of all the years asked for, so the frames can be compared; --independent lays out \
+      each year on its own instead. Files are written atomically: a failure leaves no half-written file.
+      """)
+
+  @OptionGroup var input: GraphArgument
+
+  @Option(help: "Years to draw, e.g. 1975...1991 (default: the graph's range).")
+  var years: YearRange?
+
+  @Option(help: "Draw the snapshot on one date (YYYY, YYYY-MM or YYYY-MM-DD) instead of whole years.")
+  var date: String?
+
+  @Option(help: "Comma-separated output formats: svg, png, pdf, dot, json.")
+  var format: String = "svg"
+
+  @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: fdp for stable layouts, dot otherwise).")
+  var engine: String?
+
+  @Option(help: "The folder to write into.")
+  var out: String = "out"
+
+  @Flag(help: "Lay out each year on its own (positions then differ between years).")
+  var independent = false
+
+  @Flag(help: "Count only relations that certainly hold in the year (default: those that may).")
+  var certain = false
+
+  @Flag(help: "Leave out the legend.")
+  var noLegend = false
+
+  func run() async throws {
+    try await reportingFailures {
+      let graph = try input.load()
+      let formats = try parseFormats()
+      let engine = try engine.map { try LayoutEngine(parsing: $0) }
+      let rule: ActivityRule = certain ? .certain : .possible
+      var style = DiagramStyle()
+      style.showsLegend = !noLegend
+      let renderer = try graphvizRenderer()
+      let folder = URL(fileURLWithPath: out)
+      let slices = try slices(of: graph, rule: rule)
+      var layout: StableLayout?
+      if !independent {
+        // The years every slice touches: a date's snapshot is laid out with the rest of its year.
+        let first = slices.map(\.snapshot.days.lowerBound.components.year).min()!
+        let last = slices.map(\.snapshot.days.upperBound.components.year).max()!
+        Terminal.error("laying out \(first)–\(last) once for stable positions …")
+        layout = try await graphviz {
+          try await renderer.stableLayout(
+            for: graph, years: first...last, rule: rule, engine: engine ?? .fdp, style: style)
+        }
+      }
+      var reported = Set<String>()
+      for (position, slice) in slices.enumerated() {
+        let results = try await graphviz {
+          try await renderer.render(
+            graph, snapshot: slice.snapshot, formats: formats, engine: engine ?? .dot, layout: layout, style: style)
+        }
+        var written: [String] = []
+        for (format, result) in zip(formats, results) {
+          let file = folder.appendingPathComponent("\(graph.metadata.id)-\(slice.name).\(format.fileExtension)")
+          try AtomicFile.write(result.data, to: file)
+          written.append(file.lastPathComponent)
+          for warning in result.warnings where reported.insert(warning).inserted {
+            Terminal.error("warning: Graphviz: \(warning)")
+          }
+        }
+        Terminal.error(
+          "[\(position + 1)/\(slices.count)] \(slice.name): \(slice.snapshot.nodeCount) actors, \(slice.snapshot.edgeCount) relations → \(written.joined(separator: ", "))")
+      }
+    }
+  }
+
+  private func parseFormats() throws -> [EntenteGraphviz.OutputFormat] {
+    let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard !names.isEmpty else { throw CommandFailure("--format needs at least one of svg, png, pdf, dot, json") }
+    var formats: [EntenteGraphviz.OutputFormat] = []
+    for name in names {
+      let format = try graphvizCall { try EntenteGraphviz.OutputFormat(parsing: name) }
+      if !formats.contains(format) { formats.append(format) }
+    }
+    return formats
+  }
+
+  /// The snapshots to draw, each with the name that goes into its file name.
+  private func slices(of graph: TemporalGraph, rule: ActivityRule) throws -> [(name: String, snapshot: Snapshot)] {
+    if let date {
+      guard years == nil else { throw CommandFailure("give either --years or --date, not both") }
+      let day: PartialDate
+      do {
+        day = try PartialDate(parsing: date)
+      } catch {
+        throw CommandFailure("--date: \(error)")
+      }
+      return [(day.description, graph.snapshot(on: day, rule: rule))]
+    }
+    return try graph.years(years).map { ("\($0)", graph.snapshot(year: $0, rule: rule)) }
+  }
+}
+
+/// The process's Graphviz renderer, or a failure saying how to install Graphviz.
+func graphvizRenderer() throws -> GraphvizRenderer {
+  try graphvizCall { try GraphvizRenderer.shared }
+}
+
+/// Runs a synchronous Graphviz-layer call, turning its errors into command failures.
+func graphvizCall<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as GraphvizError {
+    throw CommandFailure(error.description)
+  }
+}
+
+/// Runs an asynchronous Graphviz-layer call, turning its errors into command failures.
+func graphviz<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+  do {
+    return try await body()
+  } catch let error as GraphvizError {
+    throw CommandFailure(error.description)
+  }
+}
