@@ -39,7 +39,7 @@ let package = Package(
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
-    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore"]),
+    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"]),
     // Export and import formats, the timeline page. Golden files are read from the source tree.
     .testTarget(
       name: "EntenteInteropTests", dependencies: ["EntenteCore", "EntenteIO", "EntenteGraphviz"],
