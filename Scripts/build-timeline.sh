@@ -11,8 +11,9 @@ graph="${1:-Graphs/cambodian-vietnamese-war.yaml}"
 out="${2:-out/timeline}"
 years=()
 if [[ $# -ge 3 ]]; then years=(--years "$3"); fi
+Scripts/install-deps.sh
+swift build --product entente >&2
 entente=".build/debug/entente"
-[[ -x "$entente" ]] || swift build --product entente
 
 "$entente" timeline "$graph" --out "$out" "${years[@]}"
 echo "build-timeline: open $out/index.html"

@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 graph="${1:-Graphs/cambodian-vietnamese-war.yaml}"
 out="${2:-out/centrality.csv}"
+Scripts/install-deps.sh
+swift build --product entente >&2
 entente=".build/debug/entente"
-[[ -x "$entente" ]] || swift build --product entente
 
 if ! "$entente" --help 2>/dev/null | grep -Eq '^[[:space:]]+centrality([[:space:]]|$)'; then
   echo "centrality-series: this build of entente has no 'centrality' command (see '$entente --help')." >&2

@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 
 graph="${1:-Graphs/cambodian-vietnamese-war.yaml}"
 out="${2:-out/export}"
+Scripts/install-deps.sh
+swift build --product entente >&2
 entente=".build/debug/entente"
-[[ -x "$entente" ]] || swift build --product entente
 name="$(basename "$graph" .yaml)"
 mkdir -p "$out"
 

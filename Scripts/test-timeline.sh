@@ -26,7 +26,8 @@ if [[ -z "$browser" ]]; then
   browser="$(command -v chromium)" || fail "chromium did not install"
 fi
 
-if [[ ! -x .build/debug/entente ]]; then swift build --product entente; fi
+Scripts/install-deps.sh
+swift build --product entente >&2
 rm -rf "$out"
 mkdir -p "$out"
 .build/debug/entente timeline "$graph" --years "$years" --out "$out"
