@@ -15,16 +15,55 @@ public enum CSVTableImport {
   /// - Returns: The graph, the rows skipped (with file and line) and the number of rows read.
   /// - Throws: `ImportError` when a required file or column is missing.
   public static func importTables(in directory: URL, progress: ImportProgress? = nil) throws -> ImportResult {
-    var skipped: [ImportIssue] = []
-    var rowsRead = 0
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
-    for required in ["actors.csv", "relations.csv"] where !exists(required) {
-      throw ImportError(file: path(required), message: "missing: a CSV table folder holds actors.csv and relations.csv")
+    var reading = TableReading(directory: directory, progress: progress)
+    for required in ["actors.csv", "relations.csv"] where !reading.exists(required) {
+      throw ImportError(
+        file: reading.path(required), message: "missing: a CSV table folder holds actors.csv and relations.csv")
     }
+    try reading.readMetadata()
+    try reading.readSources()
+    try reading.readKinds()
+    try reading.readActors()
+    try reading.readRelations()
+    do {
+      let graph = try TemporalGraph(
+        metadata: reading.metadata, kinds: reading.kinds, sources: reading.sources, actors: reading.actors,
+        relations: reading.relations)
+      return ImportResult(graph: graph, skipped: reading.skipped, rowsRead: reading.rowsRead)
+    } catch {
+      throw ImportError(file: directory.path, message: error.description)
+    }
+  }
+}
 
-    // graph.csv
-    var metadata = GraphMetadata(id: directory.lastPathComponent)
+/// The state of one import of a table folder.
+///
+/// What has been read so far and the rows skipped. Each table is read in its own method, in dependency order (sources and kinds before the relations that name them).
+private struct TableReading {
+  let directory: URL
+  let progress: ImportProgress?
+  var skipped: [ImportIssue] = []
+  var rowsRead = 0
+  var metadata: GraphMetadata
+  var sources: [SourceDocument] = []
+  var sourceIDs = Set<SourceID>()
+  var kinds = KindRegistry()
+  var actors: [ActorRecord] = []
+  var actorIDs = Set<ActorID>()
+  var relations: [Relation] = []
+  var relationIDs = Set<RelationID>()
+
+  init(directory: URL, progress: ImportProgress?) {
+    self.directory = directory
+    self.progress = progress
+    metadata = GraphMetadata(id: directory.lastPathComponent)
+  }
+
+  func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+  func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
+
+  /// Reads graph.csv (optional): key/value rows.
+  mutating func readMetadata() throws {
     if exists("graph.csv") {
       let reader = try CSVRowReader(path: path("graph.csv"))
       let key = try reader.requiredColumn("key")
@@ -48,10 +87,10 @@ public enum CSVTableImport {
       }
       rowsRead += reader.rowsRead
     }
+  }
 
-    // sources.csv
-    var sources: [SourceDocument] = []
-    var sourceIDs = Set<SourceID>()
+  /// Reads sources.csv (optional).
+  mutating func readSources() throws {
     if exists("sources.csv") {
       let reader = try CSVRowReader(path: path("sources.csv"))
       let id = try reader.requiredColumn("id")
@@ -74,9 +113,10 @@ public enum CSVTableImport {
       }
       rowsRead += reader.rowsRead
     }
+  }
 
-    // kinds.csv
-    var kinds = KindRegistry()
+  /// Reads kinds.csv (optional): declared kinds.
+  mutating func readKinds() throws {
     if exists("kinds.csv") {
       let reader = try CSVRowReader(path: path("kinds.csv"))
       let columns = try CSVTableExport.kindColumns.map { try reader.requiredColumn($0) }
@@ -104,10 +144,10 @@ public enum CSVTableImport {
       }
       rowsRead += reader.rowsRead
     }
+  }
 
-    // actors.csv
-    var actors: [ActorRecord] = []
-    var actorIDs = Set<ActorID>()
+  /// Reads actors.csv.
+  mutating func readActors() throws {
     do {
       let reader = try CSVRowReader(path: path("actors.csv"))
       let id = try reader.requiredColumn("id")
@@ -149,10 +189,10 @@ public enum CSVTableImport {
       }
       rowsRead += reader.rowsRead
     }
+  }
 
-    // relations.csv, streamed
-    var relations: [Relation] = []
-    var relationIDs = Set<RelationID>()
+  /// Reads relations.csv, streamed row by row.
+  mutating func readRelations() throws {
     do {
       let reader = try CSVRowReader(path: path("relations.csv"), progress: progress)
       let id = reader.column("id")
@@ -234,13 +274,6 @@ public enum CSVTableImport {
             confidence: confidenceValue, initiator: initiatorID, citations: citationList))
       }
       rowsRead += reader.rowsRead
-    }
-    do {
-      let graph = try TemporalGraph(
-        metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
-      return ImportResult(graph: graph, skipped: skipped, rowsRead: rowsRead)
-    } catch {
-      throw ImportError(file: directory.path, message: error.description)
     }
   }
 }
