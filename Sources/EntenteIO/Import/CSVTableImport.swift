@@ -38,7 +38,8 @@ public enum CSVTableImport {
 
 /// The state of one import of a table folder.
 ///
-/// What has been read so far and the rows skipped. Each table is read in its own method, in dependency order (sources and kinds before the relations that name them).
+/// What has been read so far and the rows skipped. Each table is read in its own method, in dependency order
+/// (sources and kinds before the relations that name them).
 private struct TableReading {
   let directory: URL
   let progress: ImportProgress?
