@@ -25,6 +25,12 @@ import Testing
     let fromDOT = folder.appendingPathComponent("from-dot.yaml").path
     #expect(try CLIRunner.run(["import", dot, "--out", fromDOT]).status == 0)
     #expect(try CLIRunner.run(["export", fromDOT, "--to", "json"]).output == json.output)
+    // The lossless JSON document, back.
+    let jsonFile = folder.appendingPathComponent("graph.json").path
+    #expect(try CLIRunner.run(["export", graph, "--to", "json", "--out", jsonFile]).status == 0)
+    let fromJSON = folder.appendingPathComponent("from-json.yaml").path
+    #expect(try CLIRunner.run(["import", jsonFile, "--out", fromJSON]).status == 0)
+    #expect(try CLIRunner.run(["export", fromJSON, "--to", "json"]).output == json.output)
   }
 
   @Test func exportsOneYearAndThePanel() throws {

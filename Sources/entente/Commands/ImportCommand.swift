@@ -17,6 +17,7 @@ struct ImportCommand: AsyncParsableCommand {
                       alliance within a side, over the overlap of participation
         dot           DOT read by Graphviz's cgraph; edges without `from` are
                       dated to --year (from: Y, to: Y)
+        json          the lossless JSON document (export --to json)
 
       Every row that cannot be mapped is listed on standard error as
       FILE:LINE: reason. With --strict any such row makes the import fail and
@@ -24,13 +25,13 @@ struct ImportCommand: AsyncParsableCommand {
       """)
 
   enum Source: String, ExpressibleByArgument, CaseIterable {
-    case csv, cow, participants, dot
+    case csv, cow, participants, dot, json
   }
 
   @Argument(help: "The file or folder to import.", completion: .file())
   var source: String
 
-  @Option(name: .customLong("from"), help: "The input format: csv, cow, participants or dot.")
+  @Option(name: .customLong("from"), help: "The input format: csv, cow, participants, dot or json.")
   var format: Source?
 
   @Option(help: "The YAML data file to write.")
@@ -65,6 +66,13 @@ struct ImportCommand: AsyncParsableCommand {
         case .participants:
           let result = try WarParticipantImport.importFile(at: url.path, progress: progress)
           (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .json:
+          let text: String
+          do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw CommandFailure("cannot read \(source): \((error as NSError).localizedDescription)")
+          }
+          graph = try JSONExport.graph(fromDocument: text, file: source)
+          rows = graph.actors.count + graph.relations.count
         case .dot:
           let text: String
           do { text = try String(contentsOf: url, encoding: .utf8) } catch {
@@ -122,6 +130,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
     if isDirectory.boolValue { return .csv }
     if ["dot", "gv"].contains(url.pathExtension.lowercased()) { return .dot }
+    if url.pathExtension.lowercased() == "json" { return .json }
     let handle = try FileHandle(forReadingFrom: url)
     defer { try? handle.close() }
     let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self).lowercased()
@@ -129,6 +138,7 @@ struct ImportCommand: AsyncParsableCommand {
     if header.contains("ccode1") { return .cow }
     if header.contains("warnum") || header.contains("side") { return .participants }
     if head.contains("graph") && head.contains("{") { return .dot }
-    throw CommandFailure("cannot tell the format of \(url.path); give --from csv, cow, participants or dot", status: 64)
+    throw CommandFailure(
+      "cannot tell the format of \(url.path); give --from csv, cow, participants, dot or json", status: 64)
   }
 }
