@@ -7,7 +7,7 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import CSV tables, COW alliances, war participants or DOT into the YAML data format.",
+    abstract: "Import CSV tables, COW alliances, war participants, DOT or JSON into the YAML data format.",
     discussion: """
       Formats (--from; guessed from the source when left out):
         csv           a folder with actors.csv and relations.csv (export --to csv)
