@@ -141,6 +141,33 @@ struct ExportTests {
     #expect(into1980.relationsEnded.map(\.id).contains("cn-vn-rivalry"))  // unknown end: active in 1979 only
   }
 
+  @Test func gexfNodeSpellsJoinLifetimeAndRelationsAsSnapshotsDo() throws {
+    let graph = try TemporalGraph(
+      metadata: GraphMetadata(id: "spells"),
+      actors: [
+        ActorRecord(
+          id: "a", name: "A", type: .state,
+          lifetime: try Period(start: .init(year: 1980), end: .date(.init(year: 1985)))),
+        ActorRecord(id: "b", name: "B", type: .state),
+      ],
+      relations: [
+        Relation(id: "early", source: "a", target: "b", kind: .alliance, period: Period(on: try .init(year: 1978))),
+        Relation(
+          id: "late", source: "a", target: "b", kind: .hostility,
+          period: try Period(start: .init(year: 1985, month: 6), end: .open)),
+      ])
+    #expect(graph.snapshot(year: 1978).contains(actor: "a"))
+    let presence = graph.presence(of: graph.actors[0], relations: graph.relations)
+    #expect(presence.map(\.lowerBound.description) == ["1978-01-01", "1980-01-01"])
+    #expect(presence.last?.upperBound == Day.distantFuture)
+    let document = try XMLDocument(xmlString: GEXFExport.document(of: graph), options: [])
+    let root = try #require(document.rootElement())
+    let nodes = children(root, "graph").flatMap { children($0, "nodes") }.flatMap { children($0, "node") }
+    let spells = children(try #require(nodes.first), "spells").flatMap { children($0, "spell") }
+    #expect(spells.map { attribute($0, "start") ?? "" } == ["1978-01-01", "1980-01-01"])
+    #expect(spells.map { attribute($0, "end") } == ["1978-12-31", nil])
+  }
+
   @Test func xmlEscapingKeepsEveryCharacterWellFormed() throws {
     let nasty = "a & b < c > d \" e ' f\u{0001}g\ttab\nline"
     var xml = XMLText()

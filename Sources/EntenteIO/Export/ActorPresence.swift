@@ -3,13 +3,13 @@ import EntenteCore
 extension TemporalGraph {
   /// The day ranges in which an actor may be present, for GEXF spells.
   ///
-  /// Its lifetime when it has one, otherwise the union of the possible days of its relations, merged where they
-  /// overlap or touch.
+  /// As in snapshots: its lifetime (when it has one) together with the possible days of its relations (an
+  /// actor with an active relation is present), merged where they overlap or touch.
   ///
   /// - Complexity: O(r log r) for the actor's r relations (after one O(R) grouping by `relationsByActor`).
   func presence(of actor: ActorRecord, relations: [Relation]) -> [ClosedRange<Day>] {
-    if let lifetime = actor.lifetime { return [lifetime.possibleDays] }
-    let ranges = relations.map(\.period.possibleDays).sorted { $0.lowerBound < $1.lowerBound }
+    let ranges = (relations.map(\.period.possibleDays) + (actor.lifetime.map { [$0.possibleDays] } ?? []))
+      .sorted { $0.lowerBound < $1.lowerBound }
     var merged: [ClosedRange<Day>] = []
     for range in ranges {
       if let last = merged.last, range.lowerBound.ordinal <= last.upperBound.ordinal + 1 {

@@ -2,7 +2,8 @@ import EntenteCore
 
 /// Writes a temporal graph as GEXF 1.3 in dynamic mode, so that Gephi plays it on its timeline.
 ///
-/// - Nodes carry spells: the actor's lifetime, or else the days its relations may hold (merged).
+/// - Nodes carry spells: the actor's lifetime and the days its relations may hold, merged (as in snapshots, an
+///   actor with an active relation is present).
 /// - Edges carry one spell each: from the first day the relation may hold to the last (no `end` when it
 ///   is open, i.e. ongoing). Dates are days (`timeformat="date"`); the exact partial dates are kept as the
 ///   `from` and `to` attributes.
