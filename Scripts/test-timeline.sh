@@ -89,10 +89,18 @@ viewer.addEventListener("load", function () {
     var box = page.getElementById("tooltip");
     tooltip = box.style.display + ":" + (box.textContent.indexOf("\u201c") >= 0 ? "quote" : "no-quote");
   }
+  // Hovering a change in the side panel highlights that relation or actor in the diagram.
+  var change = page.querySelector("#changes li[data-id]");
+  var highlighted = "none";
+  if (change) {
+    change.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    var marked = page.querySelector("#diagram .highlight");
+    highlighted = marked && marked.id === change.dataset.id ? "same-id" : "missing";
+  }
   page.getElementById("play").click();
   setTimeout(function () {
     result.textContent = "before=" + before + "\nslider=" + afterSlider + "\ntitle=" + svgTitle
-      + "\ntooltip=" + tooltip + "\nplayed=" + page.body.dataset.year;
+      + "\ntooltip=" + tooltip + "\nhighlight=" + highlighted + "\nplayed=" + page.body.dataset.year;
   }, 3000);
 });
 </script>
@@ -104,11 +112,13 @@ grep -q "slider=$second_year $second_year #$second_year" "$out/dom-harness.html"
   || fail "harness: moving the slider did not show $second_year ($(grep -o 'slider=[^<]*' "$out/dom-harness.html" || true))"
 grep -q "tooltip=block:quote" "$out/dom-harness.html" \
   || fail "harness: hovering a cited relation did not show a tooltip with its quote"
+grep -q "highlight=same-id" "$out/dom-harness.html" \
+  || fail "harness: hovering a change in the side panel did not highlight it in the diagram"
 played="$(sed -n 's/.*played=\([0-9]*\).*/\1/p' "$out/dom-harness.html")"
 [[ -n "$played" && "$played" -gt "$second_year" ]] || fail "harness: play did not advance past $second_year (at '$played')"
 chrome --virtual-time-budget=8000 --screenshot="$out/screenshot-harness.png" "file://$(pwd)/$out/harness.html" >/dev/null
 
 echo "test-timeline: OK: #$first_year and #$second_year show their years with different diagrams" \
   "(screenshots $shot_first vs $shot_second); slider moved to $second_year; a hovered relation showed its" \
-  "citation; play advanced to $played."
+  "citation; a hovered change was highlighted; play advanced to $played."
 echo "test-timeline: pages and screenshots in $out/"

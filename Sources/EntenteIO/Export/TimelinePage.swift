@@ -179,6 +179,7 @@ public enum TimelinePage {
       aside ul { margin: 0; padding-left: 18px; }
       aside li { margin: 2px 0; cursor: default; }
       aside .none { color: #888; font-style: italic; }
+      #diagram .highlight path, #diagram .highlight polygon, #diagram .highlight ellipse { stroke-width: 4px; }
       #tooltip { position: fixed; pointer-events: none; max-width: 420px; background: #fffffe; border: 1px solid #999;
                  border-radius: 4px; padding: 6px 8px; box-shadow: 0 2px 6px rgba(0,0,0,.2); white-space: pre-wrap;
                  font-size: 12px; display: none; z-index: 10; }
@@ -293,6 +294,14 @@ public enum TimelinePage {
       document.addEventListener("keydown", function (event) {
         if (event.key === "ArrowRight") { stop(); show(parseInt(slider.value, 10) + 1); }
         if (event.key === "ArrowLeft") { stop(); show(parseInt(slider.value, 10) - 1); }
+      });
+      // Hovering a change in the side panel highlights its relation or actor in the diagram (same ids).
+      panel.addEventListener("mouseover", function (event) {
+        var item = event.target.closest ? event.target.closest("li[data-id]") : null;
+        diagram.querySelectorAll(".highlight").forEach(function (node) { node.classList.remove("highlight"); });
+        if (!item) return;
+        var shown = diagram.querySelector("#" + CSS.escape(item.dataset.id));
+        if (shown) shown.classList.add("highlight");
       });
       document.addEventListener("mouseover", function (event) {
         var target = event.target.closest ? event.target.closest("[data-tip]") : null;
