@@ -48,6 +48,9 @@ struct TimelineCommand: AsyncParsableCommand {
           let result = try await renderer.render(graph, year: year, rule: rule, format: .svg, layout: layout)
           guard let svg = result.text else { throw CommandFailure("the SVG of \(year) is not UTF-8 text") }
           frames.append(TimelinePage.Frame(year: year, svg: svg))
+          if range.count > 20, frames.count % 10 == 0 {
+            Terminal.error("entente timeline: \(frames.count) of \(range.count) years drawn…")
+          }
         }
       } catch let error as GraphvizError {
         throw CommandFailure(error.description)
