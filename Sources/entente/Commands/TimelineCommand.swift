@@ -24,8 +24,9 @@ struct TimelineCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Layout engine for the stable positions: neato, fdp, sfdp, dot, circo or twopi (default: the Graphviz layer's).")
-  var engine: String?
+      "Layout engine for the stable positions: fdp (the default, as for `entente render`), neato, sfdp, dot, circo or twopi."
+  )
+  var engine: String = "fdp"
 
   @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
   var certain = false
@@ -38,12 +39,8 @@ struct TimelineCommand: AsyncParsableCommand {
       var frames: [TimelinePage.Frame] = []
       do {
         let renderer = try GraphvizRenderer.shared
-        let layout =
-          if let engine {
-            try await renderer.stableLayout(for: graph, years: range, rule: rule, engine: LayoutEngine(parsing: engine))
-          } else {
-            try await renderer.stableLayout(for: graph, years: range, rule: rule)
-          }
+        let layout = try await renderer.stableLayout(
+          for: graph, years: range, rule: rule, engine: LayoutEngine(parsing: engine))
         for year in range {
           let result = try await renderer.render(graph, year: year, rule: rule, format: .svg, layout: layout)
           guard let svg = result.text else { throw CommandFailure("the SVG of \(year) is not UTF-8 text") }
