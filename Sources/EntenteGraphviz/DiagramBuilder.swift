@@ -311,7 +311,10 @@ public struct DiagramBuilder: Sendable {
     try drawing.addNode("canvas-lower-left", attributes: lowerLeft)
     try drawing.addNode("canvas-upper-right", attributes: upperRight)
     drawing.graphAttributes["notranslate"] = "true"
-    drawing.graphAttributes["splines"] = "true"
+    // Straight edges (parallel ones fanned out). Not `true` or `polyline`: Graphviz 2.43's router for
+    // parallel edges (makeMultiSpline) writes past its buffer after a few dozen renders in one process;
+    // nor `curved`, which crashed too and varies between renders.
+    drawing.graphAttributes["splines"] = "line"
     drawing.graphAttributes["overlap"] = "true"
   }
 
@@ -337,14 +340,19 @@ extension DiagramBuilder {
   static func tune(_ drawing: inout DiagramGraph, for engine: LayoutEngine) {
     switch engine {
     case .neato, .fdp:
+      // Edges stay straight: see `pin(_:to:)` for why not `splines=true`.
       drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
-      drawing.graphAttributes["splines"] = drawing.graphAttributes["splines"] ?? "true"
     case .sfdp:
       // Debian's Graphviz lacks the triangulation library sfdp's default overlap removal needs.
       drawing.graphAttributes["overlap"] = "scale"
     case .circo, .twopi:
       drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
-    case .dot, .nop, .nop2:
+    case .dot:
+      // Graphviz 2.43's dot frees a rank array twice (in gvFreeLayout) when a labelled edge joins two nodes
+      // of one rank; external labels are placed after layout and avoid it.
+      drawing.renameEdgeAttribute("label", to: "xlabel")
+      drawing.graphAttributes["forcelabels"] = "true"
+    case .nop, .nop2:
       break
     }
   }

@@ -147,6 +147,17 @@ public struct DiagramGraph: Sendable, Equatable {
     edges.append(Edge(key: key, tail: tail, head: head, attributes: attributes))
   }
 
+  /// Moves every edge's value of attribute `name` to attribute `newName`, such as `label` to `xlabel`.
+  mutating func renameEdgeAttribute(_ name: String, to newName: String) {
+    edges = edges.map { edge in
+      guard let value = edge.attributes[name] else { return edge }
+      var attributes = edge.attributes
+      attributes.removeValue(forKey: name)
+      attributes[newName] = value
+      return Edge(key: edge.key, tail: edge.tail, head: edge.head, attributes: attributes)
+    }
+  }
+
   /// Adds a cluster around existing nodes; a node can be in one cluster only.
   /// - Parameters:
   ///   - name: The subgraph's name; `cluster_` is prefixed if it does not start with `cluster`.
