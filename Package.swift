@@ -13,12 +13,15 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     // Core model: actors, kinds, partial dates, the temporal graph, snapshots. Pure Swift.
     .target(name: "EntenteCore"),
     // The YAML data format and validation. No C.
-    .target(name: "EntenteIO", dependencies: ["EntenteCore", "Yams"]),
+    .target(
+      name: "EntenteIO",
+      dependencies: ["EntenteCore", "Yams", .product(name: "CSV", package: "CSV.swift")]),
     // Graphviz's C library (cgraph + gvc), through the system's pkg-config.
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
@@ -37,6 +40,13 @@ let package = Package(
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
     .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"]),
+    // Export and import formats, the timeline page. Golden files are read from the source tree.
+    .testTarget(
+      name: "EntenteInteropTests", dependencies: ["EntenteCore", "EntenteIO", "EntenteGraphviz"],
+      exclude: ["Golden", "Fixtures"]),
+    // `swift run entente-example GRAPH.yaml`: the library used directly from a script (Scripts/ExampleExport).
+    .executableTarget(
+      name: "entente-example", dependencies: ["EntenteCore", "EntenteIO"], path: "Scripts/ExampleExport"),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,9 @@ struct Entente: AsyncParsableCommand {
       ValidateCommand.self,
       InfoCommand.self,
       RenderCommand.self,
+      ExportCommand.self,
+      ImportCommand.self,
+      TimelineCommand.self,
     ]
   )
 }
