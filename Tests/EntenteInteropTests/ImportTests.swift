@@ -144,7 +144,7 @@ struct ImportTests {
     let handle = try FileHandle(
       forWritingTo: {
         let url = folder.appendingPathComponent("relations.csv")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         return url
       }())
     handle.write(Data("id,source,target,kind,from,to\n".utf8))

@@ -23,7 +23,9 @@ public enum ImportedGraphWriter {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let temporary = directory.appendingPathComponent(
       ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    FileManager.default.createFile(atPath: temporary.path, contents: nil)
+    guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+    }
     do {
       let handle = try FileHandle(forWritingTo: temporary)
       defer { try? handle.close() }

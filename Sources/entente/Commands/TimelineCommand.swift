@@ -24,9 +24,9 @@ struct TimelineCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Layout engine for the stable positions: fdp (the default, as for `entente render`), neato, sfdp, dot, circo or twopi."
+      "Layout engine for the stable positions: neato (the default, as for `entente render`), fdp, sfdp, dot, circo or twopi."
   )
-  var engine: String = "fdp"
+  var engine: String = "neato"
 
   @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
   var certain = false
