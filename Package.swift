@@ -15,12 +15,15 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     // Core model: actors, kinds, partial dates, the temporal graph, snapshots. Pure Swift.
     .target(name: "EntenteCore"),
     // The YAML data format and validation. No C.
-    .target(name: "EntenteIO", dependencies: ["EntenteCore", "Yams"]),
+    .target(
+      name: "EntenteIO",
+      dependencies: ["EntenteCore", "Yams", .product(name: "CSV", package: "CSV.swift")]),
     // Query algorithms over frozen snapshots: paths, centrality, structural balance, change. Pure Swift.
     .target(
       name: "EntenteAlgorithms", dependencies: ["EntenteCore"],
@@ -41,13 +44,20 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
-    .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"]),
+    .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"], exclude: ["Fixtures"]),
     .testTarget(
       name: "EntenteAlgorithmsTests", dependencies: ["EntenteAlgorithms", "EntenteCore", "EntenteIO"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
-    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore"]),
+    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"]),
+    // Export and import formats, the timeline page. Golden files are read from the source tree.
+    .testTarget(
+      name: "EntenteInteropTests", dependencies: ["EntenteCore", "EntenteIO", "EntenteGraphviz"],
+      exclude: ["Golden", "Fixtures"]),
+    // `swift run entente-example GRAPH.yaml`: the library used directly from a script (Scripts/ExampleExport).
+    .executableTarget(
+      name: "entente-example", dependencies: ["EntenteCore", "EntenteIO"], path: "Scripts/ExampleExport"),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -20,6 +20,7 @@ public struct DiagramBuilder: Sendable {
   ///   - year: The year to draw.
   ///   - rule: Which relations count as active in the year.
   ///   - layout: Positions to pin every node to (render with ``LayoutEngine/nop``), or `nil` to let an engine lay out.
+  /// - Returns: The drawing, ready for ``GraphvizRenderer/render(_:format:engine:)``.
   /// - Throws: ``GraphvizError`` (`layoutMismatch`) if the layout lacks an actor present in the year.
   public func drawing(
     of graph: TemporalGraph, year: Int, rule: ActivityRule = .possible, layout: StableLayout? = nil
@@ -61,7 +62,8 @@ public struct DiagramBuilder: Sendable {
     var groupOfMember: [ActorID: ActorID] = [:]
     for group in groups {
       var attributes: Attributes = [
-        "id": .text("cluster-" + group.id.rawValue), "style": "rounded,filled", "fillcolor": .raw(Appearance.clusterFill),
+        "id": .text("cluster-" + group.id.rawValue), "style": "rounded,filled",
+        "fillcolor": .raw(Appearance.clusterFill),
         "color": "#b9a8d0", "label": "", "tooltip": .text(group.name), "fontname": .text(style.fontName),
       ]
       if let layout {
@@ -77,7 +79,11 @@ public struct DiagramBuilder: Sendable {
       guard let kind = snapshot.kinds[relation.kind] else { continue }
       var attributes = relationAttributes(relation, kind: kind, in: graph)
       if groupOfMember[relation.source] == relation.target, snapshot.kinds.isKind(relation.kind, a: .membership) {
-        attributes["style"] = "invis"  // shown by the cluster around the member
+        // Shown by the cluster around the member; drawn transparent (not `invis`) so that the SVG keeps its
+        // id and tooltip.
+        attributes["color"] = "transparent"
+        attributes["fontcolor"] = "transparent"
+        attributes["style"] = "solid"
       } else {
         shown.append(relation)
       }
@@ -110,7 +116,7 @@ public struct DiagramBuilder: Sendable {
       relationIDs.formUnion(snapshot.relations.map(\.id))
     }
     var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(years.lowerBound)-\(years.upperBound)", directed: true)
-    drawing.graphAttributes = ["overlap": "vpsc", "sep": "+24", "splines": "false"]
+    drawing.graphAttributes = ["overlap": "prism", "overlap_scaling": "0", "sep": "+12", "splines": "false"]
     drawing.nodeDefaults = [
       "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.12,0.06",
     ]
@@ -177,9 +183,9 @@ public struct DiagramBuilder: Sendable {
     if let note = relation.note { tooltip += "\n\(note)" }
     for citation in relation.citations {
       let source = graph.sources.first { $0.id == citation.source }
-      var where_ = source?.title ?? citation.source.rawValue
-      if let locator = citation.locator { where_ += ", " + locator }
-      tooltip += "\n“\(citation.quote)” — \(where_)"
+      var place = source?.title ?? citation.source.rawValue
+      if let locator = citation.locator { place += ", " + locator }
+      tooltip += "\n“\(citation.quote)” — \(place)"
     }
     attributes["tooltip"] = .text(tooltip)
     attributes["labeltooltip"] = .text(tooltip)
@@ -227,7 +233,8 @@ public struct DiagramBuilder: Sendable {
   // MARK: - Legend
 
   /// The kinds to show in a legend, in the registry's order, and whether an uncertain sample is needed.
-  static func legendEntries(for relations: [Relation], kinds: KindRegistry) -> (kinds: [RelationKind], uncertain: Bool) {
+  static func legendEntries(for relations: [Relation], kinds: KindRegistry) -> (kinds: [RelationKind], uncertain: Bool)
+  {
     let present = Set(relations.map(\.kind))
     return (kinds.all.filter { present.contains($0.id) }, relations.contains { $0.confidence.isUncertain })
   }
@@ -241,8 +248,10 @@ public struct DiagramBuilder: Sendable {
     }
     if entries.uncertain {
       rows.append(
-        ("uncertain", "possible or disputed",
-         ["color": .raw(Appearance.uncertainColor), "style": "dashed", "dir": "none"]))
+        (
+          "uncertain", "possible or disputed",
+          ["color": .raw(Appearance.uncertainColor), "style": "dashed", "dir": "none"]
+        ))
     }
     guard !rows.isEmpty else { return }
     var members: [String] = []
@@ -251,7 +260,8 @@ public struct DiagramBuilder: Sendable {
       let to = "legend-\(row.id)-to"
       let label = "legend-\(row.id)-label"
       let point: Attributes = [
-        "shape": "point", "width": "0.06", "label": "", "color": "#777777", "id": .text(from), "tooltip": .text(row.name),
+        "shape": "point", "width": "0.06", "label": "", "color": "#777777", "id": .text(from),
+        "tooltip": .text(row.name),
       ]
       try drawing.addNode(from, attributes: point)
       var end = point
@@ -263,8 +273,10 @@ public struct DiagramBuilder: Sendable {
       if let layout {
         let rowOrigin = layout.legendRowOrigin(index)
         try drawing.updateNode(from, attributes: ["pos": .raw(rowOrigin.dotText)])
-        try drawing.updateNode(to, attributes: ["pos": .raw(rowOrigin.offsetBy(x: StableLayout.legendSampleLength).dotText)])
-        let text = rowOrigin.offsetBy(x: StableLayout.legendSampleLength + 8 + StableLayout.estimatedWidth(of: row.name) / 2)
+        try drawing.updateNode(
+          to, attributes: ["pos": .raw(rowOrigin.offsetBy(x: StableLayout.legendSampleLength).dotText)])
+        let text = rowOrigin.offsetBy(
+          x: StableLayout.legendSampleLength + 8 + StableLayout.estimatedWidth(of: row.name) / 2)
         try drawing.addNode(
           label,
           attributes: [
@@ -299,7 +311,10 @@ public struct DiagramBuilder: Sendable {
     try drawing.addNode("canvas-lower-left", attributes: lowerLeft)
     try drawing.addNode("canvas-upper-right", attributes: upperRight)
     drawing.graphAttributes["notranslate"] = "true"
-    drawing.graphAttributes["splines"] = "true"
+    // Straight edges (parallel ones fanned out). Not `true` or `polyline`: Graphviz 2.43's router for
+    // parallel edges (makeMultiSpline) writes past its buffer after a few dozen renders in one process;
+    // nor `curved`, which crashed too and varies between renders.
+    drawing.graphAttributes["splines"] = "line"
     drawing.graphAttributes["overlap"] = "true"
   }
 
@@ -325,14 +340,19 @@ extension DiagramBuilder {
   static func tune(_ drawing: inout DiagramGraph, for engine: LayoutEngine) {
     switch engine {
     case .neato, .fdp:
+      // Edges stay straight: see `pin(_:to:)` for why not `splines=true`.
       drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
-      drawing.graphAttributes["splines"] = drawing.graphAttributes["splines"] ?? "true"
     case .sfdp:
       // Debian's Graphviz lacks the triangulation library sfdp's default overlap removal needs.
       drawing.graphAttributes["overlap"] = "scale"
     case .circo, .twopi:
       drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
-    case .dot, .nop, .nop2:
+    case .dot:
+      // Graphviz 2.43's dot frees a rank array twice (in gvFreeLayout) when a labelled edge joins two nodes
+      // of one rank; external labels are placed after layout and avoid it.
+      drawing.renameEdgeAttribute("label", to: "xlabel")
+      drawing.graphAttributes["forcelabels"] = "true"
+    case .nop, .nop2:
       break
     }
   }

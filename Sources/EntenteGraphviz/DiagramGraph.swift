@@ -38,7 +38,9 @@ public enum AttributeValue: Sendable, Hashable, ExpressibleByStringLiteral, Cust
   }
 }
 
-/// Graphviz attributes by name. Emitted in sorted name order, so dictionary order never matters.
+/// Graphviz attributes by name.
+///
+/// Emitted in sorted name order, so dictionary order never matters.
 public typealias Attributes = [String: AttributeValue]
 
 /// A drawing described in Swift only: what Graphviz will build, in canonical order.
@@ -145,8 +147,22 @@ public struct DiagramGraph: Sendable, Equatable {
     edges.append(Edge(key: key, tail: tail, head: head, attributes: attributes))
   }
 
+  /// Moves every edge's value of attribute `name` to attribute `newName`, such as `label` to `xlabel`.
+  mutating func renameEdgeAttribute(_ name: String, to newName: String) {
+    edges = edges.map { edge in
+      guard let value = edge.attributes[name] else { return edge }
+      var attributes = edge.attributes
+      attributes.removeValue(forKey: name)
+      attributes[newName] = value
+      return Edge(key: edge.key, tail: edge.tail, head: edge.head, attributes: attributes)
+    }
+  }
+
   /// Adds a cluster around existing nodes; a node can be in one cluster only.
-  /// - Parameter name: The subgraph's name; `cluster_` is prefixed if it does not start with `cluster`.
+  /// - Parameters:
+  ///   - name: The subgraph's name; `cluster_` is prefixed if it does not start with `cluster`.
+  ///   - members: The ids of the nodes inside.
+  ///   - attributes: The cluster's graph attributes.
   /// - Throws: ``GraphvizError`` (`invalidDrawing`) for a reused name, an unknown member or a node already in a cluster.
   public mutating func addCluster(_ name: String, members: [String], attributes: Attributes = [:]) throws {
     let fullName = name.hasPrefix("cluster") ? name : "cluster_" + name

@@ -1,6 +1,8 @@
 import EntenteCore
 
-/// How snapshots are drawn: fonts, legend, labels. The defaults suit a yearly series of diagrams.
+/// How snapshots are drawn: fonts, legend, labels.
+///
+/// The defaults suit a yearly series of diagrams.
 public struct DiagramStyle: Sendable, Hashable {
   /// The font of every label (set on graph, nodes and edges, or Graphviz falls back to Times).
   public var fontName: String = "DejaVu Sans"

@@ -20,7 +20,7 @@ public struct GraphvizError: Error, CustomStringConvertible, Sendable, Equatable
 
   /// The kind of failure.
   public let code: Code
-  /// What Entente was doing (e.g. `layout "fdp" of graph "indochina-1979"`).
+  /// What Entente was doing, such as `layout of graph "indochina-1979" with fdp`.
   public let context: String
   /// The messages Graphviz printed, without their `Error: ` prefix.
   public let messages: [String]
@@ -39,7 +39,8 @@ public struct GraphvizError: Error, CustomStringConvertible, Sendable, Equatable
     }
     switch code {
     case .pluginsMissing:
-      text += ". Install Graphviz's plugins (`apt-get install libgraphviz-dev graphviz`) and register them with `dot -c` (as root)."
+      text +=
+        ". Install Graphviz's plugins (`apt-get install libgraphviz-dev graphviz`) and register them with `dot -c` (as root)."
     default:
       break
     }

@@ -41,7 +41,8 @@ public struct DiagramBox: Sendable, Hashable {
 
   /// The box grown by `margin` on every side.
   public func insetBy(_ margin: Double) -> DiagramBox {
-    DiagramBox(lowerLeft: lowerLeft.offsetBy(x: -margin, y: -margin), upperRight: upperRight.offsetBy(x: margin, y: margin))
+    DiagramBox(
+      lowerLeft: lowerLeft.offsetBy(x: -margin, y: -margin), upperRight: upperRight.offsetBy(x: margin, y: margin))
   }
 
   /// The `bb` text Graphviz reads (`llx,lly,urx,ury`).
@@ -92,8 +93,8 @@ public struct StableLayout: Sendable, Hashable {
     self.canvas = canvas.insetBy(12)
   }
 
-  /// The actors placed, in no particular order.
-  public var actors: [ActorID] { Array(positions.keys) }
+  /// The actors placed, sorted by id.
+  public var actors: [ActorID] { positions.keys.sorted() }
 
   /// The centre of an actor's node, or `nil` if the actor is not in any year of the range.
   public func position(of actor: ActorID) -> DiagramPoint? { positions[actor] }
@@ -105,7 +106,8 @@ public struct StableLayout: Sendable, Hashable {
       guard let center = positions[actor] else { continue }
       let size = sizes[actor] ?? DiagramPoint(x: 54, y: 36)
       let own = DiagramBox(
-        lowerLeft: center.offsetBy(x: -size.x / 2, y: -size.y / 2), upperRight: center.offsetBy(x: size.x / 2, y: size.y / 2))
+        lowerLeft: center.offsetBy(x: -size.x / 2, y: -size.y / 2),
+        upperRight: center.offsetBy(x: size.x / 2, y: size.y / 2))
       box = box.map { $0.union(own) } ?? own
     }
     return (box ?? DiagramBox(lowerLeft: legendOrigin, upperRight: legendOrigin)).insetBy(margin)
@@ -134,12 +136,13 @@ extension GraphvizRenderer {
   ///   - graph: The temporal graph.
   ///   - years: The years the layout must cover.
   ///   - rule: Which relations count as active in a year.
-  ///   - engine: The engine for the union: `fdp` (default; keeps coalitions together), `neato`, `sfdp`, `dot`,
-  ///     `circo` or `twopi`.
+  ///   - engine: The engine for the union: `neato` (default), `fdp` (keeps coalitions together, but its
+  ///     clusters may overlap other nodes), `sfdp`, `dot`, `circo` or `twopi`.
   ///   - style: The style the years will be drawn with (node sizes depend on it).
+  /// - Returns: Every actor's position and the common canvas.
   /// - Throws: ``GraphvizError`` if Graphviz fails, or (`layoutMismatch`) if no actor is present in the years.
   public func stableLayout(
-    for graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible, engine: LayoutEngine = .fdp,
+    for graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible, engine: LayoutEngine = .neato,
     style: DiagramStyle = DiagramStyle()
   ) throws -> StableLayout {
     guard engine != .nop, engine != .nop2 else {
@@ -149,7 +152,8 @@ extension GraphvizRenderer {
     var union = try builder.unionDrawing(of: graph, years: years, rule: rule, engine: engine)
     guard !union.nodes.isEmpty else {
       throw GraphvizError(
-        .layoutMismatch, context: "no actor of graph \"\(graph.metadata.id)\" is present in \(years.lowerBound)–\(years.upperBound)")
+        .layoutMismatch,
+        context: "no actor of graph \"\(graph.metadata.id)\" is present in \(years.lowerBound)–\(years.upperBound)")
     }
     DiagramBuilder.tune(&union, for: engine)
     union.graphAttributes["splines"] = "false"

@@ -2,7 +2,7 @@ import EntenteCore
 import Foundation
 
 #if canImport(FoundationXML)
-  import FoundationXML
+import FoundationXML
 #endif
 
 /// A small hand-made graph: Indochina 1975–1985 with a coalition, people, UTF-8 names, a name needing
@@ -30,7 +30,8 @@ func indochinaFixture() throws -> TemporalGraph {
       ActorRecord(id: "khmer-rouge", name: "Khmer Rouge", type: .armedFaction, lifetime: try period("1960", "1998")),
       ActorRecord(id: "china", name: "China", type: .state),
       ActorRecord(id: "ussr", name: "Soviet Union", type: .state),
-      ActorRecord(id: "prk", name: "People's Republic of Kampuchea", type: .government, lifetime: try period("1979-01", "1989")),
+      ActorRecord(
+        id: "prk", name: "People's Republic of Kampuchea", type: .government, lifetime: try period("1979-01", "1989")),
       ActorRecord(id: "funcinpec", name: "FUNCINPEC", type: .party),
       ActorRecord(
         id: "cgdk", name: "Coalition Government of Democratic Kampuchea", type: .coalition,

@@ -52,7 +52,7 @@ import Testing
     let drawing = try DiagramBuilder().drawing(of: graph, year: 1984)
     let cluster = try #require(drawing.clusters.first { $0.name == "cluster_cgdk" })
     #expect(cluster.members == ["cgdk", "khmer-rouge", "funcinpec"])
-    #expect(drawing.edges.first { $0.key == "kr-cgdk" }?.attributes["style"] == "invis")
+    #expect(drawing.edges.first { $0.key == "kr-cgdk" }?.attributes["color"] == "transparent")
     #expect(drawing.edges.first { $0.key == "prk-cgdk" }?.attributes["style"] == "dashed,bold")
     #expect(drawing.node("le-duan")?.attributes["shape"] == "plaintext")
     #expect(drawing.node("vietnam")?.attributes["shape"] == "box")
@@ -60,6 +60,7 @@ import Testing
     let renderer = try GraphvizRenderer.shared
     let svg = try SVGSummary(try await renderer.render(drawing, format: .svg, engine: .dot).data)
     #expect(svg.classes["cluster-cgdk"]?.hasPrefix("cluster") == true)
+    #expect(svg.classes["kr-cgdk"]?.hasPrefix("edge") == true)
   }
 
   @Test func rerenderIsByteIdentical() async throws {

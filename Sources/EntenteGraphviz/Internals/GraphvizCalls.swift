@@ -2,9 +2,9 @@ import CGraphviz
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 // Every call into Graphviz's C library lives in this file. Graphviz is not thread-safe (its parser,
@@ -89,8 +89,9 @@ private func withCString<R>(_ string: String, _ body: (UnsafeMutablePointer<CCha
 
 // MARK: - Context
 
-/// The process's one Graphviz context and everything done with it. Not thread-safe: used only by
-/// the `GraphvizRenderer` actor.
+/// The process's one Graphviz context and everything done with it.
+///
+/// Not thread-safe: used only by the `GraphvizRenderer` actor.
 final class GraphvizContext {
   private let gvc: OpaquePointer
   /// The layout engines this Graphviz offers.
@@ -156,7 +157,9 @@ final class GraphvizContext {
 
   /// Lays out `drawing` with `engine` and renders it to each format.
   /// - Returns: One document per format, and the warnings.
-  func render(_ drawing: DiagramGraph, engine: String, formats: [String]) throws -> (documents: [Data], warnings: [String]) {
+  func render(_ drawing: DiagramGraph, engine: String, formats: [String]) throws -> (
+    documents: [Data], warnings: [String]
+  ) {
     let context = "render of graph \"\(drawing.name)\" with \(engine)"
     try checkAvailable(engine: engine, formats: formats, context: context)
     _ = agreseterrors()
@@ -200,7 +203,8 @@ final class GraphvizContext {
     _ = messageSink.drain()
     guard let graph = entente_agmemread(text) else {
       let messages = messageSink.drain()
-      throw GraphvizError(.invalidDOT, context: "DOT text could not be parsed", messages: messages.errors + messages.warnings)
+      throw GraphvizError(
+        .invalidDOT, context: "DOT text could not be parsed", messages: messages.errors + messages.warnings)
     }
     defer { agclose(graph) }
     let parseWarnings = try check(0, context: "parse of DOT text")
@@ -230,12 +234,16 @@ final class GraphvizContext {
     guard layoutEngines.contains(engine) else {
       throw GraphvizError(
         .unknownEngine,
-        context: "\(context): layout engine \"\(engine)\" is not available (available: \(layoutEngines.sorted().joined(separator: ", ")))")
+        context:
+          "\(context): layout engine \"\(engine)\" is not available (available: \(layoutEngines.sorted().joined(separator: ", ")))"
+      )
     }
     for format in formats where !outputFormats.contains(format) {
       throw GraphvizError(
         .unknownFormat,
-        context: "\(context): output format \"\(format)\" is not available (available: \(outputFormats.sorted().joined(separator: ", ")))")
+        context:
+          "\(context): output format \"\(format)\" is not available (available: \(outputFormats.sorted().joined(separator: ", ")))"
+      )
     }
   }
 
@@ -245,7 +253,8 @@ final class GraphvizContext {
     let messages = messageSink.drain()
     if rc != 0 || !messages.errors.isEmpty || agerrors() != 0 {
       _ = agreseterrors()
-      throw GraphvizError(.graphviz, context: context + " failed (code \(rc))", messages: messages.errors + messages.warnings)
+      throw GraphvizError(
+        .graphviz, context: context + " failed (code \(rc))", messages: messages.errors + messages.warnings)
     }
     return messages.warnings
   }
@@ -300,10 +309,12 @@ final class GraphvizContext {
     }
     for name in nodeNames.sorted() {
       let fallback: AttributeValue = name == "label" ? .raw("\\N") : .raw("")
-      nodeSymbols[name] = try declare(graph, kind: Int32(AGNODE), name: name, default: drawing.nodeDefaults[name] ?? fallback)
+      nodeSymbols[name] = try declare(
+        graph, kind: Int32(AGNODE), name: name, default: drawing.nodeDefaults[name] ?? fallback)
     }
     for name in edgeNames.sorted() {
-      edgeSymbols[name] = try declare(graph, kind: Int32(AGEDGE), name: name, default: drawing.edgeDefaults[name] ?? .raw(""))
+      edgeSymbols[name] = try declare(
+        graph, kind: Int32(AGEDGE), name: name, default: drawing.edgeDefaults[name] ?? .raw(""))
     }
 
     var handles: [String: UnsafeMutablePointer<Agnode_t>] = [:]
@@ -370,7 +381,9 @@ final class GraphvizContext {
   }
 
   /// An HTML-like string in the graph's string pool; the caller frees it with `agstrfree`.
-  private func htmlString(_ markup: String, in graph: UnsafeMutablePointer<Agraph_t>) throws -> UnsafeMutablePointer<CChar> {
+  private func htmlString(_ markup: String, in graph: UnsafeMutablePointer<Agraph_t>) throws -> UnsafeMutablePointer<
+    CChar
+  > {
     guard let html = withCString(markup, { agstrdup_html(graph, $0) }) else {
       throw GraphvizError(.graphviz, context: "agstrdup_html failed")
     }
@@ -387,6 +400,7 @@ final class GraphvizContext {
 // MARK: - Standard error
 
 /// Runs `body` with file descriptor 2 pointed at a temporary file, and appends what was written.
+///
 /// Used only while starting Graphviz, whose font set-up prints noise that users should not see.
 @discardableResult
 private func withStandardErrorCaptured<R>(into captured: inout String, _ body: () -> R) -> R {

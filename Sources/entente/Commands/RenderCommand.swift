@@ -24,7 +24,7 @@ struct RenderCommand: AsyncParsableCommand {
   @Option(help: "Comma-separated output formats: svg, png, pdf, dot, json.")
   var format: String = "svg"
 
-  @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: fdp for stable layouts, dot otherwise).")
+  @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: neato for stable layouts, dot otherwise).")
   var engine: String?
 
   @Option(help: "The folder to write into.")
@@ -58,7 +58,7 @@ struct RenderCommand: AsyncParsableCommand {
         Terminal.error("laying out \(first)–\(last) once for stable positions …")
         layout = try await graphviz {
           try await renderer.stableLayout(
-            for: graph, years: first...last, rule: rule, engine: engine ?? .fdp, style: style)
+            for: graph, years: first...last, rule: rule, engine: engine ?? .neato, style: style)
         }
       }
       var reported = Set<String>()

@@ -1,0 +1,414 @@
+import EntenteCore
+import Foundation
+
+/// DOT as an interchange format: a temporal graph written as a DOT digraph that keeps everything Entente
+/// knows in attributes (and draws sensibly with `dot`), and DOT files read back into a graph.
+///
+/// Written (``drawing(of:)``, then ``GraphvizRenderer/dotText(of:)``, i.e. cgraph's `agwrite`):
+/// - graph attributes `graph_id`, `title`, `description`, `years`, and `entente_kinds` / `entente_sources`
+///   (JSON) for declared kinds and source documents;
+/// - a node per actor (`label` and `name` = name, `type`, `from`, `to`, `aliases` as JSON, `note`);
+/// - an edge per relation, keyed by the relation id (`kind`, `sign`, `from`, `to`, `confidence`,
+///   `relation_label`, `weight`, `initiator`, `note`, `citations` as JSON), coloured by kind, `dir=none` for
+///   undirected kinds, dashed when uncertain; `order` (on nodes and edges) keeps the actors' and relations' order,
+///   which `agwrite` does not (it groups edges by tail node).
+///
+/// Backslashes in values are written as `%5C` and `%` as `%25` (graph attribute `entente_text`), because
+/// cgraph's writer does not escape backslashes.
+///
+/// Read (``graph(from:defaultYear:)``): nodes become actors (`name` or else `label` or else the node name;
+/// `type` or else `state`); edges become relations keyed by their DOT key, with kind `kind` (an unknown kind
+/// is declared with the edge's `sign`, else 0), dated by `from`/`to`. **A DOT file without dates**: every
+/// edge without `from` is dated to the single year `defaultYear` (`from: Y`, `to: Y`, so it is active in
+/// that year only), and edges without `kind` get the declared neutral kind `link`.
+public enum DOTInterchange {
+  /// Kinds and sources in graph attributes, as JSON.
+  struct KindEntry: Codable {
+    var id: String
+    var name: String
+    var parent: String?
+    var sign: Int
+    var directed: Bool
+    var color: String
+    var style: String
+    var arrowhead: String
+  }
+  struct SourceEntry: Codable {
+    var id: String
+    var document: String
+    var title: String?
+  }
+  struct CitationEntry: Codable {
+    var source: String
+    var quote: String
+    var locator: String?
+  }
+  struct AliasEntry: Codable {
+    var name: String
+    var scheme: String?
+    var from: String?
+    var to: String?
+  }
+
+  /// A DOT edge or node that could not be mapped.
+  public struct Skipped: Sendable, Hashable, CustomStringConvertible {
+    /// `edge KEY (TAIL -> HEAD)`, `node NAME` or `graph attribute NAME`.
+    public let element: String
+    public let message: String
+    var nodeName: String?
+    var edge: [String]?  // key, tail, head
+
+    init(element: String, message: String) {
+      self.element = element
+      self.message = message
+      if element.hasPrefix("node ") { nodeName = String(element.dropFirst(5)) }
+    }
+
+    init(edge key: String, tail: String, head: String, message: String) {
+      self.init(element: "edge \(key) (\(tail) -> \(head))", message: message)
+      edge = [key, tail, head]
+    }
+
+    public var description: String { "\(element): \(message)" }
+
+    /// The 1-based line of `dotText` where the element is written, found by searching the text (cgraph keeps no
+    /// line numbers): an edge by its `key=`, else by `tail -> head` / `tail -- head`; a node by its statement.
+    public func line(in dotText: String) -> Int? {
+      let lines = dotText.components(separatedBy: "\n")
+      func quotedOrBare(_ name: String) -> String {
+        let escaped = NSRegularExpression.escapedPattern(for: name)
+        return "(?:\"\(escaped)\"|\(escaped)(?![A-Za-z0-9_.]))"
+      }
+      var patterns: [String] = []
+      if let edge {
+        patterns.append("\\bkey\\s*=\\s*\(quotedOrBare(edge[0]))")
+        patterns.append("(?:^|[\\s;{])\(quotedOrBare(edge[1]))\\s*-[->]\\s*\(quotedOrBare(edge[2]))")
+      } else if let nodeName {
+        patterns.append("^\\s*\(quotedOrBare(nodeName))\\s*(?:\\[|;|$)")
+      }
+      for pattern in patterns {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+        if let index = lines.firstIndex(where: {
+          expression.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil
+        }) {
+          return index + 1
+        }
+      }
+      return nil
+    }
+  }
+
+  /// The kind given to DOT edges that have no `kind` attribute.
+  public static let linkKind = RelationKind(
+    id: "link", name: "link (from DOT, kind not given)", sign: .neutral, isDirected: true,
+    style: KindStyle(color: "#4d4d4d"))
+
+  // MARK: Writing
+
+  /// The drawing that writes `graph` as interchange DOT.
+  /// - Throws: ``GraphvizError`` (`invalidDrawing`) only if the graph breaks its own invariants.
+  public static func drawing(of graph: TemporalGraph) throws -> DiagramGraph {
+    var drawing = DiagramGraph(name: graph.metadata.id, directed: true)
+    var attributes: Attributes = [
+      "graph_id": .raw(encoded: graph.metadata.id), "entente_text": .raw(Self.textMarker),
+    ]
+    if let title = graph.metadata.title { attributes["title"] = .raw(encoded: title) }
+    if let description = graph.metadata.description { attributes["description"] = .raw(encoded: description) }
+    if let years = graph.metadata.years {
+      attributes["years"] = .raw(encoded: "\(years.lowerBound)...\(years.upperBound)")
+    }
+    let builtIn = Set(KindRegistry.builtIn.map(\.id))
+    let declared = graph.kinds.all.filter { !builtIn.contains($0.id) }
+    if !declared.isEmpty {
+      attributes["entente_kinds"] = .raw(
+        encoded:
+          json(
+            declared.map {
+              KindEntry(
+                id: $0.id.rawValue, name: $0.name, parent: $0.parent?.rawValue, sign: $0.sign.rawValue,
+                directed: $0.isDirected, color: $0.style.color, style: $0.style.line.rawValue,
+                arrowhead: $0.style.arrowhead)
+            }))
+    }
+    if !graph.sources.isEmpty {
+      attributes["entente_sources"] = .raw(
+        encoded:
+          json(graph.sources.map { SourceEntry(id: $0.id.rawValue, document: $0.document, title: $0.title) }))
+    }
+    drawing.graphAttributes = attributes
+    for (position, actor) in graph.actors.enumerated() {
+      var node: Attributes = [
+        "order": .raw(String(position + 1)),
+        "label": .text(displayText(actor.name)), "name": .raw(encoded: actor.name),
+        "type": .raw(encoded: actor.type.rawValue),
+      ]
+      if let lifetime = actor.lifetime {
+        node["from"] = .raw(encoded: lifetime.start.description)
+        node["to"] = .raw(encoded: endText(lifetime.end))
+      }
+      if !actor.aliases.isEmpty {
+        node["aliases"] = .raw(
+          encoded:
+            json(
+              actor.aliases.map {
+                AliasEntry(
+                  name: $0.name, scheme: $0.scheme, from: $0.period?.start.description,
+                  to: $0.period.map { endText($0.end) })
+              }))
+      }
+      if let note = actor.note { node["note"] = .raw(encoded: note) }
+      try drawing.addNode(actor.id.rawValue, attributes: node)
+    }
+    for (position, relation) in graph.relations.enumerated() {
+      guard let kind = graph.kinds[relation.kind] else { continue }
+      var edge: Attributes = [
+        "order": .raw(encoded: String(position + 1)),
+        "kind": .raw(encoded: kind.id.rawValue), "sign": .raw(encoded: String(kind.sign.rawValue)),
+        "from": .raw(encoded: relation.period.start.description), "to": .raw(encoded: endText(relation.period.end)),
+        "confidence": .raw(encoded: relation.confidence.rawValue), "color": .raw(encoded: kind.style.color),
+        "style": .raw(encoded: relation.confidence.isUncertain ? "dashed" : kind.style.line.rawValue),
+      ]
+      if kind.isDirected { edge["arrowhead"] = .raw(encoded: kind.style.arrowhead) } else { edge["dir"] = "none" }
+      if let label = relation.label {
+        edge["relation_label"] = .raw(encoded: label)
+        edge["label"] = .text(displayText(label))
+      }
+      if let weight = relation.weight { edge["weight_value"] = .raw(encoded: String(weight)) }
+      if let initiator = relation.initiator { edge["initiator"] = .raw(encoded: initiator.rawValue) }
+      if let note = relation.note { edge["note"] = .raw(encoded: note) }
+      if !relation.citations.isEmpty {
+        edge["citations"] = .raw(
+          encoded:
+            json(
+              relation.citations.map { CitationEntry(source: $0.source.rawValue, quote: $0.quote, locator: $0.locator) }
+            ))
+      }
+      try drawing.addEdge(
+        key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: edge)
+    }
+    return drawing
+  }
+
+  // MARK: Reading
+
+  /// Maps a parsed DOT graph (``GraphvizRenderer/parseDOT(_:)``) to a temporal graph.
+  /// - Parameters:
+  ///   - drawing: The parsed DOT.
+  ///   - defaultYear: The year given to edges without `from` (DOT has no time).
+  /// - Returns: The graph and the elements that could not be mapped (each with the reason).
+  /// - Throws: `GraphError` when the result is inconsistent (it is not, for what this function builds).
+  public static func graph(from drawing: DiagramGraph, defaultYear: Int) throws -> (
+    graph: TemporalGraph, skipped: [Skipped]
+  ) {
+    var skipped: [Skipped] = []
+    let encoded: Bool = {
+      if case .raw(let marker) = drawing.graphAttributes["entente_text"] { return marker == textMarker }
+      return false
+    }()
+    func value(_ attributes: Attributes, _ name: String) -> String? {
+      guard let attribute = attributes[name] else { return nil }
+      switch attribute {
+      case .raw(let text): return text.isEmpty ? nil : (encoded ? decode(text) : text)
+      case .html(let markup): return markup.isEmpty ? nil : markup
+      }
+    }
+    var kinds = KindRegistry()
+    if let text = value(drawing.graphAttributes, "entente_kinds") {
+      if let entries = try? JSONDecoder().decode([KindEntry].self, from: Data(text.utf8)) {
+        for entry in entries {
+          guard let sign = Sign(rawValue: entry.sign), let line = KindStyle.Line(rawValue: entry.style) else {
+            skipped.append(
+              Skipped(element: "graph attribute entente_kinds", message: "kind '\(entry.id)' has a bad sign or style"))
+            continue
+          }
+          do {
+            try kinds.declare(
+              RelationKind(
+                id: KindID(entry.id), name: entry.name, sign: sign, isDirected: entry.directed,
+                style: KindStyle(color: entry.color, line: line, arrowhead: entry.arrowhead),
+                parent: entry.parent.map(KindID.init(rawValue:))))
+          } catch {
+            skipped.append(Skipped(element: "graph attribute entente_kinds", message: "\(error)"))
+          }
+        }
+      } else {
+        skipped.append(Skipped(element: "graph attribute entente_kinds", message: "not a JSON array of kinds"))
+      }
+    }
+    var sources: [SourceDocument] = []
+    if let text = value(drawing.graphAttributes, "entente_sources") {
+      if let entries = try? JSONDecoder().decode([SourceEntry].self, from: Data(text.utf8)) {
+        var seen = Set<String>()
+        for entry in entries where seen.insert(entry.id).inserted {
+          sources.append(SourceDocument(id: SourceID(entry.id), document: entry.document, title: entry.title))
+        }
+      } else {
+        skipped.append(Skipped(element: "graph attribute entente_sources", message: "not a JSON array of sources"))
+      }
+    }
+    let sourceIDs = Set(sources.map(\.id))
+
+    var actors: [ActorRecord] = []
+    // agwrite may write a node after edges that name it: `order` restores the actors' order.
+    let nodes = drawing.nodes.enumerated().sorted { a, b in
+      let x = value(a.element.attributes, "order").flatMap(Int.init) ?? Int.max
+      let y = value(b.element.attributes, "order").flatMap(Int.init) ?? Int.max
+      return (x, a.offset) < (y, b.offset)
+    }.map(\.element)
+    for node in nodes {
+      let attributes = node.attributes
+      var lifetime: Period?
+      if let from = value(attributes, "from") {
+        do {
+          lifetime = try period(from: from, to: value(attributes, "to"))
+        } catch {
+          skipped.append(Skipped(element: "node \(node.id)", message: "lifetime not imported: \(error)"))
+        }
+      }
+      var aliases: [Alias] = []
+      if let text = value(attributes, "aliases") {
+        if let entries = try? JSONDecoder().decode([AliasEntry].self, from: Data(text.utf8)) {
+          for entry in entries {
+            let aliasPeriod = entry.from.flatMap { try? period(from: $0, to: entry.to) }
+            aliases.append(Alias(entry.name, scheme: entry.scheme, period: aliasPeriod))
+          }
+        } else {
+          skipped.append(Skipped(element: "node \(node.id)", message: "aliases not imported: not a JSON array"))
+        }
+      }
+      let label = value(attributes, "label").flatMap { $0 == "\\N" ? nil : $0 }
+      actors.append(
+        ActorRecord(
+          id: ActorID(node.id), name: value(attributes, "name") ?? label ?? node.id,
+          type: ActorType(value(attributes, "type") ?? "state"), aliases: aliases, lifetime: lifetime,
+          note: value(attributes, "note")))
+    }
+    let actorIDs = Set(actors.map(\.id))
+
+    var relations: [Relation] = []
+    var needsLink = false
+    // agwrite groups edges by tail node: `order` (written by `drawing(of:)`) restores the relations' order.
+    let edges = drawing.edges.enumerated().sorted { a, b in
+      let x = value(a.element.attributes, "order").flatMap(Int.init) ?? Int.max
+      let y = value(b.element.attributes, "order").flatMap(Int.init) ?? Int.max
+      return (x, a.offset) < (y, b.offset)
+    }.map(\.element)
+    for edge in edges {
+      func skip(_ message: String) {
+        skipped.append(Skipped(edge: edge.key, tail: edge.tail, head: edge.head, message: message))
+      }
+      let attributes = edge.attributes
+      let kindID: KindID
+      if let kindText = value(attributes, "kind") {
+        kindID = KindID(kindText)
+        if kinds[kindID] == nil {
+          let sign = value(attributes, "sign").flatMap(Int.init).flatMap(Sign.init(rawValue:)) ?? .neutral
+          try? kinds.declare(
+            RelationKind(
+              id: kindID, sign: sign, isDirected: drawing.isDirected && value(attributes, "dir") != "none",
+              style: KindStyle(color: value(attributes, "color") ?? "#4d4d4d")))
+        }
+      } else {
+        kindID = linkKind.id
+        needsLink = true
+      }
+      let period: Period
+      do {
+        if let from = value(attributes, "from") {
+          period = try self.period(from: from, to: value(attributes, "to"))
+        } else {
+          period = Period(on: try PartialDate(year: defaultYear))
+        }
+      } catch {
+        skip("not imported: \(error)")
+        continue
+      }
+      let confidenceText = value(attributes, "confidence") ?? "certain"
+      guard let confidence = Confidence(rawValue: confidenceText) else {
+        skip("not imported: confidence '\(confidenceText)' is unknown")
+        continue
+      }
+      var citations: [Citation] = []
+      if let text = value(attributes, "citations") {
+        guard let entries = try? JSONDecoder().decode([CitationEntry].self, from: Data(text.utf8)) else {
+          skip("not imported: citations is not a JSON array")
+          continue
+        }
+        citations = entries.map { Citation(source: SourceID($0.source), quote: $0.quote, locator: $0.locator) }
+        if let unknown = citations.first(where: { !sourceIDs.contains($0.source) }) {
+          skip("not imported: cites the unknown source '\(unknown.source)'")
+          continue
+        }
+      }
+      let initiator = value(attributes, "initiator").map(ActorID.init(rawValue:))
+      if let initiator, !actorIDs.contains(initiator) {
+        skip("not imported: unknown initiator '\(initiator)'")
+        continue
+      }
+      let weight = value(attributes, "weight_value").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }
+      relations.append(
+        Relation(
+          id: RelationID(edge.key), source: ActorID(edge.tail), target: ActorID(edge.head), kind: kindID,
+          period: period, weight: weight,
+          label: value(attributes, "relation_label") ?? value(attributes, "label"), note: value(attributes, "note"),
+          confidence: confidence, initiator: initiator, citations: citations))
+    }
+    if needsLink { try? kinds.declare(linkKind) }
+    let years = value(drawing.graphAttributes, "years").flatMap { text -> ClosedRange<Int>? in
+      let bounds = text.components(separatedBy: "...").compactMap { Int($0) }
+      return bounds.count == 2 && bounds[0] <= bounds[1] ? bounds[0]...bounds[1] : nil
+    }
+    let metadata = GraphMetadata(
+      id: value(drawing.graphAttributes, "graph_id") ?? drawing.name, title: value(drawing.graphAttributes, "title"),
+      description: value(drawing.graphAttributes, "description"), years: years)
+    let graph = try TemporalGraph(
+      metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+    return (graph, skipped)
+  }
+
+  /// How interchange values carry backslashes.
+  ///
+  /// cgraph's `agwrite` escapes quotes but not backslashes, so a backslash before a quote (as in JSON) or at the
+  /// end of a value does not survive a write and a read. Interchange values therefore write `\` as `%5C` (and
+  /// `%` as `%25`); the graph attribute `entente_text` says so, and reading decodes only such files.
+  static let textMarker = "backslash as %5C, percent as %25"
+
+  static func encode(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\\", with: "%5C")
+  }
+
+  static func decode(_ text: String) -> String {
+    text.replacingOccurrences(of: "%5C", with: "\\").replacingOccurrences(of: "%25", with: "%")
+  }
+
+  /// Text for a drawn label only: a backslash is shown as U+29F5 so no escape sequence can form.
+  static func displayText(_ text: String) -> String { text.replacingOccurrences(of: "\\", with: "\u{29F5}") }
+
+  private static func period(from: String, to: String?) throws -> Period {
+    let start = try PartialDate(parsing: from)
+    switch to {
+    case "open": return try Period(start: start, end: .open)
+    case nil, "unknown": return try Period(start: start, end: .unknown)
+    case .some(let text): return try Period(start: start, end: .date(try PartialDate(parsing: text)))
+    }
+  }
+
+  private static func endText(_ end: Period.End) -> String {
+    switch end {
+    case .date(let date): date.description
+    case .open: "open"
+    case .unknown: "unknown"
+    }
+  }
+
+  private static func json<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+  }
+}
+
+extension AttributeValue {
+  /// An interchange value, with backslashes and percent signs encoded (see `DOTInterchange.textMarker`).
+  static func raw(encoded text: String) -> AttributeValue { .raw(DOTInterchange.encode(text)) }
+}

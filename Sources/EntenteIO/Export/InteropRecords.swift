@@ -1,0 +1,165 @@
+import EntenteCore
+import Foundation
+
+// Plain Codable mirrors of the model, shared by the lossless JSON export and the JSON cells of the CSV
+// tables. Field names follow the YAML data format (README, "Data format"), so one vocabulary serves all.
+
+/// The written form of a period's end: a date, `open` or `unknown`.
+enum PeriodText {
+  /// `1979-01-07`, `open` or `unknown`.
+  static func end(_ end: Period.End) -> String {
+    switch end {
+    case .date(let date): date.description
+    case .open: "open"
+    case .unknown: "unknown"
+    }
+  }
+
+  /// Reads `from` and `to` as the data format writes them (`to` empty means unknown).
+  ///
+  /// - Throws: `DateSyntaxError` naming the field that could not be read.
+  static func period(from: String, to: String) throws(DateSyntaxError) -> Period {
+    let start = try PartialDate(parsing: from)
+    let endText = to.trimmingCharacters(in: .whitespaces)
+    let end: Period.End
+    switch endText {
+    case "open": end = .open
+    case "unknown", "": end = .unknown
+    default: end = .date(try PartialDate(parsing: endText))
+    }
+    return try Period(start: start, end: end)
+  }
+
+  /// The first day a period may hold, as `YYYY-MM-DD` (GEXF, GraphML).
+  static func firstDay(_ period: Period) -> String { period.possibleDays.lowerBound.description }
+
+  /// The last day a period may hold as `YYYY-MM-DD`, or `nil` when it is open (ongoing).
+  static func lastDay(_ period: Period) -> String? {
+    if case .open = period.end { return nil }
+    return period.possibleDays.upperBound.description
+  }
+}
+
+/// An alias as written in a JSON cell or document.
+struct AliasRecord: Codable, Hashable {
+  var name: String
+  var scheme: String?
+  var from: String?
+  var to: String?
+
+  init(_ alias: Alias) {
+    name = alias.name
+    scheme = alias.scheme
+    from = alias.period?.start.description
+    to = alias.period.map { PeriodText.end($0.end) }
+  }
+
+  func alias() throws(DateSyntaxError) -> Alias {
+    let period = try from.map { (start) throws(DateSyntaxError) in try PeriodText.period(from: start, to: to ?? "") }
+    return Alias(name, scheme: scheme, period: period)
+  }
+}
+
+/// A citation as written in a JSON cell or document.
+struct CitationRecord: Codable, Hashable {
+  var source: String
+  var quote: String
+  var locator: String?
+
+  init(_ citation: Citation) {
+    source = citation.source.rawValue
+    quote = citation.quote
+    locator = citation.locator
+  }
+
+  var citation: Citation { Citation(source: SourceID(source), quote: quote, locator: locator) }
+}
+
+/// A declared kind as written in a document or table.
+struct KindRecord: Codable, Hashable {
+  var id: String
+  var name: String
+  var parent: String?
+  var sign: Int
+  var directed: Bool
+  var color: String
+  var style: String
+  var arrowhead: String
+
+  init(
+    id: String, name: String, parent: String?, sign: Int, directed: Bool, color: String, style: String,
+    arrowhead: String
+  ) {
+    self.id = id
+    self.name = name
+    self.parent = parent
+    self.sign = sign
+    self.directed = directed
+    self.color = color
+    self.style = style
+    self.arrowhead = arrowhead
+  }
+
+  init(_ kind: RelationKind) {
+    id = kind.id.rawValue
+    name = kind.name
+    parent = kind.parent?.rawValue
+    sign = kind.sign.rawValue
+    directed = kind.isDirected
+    color = kind.style.color
+    style = kind.style.line.rawValue
+    arrowhead = kind.style.arrowhead
+  }
+
+  /// The kind, or a message saying which field is wrong.
+  func kind() -> Result<RelationKind, InteropFieldError> {
+    guard let sign = Sign(rawValue: sign) else { return .failure(InteropFieldError("sign", "must be -1, 0 or 1")) }
+    guard let line = KindStyle.Line(rawValue: style) else {
+      return .failure(InteropFieldError("style", "must be one of \(KindStyle.Line.allCases.map(\.rawValue))"))
+    }
+    return .success(
+      RelationKind(
+        id: KindID(id), name: name, sign: sign, isDirected: directed,
+        style: KindStyle(color: color, line: line, arrowhead: arrowhead), parent: parent.map(KindID.init(rawValue:))))
+  }
+}
+
+/// A field of an interchange record that could not be read.
+struct InteropFieldError: Error {
+  var field: String
+  var message: String
+  init(_ field: String, _ message: String) {
+    self.field = field
+    self.message = message
+  }
+}
+
+/// The kinds a graph declares beyond the built-in ones, in declaration order.
+extension KindRegistry {
+  var declared: [RelationKind] {
+    let builtIn = Set(KindRegistry.builtIn.map(\.id))
+    return all.filter { !builtIn.contains($0.id) }
+  }
+}
+
+/// Deterministic JSON for cells and documents: sorted keys, no escaped slashes.
+enum InteropJSON {
+  static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting =
+      pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+    // Encoding these plain records cannot fail (no non-finite numbers reach here; weights are checked > 0).
+    guard let data = try? encoder.encode(value) else { return "null" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+    try JSONDecoder().decode(type, from: Data(text.utf8))
+  }
+}
+
+/// Formats a number without a trailing `.0` when it is whole (`2`, `0.5`).
+func interopNumber(_ value: Double) -> String {
+  if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+  return String(value)
+}

@@ -1,0 +1,200 @@
+import EntenteCore
+import Foundation
+
+/// JSON forms of a graph: the whole temporal graph without loss, and one year in NetworkX's node-link form.
+public enum JSONExport {
+  /// The whole temporal graph, lossless.
+  ///
+  /// Metadata, declared kinds, sources, actors and relations with the field names of the YAML data format. `JSONExport.graph(fromDocument:)` reads it back.
+  public static func document(of graph: TemporalGraph) -> String {
+    InteropJSON.encode(GraphRecord(graph), pretty: true) + "\n"
+  }
+
+  /// Reads a document written by `document(of:)`.
+  /// - Throws: `ImportError` when the JSON does not decode or the graph it describes is inconsistent.
+  public static func graph(fromDocument text: String, file: String = "<json>") throws -> TemporalGraph {
+    let record: GraphRecord
+    do {
+      record = try InteropJSON.decode(GraphRecord.self, from: text)
+    } catch {
+      throw ImportError(file: file, message: "not an Entente JSON document: \(error)")
+    }
+    return try record.graph(file: file)
+  }
+
+  /// One year in NetworkX's node-link form (`networkx.node_link_graph(data)` reads it; NetworkX before 3.4
+  /// needs `edges="edges"`): the actors present and the relations active in `year` under `rule`.
+  ///
+  /// `multigraph` is always true (each relation is one edge, keyed by its id); `directed` is true when an
+  /// active relation has a directed kind, and each edge says whether its own kind is directed.
+  public static func nodeLink(of graph: TemporalGraph, year: Int, rule: ActivityRule = .possible) -> String {
+    let snapshot = graph.snapshot(year: year, rule: rule)
+    let record = NodeLinkRecord(
+      directed: snapshot.relations.contains { graph.kinds[$0.kind]?.isDirected ?? false },
+      multigraph: true,
+      graph: .init(id: graph.metadata.id, title: graph.metadata.title, year: year, rule: rule.rawValue),
+      nodes: snapshot.actors.map { .init(id: $0.id.rawValue, name: $0.name, type: $0.type.rawValue) },
+      edges: snapshot.relations.map { relation in
+        let kind = graph.kinds[relation.kind]
+        return .init(
+          source: relation.source.rawValue, target: relation.target.rawValue, key: relation.id.rawValue,
+          kind: relation.kind.rawValue, sign: kind?.sign.rawValue ?? 0, directed: kind?.isDirected ?? false,
+          from: relation.period.start.description, to: PeriodText.end(relation.period.end),
+          confidence: relation.confidence.rawValue, label: relation.label, weight: relation.weight,
+          citations: relation.citations.map(CitationRecord.init))
+      })
+    return InteropJSON.encode(record, pretty: true) + "\n"
+  }
+}
+
+struct NodeLinkRecord: Codable {
+  struct GraphInfo: Codable {
+    var id: String
+    var title: String?
+    var year: Int
+    var rule: String
+  }
+  struct Node: Codable {
+    var id: String
+    var name: String
+    var type: String
+  }
+  struct Edge: Codable {
+    var source: String
+    var target: String
+    var key: String
+    var kind: String
+    var sign: Int
+    var directed: Bool
+    var from: String
+    var to: String
+    var confidence: String
+    var label: String?
+    var weight: Double?
+    var citations: [CitationRecord]
+  }
+  var directed: Bool
+  var multigraph: Bool
+  var graph: GraphInfo
+  var nodes: [Node]
+  var edges: [Edge]
+}
+
+/// The whole graph as one Codable record (the lossless JSON document).
+struct GraphRecord: Codable {
+  struct Metadata: Codable {
+    var id: String
+    var title: String?
+    var description: String?
+    var years: [Int]?
+  }
+  struct Source: Codable {
+    var id: String
+    var document: String
+    var title: String?
+  }
+  struct ActorEntry: Codable {
+    var id: String
+    var name: String
+    var type: String
+    var aliases: [AliasRecord]?
+    var from: String?
+    var to: String?
+    var note: String?
+  }
+  struct RelationEntry: Codable {
+    var id: String
+    var source: String
+    var target: String
+    var kind: String
+    var from: String
+    var to: String
+    var confidence: String
+    var label: String?
+    var weight: Double?
+    var note: String?
+    var initiator: String?
+    var citations: [CitationRecord]
+  }
+
+  var entente: Int
+  var graph: Metadata
+  var sources: [Source]
+  var kinds: [KindRecord]
+  var actors: [ActorEntry]
+  var relations: [RelationEntry]
+
+  init(_ graph: TemporalGraph) {
+    entente = 1
+    self.graph = Metadata(
+      id: graph.metadata.id, title: graph.metadata.title, description: graph.metadata.description,
+      years: graph.metadata.years.map { [$0.lowerBound, $0.upperBound] })
+    sources = graph.sources.map { Source(id: $0.id.rawValue, document: $0.document, title: $0.title) }
+    kinds = graph.kinds.declared.map(KindRecord.init)
+    actors = graph.actors.map { actor in
+      ActorEntry(
+        id: actor.id.rawValue, name: actor.name, type: actor.type.rawValue,
+        aliases: actor.aliases.isEmpty ? nil : actor.aliases.map(AliasRecord.init),
+        from: actor.lifetime?.start.description, to: actor.lifetime.map { PeriodText.end($0.end) }, note: actor.note)
+    }
+    relations = graph.relations.map { relation in
+      RelationEntry(
+        id: relation.id.rawValue, source: relation.source.rawValue, target: relation.target.rawValue,
+        kind: relation.kind.rawValue, from: relation.period.start.description,
+        to: PeriodText.end(relation.period.end), confidence: relation.confidence.rawValue, label: relation.label,
+        weight: relation.weight, note: relation.note, initiator: relation.initiator?.rawValue,
+        citations: relation.citations.map(CitationRecord.init))
+    }
+  }
+
+  func graph(file: String) throws -> TemporalGraph {
+    var registry = KindRegistry()
+    for record in kinds {
+      switch record.kind() {
+      case .success(let kind):
+        do { try registry.declare(kind) } catch {
+          throw ImportError(file: file, message: "kind '\(record.id)': \(error)")
+        }
+      case .failure(let error):
+        throw ImportError(file: file, message: "kind '\(record.id)': \(error.field) \(error.message)")
+      }
+    }
+    let actorValues = try actors.map { entry in
+      do {
+        let lifetime = try entry.from.map { (start) throws(DateSyntaxError) in
+          try PeriodText.period(from: start, to: entry.to ?? "")
+        }
+        return ActorRecord(
+          id: ActorID(entry.id), name: entry.name, type: ActorType(entry.type),
+          aliases: try (entry.aliases ?? []).map { try $0.alias() }, lifetime: lifetime, note: entry.note)
+      } catch {
+        throw ImportError(file: file, message: "actor '\(entry.id)': \(error)")
+      }
+    }
+    let relationValues = try relations.map { entry in
+      do {
+        guard let confidence = Confidence(rawValue: entry.confidence) else {
+          throw ImportError(file: file, message: "relation '\(entry.id)': unknown confidence '\(entry.confidence)'")
+        }
+        return Relation(
+          id: RelationID(entry.id), source: ActorID(entry.source), target: ActorID(entry.target),
+          kind: KindID(entry.kind), period: try PeriodText.period(from: entry.from, to: entry.to),
+          weight: entry.weight, label: entry.label, note: entry.note, confidence: confidence,
+          initiator: entry.initiator.map(ActorID.init(rawValue:)), citations: entry.citations.map(\.citation))
+      } catch let error as DateSyntaxError {
+        throw ImportError(file: file, message: "relation '\(entry.id)': \(error)")
+      }
+    }
+    let metadata = GraphMetadata(
+      id: graph.id, title: graph.title, description: graph.description,
+      years: graph.years.flatMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]...$0[1] : nil })
+    do {
+      return try TemporalGraph(
+        metadata: metadata, kinds: registry,
+        sources: sources.map { SourceDocument(id: SourceID($0.id), document: $0.document, title: $0.title) },
+        actors: actorValues, relations: relationValues)
+    } catch {
+      throw ImportError(file: file, message: error.description)
+    }
+  }
+}

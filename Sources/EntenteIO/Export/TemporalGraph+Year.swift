@@ -1,0 +1,18 @@
+import EntenteCore
+
+extension TemporalGraph {
+  /// The graph cut down to one year: the actors present and the relations active in `year` under `rule`,
+  /// with every kind and source kept (for exporting a single year in a temporal format).
+  public func restricted(toYear year: Int, rule: ActivityRule = .possible) -> TemporalGraph {
+    let snapshot = snapshot(year: year, rule: rule)
+    var metadata = self.metadata
+    metadata.years = year...year
+    // The snapshot's actors and relations come from this graph, so every reference still resolves.
+    do {
+      return try TemporalGraph(
+        metadata: metadata, kinds: kinds, sources: sources, actors: snapshot.actors, relations: snapshot.relations)
+    } catch {
+      preconditionFailure("a snapshot of a valid graph is a valid graph: \(error)")
+    }
+  }
+}

@@ -1,0 +1,326 @@
+import EntenteCore
+import Foundation
+
+/// A self-contained HTML page to step through a graph year by year.
+///
+/// It holds every year's diagram (SVG, drawn with
+/// every actor in the same place), a year slider, a play button, tooltips with citations on hover, and a
+/// side panel listing the year's changes. No network: the diagrams, script and styles are all inline.
+///
+/// The year shown follows the URL hash (`index.html#1979`); the body's `data-year` attribute and the
+/// `#year-label` text give the year shown (used by the headless-browser test).
+public enum TimelinePage {
+  /// One year's diagram.
+  public struct Frame: Sendable {
+    public let year: Int
+    /// The SVG document (an XML declaration or doctype before `<svg` is dropped).
+    public let svg: String
+    public init(year: Int, svg: String) {
+      self.year = year
+      self.svg = svg
+    }
+  }
+
+  struct PageData: Encodable {
+    struct Item: Encodable {
+      var id: String
+      var text: String
+      var detail: String
+    }
+    struct Changes: Encodable {
+      var begun: [Item]
+      var ended: [Item]
+      var entering: [Item]
+      var leaving: [Item]
+    }
+    var title: String
+    var years: [Int]
+    var frames: [String: String]
+    var changes: [String: Changes]
+  }
+
+  /// The page.
+  ///
+  /// - Parameters:
+  ///   - graph: The graph (names, kinds, citations for the side panel).
+  ///   - frames: The diagrams, one per year, in year order.
+  ///   - changes: The changes into each year (`YearChanges.series`).
+  /// - Returns: The HTML text.
+  public static func html(of graph: TemporalGraph, frames: [Frame], changes: [YearChanges]) -> String {
+    func name(_ id: ActorID) -> String { graph.actor(id)?.name ?? id.rawValue }
+    func item(_ relation: Relation) -> PageData.Item {
+      let kind = graph.kinds[relation.kind]
+      let arrow = (kind?.isDirected ?? false) ? "→" : "—"
+      var detail = "\(relation.period) · \(relation.confidence.rawValue)"
+      if let label = relation.label { detail = label + " · " + detail }
+      for citation in relation.citations {
+        let title = graph.sources.first { $0.id == citation.source }?.title ?? citation.source.rawValue
+        detail += "\n“\(citation.quote)” — \(title)\(citation.locator.map { ", \($0)" } ?? "")"
+      }
+      return PageData.Item(
+        id: relation.id.rawValue,
+        text: "\(kind?.name ?? relation.kind.rawValue): \(name(relation.source)) \(arrow) \(name(relation.target))",
+        detail: detail)
+    }
+    func actorItem(_ actor: ActorRecord) -> PageData.Item {
+      PageData.Item(
+        id: actor.id.rawValue, text: actor.name,
+        detail: actor.type.rawValue + (actor.lifetime.map { " · \($0)" } ?? ""))
+    }
+    var data = PageData(
+      title: graph.metadata.title ?? graph.metadata.id, years: frames.map(\.year), frames: [:], changes: [:])
+    for frame in alignedFrames(frames) { data.frames[String(frame.year)] = stripProlog(frame.svg) }
+    for change in changes {
+      data.changes[String(change.year)] = PageData.Changes(
+        begun: change.relationsBegun.map(item), ended: change.relationsEnded.map(item),
+        entering: change.actorsEntering.map(actorItem), leaving: change.actorsLeaving.map(actorItem))
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = (try? encoder.encode(data)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    // Inside <script>, "</" would end the element: JSON allows "<\/" for it.
+    let safeJSON = json.replacingOccurrences(of: "</", with: "<\\/")
+    let title = XMLText.escape(data.title, quotes: true).replacingOccurrences(of: "{", with: "&#123;")
+    let first = frames.first.map { String($0.year) } ?? ""
+    return
+      template
+      .replacingOccurrences(of: "{{TITLE}}", with: title)
+      .replacingOccurrences(of: "{{FIRST}}", with: first)
+      .replacingOccurrences(of: "{{DATA}}", with: safeJSON)
+  }
+
+  /// The frames with one common viewBox in the diagram's own coordinates.
+  ///
+  /// An actor drawn at the same position is at the same place on screen in every year even when a year's drawing reaches further (a long
+  /// edge label, a cluster). Frames whose header cannot be read are left as they are.
+  static func alignedFrames(_ frames: [Frame]) -> [Frame] {
+    struct Header {
+      var scale: Double
+      var translate: (x: Double, y: Double)
+      var box: (x: Double, y: Double, width: Double, height: Double)
+    }
+    func numbers(_ text: String, _ pattern: String) -> [Double]? {
+      guard let expression = try? NSRegularExpression(pattern: pattern),
+        let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+      else { return nil }
+      return (1..<match.numberOfRanges).compactMap { index in
+        Range(match.range(at: index), in: text).flatMap { Double(text[$0]) }
+      }
+    }
+    let headers: [Header?] = frames.map { frame in
+      let head = String(frame.svg.prefix(4000))
+      guard let box = numbers(head, #"viewBox="([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)""#), box.count == 4,
+        let transform = numbers(
+          head,
+          #"id="graph0"[^>]*transform="scale\(([-0-9.]+) [-0-9.]+\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)""#),
+        transform.count == 3, transform[0] > 0
+      else { return nil }
+      return Header(scale: transform[0], translate: (transform[1], transform[2]), box: (box[0], box[1], box[2], box[3]))
+    }
+    // The union of what every frame shows, in graph coordinates.
+    var low = (x: Double.infinity, y: Double.infinity)
+    var high = (x: -Double.infinity, y: -Double.infinity)
+    for header in headers.compactMap({ $0 }) {
+      let x0 = header.box.x / header.scale - header.translate.x
+      let y0 = header.box.y / header.scale - header.translate.y
+      low = (min(low.x, x0), min(low.y, y0))
+      high = (max(high.x, x0 + header.box.width / header.scale), max(high.y, y0 + header.box.height / header.scale))
+    }
+    guard low.x.isFinite, high.x > low.x, high.y > low.y else { return frames }
+    func text(_ value: Double) -> String { String(format: "%.2f", value) }
+    return zip(frames, headers).map { frame, header in
+      guard let header else { return frame }
+      let s = header.scale
+      let box =
+        "\(text(s * (low.x + header.translate.x))) \(text(s * (low.y + header.translate.y))) "
+        + "\(text(s * (high.x - low.x))) \(text(s * (high.y - low.y)))"
+      var svg = frame.svg
+      if let range = svg.range(of: #"viewBox="[^"]*""#, options: .regularExpression) {
+        svg.replaceSubrange(range, with: "viewBox=\"\(box)\"")
+      }
+      if let range = svg.range(of: #"<svg width="[^"]*" height="[^"]*""#, options: .regularExpression) {
+        svg.replaceSubrange(
+          range, with: "<svg width=\"\(text(s * (high.x - low.x)))pt\" height=\"\(text(s * (high.y - low.y)))pt\"")
+      }
+      return Frame(year: frame.year, svg: svg)
+    }
+  }
+
+  /// Drops `<?xml …?>`, `<!DOCTYPE …>` and comments before the `<svg` element, for inline use.
+  static func stripProlog(_ svg: String) -> String {
+    guard let start = svg.range(of: "<svg") else { return svg }
+    return String(svg[start.lowerBound...])
+  }
+
+  static let template = """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{TITLE}} — timeline</title>
+    <style>
+      :root { --accent: #2166ac; --panel: #f6f6f4; --line: #d8d8d4; }
+      * { box-sizing: border-box; }
+      body { margin: 0; font: 14px/1.4 "DejaVu Sans", system-ui, sans-serif; color: #222; display: grid;
+             grid-template-rows: auto 1fr; height: 100vh; }
+      header { display: flex; align-items: center; gap: 12px; padding: 8px 14px; border-bottom: 1px solid var(--line); }
+      header h1 { font-size: 16px; margin: 0 12px 0 0; font-weight: 600; }
+      #year-label { font-size: 22px; font-weight: 700; min-width: 4ch; color: var(--accent); }
+      #slider { flex: 1; }
+      button { font: inherit; padding: 4px 12px; border: 1px solid #aaa; border-radius: 4px; background: #fff; cursor: pointer; }
+      main { display: grid; grid-template-columns: 1fr 320px; min-height: 0; }
+      #diagram { overflow: auto; padding: 8px; min-height: 0; }
+      #diagram svg { width: 100%; height: 100%; display: block; }
+      #zoom { font-variant-numeric: tabular-nums; min-width: 5ch; text-align: center; color: #555; }
+      aside { background: var(--panel); border-left: 1px solid var(--line); padding: 10px 14px; overflow: auto; }
+      aside h2 { font-size: 15px; margin: 4px 0 8px; }
+      aside h3 { font-size: 13px; margin: 12px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: #555; }
+      aside ul { margin: 0; padding-left: 18px; }
+      aside li { margin: 2px 0; cursor: default; }
+      aside .none { color: #888; font-style: italic; }
+      #diagram .highlight path, #diagram .highlight polygon, #diagram .highlight ellipse { stroke-width: 4px; }
+      #tooltip { position: fixed; pointer-events: none; max-width: 420px; background: #fffffe; border: 1px solid #999;
+                 border-radius: 4px; padding: 6px 8px; box-shadow: 0 2px 6px rgba(0,0,0,.2); white-space: pre-wrap;
+                 font-size: 12px; display: none; z-index: 10; }
+    </style>
+    </head>
+    <body data-year="{{FIRST}}">
+    <header>
+      <h1>{{TITLE}}</h1>
+      <button id="play" type="button" aria-label="Play">▶ Play</button>
+      <span id="year-label">{{FIRST}}</span>
+      <input id="slider" type="range" min="0" max="0" step="1" value="0" aria-label="Year">
+      <button id="zoom-out" type="button" aria-label="Zoom out">−</button>
+      <span id="zoom">fit</span>
+      <button id="zoom-in" type="button" aria-label="Zoom in">+</button>
+    </header>
+    <main>
+      <div id="diagram" aria-live="polite"></div>
+      <aside id="changes"></aside>
+    </main>
+    <div id="tooltip" role="tooltip"></div>
+    <script id="timeline-data" type="application/json">{{DATA}}</script>
+    <script>
+    (function () {
+      "use strict";
+      var data = JSON.parse(document.getElementById("timeline-data").textContent);
+      var years = data.years;
+      var slider = document.getElementById("slider");
+      var label = document.getElementById("year-label");
+      var diagram = document.getElementById("diagram");
+      var panel = document.getElementById("changes");
+      var tooltip = document.getElementById("tooltip");
+      var play = document.getElementById("play");
+      var timer = null;
+      var zoom = 1;  // 1: the whole canvas fits; more: magnified, scroll to pan (kept across years)
+      var XLINK = "http://www.w3.org/1999/xlink";
+      slider.max = String(Math.max(0, years.length - 1));
+
+      function element(tag, text, className) {
+        var node = document.createElement(tag);
+        if (text !== undefined) node.textContent = text;
+        if (className) node.className = className;
+        return node;
+      }
+
+      function section(title, items) {
+        panel.appendChild(element("h3", title));
+        if (!items.length) { panel.appendChild(element("p", "none", "none")); return; }
+        var list = element("ul");
+        items.forEach(function (item) {
+          var entry = element("li", item.text);
+          entry.dataset.tip = item.detail;
+          entry.dataset.id = item.id;
+          list.appendChild(entry);
+        });
+        panel.appendChild(list);
+      }
+
+      function show(index) {
+        index = Math.max(0, Math.min(years.length - 1, index));
+        var year = years[index];
+        if (year === undefined) return;
+        slider.value = String(index);
+        label.textContent = String(year);
+        document.body.dataset.year = String(year);
+        diagram.innerHTML = data.frames[String(year)] || "";
+        applyZoom();
+        // Graphviz puts tooltips in xlink:title; keep them for our own tooltip (with citations, wrapped).
+        diagram.querySelectorAll("a").forEach(function (link) {
+          var tip = link.getAttributeNS(XLINK, "title") || link.getAttribute("title");
+          if (tip) { link.setAttribute("data-tip", tip); link.removeAttributeNS(XLINK, "title"); }
+        });
+        diagram.querySelectorAll("title").forEach(function (title) { title.remove(); });
+        panel.innerHTML = "";
+        panel.appendChild(element("h2", "Changes in " + year));
+        var changes = data.changes[String(year)] || { begun: [], ended: [], entering: [], leaving: [] };
+        section("Relations begun", changes.begun);
+        section("Relations ended (last active " + (year - 1) + ")", changes.ended);
+        section("Actors entering", changes.entering);
+        section("Actors leaving", changes.leaving);
+        if (location.hash !== "#" + year) history.replaceState(null, "", "#" + year);
+      }
+
+      function applyZoom() {
+        var svg = diagram.querySelector("svg");
+        if (svg) { svg.style.width = (zoom * 100) + "%"; svg.style.height = (zoom * 100) + "%"; }
+        document.getElementById("zoom").textContent = zoom === 1 ? "fit" : Math.round(zoom * 100) + "%";
+      }
+
+      document.getElementById("zoom-in").addEventListener("click", function () { zoom = Math.min(16, zoom * 1.5); applyZoom(); });
+      document.getElementById("zoom-out").addEventListener("click", function () { zoom = Math.max(1, zoom / 1.5); applyZoom(); });
+
+      function indexOfHash() {
+        var year = parseInt(location.hash.slice(1), 10);
+        var index = years.indexOf(year);
+        return index < 0 ? 0 : index;
+      }
+
+      function stop() { if (timer) { clearInterval(timer); timer = null; play.textContent = "▶ Play"; } }
+
+      slider.addEventListener("input", function () { stop(); show(parseInt(slider.value, 10)); });
+      window.addEventListener("hashchange", function () { show(indexOfHash()); });
+      play.addEventListener("click", function () {
+        if (timer) { stop(); return; }
+        if (parseInt(slider.value, 10) >= years.length - 1) show(0);
+        play.textContent = "❚❚ Pause";
+        timer = setInterval(function () {
+          var next = parseInt(slider.value, 10) + 1;
+          if (next >= years.length) { stop(); return; }
+          show(next);
+        }, 1200);
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "ArrowRight") { stop(); show(parseInt(slider.value, 10) + 1); }
+        if (event.key === "ArrowLeft") { stop(); show(parseInt(slider.value, 10) - 1); }
+      });
+      // Hovering a change in the side panel highlights its relation or actor in the diagram (same ids).
+      panel.addEventListener("mouseover", function (event) {
+        var item = event.target.closest ? event.target.closest("li[data-id]") : null;
+        diagram.querySelectorAll(".highlight").forEach(function (node) { node.classList.remove("highlight"); });
+        if (!item) return;
+        var shown = diagram.querySelector("#" + CSS.escape(item.dataset.id));
+        if (shown) shown.classList.add("highlight");
+      });
+      document.addEventListener("mouseover", function (event) {
+        var target = event.target.closest ? event.target.closest("[data-tip]") : null;
+        if (!target) { tooltip.style.display = "none"; return; }
+        tooltip.textContent = target.getAttribute("data-tip");
+        tooltip.style.display = "block";
+      });
+      document.addEventListener("mousemove", function (event) {
+        if (tooltip.style.display !== "block") return;
+        var x = Math.min(event.clientX + 14, window.innerWidth - tooltip.offsetWidth - 8);
+        var y = Math.min(event.clientY + 14, window.innerHeight - tooltip.offsetHeight - 8);
+        tooltip.style.left = x + "px";
+        tooltip.style.top = y + "px";
+      });
+      show(indexOfHash());
+    })();
+    </script>
+    </body>
+    </html>
+
+    """
+}

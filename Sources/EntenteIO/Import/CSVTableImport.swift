@@ -1,0 +1,288 @@
+import EntenteCore
+import Foundation
+
+/// Reads the tables `CSVTableExport` writes (a folder with `actors.csv` and `relations.csv`, optionally
+/// `graph.csv`, `sources.csv`, `kinds.csv`) back into a graph.
+///
+/// Rows are streamed: a relations table of a million rows is read one row at a time into the graph's
+/// relations, never held as text. Every row that cannot be mapped (bad date, unknown actor, kind or source,
+/// duplicate id, malformed JSON cell) is reported with its file and line and left out; the rest is imported.
+public enum CSVTableImport {
+  /// Imports a folder of tables.
+  /// - Parameters:
+  ///   - directory: The folder holding `actors.csv` and `relations.csv`.
+  ///   - progress: Called every `ImportProgressInterval.rows` rows of `relations.csv`.
+  /// - Returns: The graph, the rows skipped (with file and line) and the number of rows read.
+  /// - Throws: `ImportError` when a required file or column is missing.
+  public static func importTables(in directory: URL, progress: ImportProgress? = nil) throws -> ImportResult {
+    var reading = TableReading(directory: directory, progress: progress)
+    for required in ["actors.csv", "relations.csv"] where !reading.exists(required) {
+      throw ImportError(
+        file: reading.path(required), message: "missing: a CSV table folder holds actors.csv and relations.csv")
+    }
+    try reading.readMetadata()
+    try reading.readSources()
+    try reading.readKinds()
+    try reading.readActors()
+    try reading.readRelations()
+    do {
+      let graph = try TemporalGraph(
+        metadata: reading.metadata, kinds: reading.kinds, sources: reading.sources, actors: reading.actors,
+        relations: reading.relations)
+      return ImportResult(graph: graph, skipped: reading.skipped, rowsRead: reading.rowsRead)
+    } catch {
+      throw ImportError(file: directory.path, message: error.description)
+    }
+  }
+}
+
+/// The state of one import of a table folder.
+///
+/// What has been read so far and the rows skipped. Each table is read in its own method, in dependency order
+/// (sources and kinds before the relations that name them).
+private struct TableReading {
+  let directory: URL
+  let progress: ImportProgress?
+  var skipped: [ImportIssue] = []
+  var rowsRead = 0
+  var metadata: GraphMetadata
+  var sources: [SourceDocument] = []
+  var sourceIDs = Set<SourceID>()
+  var kinds = KindRegistry()
+  var actors: [ActorRecord] = []
+  var actorIDs = Set<ActorID>()
+  var relations: [Relation] = []
+  var relationIDs = Set<RelationID>()
+
+  init(directory: URL, progress: ImportProgress?) {
+    self.directory = directory
+    self.progress = progress
+    metadata = GraphMetadata(id: directory.lastPathComponent)
+  }
+
+  func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+  func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
+
+  /// Reads graph.csv (optional): key/value rows.
+  mutating func readMetadata() throws {
+    if exists("graph.csv") {
+      let reader = try CSVRowReader(path: path("graph.csv"))
+      let key = try reader.requiredColumn("key")
+      let value = try reader.requiredColumn("value")
+      while let (line, row) = try reader.next() {
+        let text = row.field(value)
+        switch row.field(key) {
+        case "id": metadata.id = text
+        case "title": metadata.title = text
+        case "description": metadata.description = text
+        case "years":
+          let bounds = text.components(separatedBy: "...").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+          if bounds.count == 2, bounds[0] <= bounds[1] {
+            metadata.years = bounds[0]...bounds[1]
+          } else {
+            skipped.append(ImportIssue(file: reader.file, line: line, message: "years '\(text)' is not FIRST...LAST"))
+          }
+        default:
+          skipped.append(ImportIssue(file: reader.file, line: line, message: "unknown key '\(row.field(key))'"))
+        }
+      }
+      rowsRead += reader.rowsRead
+    }
+  }
+
+  /// Reads sources.csv (optional).
+  mutating func readSources() throws {
+    if exists("sources.csv") {
+      let reader = try CSVRowReader(path: path("sources.csv"))
+      let id = try reader.requiredColumn("id")
+      let document = try reader.requiredColumn("document")
+      let title = reader.column("title")
+      while let (line, row) = try reader.next() {
+        let sourceID = SourceID(row.field(id))
+        guard !sourceID.rawValue.isEmpty else {
+          skipped.append(ImportIssue(file: reader.file, line: line, message: "empty id"))
+          continue
+        }
+        guard sourceIDs.insert(sourceID).inserted else {
+          skipped.append(
+            ImportIssue(file: reader.file, line: line, message: "the source id '\(sourceID)' is used twice"))
+          continue
+        }
+        let titleText = row.field(title)
+        sources.append(
+          SourceDocument(id: sourceID, document: row.field(document), title: titleText.isEmpty ? nil : titleText))
+      }
+      rowsRead += reader.rowsRead
+    }
+  }
+
+  /// Reads kinds.csv (optional): declared kinds.
+  mutating func readKinds() throws {
+    if exists("kinds.csv") {
+      let reader = try CSVRowReader(path: path("kinds.csv"))
+      let columns = try CSVTableExport.kindColumns.map { try reader.requiredColumn($0) }
+      while let (line, row) = try reader.next() {
+        let fields = columns.map { row.field($0) }
+        guard let sign = Int(fields[3]), let directed = Bool(fields[4]) else {
+          skipped.append(
+            ImportIssue(
+              file: reader.file, line: line,
+              message: "kind '\(fields[0])': sign must be -1, 0 or 1 and directed true or false"))
+          continue
+        }
+        let record = KindRecord(
+          id: fields[0], name: fields[1].isEmpty ? fields[0] : fields[1], parent: fields[2].isEmpty ? nil : fields[2],
+          sign: sign, directed: directed, color: fields[5], style: fields[6], arrowhead: fields[7])
+        switch record.kind() {
+        case .success(let kind):
+          do { try kinds.declare(kind) } catch {
+            skipped.append(ImportIssue(file: reader.file, line: line, message: "\(error)"))
+          }
+        case .failure(let error):
+          skipped.append(
+            ImportIssue(file: reader.file, line: line, message: "kind '\(fields[0])': \(error.field) \(error.message)"))
+        }
+      }
+      rowsRead += reader.rowsRead
+    }
+  }
+
+  /// Reads actors.csv.
+  mutating func readActors() throws {
+    do {
+      let reader = try CSVRowReader(path: path("actors.csv"))
+      let id = try reader.requiredColumn("id")
+      let name = reader.column("name")
+      let type = reader.column("type")
+      let from = reader.column("from")
+      let to = reader.column("to")
+      let aliases = reader.column("aliases")
+      let note = reader.column("note")
+      while let (line, row) = try reader.next() {
+        func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
+        let actorID = ActorID(row.field(id))
+        guard !actorID.rawValue.isEmpty else {
+          skip("empty actor id")
+          continue
+        }
+        guard !actorIDs.contains(actorID) else {
+          skip("the actor id '\(actorID)' is used twice")
+          continue
+        }
+        do {
+          let lifetime = row.field(from).isEmpty ? nil : try PeriodText.period(from: row.field(from), to: row.field(to))
+          let aliasList =
+            row.field(aliases).isEmpty
+            ? [] : try InteropJSON.decode([AliasRecord].self, from: row.field(aliases)).map { try $0.alias() }
+          let typeText = row.field(type)
+          let nameText = row.raw(name)
+          actors.append(
+            ActorRecord(
+              id: actorID, name: nameText.isEmpty ? actorID.rawValue : nameText,
+              type: typeText.isEmpty ? .state : ActorType(typeText), aliases: aliasList, lifetime: lifetime,
+              note: row.raw(note).isEmpty ? nil : row.raw(note)))
+          actorIDs.insert(actorID)
+        } catch let error as DateSyntaxError {
+          skip("actor '\(actorID)': \(error)")
+        } catch {
+          skip("actor '\(actorID)': the aliases cell is not a JSON array of {name, scheme, from, to}: \(error)")
+        }
+      }
+      rowsRead += reader.rowsRead
+    }
+  }
+
+  /// Reads relations.csv, streamed row by row.
+  mutating func readRelations() throws {
+    do {
+      let reader = try CSVRowReader(path: path("relations.csv"), progress: progress)
+      let id = reader.column("id")
+      let source = try reader.requiredColumn("source")
+      let target = try reader.requiredColumn("target")
+      let kind = try reader.requiredColumn("kind")
+      let from = try reader.requiredColumn("from", "on")
+      let to = reader.column("to")
+      let confidence = reader.column("confidence")
+      let label = reader.column("label")
+      let weight = reader.column("weight")
+      let initiator = reader.column("initiator")
+      let note = reader.column("note")
+      let citations = reader.column("citations")
+      while let (line, row) = try reader.next() {
+        func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
+        var relationID = RelationID(row.field(id))
+        if relationID.rawValue.isEmpty { relationID = RelationID("r\(reader.rowsRead)") }
+        guard !relationIDs.contains(relationID) else {
+          skip("the relation id '\(relationID)' is used twice")
+          continue
+        }
+        let ends = [ActorID(row.field(source)), ActorID(row.field(target))]
+        if let unknown = ends.first(where: { !actorIDs.contains($0) }) {
+          skip("relation '\(relationID)': unknown actor '\(unknown)' (not in actors.csv)")
+          continue
+        }
+        let kindID = KindID(row.field(kind))
+        guard kinds[kindID] != nil else {
+          skip("relation '\(relationID)': unknown kind '\(kindID)'")
+          continue
+        }
+        let confidenceText = row.field(confidence)
+        guard let confidenceValue = confidenceText.isEmpty ? .certain : Confidence(rawValue: confidenceText) else {
+          skip(
+            "relation '\(relationID)': confidence '\(confidenceText)' is not certain, probable, possible or disputed")
+          continue
+        }
+        let weightText = row.field(weight)
+        let weightValue = Double(weightText)
+        guard weightText.isEmpty || (weightValue.map { $0 > 0 && $0.isFinite } ?? false) else {
+          skip("relation '\(relationID)': weight '\(weightText)' is not a positive number")
+          continue
+        }
+        let initiatorID = row.field(initiator).isEmpty ? nil : ActorID(row.field(initiator))
+        if let initiatorID, !actorIDs.contains(initiatorID) {
+          skip("relation '\(relationID)': unknown initiator '\(initiatorID)'")
+          continue
+        }
+        let period: Period
+        do {
+          // With no `to` column the relation is an event (`on`): from = to.
+          period =
+            to == nil
+            ? Period(on: try PartialDate(parsing: row.field(from)))
+            : try PeriodText.period(from: row.field(from), to: row.field(to))
+        } catch {
+          skip("relation '\(relationID)': \(error)")
+          continue
+        }
+        var citationList: [Citation] = []
+        if !row.field(citations).isEmpty {
+          do {
+            citationList = try InteropJSON.decode([CitationRecord].self, from: row.raw(citations)).map(\.citation)
+          } catch {
+            skip("relation '\(relationID)': the citations cell is not a JSON array of {source, quote, locator}")
+            continue
+          }
+          if let unknown = citationList.first(where: { !sourceIDs.contains($0.source) }) {
+            skip("relation '\(relationID)': cites the unknown source '\(unknown.source)' (not in sources.csv)")
+            continue
+          }
+        }
+        relationIDs.insert(relationID)
+        relations.append(
+          Relation(
+            id: relationID, source: ends[0], target: ends[1], kind: kindID, period: period, weight: weightValue,
+            label: row.raw(label).isEmpty ? nil : row.raw(label), note: row.raw(note).isEmpty ? nil : row.raw(note),
+            confidence: confidenceValue, initiator: initiatorID, citations: citationList))
+      }
+      rowsRead += reader.rowsRead
+    }
+  }
+}
+
+extension Array where Element == String {
+  /// The field at `index` as written (not trimmed: free text keeps its spaces); empty when absent.
+  func raw(_ index: Int?) -> String {
+    guard let index, index < count else { return "" }
+    return self[index]
+  }
+}

@@ -1,0 +1,209 @@
+import EntenteCore
+import Foundation
+
+/// Imports a war-participant table (one row per participant of a war, with its side and dates) into
+/// hostility between the sides and alliance within each side.
+///
+/// Two layouts are read:
+/// - **COW Inter-State War data** (`Inter-StateWarData_v4.0.csv`): `WarNum`, `WarName`, `ccode`, `StateName`,
+///   `Side`, `StartYear1`/`StartMonth1`/`StartDay1`, `EndYear1`/…, optionally a second spell
+///   (`StartYear2`…`EndDay2`) and `Initiator`. `-9` is unknown (a coarser date), `-8` not applicable (no
+///   second spell), `-7` ongoing (an open end). Actors are `cow-<ccode>`.
+/// - **Plain**: `war`, `actor`, `side`, `from`, `to` (dates as in the data format; `to` may be `open`),
+///   optionally `war_name`, `name`, `initiator`. The `actor` cell is the actor id.
+///
+/// Mapping, for every war and every two participants (different actors) and every pair of their spells
+/// that can overlap:
+/// - different sides → a `hostility` relation; same side → an `alliance` relation (co-belligerence);
+/// - the period is the overlap: it starts at the later start and ends at the earlier end (an open end
+///   gives way to a dated one; if either end is unknown the pair's end is unknown);
+/// - the label is the war's name; the participant flagged `Initiator = 1` (when only one of the two is)
+///   is the hostility's initiator; the relation cites both rows (source `war-participants`, locator
+///   `lines N, M`).
+/// Pairs whose spells cannot overlap give no relation and are listed in the result's notes. Rows that
+/// cannot be read (no war, actor or side, bad dates) are reported with their line and left out.
+public enum WarParticipantImport {
+  struct Participant {
+    var line: Int
+    var actor: ActorID
+    var side: String
+    var spells: [Period]
+    var initiator: Bool
+    var record: String
+  }
+
+  /// Imports a participant table.
+  /// - Throws: `ImportError` when the file cannot be read or required columns are missing.
+  public static func importFile(at path: String, progress: ImportProgress? = nil) throws -> ImportResult {
+    let reader = try CSVRowReader(path: path, progress: progress)
+    let isCOW = reader.column("StartYear1") != nil
+    let war = try reader.requiredColumn("WarNum", "war", "war_id")
+    let warName = reader.column("WarName", "war_name")
+    let actorColumn = try reader.requiredColumn("ccode", "actor")
+    let nameColumn = reader.column("StateName", "name")
+    let side = try reader.requiredColumn("Side")
+    let initiator = reader.column("Initiator")
+    var spellColumns: [[Int?]] = []
+    var plainFrom: Int?
+    var plainTo: Int?
+    if isCOW {
+      for spell in 1...2 {
+        spellColumns.append(
+          ["StartYear", "StartMonth", "StartDay", "EndYear", "EndMonth", "EndDay"].map {
+            reader.column("\($0)\(spell)")
+          })
+      }
+    } else {
+      plainFrom = try reader.requiredColumn("from", "start")
+      plainTo = reader.column("to", "end")
+    }
+
+    let fileName = URL(fileURLWithPath: path).lastPathComponent
+    let source = SourceDocument(id: "war-participants", document: fileName, title: "War participants")
+    var actors: [ActorRecord] = []
+    var actorIndex: [ActorID: Int] = [:]
+    var wars: [String: [Participant]] = [:]
+    var warOrder: [String] = []
+    var warNames: [String: String] = [:]
+    var skipped: [ImportIssue] = []
+
+    while let (line, row) = try reader.next() {
+      func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
+      let warID = row.field(war)
+      guard !warID.isEmpty else {
+        skip("no war id")
+        continue
+      }
+      let sideText = row.field(side)
+      guard !sideText.isEmpty, sideText != "-9" else {
+        skip("no side for the participant")
+        continue
+      }
+      let actorText = row.field(actorColumn)
+      let actorID: ActorID
+      if isCOW {
+        guard let code = cowInteger(actorText) else {
+          skip("ccode '\(actorText)' is not a COW state code")
+          continue
+        }
+        actorID = ActorID("cow-\(code)")
+      } else {
+        guard !actorText.isEmpty else {
+          skip("no actor")
+          continue
+        }
+        actorID = ActorID(actorText)
+      }
+      var spells: [Period] = []
+      do {
+        if isCOW {
+          for columns in spellColumns {
+            let fields = columns.map { row.field($0) }
+            guard case .date(let start) = try COWDate.value(year: fields[0], month: fields[1], day: fields[2]) else {
+              continue  // -8: no such spell; a first spell without a start is caught below.
+            }
+            switch try COWDate.value(year: fields[3], month: fields[4], day: fields[5]) {
+            case .date(let end): spells.append(try Period(start: start, end: .date(end)))
+            case .ongoing: spells.append(try Period(start: start, end: .open))
+            case .missing: spells.append(try Period(start: start, end: .unknown))
+            }
+          }
+        } else {
+          spells.append(try PeriodText.period(from: row.field(plainFrom), to: row.field(plainTo)))
+        }
+      } catch {
+        skip("\(error)")
+        continue
+      }
+      guard !spells.isEmpty else {
+        skip("no start date (StartYear1)")
+        continue
+      }
+      if actorIndex[actorID] == nil {
+        let name = row.field(nameColumn)
+        actorIndex[actorID] = actors.count
+        actors.append(
+          ActorRecord(
+            id: actorID, name: name.isEmpty ? (isCOW ? "COW \(actorText)" : actorText) : name, type: .state,
+            aliases: isCOW ? [Alias(cowInteger(actorText).map(String.init) ?? actorText, scheme: "cow")] : []))
+      }
+      if wars[warID] == nil { warOrder.append(warID) }
+      if warNames[warID] == nil, !row.field(warName).isEmpty { warNames[warID] = row.field(warName) }
+      wars[warID, default: []].append(
+        Participant(
+          line: line, actor: actorID, side: sideText, spells: spells, initiator: row.field(initiator) == "1",
+          record: row.joined(separator: ",")))
+    }
+
+    var relations: [Relation] = []
+    var usedIDs = Set<RelationID>()
+    var notes: [String] = []
+    for warID in warOrder {
+      let participants = wars[warID]!
+      for i in participants.indices {
+        for j in participants.indices where j > i {
+          let a = participants[i]
+          let b = participants[j]
+          guard a.actor != b.actor else { continue }
+          let hostile = a.side != b.side
+          let kind: KindID = hostile ? .hostility : .alliance
+          var made = 0
+          for spellA in a.spells {
+            for spellB in b.spells where spellA.possibleDays.overlaps(spellB.possibleDays) {
+              guard let period = overlap(spellA, spellB) else { continue }
+              var id = RelationID("war\(warID)-\(a.actor)-\(b.actor)-\(kind)")
+              var suffix = 2
+              while usedIDs.contains(id) {
+                id = RelationID("war\(warID)-\(a.actor)-\(b.actor)-\(kind)-\(suffix)")
+                suffix += 1
+              }
+              usedIDs.insert(id)
+              let initiatorID: ActorID? =
+                hostile && a.initiator != b.initiator ? (a.initiator ? a.actor : b.actor) : nil
+              relations.append(
+                Relation(
+                  id: id, source: a.actor, target: b.actor, kind: kind, period: period,
+                  label: warNames[warID] ?? "war \(warID)",
+                  note: hostile
+                    ? "opposite sides (\(a.side) and \(b.side)) in war \(warID)"
+                    : "same side (\(a.side)) in war \(warID)",
+                  initiator: initiatorID,
+                  citations: [
+                    Citation(
+                      source: source.id, quote: a.record + "\n" + b.record, locator: "lines \(a.line), \(b.line)")
+                  ]))
+              made += 1
+            }
+          }
+          if made == 0 {
+            notes.append(
+              "war \(warID): \(a.actor) (line \(a.line)) and \(b.actor) (line \(b.line)) took part at times that do not overlap: no relation"
+            )
+          }
+        }
+      }
+    }
+    do {
+      let graph = try TemporalGraph(
+        metadata: GraphMetadata(
+          id: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, title: "War participants"),
+        sources: [source], actors: actors, relations: relations)
+      return ImportResult(graph: graph, skipped: skipped, rowsRead: reader.rowsRead, notes: notes)
+    } catch {
+      throw ImportError(file: reader.file, message: error.description)
+    }
+  }
+
+  /// The period during which two participation spells overlap, or `nil` if it cannot be written as one.
+  static func overlap(_ a: Period, _ b: Period) -> Period? {
+    let start = a.start.earliestDay >= b.start.earliestDay ? a.start : b.start
+    let end: Period.End
+    switch (a.end, b.end) {
+    case (.unknown, _), (_, .unknown): end = .unknown
+    case (.open, .open): end = .open
+    case (.open, .date(let date)), (.date(let date), .open): end = .date(date)
+    case (.date(let x), .date(let y)): end = .date(x.latestDay <= y.latestDay ? x : y)
+    }
+    return try? Period(start: start, end: end)
+  }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import EntenteCore
+import EntenteGraphviz
+import EntenteIO
+import Foundation
+
+struct ExportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export a graph to GEXF, GraphML, JSON, CSV or DOT.",
+    discussion: """
+      Formats (--to):
+        gexf     GEXF 1.3, dynamic (spells on nodes and edges): Gephi's timeline
+        graphml  GraphML with typed keys (R/igraph, yEd, NetworkX, Gephi)
+        json     the whole temporal graph, lossless; with --year, that year in
+                 NetworkX's node-link form
+        csv      tables actors.csv, relations.csv, kinds.csv, sources.csv and
+                 graph.csv into the folder --out; with --panel, the dyad-year
+                 panel (one row per pair per year) to --out or standard output
+        dot      DOT written by Graphviz's cgraph, every field in attributes
+
+      With --year, gexf, graphml, dot and the csv tables hold only that year's
+      actors and relations. Single files go to standard output without --out;
+      files are written whole, then renamed into place.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case gexf, graphml, json, csv, dot
+  }
+
+  @OptionGroup var input: GraphArgument
+
+  @Option(name: .customLong("to"), help: "The format: gexf, graphml, json, csv or dot.")
+  var format: Format
+
+  @Option(help: "Export one year only (json: NetworkX node-link form).")
+  var year: Int?
+
+  @Option(help: "Years of the dyad-year panel (default: the graph's range).")
+  var years: YearRange?
+
+  @Flag(help: "csv: write the dyad-year panel instead of the tables.")
+  var panel = false
+
+  @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
+  var certain = false
+
+  @Option(help: "Output file (or folder for csv tables). Default: standard output.")
+  var out: String?
+
+  func run() async throws {
+    try await reportingFailures {
+      let graph = try input.load()
+      let rule: ActivityRule = certain ? .certain : .possible
+      if panel && format != .csv { throw CommandFailure("--panel goes with --to csv", status: 64) }
+      let text: String
+      switch format {
+      case .gexf: text = GEXFExport.document(of: scoped(graph, rule))
+      case .graphml: text = GraphMLExport.document(of: scoped(graph, rule))
+      case .json:
+        text = year.map { JSONExport.nodeLink(of: graph, year: $0, rule: rule) } ?? JSONExport.document(of: graph)
+      case .dot:
+        do {
+          let drawing = try DOTInterchange.drawing(of: scoped(graph, rule))
+          text = try await GraphvizRenderer.shared.dotText(of: drawing)
+        } catch let error as GraphvizError {
+          throw CommandFailure(error.description)
+        }
+      case .csv:
+        if panel {
+          let range = try year.map { $0...$0 } ?? graph.years(years)
+          text = DyadYearPanel.csv(of: graph, years: range, rule: rule)
+        } else {
+          guard let out else {
+            throw CommandFailure(
+              "csv tables are several files: give the folder to write them into with --out", status: 64)
+          }
+          let files = try CSVTableExport.write(scoped(graph, rule), to: URL(fileURLWithPath: out))
+          Terminal.error("wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) into \(out)")
+          return
+        }
+      }
+      if let out {
+        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
+      } else {
+        Terminal.output(text)
+      }
+    }
+  }
+
+  private func scoped(_ graph: TemporalGraph, _ rule: ActivityRule) -> TemporalGraph {
+    year.map { graph.restricted(toYear: $0, rule: rule) } ?? graph
+  }
+}

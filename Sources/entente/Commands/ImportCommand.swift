@@ -1,0 +1,144 @@
+import ArgumentParser
+import EntenteCore
+import EntenteGraphviz
+import EntenteIO
+import Foundation
+
+struct ImportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import CSV tables, COW alliances, war participants, DOT or JSON into the YAML data format.",
+    discussion: """
+      Formats (--from; guessed from the source when left out):
+        csv           a folder with actors.csv and relations.csv (export --to csv)
+        cow           COW Formal Alliances, dyadic file (alliance_v4.1_by_dyad.csv)
+        participants  war participants (COW Inter-State War data, or
+                      war,actor,side,from,to): hostility between sides and
+                      alliance within a side, over the overlap of participation
+        dot           DOT read by Graphviz's cgraph; edges without `from` are
+                      dated to --year (from: Y, to: Y)
+        json          the lossless JSON document (export --to json)
+
+      Every row that cannot be mapped is listed on standard error as
+      FILE:LINE: reason. With --strict any such row makes the import fail and
+      nothing is written. The YAML file is written whole, then renamed into place.
+      """)
+
+  enum Source: String, ExpressibleByArgument, CaseIterable {
+    case csv, cow, participants, dot, json
+  }
+
+  @Argument(help: "The file or folder to import.", completion: .file())
+  var source: String
+
+  @Option(name: .customLong("from"), help: "The input format: csv, cow, participants, dot or json.")
+  var format: Source?
+
+  @Option(help: "The YAML data file to write.")
+  var out: String
+
+  @Option(help: "dot: the year given to edges without dates (default: the current year).")
+  var year: Int?
+
+  @Option(help: "The graph id to write (default: from the input).")
+  var id: String?
+
+  @Flag(help: "Fail, writing nothing, when any row cannot be mapped.")
+  var strict = false
+
+  func run() async throws {
+    try await reportingFailures {
+      let url = URL(fileURLWithPath: source)
+      let kind = try format ?? Self.guess(url)
+      let progress: ImportProgress = { rows in Terminal.error("entente import: \(rows) rows read…") }
+      var skipped: [ImportIssue] = []
+      var notes: [String] = []
+      var rows = 0
+      var graph: TemporalGraph
+      do {
+        switch kind {
+        case .csv:
+          let result = try CSVTableImport.importTables(in: url, progress: progress)
+          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .cow:
+          let result = try COWAllianceImport.importFile(at: url.path, progress: progress)
+          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .participants:
+          let result = try WarParticipantImport.importFile(at: url.path, progress: progress)
+          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .json:
+          let text: String
+          do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw CommandFailure("cannot read \(source): \((error as NSError).localizedDescription)")
+          }
+          graph = try JSONExport.graph(fromDocument: text, file: source)
+          rows = graph.actors.count + graph.relations.count
+        case .dot:
+          let text: String
+          do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw CommandFailure("cannot read \(source): \((error as NSError).localizedDescription)")
+          }
+          let defaultYear = year ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+          do {
+            let parsed = try await GraphvizRenderer.shared.parseDOT(text)
+            let result = try DOTInterchange.graph(from: parsed, defaultYear: defaultYear)
+            graph = result.graph
+            skipped = result.skipped.map { ImportIssue(file: source, line: $0.line(in: text), message: $0.description) }
+            rows = parsed.nodes.count + parsed.edges.count
+          } catch let error as GraphvizError {
+            throw CommandFailure("\(source): \(error.description)")
+          } catch let error as GraphError {
+            throw CommandFailure("\(source): \(error.description)")
+          }
+        }
+      } catch let error as ImportError {
+        throw CommandFailure(error.description)
+      }
+      for issue in skipped { Terminal.error("skipped \(issue.description)") }
+      for note in notes { Terminal.error("note: \(note)") }
+      if strict && !skipped.isEmpty {
+        throw CommandFailure(
+          "\(skipped.count) row\(skipped.count == 1 ? "" : "s") could not be mapped (--strict): nothing was written")
+      }
+      if let id {
+        var metadata = graph.metadata
+        metadata.id = id
+        graph = try TemporalGraph(
+          metadata: metadata, kinds: graph.kinds, sources: graph.sources, actors: graph.actors,
+          relations: graph.relations)
+      }
+      do {
+        // Chunked, so a million relations are written in bounded memory; atomically (renamed into place).
+        let large = graph.relations.count > 100_000
+        try ImportedGraphWriter.write(graph, to: URL(fileURLWithPath: out)) { written in
+          if large { Terminal.error("entente import: \(written) relations written…") }
+        }
+      } catch {
+        throw CommandFailure("cannot write \(out): \(error)")
+      }
+      Terminal.error(
+        "imported \(graph.actors.count) actors and \(graph.relations.count) relations from \(rows) rows into \(out)"
+          + (skipped.isEmpty ? "" : "; \(skipped.count) skipped (listed above)"))
+    }
+  }
+
+  /// Guesses the format from the path and, for a CSV file, its header.
+  static func guess(_ url: URL) throws -> Source {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      throw CommandFailure("\(url.path): no such file or folder")
+    }
+    if isDirectory.boolValue { return .csv }
+    if ["dot", "gv"].contains(url.pathExtension.lowercased()) { return .dot }
+    if url.pathExtension.lowercased() == "json" { return .json }
+    let handle = try FileHandle(forReadingFrom: url)
+    defer { try? handle.close() }
+    let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self).lowercased()
+    let header = head.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    if header.contains("ccode1") { return .cow }
+    if header.contains("warnum") || header.contains("side") { return .participants }
+    if head.contains("graph") && head.contains("{") { return .dot }
+    throw CommandFailure(
+      "cannot tell the format of \(url.path); give --from csv, cow, participants, dot or json", status: 64)
+  }
+}

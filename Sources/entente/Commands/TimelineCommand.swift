@@ -1,0 +1,62 @@
+import ArgumentParser
+import EntenteCore
+import EntenteGraphviz
+import EntenteIO
+import Foundation
+
+struct TimelineCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "timeline",
+    abstract: "Write a self-contained HTML timeline: every year's diagram, a slider, play, tooltips, changes.",
+    discussion: """
+      Writes DIR/index.html, which needs no network: every year's SVG (all actors in the same place), a year
+      slider and a play button, tooltips with citations, and a side panel with the relations begun and ended
+      and the actors entering and leaving that year. Open index.html#1979 to start at 1979.
+      """)
+
+  @OptionGroup var input: GraphArgument
+
+  @Option(help: "The folder to write index.html into.")
+  var out: String
+
+  @Option(help: "Years to include (default: the graph's range).")
+  var years: YearRange?
+
+  @Option(
+    help:
+      "Layout engine for the stable positions: neato (the default, as for `entente render`), fdp, sfdp, dot, circo or twopi."
+  )
+  var engine: String = "neato"
+
+  @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
+  var certain = false
+
+  func run() async throws {
+    try await reportingFailures {
+      let graph = try input.load()
+      let range = try graph.years(years)
+      let rule: ActivityRule = certain ? .certain : .possible
+      var frames: [TimelinePage.Frame] = []
+      do {
+        let renderer = try GraphvizRenderer.shared
+        let layout = try await renderer.stableLayout(
+          for: graph, years: range, rule: rule, engine: LayoutEngine(parsing: engine))
+        for year in range {
+          let result = try await renderer.render(graph, year: year, rule: rule, format: .svg, layout: layout)
+          guard let svg = result.text else { throw CommandFailure("the SVG of \(year) is not UTF-8 text") }
+          frames.append(TimelinePage.Frame(year: year, svg: svg))
+          if range.count > 20, frames.count % 10 == 0 {
+            Terminal.error("entente timeline: \(frames.count) of \(range.count) years drawn…")
+          }
+        }
+      } catch let error as GraphvizError {
+        throw CommandFailure(error.description)
+      }
+      let changes = YearChanges.series(of: graph, years: range, rule: rule)
+      let html = TimelinePage.html(of: graph, frames: frames, changes: changes)
+      let destination = URL(fileURLWithPath: out).appendingPathComponent("index.html")
+      try AtomicFile.write(Data(html.utf8), to: destination)
+      Terminal.error("wrote \(destination.path) (\(frames.count) years)")
+    }
+  }
+}

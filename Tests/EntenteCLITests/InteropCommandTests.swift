@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of `entente export`, `import` and `timeline` (the built binary, exit statuses and output).
+@Suite struct InteropCommandTests {
+  let graph = "Graphs/cambodian-vietnamese-war.yaml"
+  let interopFixtures = "Tests/EntenteInteropTests/Fixtures"
+
+  @Test func exportsToStandardOutputAndRoundTripsThroughCSVAndDOT() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = try CLIRunner.run(["export", graph, "--to", "json"])
+    #expect(json.status == 0)
+    #expect(json.output.hasPrefix("{"))
+    // CSV tables, then back to YAML, then JSON again: the same graph.
+    let tables = folder.appendingPathComponent("tables").path
+    #expect(try CLIRunner.run(["export", graph, "--to", "csv", "--out", tables]).status == 0)
+    let fromCSV = folder.appendingPathComponent("from-csv.yaml").path
+    let imported = try CLIRunner.run(["import", tables, "--out", fromCSV])
+    #expect(imported.status == 0, "\(imported.error)")
+    #expect(try CLIRunner.run(["export", fromCSV, "--to", "json"]).output == json.output)
+    // DOT through cgraph, then back.
+    let dot = folder.appendingPathComponent("graph.gv").path
+    #expect(try CLIRunner.run(["export", graph, "--to", "dot", "--out", dot]).status == 0)
+    let fromDOT = folder.appendingPathComponent("from-dot.yaml").path
+    #expect(try CLIRunner.run(["import", dot, "--out", fromDOT]).status == 0)
+    #expect(try CLIRunner.run(["export", fromDOT, "--to", "json"]).output == json.output)
+    // The lossless JSON document, back.
+    let jsonFile = folder.appendingPathComponent("graph.json").path
+    #expect(try CLIRunner.run(["export", graph, "--to", "json", "--out", jsonFile]).status == 0)
+    let fromJSON = folder.appendingPathComponent("from-json.yaml").path
+    #expect(try CLIRunner.run(["import", jsonFile, "--out", fromJSON]).status == 0)
+    #expect(try CLIRunner.run(["export", fromJSON, "--to", "json"]).output == json.output)
+  }
+
+  @Test func exportsOneYearAndThePanel() throws {
+    let nodeLink = try CLIRunner.run(["export", graph, "--to", "json", "--year", "1979"])
+    #expect(nodeLink.status == 0)
+    #expect(nodeLink.output.contains("\"multigraph\" : true"))
+    let panel = try CLIRunner.run(["export", graph, "--to", "csv", "--panel", "--year", "1979"])
+    #expect(panel.status == 0)
+    #expect(panel.output.hasPrefix("year,actor_a,actor_b,relations,kinds,signs"))
+    #expect(panel.output.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("1979,") })
+    let gexf = try CLIRunner.run(["export", graph, "--to", "gexf", "--year", "1979"])
+    #expect(gexf.output.contains("mode=\"dynamic\""))
+    let tablesWithoutFolder = try CLIRunner.run(["export", graph, "--to", "csv"])
+    #expect(tablesWithoutFolder.status == 64)
+    #expect(tablesWithoutFolder.error.contains("--out"))
+  }
+
+  @Test func importReportsSkippedRowsAndStrictWritesNothing() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("cow.yaml").path
+    let lenient = try CLIRunner.run(["import", "\(interopFixtures)/cow-alliances.csv", "--out", out])
+    #expect(lenient.status == 0)
+    #expect(lenient.error.contains("cow-alliances.csv:5: ccode1 'abc'"))
+    #expect(lenient.error.contains("4 skipped"))
+    #expect(try CLIRunner.run(["validate", out]).status == 0)
+    let strictOut = folder.appendingPathComponent("strict.yaml").path
+    let strict = try CLIRunner.run(["import", "\(interopFixtures)/cow-alliances.csv", "--out", strictOut, "--strict"])
+    #expect(strict.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: strictOut))
+    let participants = try CLIRunner.run([
+      "import", "\(interopFixtures)/interstate-war-participants.csv", "--out",
+      folder.appendingPathComponent("w.yaml").path,
+    ])
+    #expect(participants.status == 0)
+    #expect(participants.error.contains("interstate-war-participants.csv:10: no side"))
+  }
+
+  @Test func timelineWritesASelfContainedPage() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CLIRunner.run(["timeline", graph, "--years", "1978...1980", "--out", folder.path])
+    #expect(outcome.status == 0, "\(outcome.error)")
+    let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(html.contains("<svg"))
+    #expect(html.contains("\"years\":[1978,1979,1980]"))
+    #expect(!html.contains("<script src="))
+  }
+}

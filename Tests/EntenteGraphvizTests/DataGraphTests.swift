@@ -1,0 +1,63 @@
+import EntenteCore
+import EntenteIO
+import Foundation
+import Testing
+
+@testable import EntenteGraphviz
+
+/// The project's real data set, drawn on one stable layout.
+@Suite struct DataGraphTests {
+  static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../Graphs/cambodian-vietnamese-war.yaml").standardized
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: file.path)))
+  func everyActorStaysInPlaceOnOneCanvas() async throws {
+    let graph = try GraphFile.load(contentsOf: Self.file)
+    let years = try #require(graph.defaultYears)
+    let renderer = try GraphvizRenderer.shared
+    let layout = try await renderer.stableLayout(for: graph, years: years)
+    #expect(try await renderer.stableLayout(for: graph, years: years) == layout)
+    var shapes: [String: [String]] = [:]
+    var viewBox: String?
+    for year in years {
+      let svg = try SVGSummary(try await renderer.render(graph, year: year, format: .svg, layout: layout).data)
+      let snapshot = graph.snapshot(year: year)
+      for actor in snapshot.actors {
+        let id = actor.id.rawValue
+        #expect(svg.classes[id]?.hasPrefix("node") == true, "\(id) in \(year)")
+        if let drawn = svg.shapes[id] {
+          if let earlier = shapes[id] {
+            #expect(drawn == earlier, "\(id) moved in \(year)")
+          } else {
+            shapes[id] = drawn
+          }
+        }
+      }
+      for relation in snapshot.relations {
+        #expect(
+          svg.classes[relation.id.rawValue]?.hasPrefix("edge") == true, "\(relation.id) \(relation.kind) in \(year)")
+      }
+      #expect(svg.texts.contains("\(graph.metadata.title ?? graph.metadata.id) — \(year)"))
+      if let viewBox { #expect(svg.root["viewBox"] == viewBox) } else { viewBox = svg.root["viewBox"] }
+    }
+    #expect(shapes.count > 20)
+  }
+
+  /// Regression: Graphviz 2.43's dot double-freed in gvFreeLayout on labelled edges within a rank (1981), and
+  /// `splines=true` overran a buffer after a few dozen renders; every engine draws the years in one process.
+  @Test(
+    .enabled(if: FileManager.default.fileExists(atPath: file.path)),
+    arguments: LayoutEngine.allCases.filter {
+      $0 != .nop && $0 != .nop2
+    })
+  func everyEngineDrawsTheYearsInOneProcess(engine: LayoutEngine) async throws {
+    let graph = try GraphFile.load(contentsOf: Self.file)
+    let years = try #require(graph.defaultYears)
+    let renderer = try GraphvizRenderer.shared
+    let step = engine == .dot || engine == .neato ? 1 : 4
+    for year in stride(from: years.lowerBound, through: years.upperBound, by: step) {
+      let result = try await renderer.render(graph, year: year, format: .svg, engine: engine)
+      #expect(try SVGSummary(result.data).texts.contains { $0.hasSuffix("— \(year)") }, "\(engine) \(year)")
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import EntenteCore
+import EntenteGraphviz
+import Foundation
+import Testing
+
+@testable import EntenteIO
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite("Round trips: every format read and written")
+struct RoundTripTests {
+  @Test func jsonDocumentRoundTrips() throws {
+    let graph = try Fixture.graph()
+    let back = try JSONExport.graph(fromDocument: JSONExport.document(of: graph))
+    expectSameGraph(graph, back)
+  }
+
+  @Test func csvTablesRoundTrip() throws {
+    let graph = try Fixture.graph()
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let written = try CSVTableExport.write(graph, to: folder)
+    #expect(written.map(\.lastPathComponent) == CSVTableExport.fileNames)
+    let result = try CSVTableImport.importTables(in: folder)
+    #expect(result.skipped.isEmpty)
+    expectSameGraph(graph, result.graph)
+    // No temporary file is left behind.
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(names == CSVTableExport.fileNames.sorted())
+  }
+
+  @Test func dotRoundTripsThroughCgraph() async throws {
+    let graph = try Fixture.graph()
+    let renderer = try GraphvizRenderer.shared
+    let text = try await renderer.dotText(of: DOTInterchange.drawing(of: graph))
+    let parsed = try await renderer.parseDOT(text)
+    let (back, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    #expect(skipped.isEmpty)
+    expectSameGraph(graph, back)
+  }
+
+  @Test func importedGraphsRoundTripThroughTheYAMLFormat() throws {
+    let graphs = [
+      try Fixture.graph(),
+      try COWAllianceImport.importFile(at: Fixture.folder.appendingPathComponent("cow-alliances.csv").path).graph,
+      try WarParticipantImport.importFile(
+        at: Fixture.folder.appendingPathComponent("interstate-war-participants.csv").path
+      ).graph,
+      try WarParticipantImport.importFile(at: Fixture.folder.appendingPathComponent("plain-participants.csv").path)
+        .graph,
+    ]
+    for graph in graphs {
+      let yaml = try GraphFile.yamlText(of: graph)
+      let contents = GraphFile.read(yaml: yaml, fileName: "\(graph.metadata.id).yaml")
+      #expect(contents.errors.isEmpty, "\(contents.errors)")
+      let back = try #require(contents.graph)
+      expectSameGraph(graph, back)
+    }
+  }
+
+  @Test func exportedYearIsTheSnapshot() throws {
+    let graph = try Fixture.graph()
+    let year = graph.restricted(toYear: 1979)
+    let snapshot = graph.snapshot(year: 1979)
+    #expect(year.relations == snapshot.relations)
+    #expect(year.actors == snapshot.actors)
+    #expect(year.metadata.years == 1979...1979)
+  }
+}
+
+@Suite("DOT keeps awkward text")
+struct DOTTextTests {
+  static let awkward = [
+    "a \"quoted\" word", "ends with a backslash \\", "backslash before quote \\\"", "two \\\\ backslashes",
+    "new\nline", "tab\there", "braces { } [ ] ; = ,", "unicode: Lê Duẩn, Hà Nội", "html <b>&amp;</b>",
+    String(repeating: "long text with \"quotes\" ", count: 20),
+  ]
+
+  @Test(arguments: awkward)
+  func awkwardTextRoundTripsThroughDOT(_ text: String) async throws {
+    let source = SourceDocument(id: "s", document: "d.txt", title: text)
+    let graph = try TemporalGraph(
+      metadata: GraphMetadata(id: "g", title: text),
+      sources: [source],
+      actors: [
+        ActorRecord(id: "a", name: text, type: .state, note: text), ActorRecord(id: "b", name: "B", type: .state),
+      ],
+      relations: [
+        Relation(
+          id: "r", source: "a", target: "b", kind: .alliance, period: Period(on: try PartialDate(year: 1979)),
+          label: text, note: text, citations: [Citation(source: "s", quote: text, locator: text)])
+      ])
+    let renderer = try GraphvizRenderer.shared
+    let dot = try await renderer.dotText(of: DOTInterchange.drawing(of: graph))
+    let parsed = try await renderer.parseDOT(dot)
+    let (back, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    #expect(skipped.isEmpty)
+    expectSameGraph(graph, back)
+  }
+}
+
+@Suite("The project's graph through every format")
+struct ProjectGraphRoundTrips {
+  static let graphFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Graphs/cambodian-vietnamese-war.yaml")
+
+  @Test func projectGraphRoundTripsThroughJSONCSVAndDOT() async throws {
+    let graph = try GraphFile.load(contentsOf: Self.graphFile)
+    expectSameGraph(graph, try JSONExport.graph(fromDocument: JSONExport.document(of: graph)))
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try CSVTableExport.write(graph, to: folder)
+    let fromCSV = try CSVTableImport.importTables(in: folder)
+    #expect(fromCSV.skipped.isEmpty)
+    expectSameGraph(graph, fromCSV.graph)
+    let renderer = try GraphvizRenderer.shared
+    let parsed = try await renderer.parseDOT(try await renderer.dotText(of: DOTInterchange.drawing(of: graph)))
+    let fromDOT = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    #expect(fromDOT.skipped.isEmpty)
+    expectSameGraph(graph, fromDOT.graph)
+    // GEXF and GraphML are well-formed XML with one element per actor and relation.
+    for text in [GEXFExport.document(of: graph), GraphMLExport.document(of: graph)] {
+      let document = try XMLDocument(xmlString: text, options: [])
+      let root = try #require(document.rootElement())
+      let graphElement = try #require(children(root, "graph").first)
+      let nodes = children(graphElement, "node") + children(graphElement, "nodes").flatMap { children($0, "node") }
+      let edges = children(graphElement, "edge") + children(graphElement, "edges").flatMap { children($0, "edge") }
+      #expect(nodes.count == graph.actors.count)
+      #expect(edges.count == graph.relations.count)
+    }
+  }
+}
+
+@Suite("Writing imported graphs in chunks")
+struct ImportedGraphWriterTests {
+  @Test(arguments: [1, 3, 100])
+  func chunkedYAMLIsTheWholeDocument(chunkSize: Int) throws {
+    let graph = try Fixture.graph()
+    let text = try ImportedGraphWriter.text(of: graph, chunkSize: chunkSize)
+    #expect(text == (try GraphFile.yamlText(of: graph)))
+    let back = try #require(GraphFile.read(yaml: text, fileName: "chunked.yaml").graph)
+    expectSameGraph(graph, back)
+  }
+}
