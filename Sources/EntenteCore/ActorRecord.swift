@@ -23,7 +23,9 @@ public struct ActorRecord: Hashable, Sendable, Identifiable {
   }
 }
 
-/// What kind of actor something is. Extensible: any name is accepted; the common ones are constants.
+/// What kind of actor something is.
+///
+/// Extensible: any name is accepted; the common ones are constants.
 public typealias ActorType = Identifier<IdentifierTag.ActorType>
 
 extension Identifier where Tag == IdentifierTag.ActorType {

@@ -16,7 +16,11 @@ struct IntervalIndex: Sendable, Hashable {
   ///
   /// - Complexity: O(n log n).
   init(_ ranges: [(range: ClosedRange<Day>, payload: Int)]) {
-    self.init(count: ranges.count) { ranges[$0].range } payload: { ranges[$0].payload }
+    self.init(count: ranges.count) {
+      ranges[$0].range
+    } payload: {
+      ranges[$0].payload
+    }
   }
 
   /// Builds the index from `count` ranges given by position, without an intermediate array of ranges.

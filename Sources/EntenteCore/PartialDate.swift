@@ -61,7 +61,9 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     switch body.last {
     case "~": approximate = true
     case "?": uncertain = true
-    case "%": approximate = true; uncertain = true
+    case "%":
+      approximate = true
+      uncertain = true
     default: break
     }
     if approximate || uncertain { body = body.dropLast() }
@@ -70,7 +72,8 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     guard (1...3).contains(fields.count),
       zip(fields, widths).allSatisfy({ field, width in field.count == width && field.allSatisfy(\.isASCIIDigit) })
     else {
-      throw DateSyntaxError("'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~, ? or %)")
+      throw DateSyntaxError(
+        "'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~, ? or %)")
     }
     let numbers = fields.map { Int($0)! }
     try self.init(
@@ -102,7 +105,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
   /// The days the date may denote.
   public var days: ClosedRange<Day> { earliestDay...latestDay }
 
-  /// The written form, e.g. `1979-01~`.
+  /// The written form, such as `1979-01~`.
   public var description: String {
     var text = PartialDate.pad(year, 4)
     if let month { text += "-" + PartialDate.pad(month, 2) }

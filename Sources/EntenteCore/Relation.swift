@@ -102,7 +102,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
     (source == a && target == b) || (source == b && target == a)
   }
 
-  /// The optional fields of a relation, boxed. Internal.
+  /// The optional fields of a relation, boxed (internal).
   private final class Details: Hashable, Sendable {
     struct Fields: Hashable, Sendable {
       var weight: Double?

@@ -136,8 +136,11 @@ public struct Snapshot: Sendable {
 extension TemporalGraph {
   /// The actors present and relations active in a calendar year.
   ///
-  /// - Parameter rule: `.possible` (default) takes what can overlap some day of the year; `.certain` what
-  ///   certainly holds on some day of it.
+  /// - Parameters:
+  ///   - year: The calendar year.
+  ///   - rule: `.possible` (default) takes what can overlap some day of the year; `.certain` what certainly
+  ///     holds on some day of it.
+  /// - Returns: The snapshot, with compact indices.
   /// - Complexity: O(log n + k log k) for k active relations and actors, not a scan of the graph.
   public func snapshot(year: Int, rule: ActivityRule = .possible) -> Snapshot {
     Snapshot(graph: self, days: Day.days(ofYear: year), year: year, rule: rule)

@@ -86,7 +86,11 @@ public struct TemporalGraph: Sendable {
     self.actorPositions = actorPositions
     self.relationTable = relationTable
     self.endpointPositions = endpointPositions
-    relationIndex = IntervalIndex(count: relations.count) { relations[$0].period.possibleDays } payload: { $0 }
+    relationIndex = IntervalIndex(count: relations.count) {
+      relations[$0].period.possibleDays
+    } payload: {
+      $0
+    }
     lifetimeIndex = IntervalIndex(
       actors.enumerated().compactMap { position, actor in actor.lifetime.map { ($0.possibleDays, position) } })
   }
@@ -103,6 +107,7 @@ public struct TemporalGraph: Sendable {
   public func position(of id: ActorID) -> Int? { actorPositions[id] }
 
   /// The first and last years touched by any dated relation or lifetime, or `nil` for an empty graph.
+  ///
   /// Ongoing periods count up to their start year.
   public var yearsSpanned: ClosedRange<Int>? {
     var low = Int.max
@@ -188,6 +193,7 @@ extension TemporalGraph: Equatable {
 }
 
 /// An open-addressing hash table of positions into an array that holds the keys (linear probing, load ≤ 1/2).
+///
 /// Internal.
 struct PositionTable: Sendable {
   private var slots: [Int32]

@@ -39,7 +39,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public let line: Int
   /// 1-based column, or 0 when the problem concerns the whole file.
   public let column: Int
-  /// The path of the field, e.g. `relations[3].from` (0-based positions), or empty for the whole file.
+  /// The path of the field, such as `relations[3].from` (0-based positions), or empty for the whole file.
   public let field: String
   /// What is wrong and what was expected.
   public let message: String

@@ -28,7 +28,9 @@ final class DocumentReader {
   /// The pairs of a mapping in file order, checking that its keys are known strings.
   func mapping(_ node: Node, field: String, allowed: [String]) -> [(key: String, value: Node)]? {
     guard case .mapping(let mapping) = node else {
-      report(.wrongType, at: node.mark, field: field, "expected a mapping of \(allowed.joined(separator: ", ")), found \(describe(node))")
+      report(
+        .wrongType, at: node.mark, field: field,
+        "expected a mapping of \(allowed.joined(separator: ", ")), found \(describe(node))")
       return nil
     }
     var pairs: [(key: String, value: Node)] = []
@@ -88,7 +90,12 @@ final class DocumentReader {
 
   /// A period from `from`/`to` or `on` fields.
   ///
-  /// - Parameter required: whether a missing start is an error (relations) or means "no period" (actors).
+  /// - Parameters:
+  ///   - pairs: The owner's fields.
+  ///   - owner: The mapping holding the fields, for locating a missing one.
+  ///   - field: The owner's field path.
+  ///   - required: Whether a missing start is an error (relations) or means "no period" (actors).
+  /// - Returns: The period, or `nil` when there is none or it is invalid (then reported).
   func period(
     in pairs: [(key: String, value: Node)], owner: Node, field: String, required: Bool
   ) -> Period? {
@@ -104,7 +111,9 @@ final class DocumentReader {
     }
     guard let from else {
       if required {
-        report(.missingField, at: owner.mark, field: join(field, "from"), "missing start date: give 'from' (or 'on' for a one-day event)")
+        report(
+          .missingField, at: owner.mark, field: join(field, "from"),
+          "missing start date: give 'from' (or 'on' for a one-day event)")
       } else if let to {
         report(.missingField, at: to.mark, field: join(field, "from"), "an end needs a start: add 'from'")
       }

@@ -71,7 +71,8 @@ struct GraphBuilder {
     if let id = node.value("id", in: pairs) {
       if let text = reader.nonEmptyString(id, field: "graph.id") {
         if text.contains(where: { $0 == "/" || $0.isWhitespace }) {
-          reader.report(.invalidValue, at: id.mark, field: "graph.id", "expected an id without spaces or '/', found '\(text)'")
+          reader.report(
+            .invalidValue, at: id.mark, field: "graph.id", "expected an id without spaces or '/', found '\(text)'")
         } else {
           metadata.id = text
         }
@@ -80,12 +81,16 @@ struct GraphBuilder {
       reader.report(.missingField, at: node.mark, field: "graph.id", "missing 'id' (used in output file names)")
     }
     metadata.title = node.value("title", in: pairs).flatMap { reader.string($0, field: "graph.title") }
-    metadata.description = node.value("description", in: pairs).flatMap { reader.string($0, field: "graph.description") }
+    metadata.description = node.value("description", in: pairs).flatMap {
+      reader.string($0, field: "graph.description")
+    }
     if let years = node.value("years", in: pairs), let text = reader.string(years, field: "graph.years") {
       if let range = Self.yearRange(text) {
         metadata.years = range
       } else {
-        reader.report(.invalidValue, at: years.mark, field: "graph.years", "expected a year range like 1975...1991, found '\(text)'")
+        reader.report(
+          .invalidValue, at: years.mark, field: "graph.years", "expected a year range like 1975...1991, found '\(text)'"
+        )
       }
     }
   }
@@ -128,11 +133,14 @@ struct GraphBuilder {
         let id = reader.nonEmptyString(idNode, field: "\(field).id")
       else { continue }
       var parent: RelationKind?
-      if let parentNode = item.value("parent", in: pairs), let parentID = reader.string(parentNode, field: "\(field).parent") {
+      if let parentNode = item.value("parent", in: pairs),
+        let parentID = reader.string(parentNode, field: "\(field).parent")
+      {
         guard let known = kinds[KindID(parentID)] else {
           reader.report(
             .unknownKind, at: parentNode.mark, field: "\(field).parent",
-            "unknown kind '\(parentID)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) (declare a parent before its children)")
+            "unknown kind '\(parentID)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) (declare a parent before its children)"
+          )
           continue
         }
         parent = known
@@ -141,7 +149,8 @@ struct GraphBuilder {
       if let signNode = item.value("sign", in: pairs), let text = reader.string(signNode, field: "\(field).sign") {
         sign = ["-1": Sign.negative, "0": .neutral, "+1": .positive, "1": .positive][text]
         if sign == nil {
-          reader.report(.invalidValue, at: signNode.mark, field: "\(field).sign", "expected -1, 0 or +1, found '\(text)'")
+          reader.report(
+            .invalidValue, at: signNode.mark, field: "\(field).sign", "expected -1, 0 or +1, found '\(text)'")
           continue
         }
       }
@@ -166,7 +175,9 @@ struct GraphBuilder {
             "expected one of \(KindStyle.Line.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
         }
       }
-      if let node = item.value("arrowhead", in: pairs), let text = reader.nonEmptyString(node, field: "\(field).arrowhead") {
+      if let node = item.value("arrowhead", in: pairs),
+        let text = reader.nonEmptyString(node, field: "\(field).arrowhead")
+      {
         style.arrowhead = text
       }
       let name = item.value("name", in: pairs).flatMap { reader.string($0, field: "\(field).name") }
@@ -192,7 +203,9 @@ struct GraphBuilder {
         continue
       }
       actorIDs.insert(ActorID(id))
-      let name = required("name", in: pairs, of: item, field: field).flatMap { reader.nonEmptyString($0, field: "\(field).name") }
+      let name = required("name", in: pairs, of: item, field: field).flatMap {
+        reader.nonEmptyString($0, field: "\(field).name")
+      }
       var type = ActorType.state
       if let typeNode = required("type", in: pairs, of: item, field: field),
         let text = reader.nonEmptyString(typeNode, field: "\(field).type")
@@ -201,7 +214,8 @@ struct GraphBuilder {
         if !ActorType.builtIn.contains(type) {
           reader.report(
             .warning, .unknownActorType, at: typeNode.mark, field: "\(field).type",
-            "'\(text)' is not a built-in type (\(ActorType.builtIn.map(\.rawValue).joined(separator: ", "))); it is drawn with the default shape")
+            "'\(text)' is not a built-in type (\(ActorType.builtIn.map(\.rawValue).joined(separator: ", "))); it is drawn with the default shape"
+          )
         }
       }
       var aliases: [Alias] = []
@@ -242,10 +256,13 @@ struct GraphBuilder {
       if let idNode = item.value("id", in: pairs), let text = identifier(idNode, field: "\(field).id") {
         id = RelationID(text)
         if relationIDs.contains(id) {
-          reader.report(.duplicateID, at: idNode.mark, field: "\(field).id", "the relation id '\(text)' is already used")
+          reader.report(
+            .duplicateID, at: idNode.mark, field: "\(field).id", "the relation id '\(text)' is already used")
         }
       } else if relationIDs.contains(id) {
-        reader.report(.duplicateID, at: item.mark, field: "\(field).id", "the default id '\(id)' is already used by another relation; give this one an 'id'")
+        reader.report(
+          .duplicateID, at: item.mark, field: "\(field).id",
+          "the default id '\(id)' is already used by another relation; give this one an 'id'")
       }
       let source = actorReference("source", in: pairs, of: item, field: field, required: true)
       let target = actorReference("target", in: pairs, of: item, field: field, required: true)
@@ -258,7 +275,8 @@ struct GraphBuilder {
         if kind == nil {
           reader.report(
             .unknownKind, at: kindNode.mark, field: "\(field).kind",
-            "unknown kind '\(text)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) or a kind declared under 'kinds'")
+            "unknown kind '\(text)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) or a kind declared under 'kinds'"
+          )
         }
       }
       if let initiator, let source, let target, initiator != source, initiator != target {
@@ -272,7 +290,8 @@ struct GraphBuilder {
         if let value = Double(text), value > 0, value.isFinite {
           weight = value
         } else {
-          reader.report(.invalidValue, at: node.mark, field: "\(field).weight", "expected a positive number, found '\(text)'")
+          reader.report(
+            .invalidValue, at: node.mark, field: "\(field).weight", "expected a positive number, found '\(text)'")
         }
       }
       var confidence = Confidence.certain
@@ -306,7 +325,8 @@ struct GraphBuilder {
     _ item: Node, pairs: [(key: String, value: Node)], field: String, relationPosition: Int
   ) -> [Citation] {
     guard let node = item.value("citations", in: pairs) else {
-      reader.report(.warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
+      reader.report(
+        .warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
       return []
     }
     guard let items = reader.sequence(node, field: "\(field).citations", of: "citations {source, quote, locator}")
@@ -326,7 +346,8 @@ struct GraphBuilder {
         } else {
           reader.report(
             .unknownSource, at: sourceNode.mark, field: "\(citationField).source",
-            "unknown source '\(text)'; expected one of the ids under 'sources': \(sources.map(\.id.rawValue).joined(separator: ", "))")
+            "unknown source '\(text)'; expected one of the ids under 'sources': \(sources.map(\.id.rawValue).joined(separator: ", "))"
+          )
         }
       }
       var quote: String?
@@ -334,9 +355,13 @@ struct GraphBuilder {
         quote = reader.nonEmptyString(quoteNode, field: "\(citationField).quote")
         citationMarks.append((relationPosition, citations.count, quoteNode.mark, "\(citationField).quote"))
       } else {
-        reader.report(.missingQuote, at: citationNode.mark, field: "\(citationField).quote", "missing 'quote': the verbatim text that supports the relation")
+        reader.report(
+          .missingQuote, at: citationNode.mark, field: "\(citationField).quote",
+          "missing 'quote': the verbatim text that supports the relation")
       }
-      let locator = citationNode.value("locator", in: citationPairs).flatMap { reader.string($0, field: "\(citationField).locator") }
+      let locator = citationNode.value("locator", in: citationPairs).flatMap {
+        reader.string($0, field: "\(citationField).locator")
+      }
       if let source, let quote { citations.append(Citation(source: source, quote: quote, locator: locator)) }
     }
     return citations
@@ -346,7 +371,8 @@ struct GraphBuilder {
 
   /// Warns about relations that may hold while one of their actors did not exist.
   private func checkLifetimes() {
-    let lifetimes = Dictionary(uniqueKeysWithValues: actors.compactMap { actor in actor.lifetime.map { (actor.id, $0) } })
+    let lifetimes = Dictionary(
+      uniqueKeysWithValues: actors.compactMap { actor in actor.lifetime.map { (actor.id, $0) } })
     for (position, relation) in relations.enumerated() {
       for actor in Set([relation.source, relation.target]).sorted() {
         guard let lifetime = lifetimes[actor] else { continue }
@@ -382,7 +408,8 @@ struct GraphBuilder {
       if !document.contains(Self.foldWhitespace(citation.quote)) {
         reader.report(
           .quoteNotFound, at: place.mark, field: place.field,
-          "the quote is not found verbatim in '\(citation.source)' (\(sources.first { $0.id == citation.source }!.document)): \"\(citation.quote.prefix(80))\(citation.quote.count > 80 ? "…" : "")\"")
+          "the quote is not found verbatim in '\(citation.source)' (\(sources.first { $0.id == citation.source }!.document)): \"\(citation.quote.prefix(80))\(citation.quote.count > 80 ? "…" : "")\""
+        )
       }
     }
   }
@@ -417,7 +444,8 @@ struct GraphBuilder {
       let hint = actors.map(\.id.rawValue).filter { $0.hasPrefix(String(text.prefix(3))) }.prefix(3)
       reader.report(
         .unknownActor, at: valueNode.mark, field: "\(field).\(key)",
-        "unknown actor '\(text)'; expected an id declared under 'actors'\(hint.isEmpty ? "" : " (did you mean \(hint.joined(separator: ", "))?)")")
+        "unknown actor '\(text)'; expected an id declared under 'actors'\(hint.isEmpty ? "" : " (did you mean \(hint.joined(separator: ", "))?)")"
+      )
       return nil
     }
     return ActorID(text)

@@ -12,7 +12,9 @@ extension GraphFile {
     var metadata: [(String, Node)] = [("id", plain(graph.metadata.id))]
     metadata += optional("title", graph.metadata.title)
     metadata += optional("description", graph.metadata.description)
-    if let years = graph.metadata.years { metadata.append(("years", plain("\(years.lowerBound)...\(years.upperBound)"))) }
+    if let years = graph.metadata.years {
+      metadata.append(("years", plain("\(years.lowerBound)...\(years.upperBound)")))
+    }
     top.append(("graph", mapping(metadata)))
     if !graph.sources.isEmpty {
       top.append(

@@ -16,8 +16,11 @@ public enum GraphFile {
 
   /// Loads a graph, failing on any error.
   ///
-  /// - Parameter sourcesDirectory: when given, every quote must be found verbatim (whitespace folded) in its
-  ///   source document in this folder.
+  /// - Parameters:
+  ///   - url: The data file.
+  ///   - sourcesDirectory: When given, every quote must be found verbatim (whitespace folded) in its source
+  ///     document in this folder.
+  /// - Returns: The graph.
   /// - Throws: `GraphFileError` with every diagnostic.
   public static func load(contentsOf url: URL, sourcesDirectory: URL? = nil) throws(GraphFileError) -> TemporalGraph {
     let contents = read(contentsOf: url, sourcesDirectory: sourcesDirectory)
@@ -62,7 +65,9 @@ public enum GraphFile {
       return Contents(graph: nil, diagnostics: reader.diagnostics)
     }
     guard let root else {
-      reader.report(.missingField, at: nil, field: "", "the file is empty; expected a mapping with 'graph', 'actors' and 'relations'")
+      reader.report(
+        .missingField, at: nil, field: "",
+        "the file is empty; expected a mapping with 'graph', 'actors' and 'relations'")
       return Contents(graph: nil, diagnostics: reader.diagnostics)
     }
     var builder = GraphBuilder(reader: reader)
@@ -72,8 +77,10 @@ public enum GraphFile {
 
   /// Sorts diagnostics by line and column, keeping the order of those at one place.
   private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    diagnostics.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
-      .map(\.element)
+    diagnostics.enumerated().sorted {
+      ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+    }
+    .map(\.element)
   }
 
   private static func yamlErrorMark(_ error: Error) -> Mark? {

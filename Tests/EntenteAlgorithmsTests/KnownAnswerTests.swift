@@ -144,7 +144,7 @@ func indochina() throws -> TemporalGraph {
     #expect(try graph.actor(named: "moscow").id == "ussr")
   }
 
-  /// "How could influence flow from Moscow to Phnom Penh between 1975 and 1980?"
+  /// How could influence flow from Moscow to Phnom Penh between 1975 and 1980.
   @Test func timeRespectingPath() throws {
     let graph = try indochina()
     let years = (1975...1980).map { graph.snapshot(year: $0) }

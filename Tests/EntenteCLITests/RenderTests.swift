@@ -41,7 +41,9 @@ import Testing
       try? FileManager.default.removeItem(at: second)
     }
     for folder in [first, second] {
-      let outcome = try CLIRunner.run(["render", sample, "--years", "1977", "--format", "svg,png,dot", "--out", folder.path])
+      let outcome = try CLIRunner.run([
+        "render", sample, "--years", "1977", "--format", "svg,png,dot", "--out", folder.path,
+      ])
       #expect(outcome.status == 0, "\(outcome.error)")
     }
     for name in ["sample-1977.svg", "sample-1977.png", "sample-1977.gv"] {
@@ -80,7 +82,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let blocker = folder.appendingPathComponent("file")
     try Data("x".utf8).write(to: blocker)
-    let outcome = try CLIRunner.run(["render", sample, "--years", "1977", "--out", blocker.appendingPathComponent("sub").path])
+    let outcome = try CLIRunner.run([
+      "render", sample, "--years", "1977", "--out", blocker.appendingPathComponent("sub").path,
+    ])
     #expect(outcome.status == 1)
     #expect(outcome.error.contains("cannot write"))
   }

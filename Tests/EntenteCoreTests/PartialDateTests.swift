@@ -85,8 +85,10 @@ import Testing
     #expect(!coarse.isActive(inYear: 1975, rule: .certain))
     let month = try period("1979-01", "1979-02")
     #expect(month.isActive(during: Day(year: 1979, month: 1, day: 1)...Day(year: 1979, month: 1, day: 1)))
-    #expect(!month.isActive(during: Day(year: 1979, month: 1, day: 1)...Day(year: 1979, month: 1, day: 1), rule: .certain))
-    #expect(month.isActive(during: Day(year: 1979, month: 1, day: 31)...Day(year: 1979, month: 1, day: 31), rule: .certain))
+    #expect(
+      !month.isActive(during: Day(year: 1979, month: 1, day: 1)...Day(year: 1979, month: 1, day: 1), rule: .certain))
+    #expect(
+      month.isActive(during: Day(year: 1979, month: 1, day: 31)...Day(year: 1979, month: 1, day: 31), rule: .certain))
   }
 
   @Test func openAndUnknownEndsDiffer() throws {

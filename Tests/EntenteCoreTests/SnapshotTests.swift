@@ -105,7 +105,8 @@ func indochinaFixture() throws -> TemporalGraph {
     #expect(graph.snapshot(year: 1979, rule: .certain).relations.map(\.id).contains("x1"))
     // a1 ends "1975-04": under the certain rule it still holds on 1975-04-01.
     #expect(graph.snapshot(year: 1975, rule: .certain).relations.map(\.id).contains("a1"))
-    #expect(!graph.snapshot(on: try PartialDate(parsing: "1975-04-15"), rule: .certain).relations.map(\.id).contains("a1"))
+    #expect(
+      !graph.snapshot(on: try PartialDate(parsing: "1975-04-15"), rule: .certain).relations.map(\.id).contains("a1"))
     #expect(graph.snapshot(on: try PartialDate(parsing: "1975-04-15")).relations.map(\.id).contains("a1"))
   }
 
@@ -140,14 +141,16 @@ func indochinaFixture() throws -> TemporalGraph {
   @Test func subKindsCountAsTheirParent() throws {
     var kinds = KindRegistry()
     try kinds.declare(
-      RelationKind(id: "border-clash", sign: .negative, isDirected: false, style: KindStyle(color: "red"), parent: .hostility))
+      RelationKind(
+        id: "border-clash", sign: .negative, isDirected: false, style: KindStyle(color: "red"), parent: .hostility))
     #expect(kinds.isKind("border-clash", a: .hostility))
     #expect(!kinds.isKind(.hostility, a: "border-clash"))
     #expect(throws: KindRegistryError.duplicate(.alliance)) {
       try kinds.declare(RelationKind(id: .alliance, sign: .positive, isDirected: false, style: KindStyle(color: "g")))
     }
     #expect(throws: KindRegistryError.unknownParent("x", "nothing")) {
-      try kinds.declare(RelationKind(id: "x", sign: .positive, isDirected: false, style: KindStyle(color: "g"), parent: "nothing"))
+      try kinds.declare(
+        RelationKind(id: "x", sign: .positive, isDirected: false, style: KindStyle(color: "g"), parent: "nothing"))
     }
   }
 }

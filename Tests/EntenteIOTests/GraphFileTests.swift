@@ -66,11 +66,12 @@ let defaultActors = """
   }
 
   @Test func unknownEndAndOpenEndStayDistinct() throws {
-    let text = document(relations: """
-        - { source: a, target: b, kind: alliance, from: "1979", citations: [{ source: notes, quote: q }] }
-        - { source: a, target: b, kind: alliance, from: "1979", to: unknown, citations: [{ source: notes, quote: q }] }
-        - { source: a, target: a, kind: alliance, from: "1979", to: open, citations: [{ source: notes, quote: q }] }
-      """)
+    let text = document(
+      relations: """
+          - { source: a, target: b, kind: alliance, from: "1979", citations: [{ source: notes, quote: q }] }
+          - { source: a, target: b, kind: alliance, from: "1979", to: unknown, citations: [{ source: notes, quote: q }] }
+          - { source: a, target: a, kind: alliance, from: "1979", to: open, citations: [{ source: notes, quote: q }] }
+        """)
     let graph = try #require(GraphFile.read(yaml: text, fileName: "t.yaml").graph)
     #expect(graph.relations.map(\.period.end) == [.unknown, .unknown, .open])
   }
@@ -79,19 +80,58 @@ let defaultActors = """
 @Suite struct GraphFileErrorTests {
   /// Each bad input, the code expected, and the line and field reported.
   @Test(arguments: [
-    ("- { source: a, target: zz, kind: alliance, from: \"1979\", citations: [{source: notes, quote: q}] }", Diagnostic.Code.unknownActor, 9, "relations[0].target"),
-    ("- { source: a, target: b, kind: friendship, from: \"1979\", citations: [{source: notes, quote: q}] }", .unknownKind, 9, "relations[0].kind"),
-    ("- { source: a, target: b, kind: alliance, from: \"1979-13\", citations: [{source: notes, quote: q}] }", .badDate, 9, "relations[0].from"),
-    ("- { source: a, target: b, kind: alliance, from: \"1979\", to: \"1978\", citations: [{source: notes, quote: q}] }", .endBeforeStart, 9, "relations[0].to"),
-    ("- { source: a, target: b, kind: alliance, from: \"1979\", citations: [{source: book, quote: q}] }", .unknownSource, 9, "relations[0].citations[0].source"),
-    ("- { source: a, target: b, kind: alliance, from: \"1979\", citations: [{source: notes}] }", .missingQuote, 9, "relations[0].citations[0].quote"),
-    ("- { source: a, target: b, kind: alliance, citations: [{source: notes, quote: q}] }", .missingField, 9, "relations[0].from"),
-    ("- { source: a, target: b, kind: alliance, from: \"1979\", frm: \"1980\", citations: [{source: notes, quote: q}] }", .unknownField, 9, "relations[0].frm"),
-    ("- { source: a, target: b, kind: alliance, from: \"1979\", confidence: sure, citations: [{source: notes, quote: q}] }", .invalidValue, 9, "relations[0].confidence"),
-    ("- { source: a, target: b, kind: alliance, from: \"1979\", weight: -1, citations: [{source: notes, quote: q}] }", .invalidValue, 9, "relations[0].weight"),
-    ("- { source: a, target: b, kind: hostility, initiator: c, from: \"1979\", citations: [{source: notes, quote: q}] }", .unknownActor, 9, "relations[0].initiator"),
-    ("- { id: x, source: a, target: b, kind: alliance, from: \"1979\", citations: [{source: notes, quote: q}] }\n  - { id: x, source: a, target: b, kind: alliance, from: \"1980\", citations: [{source: notes, quote: q}] }", .duplicateID, 10, "relations[1].id"),
-    ("- { source: a, target: b, kind: alliance, on: \"1979\", from: \"1979\", citations: [{source: notes, quote: q}] }", .invalidValue, 9, "relations[0]"),
+    (
+      "- { source: a, target: zz, kind: alliance, from: \"1979\", citations: [{source: notes, quote: q}] }",
+      Diagnostic.Code.unknownActor, 9, "relations[0].target"
+    ),
+    (
+      "- { source: a, target: b, kind: friendship, from: \"1979\", citations: [{source: notes, quote: q}] }",
+      .unknownKind, 9, "relations[0].kind"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, from: \"1979-13\", citations: [{source: notes, quote: q}] }", .badDate,
+      9, "relations[0].from"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, from: \"1979\", to: \"1978\", citations: [{source: notes, quote: q}] }",
+      .endBeforeStart, 9, "relations[0].to"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, from: \"1979\", citations: [{source: book, quote: q}] }",
+      .unknownSource, 9, "relations[0].citations[0].source"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, from: \"1979\", citations: [{source: notes}] }", .missingQuote, 9,
+      "relations[0].citations[0].quote"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, citations: [{source: notes, quote: q}] }", .missingField, 9,
+      "relations[0].from"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, from: \"1979\", frm: \"1980\", citations: [{source: notes, quote: q}] }",
+      .unknownField, 9, "relations[0].frm"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, from: \"1979\", confidence: sure, citations: [{source: notes, quote: q}] }",
+      .invalidValue, 9, "relations[0].confidence"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, from: \"1979\", weight: -1, citations: [{source: notes, quote: q}] }",
+      .invalidValue, 9, "relations[0].weight"
+    ),
+    (
+      "- { source: a, target: b, kind: hostility, initiator: c, from: \"1979\", citations: [{source: notes, quote: q}] }",
+      .unknownActor, 9, "relations[0].initiator"
+    ),
+    (
+      "- { id: x, source: a, target: b, kind: alliance, from: \"1979\", citations: [{source: notes, quote: q}] }\n  - { id: x, source: a, target: b, kind: alliance, from: \"1980\", citations: [{source: notes, quote: q}] }",
+      .duplicateID, 10, "relations[1].id"
+    ),
+    (
+      "- { source: a, target: b, kind: alliance, on: \"1979\", from: \"1979\", citations: [{source: notes, quote: q}] }",
+      .invalidValue, 9, "relations[0]"
+    ),
     ("- just text", .wrongType, 9, "relations[0]"),
   ])
   func reportsEachBadRelationWithItsLine(relation: String, code: Diagnostic.Code, line: Int, field: String) throws {
@@ -139,9 +179,10 @@ let defaultActors = """
   }
 
   @Test func relationOutsideLifetimeIsAWarningOnly() throws {
-    let text = document(relations: """
-        - { source: a, target: b, kind: alliance, from: "1965", to: "1975", citations: [{source: notes, quote: q}] }
-      """)
+    let text = document(
+      relations: """
+          - { source: a, target: b, kind: alliance, from: "1965", to: "1975", citations: [{source: notes, quote: q}] }
+        """)
     let contents = GraphFile.read(yaml: text, fileName: "t.yaml")
     #expect(contents.graph != nil)
     let warning = try #require(contents.warnings.first { $0.code == .outsideLifetime })
@@ -150,11 +191,12 @@ let defaultActors = """
   }
 
   @Test func quotesAreCheckedAgainstTheSourceDocuments() throws {
-    let text = document(relations: """
-        - { source: a, target: b, kind: alliance, from: "1979", citations: [{source: notes, quote: "Khmer Rouge were allies"}] }
-        - { source: a, target: b, kind: alliance, from: "1979", citations: [{source: notes, quote: "Khmer Rouge were enemies"}] }
-        - { source: a, target: b, kind: alliance, from: "1979", citations: [{source: notes, quote: "Khmer  Rouge\\nwere allies"}] }
-      """)
+    let text = document(
+      relations: """
+          - { source: a, target: b, kind: alliance, from: "1979", citations: [{source: notes, quote: "Khmer Rouge were allies"}] }
+          - { source: a, target: b, kind: alliance, from: "1979", citations: [{source: notes, quote: "Khmer Rouge were enemies"}] }
+          - { source: a, target: b, kind: alliance, from: "1979", citations: [{source: notes, quote: "Khmer  Rouge\\nwere allies"}] }
+        """)
     let found = diagnostics(text, sources: fixtures).filter { $0.code == .quoteNotFound }
     #expect(found.map(\.line) == [10])
     #expect(found.first?.field == "relations[1].citations[0].quote")
@@ -165,7 +207,8 @@ let defaultActors = """
   @Test func unreadableFilesAreReported() throws {
     let missing = GraphFile.read(contentsOf: fixtures.appendingPathComponent("absent.yaml"))
     #expect(missing.diagnostics.map(\.code) == [.unreadableFile])
-    let binary = FileManager.default.temporaryDirectory.appendingPathComponent("entente-binary-\(UInt32.random(in: 0...UInt32.max)).yaml")
+    let binary = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "entente-binary-\(UInt32.random(in: 0...UInt32.max)).yaml")
     try Data([0xff, 0xfe, 0x00, 0x80]).write(to: binary)
     defer { try? FileManager.default.removeItem(at: binary) }
     #expect(GraphFile.read(contentsOf: binary).diagnostics.map(\.code) == [.unreadableFile])

@@ -60,7 +60,8 @@ struct InfoCommand: ParsableCommand {
       Terminal.output(perYear.rendered(as: .csv))
     case .json:
       Terminal.output(
-        "{\n\"summary\": \(summary.rendered(as: .json)),\n\"decades\": \(perDecade.rendered(as: .json)),\n\"years\": \(perYear.rendered(as: .json))}\n")
+        "{\n\"summary\": \(summary.rendered(as: .json)),\n\"decades\": \(perDecade.rendered(as: .json)),\n\"years\": \(perYear.rendered(as: .json))}\n"
+      )
     }
   }
 }

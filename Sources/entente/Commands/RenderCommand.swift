@@ -24,7 +24,8 @@ struct RenderCommand: AsyncParsableCommand {
   @Option(help: "Comma-separated output formats: svg, png, pdf, dot, json.")
   var format: String = "svg"
 
-  @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: neato for stable layouts, dot otherwise).")
+  @Option(
+    help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: neato for stable layouts, dot otherwise).")
   var engine: String?
 
   @Option(help: "The folder to write into.")
@@ -77,7 +78,8 @@ struct RenderCommand: AsyncParsableCommand {
           }
         }
         Terminal.error(
-          "[\(position + 1)/\(slices.count)] \(slice.name): \(slice.snapshot.nodeCount) actors, \(slice.snapshot.edgeCount) relations → \(written.joined(separator: ", "))")
+          "[\(position + 1)/\(slices.count)] \(slice.name): \(slice.snapshot.nodeCount) actors, \(slice.snapshot.edgeCount) relations → \(written.joined(separator: ", "))"
+        )
       }
     }
   }

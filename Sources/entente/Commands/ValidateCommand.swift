@@ -19,7 +19,8 @@ struct ValidateCommand: ParsableCommand {
     for diagnostic in contents.diagnostics { Terminal.output(diagnostic.description + "\n") }
     let errors = contents.errors.count
     let warnings = contents.warnings.count
-    var summary = "\(input.graph): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    var summary =
+      "\(input.graph): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     if let graph = contents.graph {
       let quotes = graph.relations.reduce(0) { $0 + $1.citations.count }
       summary += "; \(graph.actors.count) actors, \(graph.relations.count) relations"

@@ -17,7 +17,8 @@ struct GraphArgument: ParsableArguments {
       Terminal.error(diagnostic.description)
     }
     guard let graph = contents.graph else {
-      Terminal.error("\(graph): \(contents.errors.count) error\(contents.errors.count == 1 ? "" : "s"); nothing was done")
+      Terminal.error(
+        "\(graph): \(contents.errors.count) error\(contents.errors.count == 1 ? "" : "s"); nothing was done")
       throw ExitCode(1)
     }
     return graph
