@@ -35,7 +35,7 @@ let package = Package(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     // Drawing snapshots with Graphviz. The only target that imports CGraphviz.
-    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore"]),
+    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore", "EntenteIO"]),
     // Command-line interface.
     .executableTarget(
       name: "entente",

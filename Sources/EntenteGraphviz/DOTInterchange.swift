@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteIO
 import Foundation
 
 /// DOT as an interchange format: a temporal graph written as a DOT digraph that keeps everything Entente
@@ -22,27 +23,6 @@ import Foundation
 /// edge without `from` is dated to the single year `defaultYear` (`from: Y`, `to: Y`, so it is active in
 /// that year only), and edges without `kind` get the declared neutral kind `link`.
 public enum DOTInterchange {
-  /// Kinds and sources in graph attributes, as JSON.
-  struct KindEntry: Codable {
-    var id: String
-    var name: String
-    var parent: String?
-    var sign: Int
-    var directed: Bool
-    var color: String
-    var style: String
-    var arrowhead: String
-  }
-  struct SourceEntry: Codable {
-    var id: String
-    var document: String
-    var title: String?
-  }
-  struct CitationEntry: Codable {
-    var source: String
-    var quote: String
-    var locator: String?
-  }
   struct AliasEntry: Codable {
     var name: String
     var scheme: String?
@@ -123,17 +103,12 @@ public enum DOTInterchange {
       attributes["entente_kinds"] = .raw(
         encoded:
           json(
-            declared.map {
-              KindEntry(
-                id: $0.id.rawValue, name: $0.name, parent: $0.parent?.rawValue, sign: $0.sign.rawValue,
-                directed: $0.isDirected, color: $0.style.color, style: $0.style.line.rawValue,
-                arrowhead: $0.style.arrowhead)
-            }))
+            declared.map(KindRecord.init)))
     }
     if !graph.sources.isEmpty {
       attributes["entente_sources"] = .raw(
         encoded:
-          json(graph.sources.map { SourceEntry(id: $0.id.rawValue, document: $0.document, title: $0.title) }))
+          json(graph.sources.map(SourceRecord.init)))
     }
     drawing.graphAttributes = attributes
     for (position, actor) in graph.actors.enumerated() {
@@ -180,7 +155,7 @@ public enum DOTInterchange {
         edge["citations"] = .raw(
           encoded:
             json(
-              relation.citations.map { CitationEntry(source: $0.source.rawValue, quote: $0.quote, locator: $0.locator) }
+              relation.citations.map(CitationRecord.init)
             ))
       }
       try drawing.addEdge(
@@ -214,19 +189,13 @@ public enum DOTInterchange {
     }
     var kinds = KindRegistry()
     if let text = value(drawing.graphAttributes, "entente_kinds") {
-      if let entries = try? JSONDecoder().decode([KindEntry].self, from: Data(text.utf8)) {
+      if let entries = try? JSONDecoder().decode([KindRecord].self, from: Data(text.utf8)) {
         for entry in entries {
-          guard let sign = Sign(rawValue: entry.sign), let line = KindStyle.Line(rawValue: entry.style) else {
-            skipped.append(
-              Skipped(element: "graph attribute entente_kinds", message: "kind '\(entry.id)' has a bad sign or style"))
-            continue
-          }
           do {
-            try kinds.declare(
-              RelationKind(
-                id: KindID(entry.id), name: entry.name, sign: sign, isDirected: entry.directed,
-                style: KindStyle(color: entry.color, line: line, arrowhead: entry.arrowhead),
-                parent: entry.parent.map(KindID.init(rawValue:))))
+            try kinds.declare(entry.kind().get())
+          } catch let error as InteropFieldError {
+            skipped.append(
+              Skipped(element: "graph attribute entente_kinds", message: "kind '\(entry.id)': \(error)"))
           } catch {
             skipped.append(Skipped(element: "graph attribute entente_kinds", message: "\(error)"))
           }
@@ -237,10 +206,15 @@ public enum DOTInterchange {
     }
     var sources: [SourceDocument] = []
     if let text = value(drawing.graphAttributes, "entente_sources") {
-      if let entries = try? JSONDecoder().decode([SourceEntry].self, from: Data(text.utf8)) {
+      if let entries = try? JSONDecoder().decode([SourceRecord].self, from: Data(text.utf8)) {
         var seen = Set<String>()
-        for entry in entries where seen.insert(entry.id).inserted {
-          sources.append(SourceDocument(id: SourceID(entry.id), document: entry.document, title: entry.title))
+        for entry in entries {
+          guard seen.insert(entry.id).inserted else {
+            skipped.append(
+              Skipped(element: "graph attribute entente_sources", message: "source '\(entry.id)' is listed twice"))
+            continue
+          }
+          sources.append(entry.source)
         }
       } else {
         skipped.append(Skipped(element: "graph attribute entente_sources", message: "not a JSON array of sources"))
@@ -330,11 +304,11 @@ public enum DOTInterchange {
       }
       var citations: [Citation] = []
       if let text = value(attributes, "citations") {
-        guard let entries = try? JSONDecoder().decode([CitationEntry].self, from: Data(text.utf8)) else {
+        guard let entries = try? JSONDecoder().decode([CitationRecord].self, from: Data(text.utf8)) else {
           skip("not imported: citations is not a JSON array")
           continue
         }
-        citations = entries.map { Citation(source: SourceID($0.source), quote: $0.quote, locator: $0.locator) }
+        citations = entries.map(\.citation)
         if let unknown = citations.first(where: { !sourceIDs.contains($0.source) }) {
           skip("not imported: cites the unknown source '\(unknown.source)'")
           continue

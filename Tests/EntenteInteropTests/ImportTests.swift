@@ -129,6 +129,25 @@ struct ImportTests {
     #expect(skipped.first?.line(in: text) == 9)
   }
 
+  @Test func badKindsAndSourcesInDOTAreReportedNotDropped() async throws {
+    let text = #"""
+      digraph g {
+        entente_kinds="[{\"id\":\"feud\",\"name\":\"feud\",\"sign\":7,\"directed\":false,\"color\":\"red\",\"style\":\"solid\",\"arrowhead\":\"normal\"}]";
+        entente_sources="[{\"id\":\"s\",\"document\":\"a.txt\"},{\"id\":\"s\",\"document\":\"b.txt\"}]";
+        a -> b [kind=alliance, from=1979];
+      }
+      """#
+    let parsed = try await GraphvizRenderer.shared.parseDOT(text)
+    let (graph, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 1979)
+    #expect(graph.kinds["feud"] == nil)
+    #expect(graph.sources.map(\.document) == ["a.txt"])
+    #expect(skipped.map(\.message).contains("kind 'feud': sign must be -1, 0 or 1"))
+    #expect(skipped.map(\.message).contains("source 's' is listed twice"))
+    let notJSON = try await GraphvizRenderer.shared.parseDOT("digraph g { entente_sources=\"nonsense\"; a -> b; }")
+    let (_, skippedAgain) = try DOTInterchange.graph(from: notJSON, defaultYear: 1979)
+    #expect(skippedAgain.map(\.message).contains("not a JSON array of sources"))
+  }
+
   @Test func badDOTIsAnErrorWithGraphvizMessage() async throws {
     await #expect(throws: GraphvizError.self) {
       _ = try await GraphvizRenderer.shared.parseDOT("graph { a -- ; }")

@@ -60,33 +60,50 @@ struct AliasRecord: Codable, Hashable {
   }
 }
 
-/// A citation as written in a JSON cell or document.
-struct CitationRecord: Codable, Hashable {
-  var source: String
-  var quote: String
-  var locator: String?
+/// A citation as written in a JSON cell, a JSON document or a DOT attribute.
+public struct CitationRecord: Codable, Hashable, Sendable {
+  public var source: String
+  public var quote: String
+  public var locator: String?
 
-  init(_ citation: Citation) {
+  public init(_ citation: Citation) {
     source = citation.source.rawValue
     quote = citation.quote
     locator = citation.locator
   }
 
-  var citation: Citation { Citation(source: SourceID(source), quote: quote, locator: locator) }
+  /// The citation the record describes.
+  public var citation: Citation { Citation(source: SourceID(source), quote: quote, locator: locator) }
 }
 
-/// A declared kind as written in a document or table.
-struct KindRecord: Codable, Hashable {
-  var id: String
-  var name: String
-  var parent: String?
-  var sign: Int
-  var directed: Bool
-  var color: String
-  var style: String
-  var arrowhead: String
+/// A source document as written in a JSON document or a DOT attribute.
+public struct SourceRecord: Codable, Hashable, Sendable {
+  public var id: String
+  public var document: String
+  public var title: String?
 
-  init(
+  public init(_ source: SourceDocument) {
+    id = source.id.rawValue
+    document = source.document
+    title = source.title
+  }
+
+  /// The source document the record describes.
+  public var source: SourceDocument { SourceDocument(id: SourceID(id), document: document, title: title) }
+}
+
+/// A declared kind as written in a document, a table or a DOT attribute.
+public struct KindRecord: Codable, Hashable, Sendable {
+  public var id: String
+  public var name: String
+  public var parent: String?
+  public var sign: Int
+  public var directed: Bool
+  public var color: String
+  public var style: String
+  public var arrowhead: String
+
+  public init(
     id: String, name: String, parent: String?, sign: Int, directed: Bool, color: String, style: String,
     arrowhead: String
   ) {
@@ -100,7 +117,7 @@ struct KindRecord: Codable, Hashable {
     self.arrowhead = arrowhead
   }
 
-  init(_ kind: RelationKind) {
+  public init(_ kind: RelationKind) {
     id = kind.id.rawValue
     name = kind.name
     parent = kind.parent?.rawValue
@@ -112,7 +129,7 @@ struct KindRecord: Codable, Hashable {
   }
 
   /// The kind, or a message saying which field is wrong.
-  func kind() -> Result<RelationKind, InteropFieldError> {
+  public func kind() -> Result<RelationKind, InteropFieldError> {
     guard let sign = Sign(rawValue: sign) else { return .failure(InteropFieldError("sign", "must be -1, 0 or 1")) }
     guard let line = KindStyle.Line(rawValue: style) else {
       return .failure(InteropFieldError("style", "must be one of \(KindStyle.Line.allCases.map(\.rawValue))"))
@@ -125,9 +142,10 @@ struct KindRecord: Codable, Hashable {
 }
 
 /// A field of an interchange record that could not be read.
-struct InteropFieldError: Error {
-  var field: String
-  var message: String
+public struct InteropFieldError: Error, Sendable, CustomStringConvertible {
+  public var field: String
+  public var message: String
+  public var description: String { "\(field) \(message)" }
   init(_ field: String, _ message: String) {
     self.field = field
     self.message = message

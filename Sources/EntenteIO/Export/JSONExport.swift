@@ -88,11 +88,6 @@ struct GraphRecord: Codable {
     var description: String?
     var years: [Int]?
   }
-  struct Source: Codable {
-    var id: String
-    var document: String
-    var title: String?
-  }
   struct ActorEntry: Codable {
     var id: String
     var name: String
@@ -119,7 +114,7 @@ struct GraphRecord: Codable {
 
   var entente: Int
   var graph: Metadata
-  var sources: [Source]
+  var sources: [SourceRecord]
   var kinds: [KindRecord]
   var actors: [ActorEntry]
   var relations: [RelationEntry]
@@ -129,7 +124,7 @@ struct GraphRecord: Codable {
     self.graph = Metadata(
       id: graph.metadata.id, title: graph.metadata.title, description: graph.metadata.description,
       years: graph.metadata.years.map { [$0.lowerBound, $0.upperBound] })
-    sources = graph.sources.map { Source(id: $0.id.rawValue, document: $0.document, title: $0.title) }
+    sources = graph.sources.map(SourceRecord.init)
     kinds = graph.kinds.declared.map(KindRecord.init)
     actors = graph.actors.map { actor in
       ActorEntry(
