@@ -117,6 +117,9 @@ public struct KindRegistry: Hashable, Sendable {
     all.append(kind)
   }
 
+  /// The kinds declared beyond the built-in ones, in declaration order.
+  public var declared: [RelationKind] { Array(all.dropFirst(Self.builtIn.count)) }
+
   /// The kind with this id.
   public subscript(id: KindID) -> RelationKind? { byID[id] }
 

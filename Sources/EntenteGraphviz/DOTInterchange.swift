@@ -97,8 +97,7 @@ public enum DOTInterchange {
     if let years = graph.metadata.years {
       attributes["years"] = .raw(encoded: "\(years.lowerBound)...\(years.upperBound)")
     }
-    let builtIn = Set(KindRegistry.builtIn.map(\.id))
-    let declared = graph.kinds.all.filter { !builtIn.contains($0.id) }
+    let declared = graph.kinds.declared
     if !declared.isEmpty {
       attributes["entente_kinds"] = .raw(
         encoded:

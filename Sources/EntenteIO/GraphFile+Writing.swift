@@ -29,9 +29,8 @@ extension GraphFile {
               }))
         ))
     }
-    let declared = graph.kinds.all.filter { kind in !KindRegistry.builtIn.contains { $0.id == kind.id } }
-    if !declared.isEmpty {
-      top.append(("kinds", .sequence(Node.Sequence(declared.map(kindNode)))))
+    if !graph.kinds.declared.isEmpty {
+      top.append(("kinds", .sequence(Node.Sequence(graph.kinds.declared.map(kindNode)))))
     }
     top.append(("actors", .sequence(Node.Sequence(graph.actors.map(actorNode)))))
     top.append(("relations", .sequence(Node.Sequence(graph.relations.map(relationNode)))))

@@ -143,6 +143,8 @@ func indochinaFixture() throws -> TemporalGraph {
     try kinds.declare(
       RelationKind(
         id: "border-clash", sign: .negative, isDirected: false, style: KindStyle(color: "red"), parent: .hostility))
+    #expect(kinds.declared.map(\.id) == ["border-clash"])
+    #expect(KindRegistry().declared.isEmpty)
     #expect(kinds.isKind("border-clash", a: .hostility))
     #expect(!kinds.isKind(.hostility, a: "border-clash"))
     #expect(throws: KindRegistryError.duplicate(.alliance)) {

@@ -152,14 +152,6 @@ public struct InteropFieldError: Error, Sendable, CustomStringConvertible {
   }
 }
 
-/// The kinds a graph declares beyond the built-in ones, in declaration order.
-extension KindRegistry {
-  var declared: [RelationKind] {
-    let builtIn = Set(KindRegistry.builtIn.map(\.id))
-    return all.filter { !builtIn.contains($0.id) }
-  }
-}
-
 /// Deterministic JSON for cells and documents: sorted keys, no escaped slashes.
 enum InteropJSON {
   static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
