@@ -1,14 +1,12 @@
+import EntenteIO
 import Foundation
 
-/// Writes files so that a reader never sees a half-written one: into a temporary file beside the target, then
-/// renamed over it.
+/// Writing command output so that a reader never sees a half-written file, with a command-line error on failure.
 enum AtomicFile {
-  /// Writes `data` to `url` atomically, creating the folder when needed.
+  /// Writes `data` to `url` through `AtomicReplace` (a temporary file beside it, then renamed over it).
   static func write(_ data: Data, to url: URL) throws {
-    let folder = url.deletingLastPathComponent()
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try data.write(to: url, options: .atomic)
+      try AtomicReplace.write(data, to: url)
     } catch {
       throw CommandFailure("cannot write \(url.path): \((error as NSError).localizedDescription)")
     }
