@@ -1,3 +1,4 @@
+import EntenteAlgorithms
 import EntenteCore
 
 /// What changed from one year to the next: relations begun and ended, actors entering and leaving.
@@ -22,6 +23,7 @@ public struct YearChanges: Sendable, Hashable {
 
   /// The changes into each year of `years` from the year before it (the first year is compared with the
   /// year before the range, so it lists what is already there as begun).
+  /// The differences are those of `Snapshot.changes(to:)`, with the records looked up in `graph`.
   /// - Complexity: O(Σ k log k) over the snapshots' sizes.
   public static func series(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible)
     -> [YearChanges]
@@ -30,17 +32,15 @@ public struct YearChanges: Sendable, Hashable {
     var result: [YearChanges] = []
     for year in years {
       let current = graph.snapshot(year: year, rule: rule)
-      let before = Set(previous.relations.map(\.id))
-      let now = Set(current.relations.map(\.id))
-      let actorsBefore = Set(previous.actors.map(\.id))
-      let actorsNow = Set(current.actors.map(\.id))
+      let change = previous.changes(to: current)
+      // Every id in a change comes from a snapshot of `graph`, so it resolves.
       result.append(
         YearChanges(
           year: year, previousYear: year - 1,
-          relationsBegun: current.relations.filter { !before.contains($0.id) },
-          relationsEnded: previous.relations.filter { !now.contains($0.id) },
-          actorsEntering: current.actors.filter { !actorsBefore.contains($0.id) },
-          actorsLeaving: previous.actors.filter { !actorsNow.contains($0.id) }))
+          relationsBegun: change.begun.map { graph.relation($0)! },
+          relationsEnded: change.ended.map { graph.relation($0)! },
+          actorsEntering: change.entered.map { graph.actor($0)! },
+          actorsLeaving: change.left.map { graph.actor($0)! }))
       previous = current
     }
     return result
