@@ -23,6 +23,7 @@ public struct YearChanges: Sendable, Hashable {
 
   /// The changes into each year of `years` from the year before it (the first year is compared with the
   /// year before the range, so it lists what is already there as begun).
+  ///
   /// The differences are those of `Snapshot.changes(to:)`, with the records looked up in `graph`.
   /// - Complexity: O(Σ k log k) over the snapshots' sizes.
   public static func series(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible)
