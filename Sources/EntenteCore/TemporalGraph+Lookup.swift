@@ -14,13 +14,24 @@ extension TemporalGraph {
 
   /// The ids of the actors whose id, name or alias are nearest to `query` (edit distance), nearest first.
   public func suggestions(for query: String, limit: Int = 3) -> [ActorID] {
+    actors.nearest(to: query, limit: limit)
+  }
+}
+
+extension Collection where Element == ActorRecord {
+  /// The ids of the actors whose id, name or alias are nearest to `query`, nearest first, ties in id order.
+  ///
+  /// Nearness is the Levenshtein distance, ignoring case; names further than max(2, half the query's length)
+  /// are not suggested.
+  /// - Complexity: O(a · n · m) for a actors and names of length n, m.
+  public func nearest(to query: String, limit: Int = 3) -> [ActorID] {
     let key = Array(query.lowercased())
-    let scored = actors.map { actor -> (Int, ActorID) in
+    let scored = map { actor -> (Int, ActorID) in
       let names = [actor.id.rawValue, actor.name] + actor.aliases.map(\.name)
       let distance = names.map { editDistance(key, Array($0.lowercased())) }.min()!
       return (distance, actor.id)
     }
-    let threshold = max(2, key.count / 2)
+    let threshold = Swift.max(2, key.count / 2)
     return scored.filter { $0.0 <= threshold }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1)
   }
 }

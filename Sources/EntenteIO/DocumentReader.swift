@@ -25,8 +25,8 @@ final class DocumentReader {
         message: message))
   }
 
-  /// The pairs of a mapping in file order, checking that its keys are known strings.
-  func mapping(_ node: Node, field: String, allowed: [String]) -> [(key: String, value: Node)]? {
+  /// The fields of a mapping, checking that its keys are known strings.
+  func mapping(_ node: Node, field: String, allowed: [String]) -> Fields? {
     guard case .mapping(let mapping) = node else {
       report(
         .wrongType, at: node.mark, field: field,
@@ -47,7 +47,7 @@ final class DocumentReader {
       }
       pairs.append((key, value))
     }
-    return pairs
+    return Fields(pairs: pairs)
   }
 
   /// The items of a sequence.
@@ -91,17 +91,17 @@ final class DocumentReader {
   /// A period from `from`/`to` or `on` fields.
   ///
   /// - Parameters:
-  ///   - pairs: The owner's fields.
+  ///   - fields: The owner's fields.
   ///   - owner: The mapping holding the fields, for locating a missing one.
   ///   - field: The owner's field path.
   ///   - required: Whether a missing start is an error (relations) or means "no period" (actors).
   /// - Returns: The period, or `nil` when there is none or it is invalid (then reported).
   func period(
-    in pairs: [(key: String, value: Node)], owner: Node, field: String, required: Bool
+    in fields: Fields, owner: Node, field: String, required: Bool
   ) -> Period? {
-    let from = pairs.first { $0.key == "from" }?.value
-    let to = pairs.first { $0.key == "to" }?.value
-    let on = pairs.first { $0.key == "on" }?.value
+    let from = fields["from"]
+    let to = fields["to"]
+    let on = fields["on"]
     if let on {
       if let other = from ?? to {
         report(.invalidValue, at: other.mark, field: field, "give either 'on' or 'from'/'to', not both")
@@ -151,9 +151,10 @@ final class DocumentReader {
   func join(_ field: String, _ key: String) -> String { field.isEmpty ? key : "\(field).\(key)" }
 }
 
-extension Node {
-  /// The value of `key` in a mapping node.
-  func value(_ key: String, in pairs: [(key: String, value: Node)]) -> Node? {
-    pairs.first { $0.key == key }?.value
-  }
+/// The fields of a YAML mapping, in file order.
+struct Fields {
+  let pairs: [(key: String, value: Node)]
+
+  /// The value of a field, or `nil` when it is absent.
+  subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
 }

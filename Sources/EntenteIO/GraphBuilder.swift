@@ -34,24 +34,24 @@ struct GraphBuilder {
 
   mutating func build(root: Node, sourcesDirectory: URL?) -> TemporalGraph? {
     guard let top = reader.mapping(root, field: "", allowed: Self.topLevelFields) else { return nil }
-    if let version = root.value("entente", in: top) {
+    if let version = top["entente"] {
       if reader.string(version, field: "entente") != "1" {
         reader.report(.invalidValue, at: version.mark, field: "entente", "unsupported format version; expected 1")
       }
     }
-    if let graph = root.value("graph", in: top) {
+    if let graph = top["graph"] {
       readMetadata(graph)
     } else {
       reader.report(.missingField, at: root.mark, field: "graph", "missing 'graph' (id, title, years)")
     }
-    if let node = root.value("sources", in: top) { readSources(node) }
-    if let node = root.value("kinds", in: top) { readKinds(node) }
-    if let node = root.value("actors", in: top) {
+    if let node = top["sources"] { readSources(node) }
+    if let node = top["kinds"] { readKinds(node) }
+    if let node = top["actors"] {
       readActors(node)
     } else {
       reader.report(.missingField, at: root.mark, field: "actors", "missing 'actors'")
     }
-    if let node = root.value("relations", in: top) { readRelations(node) }
+    if let node = top["relations"] { readRelations(node) }
     checkLifetimes()
     if let sourcesDirectory { checkQuotes(in: sourcesDirectory) }
     guard !reader.hasErrors else { return nil }
@@ -68,7 +68,7 @@ struct GraphBuilder {
 
   private mutating func readMetadata(_ node: Node) {
     guard let pairs = reader.mapping(node, field: "graph", allowed: Self.graphFields) else { return }
-    if let id = node.value("id", in: pairs) {
+    if let id = pairs["id"] {
       if let text = reader.nonEmptyString(id, field: "graph.id") {
         if text.contains(where: { $0 == "/" || $0.isWhitespace }) {
           reader.report(
@@ -80,11 +80,11 @@ struct GraphBuilder {
     } else {
       reader.report(.missingField, at: node.mark, field: "graph.id", "missing 'id' (used in output file names)")
     }
-    metadata.title = node.value("title", in: pairs).flatMap { reader.string($0, field: "graph.title") }
-    metadata.description = node.value("description", in: pairs).flatMap {
+    metadata.title = pairs["title"].flatMap { reader.string($0, field: "graph.title") }
+    metadata.description = pairs["description"].flatMap {
       reader.string($0, field: "graph.description")
     }
-    if let years = node.value("years", in: pairs), let text = reader.string(years, field: "graph.years") {
+    if let years = pairs["years"], let text = reader.string(years, field: "graph.years") {
       if let range = Self.yearRange(text) {
         metadata.years = range
       } else {
@@ -119,7 +119,7 @@ struct GraphBuilder {
         continue
       }
       sourceMarks[SourceID(id)] = documentNode.mark
-      let title = item.value("title", in: pairs).flatMap { reader.string($0, field: "\(field).title") }
+      let title = pairs["title"].flatMap { reader.string($0, field: "\(field).title") }
       sources.append(SourceDocument(id: SourceID(id), document: document, title: title))
     }
   }
@@ -133,7 +133,7 @@ struct GraphBuilder {
         let id = reader.nonEmptyString(idNode, field: "\(field).id")
       else { continue }
       var parent: RelationKind?
-      if let parentNode = item.value("parent", in: pairs),
+      if let parentNode = pairs["parent"],
         let parentID = reader.string(parentNode, field: "\(field).parent")
       {
         guard let known = kinds[KindID(parentID)] else {
@@ -146,7 +146,7 @@ struct GraphBuilder {
         parent = known
       }
       var sign = parent?.sign
-      if let signNode = item.value("sign", in: pairs), let text = reader.string(signNode, field: "\(field).sign") {
+      if let signNode = pairs["sign"], let text = reader.string(signNode, field: "\(field).sign") {
         sign = ["-1": Sign.negative, "0": .neutral, "+1": .positive, "1": .positive][text]
         if sign == nil {
           reader.report(
@@ -159,14 +159,14 @@ struct GraphBuilder {
         continue
       }
       var directed = parent?.isDirected ?? false
-      if let node = item.value("directed", in: pairs), let value = bool(node, field: "\(field).directed") {
+      if let node = pairs["directed"], let value = bool(node, field: "\(field).directed") {
         directed = value
       }
       var style = parent?.style ?? KindStyle(color: "#4d4d4d")
-      if let node = item.value("color", in: pairs), let color = reader.nonEmptyString(node, field: "\(field).color") {
+      if let node = pairs["color"], let color = reader.nonEmptyString(node, field: "\(field).color") {
         style.color = color
       }
-      if let node = item.value("style", in: pairs), let text = reader.string(node, field: "\(field).style") {
+      if let node = pairs["style"], let text = reader.string(node, field: "\(field).style") {
         if let line = KindStyle.Line(rawValue: text) {
           style.line = line
         } else {
@@ -175,12 +175,12 @@ struct GraphBuilder {
             "expected one of \(KindStyle.Line.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
         }
       }
-      if let node = item.value("arrowhead", in: pairs),
+      if let node = pairs["arrowhead"],
         let text = reader.nonEmptyString(node, field: "\(field).arrowhead")
       {
         style.arrowhead = text
       }
-      let name = item.value("name", in: pairs).flatMap { reader.string($0, field: "\(field).name") }
+      let name = pairs["name"].flatMap { reader.string($0, field: "\(field).name") }
       do {
         try kinds.declare(
           RelationKind(id: KindID(id), name: name, sign: sign, isDirected: directed, style: style, parent: parent?.id))
@@ -219,7 +219,7 @@ struct GraphBuilder {
         }
       }
       var aliases: [Alias] = []
-      if let aliasNode = item.value("aliases", in: pairs),
+      if let aliasNode = pairs["aliases"],
         let aliasItems = reader.sequence(aliasNode, field: "\(field).aliases", of: "names or {name, scheme, from, to}")
       {
         for (aliasPosition, aliasItem) in aliasItems.enumerated() {
@@ -227,7 +227,7 @@ struct GraphBuilder {
         }
       }
       let lifetime = reader.period(in: pairs, owner: item, field: field, required: false)
-      let note = item.value("note", in: pairs).flatMap { reader.string($0, field: "\(field).note") }
+      let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
       actors.append(
         ActorRecord(id: ActorID(id), name: name ?? id, type: type, aliases: aliases, lifetime: lifetime, note: note))
     }
@@ -241,7 +241,7 @@ struct GraphBuilder {
       let nameNode = required("name", in: pairs, of: node, field: field),
       let name = reader.nonEmptyString(nameNode, field: "\(field).name")
     else { return nil }
-    let scheme = node.value("scheme", in: pairs).flatMap { reader.nonEmptyString($0, field: "\(field).scheme") }
+    let scheme = pairs["scheme"].flatMap { reader.nonEmptyString($0, field: "\(field).scheme") }
     let period = reader.period(in: pairs, owner: node, field: field, required: false)
     return Alias(name, scheme: scheme, period: period)
   }
@@ -253,7 +253,7 @@ struct GraphBuilder {
       guard let pairs = reader.mapping(item, field: field, allowed: Self.relationFields) else { continue }
       let errorsBefore = reader.diagnostics.count { $0.severity == .error }
       var id = RelationID("r\(position + 1)")
-      if let idNode = item.value("id", in: pairs), let text = identifier(idNode, field: "\(field).id") {
+      if let idNode = pairs["id"], let text = identifier(idNode, field: "\(field).id") {
         id = RelationID(text)
         if relationIDs.contains(id) {
           reader.report(
@@ -281,12 +281,12 @@ struct GraphBuilder {
       }
       if let initiator, let source, let target, initiator != source, initiator != target {
         reader.report(
-          .invalidValue, at: item.value("initiator", in: pairs)?.mark, field: "\(field).initiator",
+          .invalidValue, at: pairs["initiator"]?.mark, field: "\(field).initiator",
           "the initiator '\(initiator)' must be the source or the target of the relation")
       }
       let period = reader.period(in: pairs, owner: item, field: field, required: true)
       var weight: Double?
-      if let node = item.value("weight", in: pairs), let text = reader.string(node, field: "\(field).weight") {
+      if let node = pairs["weight"], let text = reader.string(node, field: "\(field).weight") {
         if let value = Double(text), value > 0, value.isFinite {
           weight = value
         } else {
@@ -295,7 +295,7 @@ struct GraphBuilder {
         }
       }
       var confidence = Confidence.certain
-      if let node = item.value("confidence", in: pairs), let text = reader.string(node, field: "\(field).confidence") {
+      if let node = pairs["confidence"], let text = reader.string(node, field: "\(field).confidence") {
         if let value = Confidence(rawValue: text) {
           confidence = value
         } else {
@@ -305,8 +305,8 @@ struct GraphBuilder {
         }
       }
       let citations = readCitations(item, pairs: pairs, field: field, relationPosition: relations.count)
-      let label = item.value("label", in: pairs).flatMap { reader.string($0, field: "\(field).label") }
-      let note = item.value("note", in: pairs).flatMap { reader.string($0, field: "\(field).note") }
+      let label = pairs["label"].flatMap { reader.string($0, field: "\(field).label") }
+      let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
       relationIDs.insert(id)
       let errorsAfter = reader.diagnostics.count { $0.severity == .error }
       guard errorsAfter == errorsBefore, let source, let target, let kind, let period else {
@@ -322,9 +322,9 @@ struct GraphBuilder {
   }
 
   private mutating func readCitations(
-    _ item: Node, pairs: [(key: String, value: Node)], field: String, relationPosition: Int
+    _ item: Node, pairs: Fields, field: String, relationPosition: Int
   ) -> [Citation] {
-    guard let node = item.value("citations", in: pairs) else {
+    guard let node = pairs["citations"] else {
       reader.report(
         .warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
       return []
@@ -351,7 +351,7 @@ struct GraphBuilder {
         }
       }
       var quote: String?
-      if let quoteNode = citationNode.value("quote", in: citationPairs) {
+      if let quoteNode = citationPairs["quote"] {
         quote = reader.nonEmptyString(quoteNode, field: "\(citationField).quote")
         citationMarks.append((relationPosition, citations.count, quoteNode.mark, "\(citationField).quote"))
       } else {
@@ -359,7 +359,7 @@ struct GraphBuilder {
           .missingQuote, at: citationNode.mark, field: "\(citationField).quote",
           "missing 'quote': the verbatim text that supports the relation")
       }
-      let locator = citationNode.value("locator", in: citationPairs).flatMap {
+      let locator = citationPairs["locator"].flatMap {
         reader.string($0, field: "\(citationField).locator")
       }
       if let source, let quote { citations.append(Citation(source: source, quote: quote, locator: locator)) }
@@ -420,8 +420,8 @@ struct GraphBuilder {
 
   // MARK: Field helpers
 
-  private func required(_ key: String, in pairs: [(key: String, value: Node)], of node: Node, field: String) -> Node? {
-    if let value = node.value(key, in: pairs) { return value }
+  private func required(_ key: String, in pairs: Fields, of node: Node, field: String) -> Node? {
+    if let value = pairs[key] { return value }
     reader.report(.missingField, at: node.mark, field: "\(field).\(key)", "missing '\(key)'")
     return nil
   }
@@ -436,12 +436,12 @@ struct GraphBuilder {
   }
 
   private func actorReference(
-    _ key: String, in pairs: [(key: String, value: Node)], of node: Node, field: String, required isRequired: Bool
+    _ key: String, in pairs: Fields, of node: Node, field: String, required isRequired: Bool
   ) -> ActorID? {
-    let valueNode = isRequired ? required(key, in: pairs, of: node, field: field) : node.value(key, in: pairs)
+    let valueNode = isRequired ? required(key, in: pairs, of: node, field: field) : pairs[key]
     guard let valueNode, let text = reader.nonEmptyString(valueNode, field: "\(field).\(key)") else { return nil }
     guard actorIDs.contains(ActorID(text)) else {
-      let hint = actors.map(\.id.rawValue).filter { $0.hasPrefix(String(text.prefix(3))) }.prefix(3)
+      let hint = actors.nearest(to: text).map(\.rawValue)
       reader.report(
         .unknownActor, at: valueNode.mark, field: "\(field).\(key)",
         "unknown actor '\(text)'; expected an id declared under 'actors'\(hint.isEmpty ? "" : " (did you mean \(hint.joined(separator: ", "))?)")"

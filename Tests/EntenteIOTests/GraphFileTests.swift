@@ -145,6 +145,18 @@ let defaultActors = """
     #expect(GraphFile.read(yaml: document(relations: "  " + relation), fileName: "test.yaml").graph == nil)
   }
 
+  @Test func unknownActorSuggestsTheNearestIds() throws {
+    let actors = """
+        - { id: vietnam, name: Vietnam, type: state }
+        - { id: khmer-rouge, name: Khmer Rouge, type: armed-faction }
+      """
+    let relation =
+      "  - { source: vietman, target: khmer-rouge, kind: alliance, from: \"1970\", citations: [{source: notes, quote: q}] }"
+    let error = try #require(
+      diagnostics(document(actors: actors, relations: relation)).first { $0.code == .unknownActor })
+    #expect(error.message == "unknown actor 'vietman'; expected an id declared under 'actors' (did you mean vietnam?)")
+  }
+
   @Test func duplicateActorAndBadActorFields() throws {
     let actors = """
         - { id: a, name: A, type: state }
