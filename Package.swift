@@ -23,9 +23,7 @@ let package = Package(
     // The YAML data format and validation. No C.
     .target(
       name: "EntenteIO",
-      dependencies: [
-        "EntenteCore", "EntenteAlgorithms", "Yams", .product(name: "CSV", package: "CSV.swift"),
-      ]),
+      dependencies: ["EntenteCore", "Yams", .product(name: "CSV", package: "CSV.swift")]),
     // Query algorithms over frozen snapshots: paths, centrality, structural balance, change. Pure Swift.
     .target(
       name: "EntenteAlgorithms", dependencies: ["EntenteCore"],

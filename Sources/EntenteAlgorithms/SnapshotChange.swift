@@ -31,10 +31,6 @@ extension Snapshot {
   /// - Returns: the relations begun and ended, the sign changes, and the actors entering and leaving.
   /// - Complexity: O((n + m) log (n + m)) over both slices.
   public func changes(to later: Snapshot, policy: CollapsePolicy = .negativeDominates) -> SnapshotChange {
-    let beforeIDs = Set(relations.map(\.id))
-    let afterIDs = Set(later.relations.map(\.id))
-    let beforeActors = Set(actors.map(\.id))
-    let afterActors = Set(later.actors.map(\.id))
     func signs(_ snapshot: Snapshot) -> [Pair: Sign] {
       let network = Network(snapshot: snapshot, filter: .signed, direction: .ignoreDirection)
       var result: [Pair: Sign] = [:]
@@ -54,11 +50,10 @@ extension Snapshot {
       let (a, b) = rank[pair.a]! <= rank[pair.b]! ? (pair.a, pair.b) : (pair.b, pair.a)
       return SnapshotChange.SignChange(a: a, b: b, before: sign, after: now)
     }.sorted { (rank[$0.a]!, rank[$0.b]!) < (rank[$1.a]!, rank[$1.b]!) }
+    let difference = difference(to: later)
     return SnapshotChange(
-      begun: later.relations.map(\.id).filter { !beforeIDs.contains($0) },
-      ended: relations.map(\.id).filter { !afterIDs.contains($0) }, signChanges: changed,
-      entered: later.actors.map(\.id).filter { !beforeActors.contains($0) },
-      left: actors.map(\.id).filter { !afterActors.contains($0) })
+      begun: difference.begun.map(\.id), ended: difference.ended.map(\.id), signChanges: changed,
+      entered: difference.entered.map(\.id), left: difference.left.map(\.id))
   }
 }
 

@@ -68,6 +68,19 @@ func indochinaFixture() throws -> TemporalGraph {
     #expect(graph.snapshot(year: 1978).relations(between: "vietnam", and: "khmer-rouge").map(\.id) == ["h1"])
   }
 
+  @Test func differenceListsWhatBeganEndedEnteredAndLeft() throws {
+    let graph = try indochinaFixture()
+    let difference = graph.snapshot(year: 1984).difference(to: graph.snapshot(year: 1991))
+    #expect(difference.begun.isEmpty)
+    #expect(difference.ended.map(\.id) == ["h2", "p1", "m1"])
+    #expect(difference.entered.isEmpty)
+    #expect(difference.left.map(\.id) == ["china", "cgdk"])
+    let boundary = graph.snapshot(year: 1978).difference(to: graph.snapshot(year: 1979))
+    #expect(boundary.begun.map(\.id) == ["h2", "x1"])
+    #expect(boundary.ended.map(\.id) == ["h1"])
+    #expect(graph.snapshot(year: 1984).difference(to: graph.snapshot(year: 1984)).isEmpty)
+  }
+
   @Test func actorsFollowLifetimesAndRelations() throws {
     let graph = try indochinaFixture()
     let early = graph.snapshot(year: 1965)

@@ -1,4 +1,3 @@
-import EntenteAlgorithms
 import EntenteCore
 
 /// What changed from one year to the next: relations begun and ended, actors entering and leaving.
@@ -24,7 +23,7 @@ public struct YearChanges: Sendable, Hashable {
   /// The changes into each year of `years` from the year before it (the first year is compared with the
   /// year before the range, so it lists what is already there as begun).
   ///
-  /// The differences are those of `Snapshot.changes(to:)`, with the records looked up in `graph`.
+  /// The differences are those of `Snapshot.difference(to:)`.
   /// - Complexity: O(Σ k log k) over the snapshots' sizes.
   public static func series(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible)
     -> [YearChanges]
@@ -33,15 +32,11 @@ public struct YearChanges: Sendable, Hashable {
     var result: [YearChanges] = []
     for year in years {
       let current = graph.snapshot(year: year, rule: rule)
-      let change = previous.changes(to: current)
-      // Every id in a change comes from a snapshot of `graph`, so it resolves.
+      let difference = previous.difference(to: current)
       result.append(
         YearChanges(
-          year: year, previousYear: year - 1,
-          relationsBegun: change.begun.map { graph.relation($0)! },
-          relationsEnded: change.ended.map { graph.relation($0)! },
-          actorsEntering: change.entered.map { graph.actor($0)! },
-          actorsLeaving: change.left.map { graph.actor($0)! }))
+          year: year, previousYear: year - 1, relationsBegun: difference.begun, relationsEnded: difference.ended,
+          actorsEntering: difference.entered, actorsLeaving: difference.left))
       previous = current
     }
     return result
