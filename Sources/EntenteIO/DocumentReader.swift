@@ -9,7 +9,10 @@ final class DocumentReader {
 
   init(file: String) { self.file = file }
 
-  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  /// How many errors have been reported so far.
+  private(set) var errorCount = 0
+
+  var hasErrors: Bool { errorCount > 0 }
 
   /// Records an error.
   func report(_ code: Diagnostic.Code, at mark: Mark?, field: String, _ message: String) {
@@ -19,6 +22,7 @@ final class DocumentReader {
   func report(
     _ severity: Diagnostic.Severity, _ code: Diagnostic.Code, at mark: Mark?, field: String, _ message: String
   ) {
+    if severity == .error { errorCount += 1 }
     diagnostics.append(
       Diagnostic(
         severity, code, file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, field: field,

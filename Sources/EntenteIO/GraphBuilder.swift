@@ -251,7 +251,7 @@ struct GraphBuilder {
     for (position, item) in items.enumerated() {
       let field = "relations[\(position)]"
       guard let pairs = reader.mapping(item, field: field, allowed: Self.relationFields) else { continue }
-      let errorsBefore = reader.diagnostics.count { $0.severity == .error }
+      let errorsBefore = reader.errorCount
       var id = RelationID("r\(position + 1)")
       if let idNode = pairs["id"], let text = identifier(idNode, field: "\(field).id") {
         id = RelationID(text)
@@ -308,9 +308,9 @@ struct GraphBuilder {
       let label = pairs["label"].flatMap { reader.string($0, field: "\(field).label") }
       let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
       relationIDs.insert(id)
-      let errorsAfter = reader.diagnostics.count { $0.severity == .error }
-      guard errorsAfter == errorsBefore, let source, let target, let kind, let period else {
-        citationMarks.removeAll { $0.relation == relations.count }
+      guard reader.errorCount == errorsBefore, let source, let target, let kind, let period else {
+        // This relation's citation marks are the last ones added.
+        while citationMarks.last?.relation == relations.count { citationMarks.removeLast() }
         continue
       }
       relations.append(

@@ -24,22 +24,31 @@ struct CLIRunner {
   }()
 
   static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Outcome {
+    // Both streams go to files, so a child that writes a lot to either can never block on a full pipe.
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outputURL = folder.appendingPathComponent("stdout")
+    let errorURL = folder.appendingPathComponent("stderr")
+    guard FileManager.default.createFile(atPath: outputURL.path, contents: nil),
+      FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    else { throw CocoaError(.fileWriteUnknown) }
+    let output = try FileHandle(forWritingTo: outputURL)
+    let error = try FileHandle(forWritingTo: errorURL)
+    defer {
+      try? output.close()
+      try? error.close()
+    }
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    let output = Pipe()
-    let error = Pipe()
     process.standardOutput = output
     process.standardError = error
     try process.run()
-    // Read both pipes to the end before waiting, so a large output cannot block the child.
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Outcome(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      error: String(decoding: errorData, as: UTF8.self))
+      status: process.terminationStatus, output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+      error: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
   }
 
   /// A fresh temporary folder, removed by the caller.

@@ -59,3 +59,29 @@ import Testing
     #expect(decades.map { $0["relations begun"] as? Int } == [1, 2])
   }
 }
+
+@Suite struct CLIRunnerTests {
+  /// More than a pipe's 64 KB on standard output: the runner must neither block nor truncate it.
+  @Test func capturesLargeOutput() throws {
+    let outcome = try CLIRunner.run([
+      "info", "Graphs/cambodian-vietnamese-war.yaml", "--years", "1000...4999", "--format", "csv",
+    ])
+    #expect(outcome.status == 0)
+    #expect(outcome.output.utf8.count > 65_536)
+    #expect(outcome.output.split(separator: "\n").last?.hasPrefix("4999,") == true)
+  }
+
+  /// More than 64 KB on standard error, the stream read last.
+  @Test func capturesLargeErrorOutput() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let bad = folder.appendingPathComponent("bad.yaml")
+    let relations = (0..<3000).map { "  - { source: a, target: nobody\($0), kind: alliance, from: \"1979\" }" }
+    try (["entente: 1", "graph: { id: bad }", "actors:", "  - { id: a, name: A, type: state }", "relations:"]
+      + relations).joined(separator: "\n").write(to: bad, atomically: true, encoding: .utf8)
+    let outcome = try CLIRunner.run(["info", bad.path])
+    #expect(outcome.status == 1)
+    #expect(outcome.error.utf8.count > 65_536)
+    #expect(outcome.error.hasSuffix("bad.yaml: 3000 errors; nothing was done\n"))
+  }
+}

@@ -39,8 +39,15 @@ struct Table {
   }
 
   private func json() -> String {
+    // A column is numeric when every cell is a JSON number (so an id such as `0x10` or `007` stays a string).
+    let numeric = columns.indices.map { column in
+      !rows.isEmpty && rows.allSatisfy { Self.isJSONNumber($0[column]) }
+    }
     let objects = rows.map { row in
-      "  {" + zip(columns, row).map { "\(Self.jsonString($0)): \(Self.jsonValue($1))" }.joined(separator: ", ") + "}"
+      "  {"
+        + columns.indices.map { column in
+          "\(Self.jsonString(columns[column])): \(numeric[column] ? row[column] : Self.jsonString(row[column]))"
+        }.joined(separator: ", ") + "}"
     }
     return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
   }
@@ -50,25 +57,16 @@ struct Table {
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  /// Numbers stay numbers in JSON; everything else is a string.
-  static func jsonValue(_ text: String) -> String {
-    if let number = Double(text), number.isFinite, !text.hasPrefix("+"), text.first != "." { return text }
-    return jsonString(text)
+  /// Whether `text` is a number in JSON's grammar (RFC 8259 §6).
+  static func isJSONNumber(_ text: String) -> Bool {
+    text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil
   }
 
+  /// A JSON string literal, escaped by Foundation's encoder.
   static func jsonString(_ text: String) -> String {
-    var escaped = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": escaped += "\\\""
-      case "\\": escaped += "\\\\"
-      case "\n": escaped += "\\n"
-      case "\r": escaped += "\\r"
-      case "\t": escaped += "\\t"
-      case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped + "\""
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .withoutEscapingSlashes
+    // Encoding a String cannot fail.
+    return (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
   }
 }
