@@ -77,7 +77,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let bad = folder.appendingPathComponent("bad.yaml")
     let relations = (0..<3000).map { "  - { source: a, target: nobody\($0), kind: alliance, from: \"1979\" }" }
-    try (["entente: 1", "graph: { id: bad }", "actors:", "  - { id: a, name: A, type: state }", "relations:"]
+    try
+      (["entente: 1", "graph: { id: bad }", "actors:", "  - { id: a, name: A, type: state }", "relations:"]
       + relations).joined(separator: "\n").write(to: bad, atomically: true, encoding: .utf8)
     let outcome = try CLIRunner.run(["info", bad.path])
     #expect(outcome.status == 1)
