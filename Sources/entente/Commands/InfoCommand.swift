@@ -26,31 +26,31 @@ struct InfoCommand: ParsableCommand {
     summary.append(["sources", "\(graph.sources.count)"])
     summary.append(["years", graph.metadata.years.map { "\($0.lowerBound)...\($0.upperBound)" } ?? ""])
     summary.append(["years spanned", graph.yearsSpanned.map { "\($0.lowerBound)...\($0.upperBound)" } ?? ""])
-    for type in Set(graph.actors.map(\.type)).sorted() {
-      summary.append(["actors: \(type)", "\(graph.actors.count { $0.type == type })"])
+    for (type, count) in counts(graph.actors.map(\.type)).sorted(by: { $0.key < $1.key }) {
+      summary.append(["actors: \(type)", "\(count)"])
     }
-    for kind in graph.kinds.all {
-      let count = graph.relations.count { $0.kind == kind.id }
-      if count > 0 { summary.append(["relations: \(kind.id)", "\(count)"]) }
-    }
+    let kindCounts = counts(graph.relations.map(\.kind))
+    // The kinds in use, in the registry's order.
+    let usedKinds = graph.kinds.all.map(\.id).filter { kindCounts[$0] != nil }
+    for kind in usedKinds { summary.append(["relations: \(kind)", "\(kindCounts[kind]!)"]) }
+    let confidenceCounts = counts(graph.relations.map(\.confidence))
     for confidence in Confidence.allCases {
-      let count = graph.relations.count { $0.confidence == confidence }
-      if count > 0 { summary.append(["confidence: \(confidence.rawValue)", "\(count)"]) }
+      if let count = confidenceCounts[confidence] {
+        summary.append(["confidence: \(confidence.rawValue)", "\(count)"])
+      }
     }
-    let usedKinds = graph.kinds.all.filter { kind in graph.relations.contains { $0.kind == kind.id } }
-    var perYear = Table(columns: ["year", "actors", "relations"] + usedKinds.map(\.id.rawValue))
+    var perYear = Table(columns: ["year", "actors", "relations"] + usedKinds.map(\.rawValue))
     for year in range {
       let snapshot = graph.snapshot(year: year)
+      let active = counts(snapshot.relations.map(\.kind))
       perYear.append(
-        ["\(year)", "\(snapshot.nodeCount)", "\(snapshot.edgeCount)"]
-          + usedKinds.map { kind in "\(snapshot.relations.count { $0.kind == kind.id })" })
+        ["\(year)", "\(snapshot.nodeCount)", "\(snapshot.edgeCount)"] + usedKinds.map { "\(active[$0, default: 0])" })
     }
-    var perDecade = Table(columns: ["decade", "relations begun"] + usedKinds.map(\.id.rawValue))
+    var perDecade = Table(columns: ["decade", "relations begun"] + usedKinds.map(\.rawValue))
     let decades = Dictionary(grouping: graph.relations) { Int((Double($0.period.start.year) / 10).rounded(.down)) * 10 }
-    for decade in decades.keys.sorted() {
-      let begun = decades[decade]!
-      perDecade.append(
-        ["\(decade)s", "\(begun.count)"] + usedKinds.map { kind in "\(begun.count { $0.kind == kind.id })" })
+    for (decade, begun) in decades.sorted(by: { $0.key < $1.key }) {
+      let begunByKind = counts(begun.map(\.kind))
+      perDecade.append(["\(decade)s", "\(begun.count)"] + usedKinds.map { "\(begunByKind[$0, default: 0])" })
     }
     switch format {
     case .table:
@@ -63,5 +63,10 @@ struct InfoCommand: ParsableCommand {
         "{\n\"summary\": \(summary.rendered(as: .json)),\n\"decades\": \(perDecade.rendered(as: .json)),\n\"years\": \(perYear.rendered(as: .json))}\n"
       )
     }
+  }
+
+  /// How many times each value occurs.
+  private func counts<Value: Hashable>(_ values: [Value]) -> [Value: Int] {
+    values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
   }
 }
