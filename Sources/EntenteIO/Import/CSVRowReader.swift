@@ -17,12 +17,11 @@ final class CSVRowReader {
 
   /// Opens a file with a header row.
   /// - Parameters:
-  ///   - path: The file.
-  ///   - name: How the file is named in messages.
+  ///   - path: The file, also how it is named in messages.
   ///   - progress: Called every `ImportProgressInterval.rows` rows.
   /// - Throws: `ImportError` when the file cannot be opened or has no header.
-  init(path: String, name: String? = nil, progress: ImportProgress? = nil) throws {
-    file = name ?? path
+  init(path: String, progress: ImportProgress? = nil) throws {
+    file = path
     guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
       throw ImportError(file: file, message: "cannot read the file")
     }
