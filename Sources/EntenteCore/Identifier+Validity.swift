@@ -13,4 +13,11 @@ extension GraphMetadata {
   public static func isValidID(_ text: String) -> Bool {
     Identifier<Never>.isValid(text) && !text.contains("/")
   }
+
+  /// A valid graph id made from a name (a file or folder name, a DOT graph name): lowercased, whitespace runs
+  /// turned into `-`, `/` dropped; `imported` when nothing is left.
+  public static func id(fromName name: String) -> String {
+    let slug = name.lowercased().filter { $0 != "/" }.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+    return slug.isEmpty ? "imported" : slug
+  }
 }

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteGraphviz
 import Foundation
 import Testing
 
@@ -63,6 +64,24 @@ struct ImportErrorTests {
     let result = try COWAllianceImport.importFile(at: path)
     #expect(result.graph.metadata.id == "alliance-by-dyad")
     #expect(try reread(result.graph).filter { $0.severity == .error }.isEmpty)
+  }
+
+  @Test func dotNodesWithSpacesAreSkippedWithTheirEdgesAndGraphNamesBecomeIds() async throws {
+    let text = """
+      graph "Indochina 1979" {
+        vietnam; "north vietnam"; china;
+        vietnam -- china [kind=hostility];
+        "north vietnam" -- china [kind=alliance];
+      }
+      """
+    let parsed = try await GraphvizRenderer.shared.parseDOT(text)
+    let (graph, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 1979)
+    #expect(graph.metadata.id == "indochina-1979")
+    #expect(graph.actors.map(\.id) == ["vietnam", "china"])
+    #expect(graph.relations.count == 1)
+    #expect(skipped.map(\.element).contains("node north vietnam"))
+    #expect(skipped.contains { $0.message.contains("'north vietnam' is not an actor") })
+    #expect(try reread(graph).filter { $0.severity == .error }.isEmpty)
   }
 
   // MARK: Citations that validate against their own file
