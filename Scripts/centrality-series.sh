@@ -11,12 +11,6 @@ Scripts/install-deps.sh
 swift build --product entente >&2
 entente=".build/debug/entente"
 
-if ! "$entente" --help 2>/dev/null | grep -Eq '^[[:space:]]+centrality([[:space:]]|$)'; then
-  echo "centrality-series: this build of entente has no 'centrality' command (see '$entente --help')." >&2
-  echo "centrality-series: it comes with the algorithms work; build a version that includes it, then rerun." >&2
-  exit 2
-fi
-
 years=()
 if [[ $# -ge 3 ]]; then years=(--years "$3"); fi
 mkdir -p "$(dirname "$out")"

@@ -21,7 +21,9 @@ import Foundation
 /// `type` or else `state`); edges become relations keyed by their DOT key, with kind `kind` (an unknown kind
 /// is declared with the edge's `sign`, else 0), dated by `from`/`to`. **A DOT file without dates**: every
 /// edge without `from` is dated to the single year `defaultYear` (`from: Y`, `to: Y`, so it is active in
-/// that year only), and edges without `kind` get the declared neutral kind `link`.
+/// that year only), and edges without `kind` get the declared neutral kind `link`. A node whose name is not an
+/// actor id (it has spaces), with its edges, and an edge whose key has spaces are skipped and reported; a graph
+/// name that is not a graph id is made one (lowercased, spaces to `-`, `/` dropped).
 public enum DOTInterchange {
   struct AliasEntry: Codable {
     var name: String
@@ -229,6 +231,12 @@ public enum DOTInterchange {
       return (x, a.offset) < (y, b.offset)
     }.map(\.element)
     for node in nodes {
+      guard ActorID.isValid(node.id) else {
+        skipped.append(
+          Skipped(
+            element: "node \(node.id)", message: "not imported: an actor id has no spaces (use the name attribute)"))
+        continue
+      }
       let attributes = node.attributes
       var lifetime: Period?
       if let from = value(attributes, "from") {
@@ -269,6 +277,14 @@ public enum DOTInterchange {
     for edge in edges {
       func skip(_ message: String) {
         skipped.append(Skipped(edge: edge.key, tail: edge.tail, head: edge.head, message: message))
+      }
+      guard RelationID.isValid(edge.key) else {
+        skip("not imported: the key '\(edge.key)' is not a relation id (empty or with spaces)")
+        continue
+      }
+      if let end = [edge.tail, edge.head].first(where: { !actorIDs.contains(ActorID($0)) }) {
+        skip("not imported: '\(end)' is not an actor (its node was not imported)")
+        continue
       }
       let attributes = edge.attributes
       let kindID: KindID
@@ -331,8 +347,10 @@ public enum DOTInterchange {
       let bounds = text.components(separatedBy: "...").compactMap { Int($0) }
       return bounds.count == 2 && bounds[0] <= bounds[1] ? bounds[0]...bounds[1] : nil
     }
+    let name = value(drawing.graphAttributes, "graph_id") ?? drawing.name
     let metadata = GraphMetadata(
-      id: value(drawing.graphAttributes, "graph_id") ?? drawing.name, title: value(drawing.graphAttributes, "title"),
+      id: GraphMetadata.isValidID(name) ? name : GraphMetadata.id(fromName: name),
+      title: value(drawing.graphAttributes, "title"),
       description: value(drawing.graphAttributes, "description"), years: years)
     let graph = try TemporalGraph(
       metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)

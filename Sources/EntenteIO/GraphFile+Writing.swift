@@ -37,6 +37,15 @@ extension GraphFile {
     return try Yams.serialize(node: mapping(top), width: -1, allowUnicode: true, sortKeys: false)
   }
 
+  /// The text of a `relations` list's items alone, as `yamlText(of:)` writes them after `relations:`.
+  ///
+  /// `ImportedGraphWriter` appends chunks of relations with it.
+  /// - Complexity: O(size of the relations).
+  static func yamlText(ofRelations relations: some Sequence<Relation>) throws -> String {
+    try Yams.serialize(
+      node: .sequence(Node.Sequence(relations.map(relationNode))), width: -1, allowUnicode: true, sortKeys: false)
+  }
+
   private static func kindNode(_ kind: RelationKind) -> Node {
     var pairs: [(String, Node)] = [("id", plain(kind.id.rawValue))]
     if kind.name != kind.id.rawValue { pairs.append(("name", quoted(kind.name))) }
@@ -72,7 +81,7 @@ extension GraphFile {
     return mapping(pairs)
   }
 
-  private static func relationNode(_ relation: Relation) -> Node {
+  static func relationNode(_ relation: Relation) -> Node {
     var pairs: [(String, Node)] = [
       ("id", plain(relation.id.rawValue)), ("source", plain(relation.source.rawValue)),
       ("target", plain(relation.target.rawValue)), ("kind", plain(relation.kind.rawValue)),

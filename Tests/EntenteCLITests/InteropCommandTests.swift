@@ -40,12 +40,31 @@ import Testing
     let panel = try CLIRunner.run(["export", graph, "--to", "csv", "--panel", "--year", "1979"])
     #expect(panel.status == 0)
     #expect(panel.output.hasPrefix("year,actor_a,actor_b,relations,kinds,signs"))
-    #expect(panel.output.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("1979,") })
+    let panelRows = panel.output.split(separator: "\n").dropFirst()
+    #expect(!panelRows.isEmpty)
+    #expect(panelRows.allSatisfy { $0.hasPrefix("1979,") })
+    // The year's GEXF holds fewer edges than the whole graph's, but some.
     let gexf = try CLIRunner.run(["export", graph, "--to", "gexf", "--year", "1979"])
-    #expect(gexf.output.contains("mode=\"dynamic\""))
+    let whole = try CLIRunner.run(["export", graph, "--to", "gexf"])
+    let yearEdges = gexf.output.components(separatedBy: "<edge ").count - 1
+    let allEdges = whole.output.components(separatedBy: "<edge ").count - 1
+    #expect(yearEdges > 0)
+    #expect(yearEdges < allEdges)
     let tablesWithoutFolder = try CLIRunner.run(["export", graph, "--to", "csv"])
     #expect(tablesWithoutFolder.status == 64)
     #expect(tablesWithoutFolder.error.contains("--out"))
+  }
+
+  @Test func exportRejectsOptionsItWouldIgnore() throws {
+    let yearsWithoutPanel = try CLIRunner.run(["export", graph, "--to", "gexf", "--years", "1978...1980"])
+    #expect(yearsWithoutPanel.status == 64)
+    #expect(yearsWithoutPanel.error.contains("--years"))
+    let certainWholeGraph = try CLIRunner.run(["export", graph, "--to", "graphml", "--certain"])
+    #expect(certainWholeGraph.status == 64)
+    #expect(certainWholeGraph.error.contains("--certain"))
+    let panelWithoutCSV = try CLIRunner.run(["export", graph, "--to", "json", "--panel"])
+    #expect(panelWithoutCSV.status == 64)
+    #expect(try CLIRunner.run(["export", graph, "--to", "gexf", "--year", "1979", "--certain"]).status == 0)
   }
 
   @Test func importReportsSkippedRowsAndStrictWritesNothing() throws {
@@ -67,6 +86,29 @@ import Testing
     ])
     #expect(participants.status == 0)
     #expect(participants.error.contains("interstate-war-participants.csv:10: no side"))
+  }
+
+  @Test func importUsageErrorsExitWith64AndWriteNothing() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let unknown = folder.appendingPathComponent("notes.txt")
+    try Data("nothing to see\n".utf8).write(to: unknown)
+    let out = folder.appendingPathComponent("out.yaml").path
+    let unguessable = try CLIRunner.run(["import", unknown.path, "--out", out])
+    #expect(unguessable.status == 64)
+    #expect(unguessable.error.contains("--from"))
+    let badID = try CLIRunner.run([
+      "import", "\(interopFixtures)/plain-participants.csv", "--out", out, "--id", "two words",
+    ])
+    #expect(badID.status == 64)
+    #expect(badID.error.contains("--id 'two words'"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let goodID = try CLIRunner.run([
+      "import", "\(interopFixtures)/plain-participants.csv", "--out", out, "--id", "cambodia-1978",
+    ])
+    #expect(goodID.status == 0, "\(goodID.error)")
+    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("id: cambodia-1978"))
+    #expect(try CLIRunner.run(["validate", out]).status == 0)
   }
 
   @Test func timelineWritesASelfContainedPage() throws {

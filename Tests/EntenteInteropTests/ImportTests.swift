@@ -49,7 +49,7 @@ struct ImportTests {
     #expect(vietnamCambodia.initiator == "cow-811")
     #expect(vietnamCambodia.period.description == "1978-12-25 – 1979-01-07")
     #expect(vietnamCambodia.label == "Vietnamese-Cambodian")
-    #expect(vietnamCambodia.citations.first?.locator == "lines 2, 3")
+    #expect(vietnamCambodia.citations.map(\.locator) == ["line 2", "line 3"])
     // War 223: USA and UK on side 1 overlap in 1950 (alliance); USA's second spell (1953, ongoing) meets France.
     let allies = try #require(graph.relations.first { $0.id == "war223-cow-2-cow-200-alliance" })
     #expect(allies.period.description == "1950-06 – 1950-07")

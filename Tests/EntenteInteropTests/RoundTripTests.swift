@@ -60,13 +60,68 @@ struct RoundTripTests {
     }
   }
 
-  @Test func exportedYearIsTheSnapshot() throws {
+  @Test(arguments: [1978, 1979, 1985])
+  func exportedYearIsTheSnapshot(year: Int) throws {
     let graph = try Fixture.graph()
-    let year = graph.restricted(toYear: 1979)
-    let snapshot = graph.snapshot(year: 1979)
-    #expect(year.relations == snapshot.relations)
-    #expect(year.actors == snapshot.actors)
-    #expect(year.metadata.years == 1979...1979)
+    let snapshot = graph.snapshot(year: year)
+    // What the exported tables hold for the year, read back from the files: the snapshot's ids.
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try CSVTableExport.write(graph.restricted(toYear: year), to: folder)
+    func ids(_ table: String) throws -> Set<String> {
+      let reader = try CSVRowReader(path: folder.appendingPathComponent(table).path)
+      var ids = Set<String>()
+      while let (_, row) = try reader.next(skipping: { Issue.record("\($0)") }) { ids.insert(row[0]) }
+      return ids
+    }
+    #expect(try ids("relations.csv") == Set(snapshot.relations.map(\.id.rawValue)))
+    #expect(try ids("actors.csv") == Set(snapshot.actors.map(\.id.rawValue)))
+    #expect(!snapshot.relations.isEmpty)
+    let metadata = try String(contentsOf: folder.appendingPathComponent("graph.csv"), encoding: .utf8)
+    #expect(metadata.contains("years,\(year)...\(year)"))
+    // And the GEXF of that year has as many edges as the snapshot has relations.
+    let gexf = GEXFExport.document(of: graph.restricted(toYear: year))
+    #expect(gexf.components(separatedBy: "<edge ").count - 1 == snapshot.relations.count)
+  }
+}
+
+@Suite("Writing files whole")
+struct AtomicWritingTests {
+  @Test func aTableThatCannotBeWrittenLeavesThePreviousTablesUntouched() throws {
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let graph = try Fixture.graph()
+    try CSVTableExport.write(graph.restricted(toYear: 1978), to: folder)
+    let before = try CSVTableExport.fileNames.map {
+      try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+    }
+    // The third table's temporary file cannot be created (a folder is in its place).
+    let blocked = AtomicReplace.temporary(for: folder.appendingPathComponent(CSVTableExport.fileNames[2]))
+    try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: false)
+    #expect(throws: (any Error).self) { try CSVTableExport.write(graph, to: folder) }
+    let after = try CSVTableExport.fileNames.map {
+      try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+    }
+    #expect(after == before)
+    // No temporary file is left but the folder this test made.
+    let hidden = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+    #expect(hidden == [blocked.lastPathComponent])
+  }
+
+  @Test func aFailingWriterLeavesTheDestinationUnchanged() throws {
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("out.txt")
+    try AtomicReplace.write(Data("old\n".utf8), to: file)
+    struct Stop: Error {}
+    #expect(throws: Stop.self) {
+      try AtomicReplace.write(to: file) { url in
+        try Data("half".utf8).write(to: url)
+        throw Stop()
+      }
+    }
+    #expect(try String(contentsOf: file, encoding: .utf8) == "old\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
   }
 }
 

@@ -35,33 +35,43 @@ public enum CSVTableExport {
     return result
   }
 
-  /// Writes every table into `directory` (created if missing), each file written whole then moved into
-  /// place, so a failed export leaves no half-written table.
+  /// Writes every table into `directory` (created if missing).
+  ///
+  /// Every table is first written whole to a temporary file beside its destination; only when all are
+  /// written are they renamed into place, one after the other. A failure while writing (a full disk, say)
+  /// leaves the folder's previous tables untouched. Each rename is atomic, the set of renames is not: a
+  /// failure between two renames (rare: they are in one folder) leaves some tables new and some old, and
+  /// is reported.
   /// - Returns: The files written.
   /// - Throws: File-system errors, with the path.
   @discardableResult
   public static func write(_ graph: TemporalGraph, to directory: URL) throws -> [URL] {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    var written: [URL] = []
-    for name in fileNames {
-      let destination = directory.appendingPathComponent(name)
-      let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-      guard let stream = OutputStream(url: temporary, append: false) else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+    var finished: [(temporary: URL, destination: URL)] = []
+    do {
+      for name in fileNames {
+        let destination = directory.appendingPathComponent(name)
+        let temporary = try AtomicReplace.writeTemporary(beside: destination) { url in
+          guard let stream = OutputStream(url: url, append: false) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+          }
+          stream.open()
+          defer { stream.close() }
+          try write(table: name, of: graph, to: stream)
+        }
+        finished.append((temporary, destination))
       }
-      stream.open()
-      do {
-        try write(table: name, of: graph, to: stream)
-        stream.close()
-        try AtomicReplace.move(temporary, over: destination)
-      } catch {
-        stream.close()
-        try? FileManager.default.removeItem(at: temporary)
-        throw error
+      for (index, file) in finished.enumerated() {
+        do { try AtomicReplace.move(file.temporary, over: file.destination) } catch {
+          finished.removeFirst(index)
+          throw error
+        }
       }
-      written.append(destination)
+    } catch {
+      for file in finished { try? FileManager.default.removeItem(at: file.temporary) }
+      throw error
     }
-    return written
+    return finished.map(\.destination)
   }
 
   static func write(table name: String, of graph: TemporalGraph, to stream: OutputStream) throws {
@@ -111,33 +121,5 @@ public enum CSVTableExport {
     // CSVWriter separates rows; end the last one too.
     let newline: [UInt8] = [10]
     _ = stream.write(newline, maxLength: 1)
-  }
-}
-
-/// Moving a finished temporary file over its destination in one step.
-public enum AtomicReplace {
-  /// Replaces `destination` with `temporary` (rename within one folder: atomic on POSIX file systems).
-  public static func move(_ temporary: URL, over destination: URL) throws {
-    if rename(temporary.path, destination.path) != 0 {
-      let code = errno
-      throw CocoaError(
-        .fileWriteUnknown,
-        userInfo: [NSFilePathErrorKey: destination.path, NSLocalizedDescriptionKey: String(cString: strerror(code))])
-    }
-  }
-
-  /// Writes `data` to a temporary file beside `destination`, then renames it into place.
-  public static func write(_ data: Data, to destination: URL) throws {
-    let directory = destination.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let temporary = directory.appendingPathComponent(
-      ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try data.write(to: temporary)
-      try move(temporary, over: destination)
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw error
-    }
   }
 }

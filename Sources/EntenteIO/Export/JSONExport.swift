@@ -11,7 +11,8 @@ public enum JSONExport {
   }
 
   /// Reads a document written by `document(of:)`.
-  /// - Throws: `ImportError` when the JSON does not decode or the graph it describes is inconsistent.
+  /// - Throws: `ImportError` when the JSON does not decode, is not `entente` version 1, has `years` that are not
+  ///   `[first, last]`, has an id the data format does not accept, or describes an inconsistent graph.
   public static func graph(fromDocument text: String, file: String = "<json>") throws -> TemporalGraph {
     let record: GraphRecord
     do {
@@ -120,7 +121,7 @@ struct GraphRecord: Codable {
   var relations: [RelationEntry]
 
   init(_ graph: TemporalGraph) {
-    entente = 1
+    entente = Self.version
     self.graph = Metadata(
       id: graph.metadata.id, title: graph.metadata.title, description: graph.metadata.description,
       years: graph.metadata.years.map { [$0.lowerBound, $0.upperBound] })
@@ -142,7 +143,30 @@ struct GraphRecord: Codable {
     }
   }
 
+  /// The document versions this reader understands.
+  static let version = 1
+
   func graph(file: String) throws -> TemporalGraph {
+    guard entente == Self.version else {
+      throw ImportError(
+        file: file, message: "entente version \(entente) is not supported (this reader reads version \(Self.version))")
+    }
+    guard GraphMetadata.isValidID(graph.id) else {
+      throw ImportError(file: file, message: "the graph id '\(graph.id)' is empty or has spaces or '/'")
+    }
+    if let invalid = actors.first(where: { !ActorID.isValid($0.id) }) {
+      throw ImportError(file: file, message: "the actor id '\(invalid.id)' is empty or has spaces")
+    }
+    if let invalid = relations.first(where: { !RelationID.isValid($0.id) }) {
+      throw ImportError(file: file, message: "the relation id '\(invalid.id)' is empty or has spaces")
+    }
+    var years: ClosedRange<Int>?
+    if let bounds = graph.years {
+      guard bounds.count == 2, bounds[0] <= bounds[1] else {
+        throw ImportError(file: file, message: "graph.years \(bounds) is not [first, last] with first <= last")
+      }
+      years = bounds[0]...bounds[1]
+    }
     var registry = KindRegistry()
     for record in kinds {
       switch record.kind() {
@@ -182,7 +206,7 @@ struct GraphRecord: Codable {
     }
     let metadata = GraphMetadata(
       id: graph.id, title: graph.title, description: graph.description,
-      years: graph.years.flatMap { $0.count == 2 && $0[0] <= $0[1] ? $0[0]...$0[1] : nil })
+      years: years)
     do {
       return try TemporalGraph(
         metadata: metadata, kinds: registry,

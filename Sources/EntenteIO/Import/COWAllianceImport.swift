@@ -58,8 +58,10 @@ public enum COWAllianceImport {
     var relations: [Relation] = []
     var usedIDs = Set<RelationID>()
     var skipped: [ImportIssue] = []
+    // The lines each row's relations cite, filled in with the rows' text once the file is read.
+    var citedRows: [(lines: ClosedRange<Int>, relations: Range<Int>)] = []
 
-    while let (line, row) = try reader.next() {
+    while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
       func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
       guard let code1 = cowInteger(row.field(ccode1)), let code2 = cowInteger(row.field(ccode2))
       else {
@@ -86,12 +88,7 @@ public enum COWAllianceImport {
           continue
         }
         let endValue = try COWDate.value(year: row.field(end[0]), month: row.field(end[1]), day: row.field(end[2]))
-        let censored = row.field(rightCensor) == "1"
-        switch (censored, endValue) {
-        case (true, _), (_, .ongoing): period = try Period(start: first, end: .open)
-        case (false, .date(let last)): period = try Period(start: first, end: .date(last))
-        case (false, .missing): period = try Period(start: first, end: .unknown)
-        }
+        period = try COWDate.period(start: first, end: endValue, rightCensored: row.field(rightCensor) == "1")
       } catch {
         skip("\(error)")
         continue
@@ -99,9 +96,7 @@ public enum COWAllianceImport {
       let ends = [(code1, row.field(name1)), (code2, row.field(name2))].map { code, name -> ActorID in
         if let index = actorIndex[code] { return actors[index].id }
         actorIndex[code] = actors.count
-        let actor = ActorRecord(
-          id: ActorID("cow-\(code)"), name: name.isEmpty ? "COW \(code)" : name, type: .state,
-          aliases: [Alias(String(code), scheme: "cow")])
+        let actor = cowActor(code: code, name: name)
         actors.append(actor)
         return actor.id
       }
@@ -109,8 +104,7 @@ public enum COWAllianceImport {
       if row.field(leftCensor) == "1" { notes.append("left-censored: in force before the start COW codes") }
       if row.field(asymmetric) == "1" { notes.append("asymmetric obligations") }
       let alliance = row.field(allianceID)
-      let citation = Citation(
-        source: source.id, quote: row.joined(separator: ","), locator: "line \(line)")
+      let first = relations.count
       for kind in kindsSet {
         var id = RelationID(
           alliance.isEmpty ? "cow-l\(line)-\(kind)" : "cow-a\(alliance)-\(code1)-\(code2)-\(kind)")
@@ -120,13 +114,21 @@ public enum COWAllianceImport {
           Relation(
             id: id, source: ends[0], target: ends[1], kind: kind, period: period,
             label: alliance.isEmpty ? nil : "COW alliance \(alliance)",
-            note: notes.isEmpty ? nil : notes.joined(separator: "; "), citations: [citation]))
+            note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
       }
+      citedRows.append((CSVRowReader.lines(of: (line, row)), first..<relations.count))
+    }
+    // Each relation quotes its row as it stands in the file, so `validate --sources` finds it.
+    let rowText = try CSVRowReader.rawText(of: citedRows.map(\.lines), inFile: path)
+    for (lines, range) in citedRows {
+      let citation = Citation(
+        source: source.id, quote: rowText[lines.lowerBound] ?? "", locator: "line \(lines.lowerBound)")
+      for index in range { relations[index].citations = [citation] }
     }
     do {
       let graph = try TemporalGraph(
         metadata: GraphMetadata(
-          id: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+          id: ImportedID.graphID(forFile: path),
           title: "Formal alliances (Correlates of War)"),
         kinds: registry, sources: [source], actors: actors, relations: relations)
       return ImportResult(graph: graph, skipped: skipped, rowsRead: reader.rowsRead)

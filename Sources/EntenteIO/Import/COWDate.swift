@@ -48,3 +48,24 @@ func cowInteger(_ text: String) -> Int? {
 struct COWFieldError: Error, CustomStringConvertible {
   let description: String
 }
+
+extension COWDate {
+  /// The period from `start` to what the end columns say: `-7` (ongoing) or `rightCensored` gives an open
+  /// end, a missing end an unknown one.
+  /// - Throws: The period error when the end is before the start.
+  static func period(start: PartialDate, end: Value, rightCensored: Bool = false) throws -> Period {
+    switch (rightCensored, end) {
+    case (true, _), (_, .ongoing): try Period(start: start, end: .open)
+    case (false, .date(let last)): try Period(start: start, end: .date(last))
+    case (false, .missing): try Period(start: start, end: .unknown)
+    }
+  }
+}
+
+/// The actor a COW state code stands for: `cow-<ccode>`, a state, named `name` (or `COW <ccode>`), with the
+/// alias `<ccode>` in scheme `cow`.
+func cowActor(code: Int, name: String) -> ActorRecord {
+  ActorRecord(
+    id: ActorID("cow-\(code)"), name: name.isEmpty ? "COW \(code)" : name, type: .state,
+    aliases: [Alias(String(code), scheme: "cow")])
+}

@@ -17,12 +17,11 @@ final class CSVRowReader {
 
   /// Opens a file with a header row.
   /// - Parameters:
-  ///   - path: The file.
-  ///   - name: How the file is named in messages.
+  ///   - path: The file, also how it is named in messages.
   ///   - progress: Called every `ImportProgressInterval.rows` rows.
   /// - Throws: `ImportError` when the file cannot be opened or has no header.
-  init(path: String, name: String? = nil, progress: ImportProgress? = nil) throws {
-    file = name ?? path
+  init(path: String, progress: ImportProgress? = nil) throws {
+    file = path
     guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
       throw ImportError(file: file, message: "cannot read the file")
     }
@@ -65,9 +64,74 @@ final class CSVRowReader {
     return index
   }
 
-  /// The next row and the line it starts on, or `nil` at the end.
+  /// The next row with as many fields as the header, and the line it starts on, or `nil` at the end.
+  ///
+  /// A row with more or fewer fields than the header is passed to `skip` with its line, never taken with
+  /// guessed fields.
   /// - Throws: `ImportError` when the file cannot be read further.
-  func next() throws -> (line: Int, fields: [String])? {
+  func next(skipping skip: (ImportIssue) -> Void) throws -> (line: Int, fields: [String])? {
+    while let (line, row) = try nextRow() {
+      if row.count == header.count { return (line, row) }
+      skip(
+        ImportIssue(
+          file: file, line: line,
+          message: "the row has \(row.count) field\(row.count == 1 ? "" : "s"), the header \(header.count)"))
+    }
+    return nil
+  }
+
+  /// The lines a row read by `next(skipping:)` spans (more than one when a quoted field holds newlines).
+  static func lines(of row: (line: Int, fields: [String])) -> ClosedRange<Int> {
+    row.line...(row.line + newlines(in: row.fields))
+  }
+
+  /// The text of the given lines of a file as it stands (line breaks kept inside a span, a final `\r`
+  /// dropped), keyed by each span's first line; the file is streamed, not held whole.
+  /// - Throws: `ImportError` when the file cannot be read.
+  static func rawText(of spans: [ClosedRange<Int>], inFile path: String) throws -> [Int: String] {
+    guard !spans.isEmpty else { return [:] }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw ImportError(file: path, message: "cannot read the file")
+    }
+    defer { try? handle.close() }
+    var wanted: [Int: ClosedRange<Int>] = [:]
+    for span in spans { wanted[span.lowerBound] = span }
+    var open: [(span: ClosedRange<Int>, lines: [String])] = []
+    var texts: [Int: String] = [:]
+    var line = 1
+    var pending = Data()
+    func take(_ bytes: Data) {
+      var text = String(decoding: bytes, as: UTF8.self)
+      if text.hasSuffix("\r") { text.removeLast() }
+      if line == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+      if let span = wanted[line] { open.append((span, [])) }
+      for index in open.indices { open[index].lines.append(text) }
+      for done in open where done.span.upperBound == line {
+        texts[done.span.lowerBound] = done.lines.joined(separator: "\n")
+      }
+      open.removeAll { $0.span.upperBound == line }
+      line += 1
+    }
+    while true {
+      let chunk: Data
+      do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+        throw ImportError(file: path, line: line, message: "cannot read: \(error)")
+      }
+      if chunk.isEmpty { break }
+      pending.append(chunk)
+      var start = pending.startIndex
+      while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        take(pending[start..<newline])
+        start = newline + 1
+      }
+      pending = Data(pending[start...])
+      if texts.count == wanted.count { break }
+    }
+    if !pending.isEmpty { take(pending) }
+    return texts
+  }
+
+  private func nextRow() throws -> (line: Int, fields: [String])? {
     guard let row = reader.next() else {
       // CSV.swift reports `cannotReadFile` when a file stream says it has bytes at its very end (as
       // Foundation's file streams on Linux do); only a stream error is a real failure.

@@ -52,12 +52,14 @@ private struct TableReading {
   var actors: [ActorRecord] = []
   var actorIDs = Set<ActorID>()
   var relations: [Relation] = []
-  var relationIDs = Set<RelationID>()
+  /// The line each relation id was first given on, and the ids given by default (`r<row>`).
+  var relationLines: [RelationID: Int] = [:]
+  var defaultIDs = Set<RelationID>()
 
   init(directory: URL, progress: ImportProgress?) {
     self.directory = directory
     self.progress = progress
-    metadata = GraphMetadata(id: directory.lastPathComponent)
+    metadata = GraphMetadata(id: ImportedID.graphID(fromName: directory.lastPathComponent))
   }
 
   func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
@@ -69,18 +71,26 @@ private struct TableReading {
       let reader = try CSVRowReader(path: path("graph.csv"))
       let key = try reader.requiredColumn("key")
       let value = try reader.requiredColumn("value")
-      while let (line, row) = try reader.next() {
+      while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         let text = row.field(value)
         switch row.field(key) {
-        case "id": metadata.id = text
-        case "title": metadata.title = text
-        case "description": metadata.description = text
-        case "years":
-          let bounds = text.components(separatedBy: "...").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-          if bounds.count == 2, bounds[0] <= bounds[1] {
-            metadata.years = bounds[0]...bounds[1]
+        case "id":
+          if GraphMetadata.isValidID(text) {
+            metadata.id = text
           } else {
-            skipped.append(ImportIssue(file: reader.file, line: line, message: "years '\(text)' is not FIRST...LAST"))
+            skipped.append(
+              ImportIssue(
+                file: reader.file, line: line, message: "the graph id '\(text)' is empty or has spaces or '/'"))
+          }
+        // Free text as written: the tables are lossless.
+        case "title": metadata.title = row.raw(value)
+        case "description": metadata.description = row.raw(value)
+        case "years":
+          if let years = GraphBuilder.yearRange(text) {
+            metadata.years = years
+          } else {
+            skipped.append(
+              ImportIssue(file: reader.file, line: line, message: "years '\(text)' is not FIRST...LAST or a year"))
           }
         default:
           skipped.append(ImportIssue(file: reader.file, line: line, message: "unknown key '\(row.field(key))'"))
@@ -97,10 +107,11 @@ private struct TableReading {
       let id = try reader.requiredColumn("id")
       let document = try reader.requiredColumn("document")
       let title = reader.column("title")
-      while let (line, row) = try reader.next() {
+      while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         let sourceID = SourceID(row.field(id))
-        guard !sourceID.rawValue.isEmpty else {
-          skipped.append(ImportIssue(file: reader.file, line: line, message: "empty id"))
+        guard SourceID.isValid(sourceID.rawValue) else {
+          skipped.append(
+            ImportIssue(file: reader.file, line: line, message: "the source id '\(sourceID)' is empty or has spaces"))
           continue
         }
         guard sourceIDs.insert(sourceID).inserted else {
@@ -108,9 +119,9 @@ private struct TableReading {
             ImportIssue(file: reader.file, line: line, message: "the source id '\(sourceID)' is used twice"))
           continue
         }
-        let titleText = row.field(title)
+        let titleText = row.raw(title)
         sources.append(
-          SourceDocument(id: sourceID, document: row.field(document), title: titleText.isEmpty ? nil : titleText))
+          SourceDocument(id: sourceID, document: row.raw(document), title: titleText.isEmpty ? nil : titleText))
       }
       rowsRead += reader.rowsRead
     }
@@ -121,7 +132,7 @@ private struct TableReading {
     if exists("kinds.csv") {
       let reader = try CSVRowReader(path: path("kinds.csv"))
       let columns = try CSVTableExport.kindColumns.map { try reader.requiredColumn($0) }
-      while let (line, row) = try reader.next() {
+      while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         let fields = columns.map { row.field($0) }
         guard let sign = Int(fields[3]), let directed = Bool(fields[4]) else {
           skipped.append(
@@ -130,9 +141,12 @@ private struct TableReading {
               message: "kind '\(fields[0])': sign must be -1, 0 or 1 and directed true or false"))
           continue
         }
+        // Name, colour and arrowhead are free text, kept as written.
+        let name = row.raw(columns[1])
         let record = KindRecord(
-          id: fields[0], name: fields[1].isEmpty ? fields[0] : fields[1], parent: fields[2].isEmpty ? nil : fields[2],
-          sign: sign, directed: directed, color: fields[5], style: fields[6], arrowhead: fields[7])
+          id: fields[0], name: name.isEmpty ? fields[0] : name, parent: fields[2].isEmpty ? nil : fields[2],
+          sign: sign, directed: directed, color: row.raw(columns[5]), style: fields[6],
+          arrowhead: row.raw(columns[7]))
         switch record.kind() {
         case .success(let kind):
           do { try kinds.declare(kind) } catch {
@@ -158,11 +172,15 @@ private struct TableReading {
       let to = reader.column("to")
       let aliases = reader.column("aliases")
       let note = reader.column("note")
-      while let (line, row) = try reader.next() {
+      while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
         let actorID = ActorID(row.field(id))
         guard !actorID.rawValue.isEmpty else {
           skip("empty actor id")
+          continue
+        }
+        guard ActorID.isValid(actorID.rawValue) else {
+          skip("the actor id '\(actorID)' has spaces (an id is one word, such as 'khmer-rouge')")
           continue
         }
         guard !actorIDs.contains(actorID) else {
@@ -208,12 +226,21 @@ private struct TableReading {
       let initiator = reader.column("initiator")
       let note = reader.column("note")
       let citations = reader.column("citations")
-      while let (line, row) = try reader.next() {
+      while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
-        var relationID = RelationID(row.field(id))
-        if relationID.rawValue.isEmpty { relationID = RelationID("r\(reader.rowsRead)") }
-        guard !relationIDs.contains(relationID) else {
-          skip("the relation id '\(relationID)' is used twice")
+        let explicitID = row.field(id)
+        // A row without an id gets `r<row>` (its position among the rows), as the data format numbers
+        // relations; an explicit id elsewhere in the table may be the same text, which is reported.
+        let relationID = RelationID(explicitID.isEmpty ? "r\(reader.rowsRead)" : explicitID)
+        guard RelationID.isValid(relationID.rawValue) else {
+          skip("the relation id '\(relationID)' has spaces")
+          continue
+        }
+        if let earlier = relationLines[relationID] {
+          let byDefault = defaultIDs.contains(relationID) || explicitID.isEmpty
+          skip(
+            "the relation id '\(relationID)' is used twice (first on line \(earlier))"
+              + (byDefault ? "; rows without an id get r<row>, so give this row or that one an explicit id" : ""))
           continue
         }
         let ends = [ActorID(row.field(source)), ActorID(row.field(target))]
@@ -267,7 +294,8 @@ private struct TableReading {
             continue
           }
         }
-        relationIDs.insert(relationID)
+        relationLines[relationID] = line
+        if explicitID.isEmpty { defaultIDs.insert(relationID) }
         relations.append(
           Relation(
             id: relationID, source: ends[0], target: ends[1], kind: kindID, period: period, weight: weightValue,

@@ -18,10 +18,11 @@ import Foundation
 /// - the period is the overlap: it starts at the later start and ends at the earlier end (an open end
 ///   gives way to a dated one; if either end is unknown the pair's end is unknown);
 /// - the label is the war's name; the participant flagged `Initiator = 1` (when only one of the two is)
-///   is the hostility's initiator; the relation cites both rows (source `war-participants`, locator
-///   `lines N, M`).
+///   is the hostility's initiator; the relation cites both rows, each as it stands in the file (source
+///   `war-participants`, locators `line N` and `line M`).
 /// Pairs whose spells cannot overlap give no relation and are listed in the result's notes. Rows that
-/// cannot be read (no war, actor or side, bad dates) are reported with their line and left out.
+/// cannot be read (no war, actor or side, an actor id with spaces, bad dates, a spell whose start is `-9` or
+/// `-7`) are reported with their line and left out.
 public enum WarParticipantImport {
   struct Participant {
     var line: Int
@@ -29,7 +30,8 @@ public enum WarParticipantImport {
     var side: String
     var spells: [Period]
     var initiator: Bool
-    var record: String
+    /// The lines the row spans, for its citation.
+    var lines: ClosedRange<Int>
   }
 
   /// Imports a participant table.
@@ -67,7 +69,7 @@ public enum WarParticipantImport {
     var warNames: [String: String] = [:]
     var skipped: [ImportIssue] = []
 
-    while let (line, row) = try reader.next() {
+    while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
       func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
       let warID = row.field(war)
       guard !warID.isEmpty else {
@@ -92,21 +94,26 @@ public enum WarParticipantImport {
           skip("no actor")
           continue
         }
+        guard ActorID.isValid(actorText) else {
+          skip("the actor id '\(actorText)' has spaces (an id is one word, such as 'khmer-rouge')")
+          continue
+        }
         actorID = ActorID(actorText)
       }
       var spells: [Period] = []
       do {
         if isCOW {
-          for columns in spellColumns {
+          for (number, columns) in zip(1..., spellColumns) {
             let fields = columns.map { row.field($0) }
             guard case .date(let start) = try COWDate.value(year: fields[0], month: fields[1], day: fields[2]) else {
-              continue  // -8: no such spell; a first spell without a start is caught below.
+              // -8 (not applicable): there is no such spell. Anything else (-9, -7, blank) is a spell whose
+              // start is unknown, which cannot be placed in time.
+              if number > 1 && (columns[0] == nil || cowInteger(fields[0]) == -8) { continue }
+              throw COWFieldError(
+                description: "spell \(number) has no start date (StartYear\(number) '\(fields[0])')")
             }
-            switch try COWDate.value(year: fields[3], month: fields[4], day: fields[5]) {
-            case .date(let end): spells.append(try Period(start: start, end: .date(end)))
-            case .ongoing: spells.append(try Period(start: start, end: .open))
-            case .missing: spells.append(try Period(start: start, end: .unknown))
-            }
+            let end = try COWDate.value(year: fields[3], month: fields[4], day: fields[5])
+            spells.append(try COWDate.period(start: start, end: end))
           }
         } else {
           spells.append(try PeriodText.period(from: row.field(plainFrom), to: row.field(plainTo)))
@@ -115,26 +122,30 @@ public enum WarParticipantImport {
         skip("\(error)")
         continue
       }
-      guard !spells.isEmpty else {
-        skip("no start date (StartYear1)")
-        continue
-      }
       if actorIndex[actorID] == nil {
         let name = row.field(nameColumn)
         actorIndex[actorID] = actors.count
-        actors.append(
-          ActorRecord(
-            id: actorID, name: name.isEmpty ? (isCOW ? "COW \(actorText)" : actorText) : name, type: .state,
-            aliases: isCOW ? [Alias(cowInteger(actorText).map(String.init) ?? actorText, scheme: "cow")] : []))
+        if isCOW, let code = cowInteger(actorText) {
+          actors.append(cowActor(code: code, name: name))
+        } else {
+          actors.append(ActorRecord(id: actorID, name: name.isEmpty ? actorText : name, type: .state))
+        }
       }
       if wars[warID] == nil { warOrder.append(warID) }
       if warNames[warID] == nil, !row.field(warName).isEmpty { warNames[warID] = row.field(warName) }
       wars[warID, default: []].append(
         Participant(
           line: line, actor: actorID, side: sideText, spells: spells, initiator: row.field(initiator) == "1",
-          record: row.joined(separator: ",")))
+          lines: CSVRowReader.lines(of: (line, row))))
     }
 
+    // Each relation quotes its two rows as they stand in the file (one citation per row).
+    let rowText = try CSVRowReader.rawText(
+      of: warOrder.flatMap { wars[$0, default: []].map(\.lines) }, inFile: path)
+    func citation(_ participant: Participant) -> Citation {
+      Citation(
+        source: source.id, quote: rowText[participant.line] ?? "", locator: "line \(participant.line)")
+    }
     var relations: [Relation] = []
     var usedIDs = Set<RelationID>()
     var notes: [String] = []
@@ -168,10 +179,7 @@ public enum WarParticipantImport {
                     ? "opposite sides (\(a.side) and \(b.side)) in war \(warID)"
                     : "same side (\(a.side)) in war \(warID)",
                   initiator: initiatorID,
-                  citations: [
-                    Citation(
-                      source: source.id, quote: a.record + "\n" + b.record, locator: "lines \(a.line), \(b.line)")
-                  ]))
+                  citations: [citation(a), citation(b)]))
               made += 1
             }
           }
@@ -186,7 +194,7 @@ public enum WarParticipantImport {
     do {
       let graph = try TemporalGraph(
         metadata: GraphMetadata(
-          id: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, title: "War participants"),
+          id: ImportedID.graphID(forFile: path), title: "War participants"),
         sources: [source], actors: actors, relations: relations)
       return ImportResult(graph: graph, skipped: skipped, rowsRead: reader.rowsRead, notes: notes)
     } catch {

@@ -53,6 +53,12 @@ struct ExportCommand: AsyncParsableCommand {
       let graph = try input.load()
       let rule: ActivityRule = certain ? .certain : .possible
       if panel && format != .csv { throw CommandFailure("--panel goes with --to csv", status: 64) }
+      if years != nil && !panel { throw CommandFailure("--years goes with --to csv --panel", status: 64) }
+      // --certain changes which relations count in a year: without a year (or panel) there is nothing to decide.
+      if certain && year == nil && !panel {
+        throw CommandFailure(
+          "--certain goes with --year or --panel (a whole-graph export keeps every relation)", status: 64)
+      }
       let text: String
       switch format {
       case .gexf: text = GEXFExport.document(of: scoped(graph, rule))

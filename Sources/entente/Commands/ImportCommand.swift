@@ -48,6 +48,9 @@ struct ImportCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
+      if let id, !GraphMetadata.isValidID(id) {
+        throw CommandFailure("--id '\(id)' is not a graph id (no spaces or '/', not empty)", status: 64)
+      }
       let url = URL(fileURLWithPath: source)
       let kind = try format ?? Self.guess(url)
       let progress: ImportProgress = { rows in Terminal.error("entente import: \(rows) rows read…") }
