@@ -70,7 +70,7 @@ struct GraphBuilder {
     guard let pairs = reader.mapping(node, field: "graph", allowed: Self.graphFields) else { return }
     if let id = pairs["id"] {
       if let text = reader.nonEmptyString(id, field: "graph.id") {
-        if text.contains(where: { $0 == "/" || $0.isWhitespace }) {
+        if !GraphMetadata.isValidID(text) {
           reader.report(
             .invalidValue, at: id.mark, field: "graph.id", "expected an id without spaces or '/', found '\(text)'")
         } else {
@@ -110,7 +110,7 @@ struct GraphBuilder {
       let field = "sources[\(position)]"
       guard let pairs = reader.mapping(item, field: field, allowed: Self.sourceFields) else { continue }
       guard let idNode = required("id", in: pairs, of: item, field: field),
-        let id = reader.nonEmptyString(idNode, field: "\(field).id"),
+        let id = identifier(idNode, field: "\(field).id"),
         let documentNode = required("document", in: pairs, of: item, field: field),
         let document = reader.nonEmptyString(documentNode, field: "\(field).document")
       else { continue }
@@ -130,7 +130,7 @@ struct GraphBuilder {
       let field = "kinds[\(position)]"
       guard let pairs = reader.mapping(item, field: field, allowed: Self.kindFields),
         let idNode = required("id", in: pairs, of: item, field: field),
-        let id = reader.nonEmptyString(idNode, field: "\(field).id")
+        let id = identifier(idNode, field: "\(field).id")
       else { continue }
       var parent: RelationKind?
       if let parentNode = pairs["parent"],
@@ -428,7 +428,7 @@ struct GraphBuilder {
 
   private func identifier(_ node: Node, field: String) -> String? {
     guard let text = reader.nonEmptyString(node, field: field) else { return nil }
-    guard !text.contains(where: { $0.isWhitespace }) else {
+    guard Identifier<Never>.isValid(text) else {
       reader.report(.invalidValue, at: node.mark, field: field, "expected an id without spaces, found '\(text)'")
       return nil
     }

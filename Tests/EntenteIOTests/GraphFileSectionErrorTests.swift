@@ -45,6 +45,13 @@ import Testing
       name: "source without document", yaml: "graph: { id: g }\nsources:\n  - { id: s }\n" + actors,
       severity: .error, code: .missingField, line: 3, field: "sources[0].document"),
     Case(
+      name: "source id with a space",
+      yaml: "graph: { id: g }\nsources:\n  - { id: my notes, document: n.txt }\n"
+        + actors, severity: .error, code: .invalidValue, line: 3, field: "sources[0].id"),
+    Case(
+      name: "kind id with a space", yaml: "graph: { id: g }\nkinds:\n  - { id: border clash, sign: -1 }\n" + actors,
+      severity: .error, code: .invalidValue, line: 3, field: "kinds[0].id"),
+    Case(
       name: "kind with unknown parent", yaml: "graph: { id: g }\nkinds:\n  - { id: k, parent: rivalry }\n" + actors,
       severity: .error, code: .unknownKind, line: 3, field: "kinds[0].parent"),
     Case(
