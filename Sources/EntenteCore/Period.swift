@@ -92,3 +92,34 @@ public enum ActivityRule: String, Sendable, CaseIterable {
   /// Some day of the slice lies certainly within its period.
   case certain
 }
+
+extension Period.End {
+  /// The written form of an end, as the data format has it: its date, `open` or `unknown`.
+  public var text: String {
+    switch self {
+    case .date(let date): date.description
+    case .open: "open"
+    case .unknown: "unknown"
+    }
+  }
+
+  /// Reads an end as the data format writes it: a date, `open`, or `unknown` (an empty text is unknown too).
+  ///
+  /// - Throws: `DateSyntaxError` when the text is none of these.
+  public init(parsing text: String) throws(DateSyntaxError) {
+    switch text.trimmingWhitespace() {
+    case "open": self = .open
+    case "unknown", "": self = .unknown
+    default: self = .date(try PartialDate(parsing: text))
+    }
+  }
+}
+
+extension Period {
+  /// Reads a period as the data format writes it: a start date and an end (`nil` or empty: unknown).
+  ///
+  /// - Throws: `DateSyntaxError` when a date cannot be read or the end is before the start.
+  public init(parsing start: String, end: String?) throws(DateSyntaxError) {
+    try self.init(start: PartialDate(parsing: start), end: End(parsing: end ?? ""))
+  }
+}

@@ -25,13 +25,6 @@ import Foundation
 /// actor id (it has spaces), with its edges, and an edge whose key has spaces are skipped and reported; a graph
 /// name that is not a graph id is made one (lowercased, spaces to `-`, `/` dropped).
 public enum DOTInterchange {
-  struct AliasEntry: Codable {
-    var name: String
-    var scheme: String?
-    var from: String?
-    var to: String?
-  }
-
   /// A DOT edge or node that could not be mapped.
   public struct Skipped: Sendable, Hashable, CustomStringConvertible {
     /// `edge KEY (TAIL -> HEAD)`, `node NAME` or `graph attribute NAME`.
@@ -103,13 +96,13 @@ public enum DOTInterchange {
     if !declared.isEmpty {
       attributes["entente_kinds"] = .raw(
         encoded:
-          json(
+          InteropJSON.encode(
             declared.map(KindRecord.init)))
     }
     if !graph.sources.isEmpty {
       attributes["entente_sources"] = .raw(
         encoded:
-          json(graph.sources.map(SourceRecord.init)))
+          InteropJSON.encode(graph.sources.map(SourceRecord.init)))
     }
     drawing.graphAttributes = attributes
     for (position, actor) in graph.actors.enumerated() {
@@ -120,17 +113,12 @@ public enum DOTInterchange {
       ]
       if let lifetime = actor.lifetime {
         node["from"] = .raw(encoded: lifetime.start.description)
-        node["to"] = .raw(encoded: endText(lifetime.end))
+        node["to"] = .raw(encoded: lifetime.end.text)
       }
       if !actor.aliases.isEmpty {
         node["aliases"] = .raw(
           encoded:
-            json(
-              actor.aliases.map {
-                AliasEntry(
-                  name: $0.name, scheme: $0.scheme, from: $0.period?.start.description,
-                  to: $0.period.map { endText($0.end) })
-              }))
+            InteropJSON.encode(actor.aliases.map(AliasRecord.init)))
       }
       if let note = actor.note { node["note"] = .raw(encoded: note) }
       try drawing.addNode(actor.id.rawValue, attributes: node)
@@ -140,7 +128,7 @@ public enum DOTInterchange {
       var edge: Attributes = [
         "order": .raw(encoded: String(position + 1)),
         "kind": .raw(encoded: kind.id.rawValue), "sign": .raw(encoded: String(kind.sign.rawValue)),
-        "from": .raw(encoded: relation.period.start.description), "to": .raw(encoded: endText(relation.period.end)),
+        "from": .raw(encoded: relation.period.start.description), "to": .raw(encoded: relation.period.end.text),
         "confidence": .raw(encoded: relation.confidence.rawValue), "color": .raw(encoded: kind.style.color),
         "style": .raw(encoded: relation.confidence.isUncertain ? "dashed" : kind.style.line.rawValue),
       ]
@@ -155,7 +143,7 @@ public enum DOTInterchange {
       if !relation.citations.isEmpty {
         edge["citations"] = .raw(
           encoded:
-            json(
+            InteropJSON.encode(
               relation.citations.map(CitationRecord.init)
             ))
       }
@@ -241,17 +229,21 @@ public enum DOTInterchange {
       var lifetime: Period?
       if let from = value(attributes, "from") {
         do {
-          lifetime = try period(from: from, to: value(attributes, "to"))
+          lifetime = try Period(parsing: from, end: value(attributes, "to"))
         } catch {
           skipped.append(Skipped(element: "node \(node.id)", message: "lifetime not imported: \(error)"))
         }
       }
       var aliases: [Alias] = []
       if let text = value(attributes, "aliases") {
-        if let entries = try? JSONDecoder().decode([AliasEntry].self, from: Data(text.utf8)) {
+        if let entries = try? JSONDecoder().decode([AliasRecord].self, from: Data(text.utf8)) {
           for entry in entries {
-            let aliasPeriod = entry.from.flatMap { try? period(from: $0, to: entry.to) }
-            aliases.append(Alias(entry.name, scheme: entry.scheme, period: aliasPeriod))
+            do {
+              aliases.append(try entry.alias())
+            } catch {
+              skipped.append(
+                Skipped(element: "node \(node.id)", message: "alias '\(entry.name)' not imported: \(error)"))
+            }
           }
         } else {
           skipped.append(Skipped(element: "node \(node.id)", message: "aliases not imported: not a JSON array"))
@@ -304,7 +296,7 @@ public enum DOTInterchange {
       let period: Period
       do {
         if let from = value(attributes, "from") {
-          period = try self.period(from: from, to: value(attributes, "to"))
+          period = try Period(parsing: from, end: value(attributes, "to"))
         } else {
           period = Period(on: try PartialDate(year: defaultYear))
         }
@@ -375,28 +367,6 @@ public enum DOTInterchange {
   /// Text for a drawn label only: a backslash is shown as U+29F5 so no escape sequence can form.
   static func displayText(_ text: String) -> String { text.replacingOccurrences(of: "\\", with: "\u{29F5}") }
 
-  private static func period(from: String, to: String?) throws -> Period {
-    let start = try PartialDate(parsing: from)
-    switch to {
-    case "open": return try Period(start: start, end: .open)
-    case nil, "unknown": return try Period(start: start, end: .unknown)
-    case .some(let text): return try Period(start: start, end: .date(try PartialDate(parsing: text)))
-    }
-  }
-
-  private static func endText(_ end: Period.End) -> String {
-    switch end {
-    case .date(let date): date.description
-    case .open: "open"
-    case .unknown: "unknown"
-    }
-  }
-
-  private static func json<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-  }
 }
 
 extension AttributeValue {

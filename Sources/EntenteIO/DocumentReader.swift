@@ -126,13 +126,12 @@ final class DocumentReader {
     guard let start = date(from, field: join(field, "from")) else { return nil }
     var end = Period.End.unknown
     if let to {
-      switch string(to, field: join(field, "to")) {
-      case nil: return nil
-      case "open": end = .open
-      case "unknown": end = .unknown
-      case .some:
-        guard let last = date(to, field: join(field, "to")) else { return nil }
-        end = .date(last)
+      guard let text = string(to, field: join(field, "to")) else { return nil }
+      do {
+        end = try Period.End(parsing: text)
+      } catch {
+        report(.badDate, at: to.mark, field: join(field, "to"), "\(error.description), or open or unknown")
+        return nil
       }
     }
     do {

@@ -109,11 +109,11 @@ extension GraphFile {
   }
 
   private static func periodPairs(_ period: Period) -> [(String, Node)] {
+    // An event is written `on`; an unknown end is left out (the format's default).
     switch period.end {
     case .date(let end) where end == period.start: [("on", plain(period.start.description))]
-    case .date(let end): [("from", plain(period.start.description)), ("to", plain(end.description))]
-    case .open: [("from", plain(period.start.description)), ("to", plain("open"))]
     case .unknown: [("from", plain(period.start.description))]
+    case .date, .open: [("from", plain(period.start.description)), ("to", plain(period.end.text))]
     }
   }
 

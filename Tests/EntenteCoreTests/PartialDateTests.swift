@@ -102,6 +102,21 @@ import Testing
     #expect(unknown.description == "1979 – ?")
   }
 
+  @Test(arguments: ["1979-01-07", "1979~", "open", "unknown"])
+  func endTextRoundTrips(text: String) throws {
+    #expect(try Period.End(parsing: text).text == text)
+  }
+
+  @Test func periodsParseAsTheDataFormatWritesThem() throws {
+    #expect(try Period(parsing: "1975", end: "1979-01").description == "1975 – 1979-01")
+    #expect(try Period(parsing: "1975", end: nil).end == .unknown)
+    #expect(try Period(parsing: "1975", end: "").end == .unknown)
+    #expect(try Period(parsing: "1975", end: "open").end == .open)
+    #expect(throws: DateSyntaxError.self) { try Period(parsing: "1975", end: "later") }
+    #expect(throws: DateSyntaxError.self) { try Period(parsing: "1975", end: "1974") }
+    #expect(throws: DateSyntaxError.self) { try Period(parsing: "", end: nil) }
+  }
+
   @Test func endBeforeStartIsRejected() throws {
     #expect(throws: DateSyntaxError.self) { try period("1979", "1978-12") }
     // The same month at both ends, or a day inside the start year, is a valid period.

@@ -89,6 +89,10 @@ let defaultActors = """
       .unknownKind, 9, "relations[0].kind"
     ),
     (
+      "- { source: a, target: b, kind: alliance, from: \"1979\", to: later, citations: [{source: notes, quote: q}] }",
+      .badDate, 9, "relations[0].to"
+    ),
+    (
       "- { source: a, target: b, kind: alliance, from: \"1979-13\", citations: [{source: notes, quote: q}] }", .badDate,
       9, "relations[0].from"
     ),

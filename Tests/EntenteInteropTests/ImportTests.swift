@@ -15,7 +15,7 @@ struct ImportTests {
     let russiaChina = graph.relations.filter { $0.id.rawValue.hasPrefix("cow-a200-") }
     #expect(russiaChina.map(\.kind) == ["defense", "non-aggression"])
     #expect(russiaChina.first?.period.start.description == "1950-02-14")
-    #expect(russiaChina.first.map { PeriodText.end($0.period.end) } == "1979")  // -9 day and month: the year only
+    #expect(russiaChina.first.map { $0.period.end.text } == "1979")  // -9 day and month: the year only
     #expect(graph.kinds.isKind("defense", a: .alliance))
     // Right-censored: open.
     let vietnamRussia = try #require(graph.relations.first { $0.id.rawValue.hasPrefix("cow-a201-") })
@@ -143,6 +143,11 @@ struct ImportTests {
     #expect(graph.sources.map(\.document) == ["a.txt"])
     #expect(skipped.map(\.message).contains("kind 'feud': sign must be -1, 0 or 1"))
     #expect(skipped.map(\.message).contains("source 's' is listed twice"))
+    let badAlias = try await GraphvizRenderer.shared.parseDOT(
+      #"digraph g { a [aliases="[{\"name\":\"X\",\"from\":\"19\"},{\"name\":\"Y\"}]"]; }"#)
+    let (aliased, skippedAlias) = try DOTInterchange.graph(from: badAlias, defaultYear: 1979)
+    #expect(aliased.actor("a")?.aliases.map(\.name) == ["Y"])
+    #expect(skippedAlias.map(\.message).contains { $0.hasPrefix("alias 'X' not imported:") })
     let notJSON = try await GraphvizRenderer.shared.parseDOT("digraph g { entente_sources=\"nonsense\"; a -> b; }")
     let (_, skippedAgain) = try DOTInterchange.graph(from: notJSON, defaultYear: 1979)
     #expect(skippedAgain.map(\.message).contains("not a JSON array of sources"))

@@ -100,7 +100,7 @@ public enum CSVTableExport {
       for actor in graph.actors {
         try row([
           actor.id.rawValue, actor.name, actor.type.rawValue, actor.lifetime?.start.description ?? "",
-          actor.lifetime.map { PeriodText.end($0.end) } ?? "",
+          actor.lifetime.map { $0.end.text } ?? "",
           actor.aliases.isEmpty ? "" : InteropJSON.encode(actor.aliases.map(AliasRecord.init)), actor.note ?? "",
         ])
       }
@@ -109,7 +109,7 @@ public enum CSVTableExport {
       for relation in graph.relations {
         try row([
           relation.id.rawValue, relation.source.rawValue, relation.target.rawValue, relation.kind.rawValue,
-          relation.period.start.description, PeriodText.end(relation.period.end), relation.confidence.rawValue,
+          relation.period.start.description, relation.period.end.text, relation.confidence.rawValue,
           relation.label ?? "", relation.weight.map(interopNumber) ?? "", relation.initiator?.rawValue ?? "",
           relation.note ?? "",
           relation.citations.isEmpty ? "" : InteropJSON.encode(relation.citations.map(CitationRecord.init)),

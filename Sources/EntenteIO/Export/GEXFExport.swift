@@ -47,7 +47,7 @@ public enum GEXFExport {
       if !actor.aliases.isEmpty { values.append(("aliases", InteropJSON.encode(actor.aliases.map(AliasRecord.init)))) }
       if let lifetime = actor.lifetime {
         values.append(("from", lifetime.start.description))
-        values.append(("to", PeriodText.end(lifetime.end)))
+        values.append(("to", lifetime.end.text))
       }
       if let note = actor.note { values.append(("note", note)) }
       attvalues(values, into: &xml)
@@ -74,7 +74,7 @@ public enum GEXFExport {
       var values: [(String, String)] = [
         ("kind", relation.kind.rawValue), ("sign", String(kind?.sign.rawValue ?? 0)),
         ("directed", (kind?.isDirected ?? false) ? "true" : "false"),
-        ("from", relation.period.start.description), ("to", PeriodText.end(relation.period.end)),
+        ("from", relation.period.start.description), ("to", relation.period.end.text),
         ("confidence", relation.confidence.rawValue),
       ]
       if let parent = kind?.parent { values.append(("parent_kind", parent.rawValue)) }

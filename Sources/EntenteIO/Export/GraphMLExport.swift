@@ -56,7 +56,7 @@ public enum GraphMLExport {
       if !actor.aliases.isEmpty { data.append(("aliases", InteropJSON.encode(actor.aliases.map(AliasRecord.init)))) }
       if let lifetime = actor.lifetime {
         data.append(("lifetime_from", lifetime.start.description))
-        data.append(("lifetime_to", PeriodText.end(lifetime.end)))
+        data.append(("lifetime_to", lifetime.end.text))
       }
       if let note = actor.note { data.append(("actor_note", note)) }
       for (key, value) in data { xml.leaf("data", [("key", key)], text: value) }
@@ -74,7 +74,7 @@ public enum GraphMLExport {
       data += [
         ("sign", String(kind?.sign.rawValue ?? 0)), ("directed", (kind?.isDirected ?? false) ? "true" : "false"),
         ("from", relation.period.start.description),
-        ("to", PeriodText.end(relation.period.end)), ("first_day", PeriodText.firstDay(relation.period)),
+        ("to", relation.period.end.text), ("first_day", PeriodText.firstDay(relation.period)),
         ("last_day", PeriodText.lastDay(relation.period) ?? ""),
       ]
       if let weight = relation.weight { data.append(("weight", interopNumber(weight))) }

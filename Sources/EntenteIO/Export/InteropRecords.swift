@@ -4,32 +4,8 @@ import Foundation
 // Plain Codable mirrors of the model, shared by the lossless JSON export and the JSON cells of the CSV
 // tables. Field names follow the YAML data format (README, "Data format"), so one vocabulary serves all.
 
-/// The written form of a period's end: a date, `open` or `unknown`.
+/// Day bounds of a period as GEXF and GraphML write them.
 enum PeriodText {
-  /// `1979-01-07`, `open` or `unknown`.
-  static func end(_ end: Period.End) -> String {
-    switch end {
-    case .date(let date): date.description
-    case .open: "open"
-    case .unknown: "unknown"
-    }
-  }
-
-  /// Reads `from` and `to` as the data format writes them (`to` empty means unknown).
-  ///
-  /// - Throws: `DateSyntaxError` naming the field that could not be read.
-  static func period(from: String, to: String) throws(DateSyntaxError) -> Period {
-    let start = try PartialDate(parsing: from)
-    let endText = to.trimmingCharacters(in: .whitespaces)
-    let end: Period.End
-    switch endText {
-    case "open": end = .open
-    case "unknown", "": end = .unknown
-    default: end = .date(try PartialDate(parsing: endText))
-    }
-    return try Period(start: start, end: end)
-  }
-
   /// The first day a period may hold, as `YYYY-MM-DD` (GEXF, GraphML).
   static func firstDay(_ period: Period) -> String { period.possibleDays.lowerBound.description }
 
@@ -40,22 +16,25 @@ enum PeriodText {
   }
 }
 
-/// An alias as written in a JSON cell or document.
-struct AliasRecord: Codable, Hashable {
-  var name: String
-  var scheme: String?
-  var from: String?
-  var to: String?
+/// An alias as written in a JSON cell, a JSON document or a DOT attribute.
+public struct AliasRecord: Codable, Hashable, Sendable {
+  public var name: String
+  public var scheme: String?
+  public var from: String?
+  public var to: String?
 
-  init(_ alias: Alias) {
+  public init(_ alias: Alias) {
     name = alias.name
     scheme = alias.scheme
     from = alias.period?.start.description
-    to = alias.period.map { PeriodText.end($0.end) }
+    to = alias.period.map { $0.end.text }
   }
 
-  func alias() throws(DateSyntaxError) -> Alias {
-    let period = try from.map { (start) throws(DateSyntaxError) in try PeriodText.period(from: start, to: to ?? "") }
+  /// The alias the record describes.
+  ///
+  /// - Throws: `DateSyntaxError` when its period cannot be read.
+  public func alias() throws(DateSyntaxError) -> Alias {
+    let period = try from.map { (start) throws(DateSyntaxError) in try Period(parsing: start, end: to ?? "") }
     return Alias(name, scheme: scheme, period: period)
   }
 }
@@ -153,8 +132,9 @@ public struct InteropFieldError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Deterministic JSON for cells and documents: sorted keys, no escaped slashes.
-enum InteropJSON {
-  static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
+public enum InteropJSON {
+  /// The JSON text of a value, keys sorted.
+  public static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting =
       pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]

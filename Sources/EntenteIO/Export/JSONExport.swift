@@ -40,7 +40,7 @@ public enum JSONExport {
         return .init(
           source: relation.source.rawValue, target: relation.target.rawValue, key: relation.id.rawValue,
           kind: relation.kind.rawValue, sign: kind?.sign.rawValue ?? 0, directed: kind?.isDirected ?? false,
-          from: relation.period.start.description, to: PeriodText.end(relation.period.end),
+          from: relation.period.start.description, to: relation.period.end.text,
           confidence: relation.confidence.rawValue, label: relation.label, weight: relation.weight,
           citations: relation.citations.map(CitationRecord.init))
       })
@@ -131,13 +131,13 @@ struct GraphRecord: Codable {
       ActorEntry(
         id: actor.id.rawValue, name: actor.name, type: actor.type.rawValue,
         aliases: actor.aliases.isEmpty ? nil : actor.aliases.map(AliasRecord.init),
-        from: actor.lifetime?.start.description, to: actor.lifetime.map { PeriodText.end($0.end) }, note: actor.note)
+        from: actor.lifetime?.start.description, to: actor.lifetime.map { $0.end.text }, note: actor.note)
     }
     relations = graph.relations.map { relation in
       RelationEntry(
         id: relation.id.rawValue, source: relation.source.rawValue, target: relation.target.rawValue,
         kind: relation.kind.rawValue, from: relation.period.start.description,
-        to: PeriodText.end(relation.period.end), confidence: relation.confidence.rawValue, label: relation.label,
+        to: relation.period.end.text, confidence: relation.confidence.rawValue, label: relation.label,
         weight: relation.weight, note: relation.note, initiator: relation.initiator?.rawValue,
         citations: relation.citations.map(CitationRecord.init))
     }
@@ -181,7 +181,7 @@ struct GraphRecord: Codable {
     let actorValues = try actors.map { entry in
       do {
         let lifetime = try entry.from.map { (start) throws(DateSyntaxError) in
-          try PeriodText.period(from: start, to: entry.to ?? "")
+          try Period(parsing: start, end: entry.to ?? "")
         }
         return ActorRecord(
           id: ActorID(entry.id), name: entry.name, type: ActorType(entry.type),
@@ -197,7 +197,7 @@ struct GraphRecord: Codable {
         }
         return Relation(
           id: RelationID(entry.id), source: ActorID(entry.source), target: ActorID(entry.target),
-          kind: KindID(entry.kind), period: try PeriodText.period(from: entry.from, to: entry.to),
+          kind: KindID(entry.kind), period: try Period(parsing: entry.from, end: entry.to),
           weight: entry.weight, label: entry.label, note: entry.note, confidence: confidence,
           initiator: entry.initiator.map(ActorID.init(rawValue:)), citations: entry.citations.map(\.citation))
       } catch let error as DateSyntaxError {

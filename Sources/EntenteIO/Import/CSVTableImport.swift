@@ -188,7 +188,7 @@ private struct TableReading {
           continue
         }
         do {
-          let lifetime = row.field(from).isEmpty ? nil : try PeriodText.period(from: row.field(from), to: row.field(to))
+          let lifetime = row.field(from).isEmpty ? nil : try Period(parsing: row.field(from), end: row.field(to))
           let aliasList =
             row.field(aliases).isEmpty
             ? [] : try InteropJSON.decode([AliasRecord].self, from: row.field(aliases)).map { try $0.alias() }
@@ -276,7 +276,7 @@ private struct TableReading {
           period =
             to == nil
             ? Period(on: try PartialDate(parsing: row.field(from)))
-            : try PeriodText.period(from: row.field(from), to: row.field(to))
+            : try Period(parsing: row.field(from), end: row.field(to))
         } catch {
           skip("relation '\(relationID)': \(error)")
           continue

@@ -116,7 +116,7 @@ public enum WarParticipantImport {
             spells.append(try COWDate.period(start: start, end: end))
           }
         } else {
-          spells.append(try PeriodText.period(from: row.field(plainFrom), to: row.field(plainTo)))
+          spells.append(try Period(parsing: row.field(plainFrom), end: row.field(plainTo)))
         }
       } catch {
         skip("\(error)")
