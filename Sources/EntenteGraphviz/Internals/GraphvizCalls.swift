@@ -105,23 +105,28 @@ final class GraphvizContext {
   /// - Throws: `pluginsMissing` with an actionable message.
   init() throws {
     var captured = ""
-    let result: (OpaquePointer?, [String], [String]) = withStandardErrorCaptured(into: &captured) {
+    let result: (OpaquePointer?, [String], [String], [String]) = withStandardErrorCaptured(into: &captured) {
       entente_use_arena_everywhere()
       _ = agseterrf(receiveGraphvizMessage)
       _ = agseterr(AGWARN)
-      guard let gvc = gvContext() else { return (nil, [], []) }
-      return (gvc, Self.pluginList(gvc, kind: "layout"), Self.pluginList(gvc, kind: "device"))
+      guard let gvc = gvContext() else { return (nil, [], [], []) }
+      return (
+        gvc, Self.pluginList(gvc, kind: "layout"), Self.pluginList(gvc, kind: "device"),
+        Self.pluginList(gvc, kind: "render")
+      )
     }
     guard let gvc = result.0 else {
       throw GraphvizError(.pluginsMissing, context: "gvContext() failed")
     }
-    self.gvc = gvc
-    layoutEngines = Set(result.1)
-    outputFormats = Set(result.2)
-    guard !layoutEngines.isEmpty, !Self.pluginList(gvc, kind: "render").isEmpty else {
+    // Checked before any stored property is set: a throw after that would run `deinit`, which frees
+    // the context a second time.
+    guard !result.1.isEmpty, !result.3.isEmpty else {
       gvFreeContext(gvc)
       throw GraphvizError(.pluginsMissing, context: "no layout or render plugin is registered")
     }
+    self.gvc = gvc
+    layoutEngines = Set(result.1)
+    outputFormats = Set(result.2)
     var warnings = messageSink.drain().warnings
     // Start fonts and text layout once, so that the noise they print (Fontconfig) stays here.
     var warmUpNoise = ""
