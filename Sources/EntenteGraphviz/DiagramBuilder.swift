@@ -100,30 +100,23 @@ public struct DiagramBuilder: Sendable {
     return drawing
   }
 
-  /// The drawing of every actor and relation of some year in `years`, without legend or clusters: what a
-  /// stable layout is computed from.
+  /// The drawing of every actor and relation of a span of years (`TemporalGraph.snapshot(years:rule:)`), without
+  /// legend or clusters: what a stable layout is computed from.
   ///
   /// Members of a coalition in some year are kept near it: in a cluster for engines that keep clusters
   /// (`dot`, `fdp`), by short invisible edges for the others.
-  func unionDrawing(
-    of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule, engine: LayoutEngine = .neato
-  ) throws -> DiagramGraph {
-    var actorIDs: Set<ActorID> = []
-    var relationIDs: Set<RelationID> = []
-    for year in years {
-      let snapshot = graph.snapshot(year: year, rule: rule)
-      actorIDs.formUnion(snapshot.actors.map(\.id))
-      relationIDs.formUnion(snapshot.relations.map(\.id))
-    }
+  func unionDrawing(of graph: TemporalGraph, span: Snapshot, years: ClosedRange<Int>, engine: LayoutEngine = .neato)
+    throws -> DiagramGraph
+  {
     var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(years.lowerBound)-\(years.upperBound)", directed: true)
     drawing.graphAttributes = ["overlap": "prism", "overlap_scaling": "0", "sep": "+12", "splines": "false"]
     drawing.nodeDefaults = [
       "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.12,0.06",
     ]
-    for actor in graph.actors where actorIDs.contains(actor.id) {
+    for actor in span.actors {
       try drawing.addNode(actor.id.rawValue, attributes: actorAttributes(actor))
     }
-    let relations = graph.relations.filter { relationIDs.contains($0.id) }
+    let relations = span.relations
     for relation in relations {
       var attributes: Attributes = [:]
       if graph.kinds.isKind(relation.kind, a: .membership) { attributes["len"] = "0.6" }
@@ -131,8 +124,7 @@ public struct DiagramBuilder: Sendable {
         key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: attributes)
     }
     guard style.groupsMembers else { return drawing }
-    let actors = graph.actors.filter { actorIDs.contains($0.id) }
-    for group in Self.groups(actors: actors, relations: relations, kinds: graph.kinds) {
+    for group in Self.groups(actors: span.actors, relations: relations, kinds: graph.kinds) {
       if engine.keepsClusters {
         try drawing.addCluster("cluster_" + group.id.rawValue, members: ([group.id] + group.members).map(\.rawValue))
       } else {
@@ -336,24 +328,26 @@ public struct DiagramBuilder: Sendable {
 }
 
 extension DiagramBuilder {
-  /// Graph attributes that suit an engine when nothing is pinned (overlap removal, edge routing).
+  /// Graph attributes that suit an engine when nothing is pinned (overlap removal).
+  ///
+  /// The `dot` workaround for Graphviz 2.43 is not here: ``GraphvizRenderer`` applies it to every `dot` render.
   static func tune(_ drawing: inout DiagramGraph, for engine: LayoutEngine) {
     switch engine {
-    case .neato, .fdp:
+    case .neato, .fdp, .circo, .twopi:
       // Edges stay straight: see `pin(_:to:)` for why not `splines=true`.
       drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
     case .sfdp:
       // Debian's Graphviz lacks the triangulation library sfdp's default overlap removal needs.
       drawing.graphAttributes["overlap"] = "scale"
-    case .circo, .twopi:
-      drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
-    case .dot:
-      // Graphviz 2.43's dot frees a rank array twice (in gvFreeLayout) when a labelled edge joins two nodes
-      // of one rank; external labels are placed after layout and avoid it.
-      drawing.renameEdgeAttribute("label", to: "xlabel")
-      drawing.graphAttributes["forcelabels"] = "true"
-    case .nop, .nop2:
+    case .dot, .nop, .nop2:
       break
     }
+  }
+
+  /// Works around Graphviz 2.43's `dot`, which frees a rank array twice (in `gvFreeLayout`) when a labelled edge
+  /// joins two nodes of one rank: edge labels become external labels, placed after layout.
+  static func avoidDotDoubleFree(_ drawing: inout DiagramGraph) {
+    drawing.renameEdgeAttribute("label", to: "xlabel")
+    drawing.graphAttributes["forcelabels"] = "true"
   }
 }

@@ -99,6 +99,7 @@ public struct DiagramGraph: Sendable, Equatable {
   private var nodeIndex: [String: Int] = [:]
   private var edgeKeys: Set<String> = []
   private var clusterOfNode: [String: String] = [:]
+  private var clusterNames: Set<String> = []
 
   /// Creates an empty drawing.
   /// - Parameters:
@@ -166,7 +167,7 @@ public struct DiagramGraph: Sendable, Equatable {
   /// - Throws: ``GraphvizError`` (`invalidDrawing`) for a reused name, an unknown member or a node already in a cluster.
   public mutating func addCluster(_ name: String, members: [String], attributes: Attributes = [:]) throws {
     let fullName = name.hasPrefix("cluster") ? name : "cluster_" + name
-    guard !clusters.contains(where: { $0.name == fullName }) else {
+    guard !clusterNames.contains(fullName) else {
       throw invalid("cluster \"\(fullName)\" is added twice")
     }
     for member in members {
@@ -176,6 +177,7 @@ public struct DiagramGraph: Sendable, Equatable {
       }
     }
     for member in members { clusterOfNode[member] = fullName }
+    clusterNames.insert(fullName)
     clusters.append(Cluster(name: fullName, members: members, attributes: attributes))
   }
 

@@ -34,8 +34,7 @@ public actor GraphvizRenderer {
   /// - Returns: The document and Graphviz's warnings.
   /// - Throws: ``GraphvizError`` if Graphviz reports an error or the engine or format is unavailable.
   public func render(_ drawing: DiagramGraph, format: OutputFormat, engine: LayoutEngine) throws -> RenderResult {
-    let result = try context.render(drawing, engine: engine.rawValue, formats: [format.rawValue])
-    return RenderResult(data: result.documents[0], warnings: result.warnings)
+    try render(drawing, formats: [format], engine: engine)[0]
   }
 
   /// Lays out a drawing once and renders it to several formats.
@@ -43,6 +42,8 @@ public actor GraphvizRenderer {
   /// - Throws: ``GraphvizError`` as ``render(_:format:engine:)``.
   public func render(_ drawing: DiagramGraph, formats: [OutputFormat], engine: LayoutEngine) throws -> [RenderResult] {
     guard !formats.isEmpty else { return [] }
+    var drawing = drawing
+    if engine == .dot { DiagramBuilder.avoidDotDoubleFree(&drawing) }
     let result = try context.render(drawing, engine: engine.rawValue, formats: formats.map(\.rawValue))
     return result.documents.map { RenderResult(data: $0, warnings: result.warnings) }
   }
@@ -62,7 +63,9 @@ public actor GraphvizRenderer {
 
   /// Lays out a drawing and reads back node positions (internal: see ``StableLayout``).
   func layout(_ drawing: DiagramGraph, engine: LayoutEngine) throws -> (layout: LaidOutGraph, warnings: [String]) {
-    try context.layout(drawing, engine: engine.rawValue)
+    var drawing = drawing
+    if engine == .dot { DiagramBuilder.avoidDotDoubleFree(&drawing) }
+    return try context.layout(drawing, engine: engine.rawValue)
   }
 }
 

@@ -149,14 +149,14 @@ extension GraphvizRenderer {
       throw GraphvizError(.unknownEngine, context: "a stable layout needs an engine that places nodes, not \(engine)")
     }
     let builder = DiagramBuilder(style: style)
-    var union = try builder.unionDrawing(of: graph, years: years, rule: rule, engine: engine)
+    let span = graph.snapshot(years: years, rule: rule)
+    var union = try builder.unionDrawing(of: graph, span: span, years: years, engine: engine)
     guard !union.nodes.isEmpty else {
       throw GraphvizError(
         .layoutMismatch,
         context: "no actor of graph \"\(graph.metadata.id)\" is present in \(years.lowerBound)–\(years.upperBound)")
     }
     DiagramBuilder.tune(&union, for: engine)
-    union.graphAttributes["splines"] = "false"
     let laidOut = try layout(union, engine: engine).layout
     // Round, and move the drawing so that its lower-left corner is at the origin.
     let originX = laidOut.lowerLeft.x
@@ -174,9 +174,7 @@ extension GraphvizRenderer {
       upperRight: DiagramPoint(x: round(laidOut.upperRight.x - originX), y: round(laidOut.upperRight.y - originY)))
     var legendLabels: [String] = []
     if style.showsLegend {
-      var relations: [Relation] = []
-      for year in years { relations += graph.snapshot(year: year, rule: rule).relations }
-      let entries = DiagramBuilder.legendEntries(for: relations, kinds: graph.kinds)
+      let entries = DiagramBuilder.legendEntries(for: span.relations, kinds: graph.kinds)
       legendLabels = entries.kinds.map(\.name) + (entries.uncertain ? ["possible or disputed"] : [])
     }
     return StableLayout(
