@@ -78,8 +78,36 @@ import Testing
 
   @Test func nopWithoutPositionsIsThrown() async throws {
     let renderer = try GraphvizRenderer.shared
-    await #expect(throws: GraphvizError.self) {
+    let error = await #expect(throws: GraphvizError.self) {
       try await renderer.render(smallDrawing(), format: .svg, engine: .nop)
+    }
+    #expect(error?.code == .graphviz)
+    #expect(error?.description.contains("render of graph \"small\" with nop") == true, "\(String(describing: error))")
+    #expect(error?.messages.isEmpty == false)
+  }
+
+  /// Graphviz 2.43 hands back a plain string for an HTML label identical to a plain one in the same graph.
+  @Test func htmlLabelCollidingWithPlainTextIsThrown() async throws {
+    var drawing = DiagramGraph(name: "collision")
+    try drawing.addNode("plain", attributes: ["label": .raw("<U>X</U>")])
+    try drawing.addNode("x", attributes: ["label": .html("<U>X</U>")])
+    let renderer = try GraphvizRenderer.shared
+    let error = await #expect(throws: GraphvizError.self) {
+      try await renderer.render(drawing, format: .svg, engine: .dot)
+    }
+    #expect(error?.code == .invalidDrawing)
+    #expect(error?.description.contains("is also used as plain text") == true, "\(String(describing: error))")
+    _ = try await renderer.render(smallDrawing(), format: .svg, engine: .dot)
+  }
+
+  @Test func stableLayoutRejectsEnginesThatDoNotPlace() async throws {
+    let renderer = try GraphvizRenderer.shared
+    for engine in [LayoutEngine.nop, .nop2] {
+      let error = await #expect(throws: GraphvizError.self) {
+        try await renderer.stableLayout(for: try indochinaFixture(), years: 1979...1980, engine: engine)
+      }
+      #expect(error?.code == .unknownEngine)
+      #expect(error?.description.contains("not \(engine)") == true)
     }
   }
 
@@ -95,10 +123,23 @@ import Testing
 
   @Test func inconsistentDrawingsAreRejected() throws {
     var drawing = try smallDrawing()
-    #expect(throws: GraphvizError.self) { try drawing.addNode("a") }
-    #expect(throws: GraphvizError.self) { try drawing.addEdge(key: "r1", from: "a", to: "c") }
-    #expect(throws: GraphvizError.self) { try drawing.addEdge(key: "r9", from: "a", to: "nowhere") }
-    #expect(throws: GraphvizError.self) { try drawing.addCluster("other", members: ["b"]) }
+    func expectInvalid(_ message: String, _ body: () throws -> Void) {
+      let error = #expect(throws: GraphvizError.self) { try body() }
+      #expect(error?.code == .invalidDrawing, "\(message)")
+      #expect(error?.description.contains(message) == true, "\(String(describing: error)) lacks \(message)")
+    }
+    expectInvalid("node \"a\" is added twice") { try drawing.addNode("a") }
+    expectInvalid("a node has an empty id") { try drawing.addNode("") }
+    expectInvalid("no node \"nowhere\" to update") { try drawing.updateNode("nowhere", attributes: ["pos": "0,0"]) }
+    expectInvalid("edge key \"r1\" is used twice") { try drawing.addEdge(key: "r1", from: "a", to: "c") }
+    expectInvalid("has an empty key") { try drawing.addEdge(key: "", from: "a", to: "c") }
+    expectInvalid("starts at unknown node \"nowhere\"") { try drawing.addEdge(key: "r8", from: "nowhere", to: "a") }
+    expectInvalid("ends at unknown node \"nowhere\"") { try drawing.addEdge(key: "r9", from: "a", to: "nowhere") }
+    expectInvalid("is in cluster") { try drawing.addCluster("other", members: ["b"]) }
+    expectInvalid("is added twice") { try drawing.addCluster("group", members: ["a"]) }
+    expectInvalid("holds unknown node \"nowhere\"") { try drawing.addCluster("third", members: ["nowhere"]) }
+    // Nothing was added by the failed calls.
+    #expect(drawing == (try smallDrawing()))
   }
 
   @Test func dotTextWithoutLayout() async throws {
