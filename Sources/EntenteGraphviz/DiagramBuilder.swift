@@ -75,9 +75,10 @@ public struct DiagramBuilder: Sendable {
     }
 
     var shown: [Relation] = []
+    let sourceTitles = Dictionary(graph.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     for relation in snapshot.relations {
       guard let kind = snapshot.kinds[relation.kind] else { continue }
-      var attributes = relationAttributes(relation, kind: kind, in: graph)
+      var attributes = relationAttributes(relation, kind: kind, in: graph, sourceTitles: sourceTitles)
       if groupOfMember[relation.source] == relation.target, snapshot.kinds.isKind(relation.kind, a: .membership) {
         // Shown by the cluster around the member; drawn transparent (not `invis`) so that the SVG keeps its
         // id and tooltip.
@@ -153,7 +154,10 @@ public struct DiagramBuilder: Sendable {
     return attributes
   }
 
-  private func relationAttributes(_ relation: Relation, kind: RelationKind, in graph: TemporalGraph) -> Attributes {
+  /// - Parameter sourceTitles: Each source document's title, by id (built once per drawing).
+  private func relationAttributes(
+    _ relation: Relation, kind: RelationKind, in graph: TemporalGraph, sourceTitles: [SourceID: String?]
+  ) -> Attributes {
     var attributes = Appearance.edgeAttributes(for: kind, confidence: relation.confidence)
     attributes["id"] = .text(relation.id.rawValue)
     attributes["class"] = .text("relation \(kind.id.rawValue) \(relation.confidence.rawValue)")
@@ -174,8 +178,7 @@ public struct DiagramBuilder: Sendable {
     tooltip += "\n\(relation.period) (\(relation.confidence.rawValue))"
     if let note = relation.note { tooltip += "\n\(note)" }
     for citation in relation.citations {
-      let source = graph.sources.first { $0.id == citation.source }
-      var place = source?.title ?? citation.source.rawValue
+      var place = sourceTitles[citation.source].flatMap { $0 } ?? citation.source.rawValue
       if let locator = citation.locator { place += ", " + locator }
       tooltip += "\n“\(citation.quote)” — \(place)"
     }
@@ -210,9 +213,10 @@ public struct DiagramBuilder: Sendable {
     let holders = Set(candidates.keys)
     var assigned: Set<ActorID> = []
     var groups: [Group] = []
+    let ids = actors.map(\.id)
     for actor in actors where holders.contains(actor.id) {
       let candidates = candidates[actor.id] ?? []
-      let members = actors.map(\.id).filter {
+      let members = ids.filter {
         candidates.contains($0) && !holders.contains($0) && !assigned.contains($0)
       }
       guard !members.isEmpty else { continue }

@@ -5,7 +5,7 @@ import Foundation
 /// Graphviz is not thread-safe, so the process has one renderer (``shared``) owning one Graphviz
 /// context. Renders from many tasks are queued and run one at a time.
 public actor GraphvizRenderer {
-  private let context: GraphvizContext
+  let context: GraphvizContext
 
   private init() throws {
     context = try GraphvizContext()
@@ -16,15 +16,6 @@ public actor GraphvizRenderer {
   public static var shared: GraphvizRenderer {
     get throws { try sharedRenderer.get() }
   }
-
-  /// Warnings Graphviz reported while starting.
-  public var startupWarnings: [String] { context.startupWarnings }
-
-  /// The layout engines this machine's Graphviz offers, sorted.
-  public var availableEngines: [String] { context.layoutEngines.sorted() }
-
-  /// The output formats this machine's Graphviz offers, sorted.
-  public var availableFormats: [String] { context.outputFormats.sorted() }
 
   /// Lays out and renders a drawing.
   /// - Parameters:
@@ -46,13 +37,6 @@ public actor GraphvizRenderer {
     if engine == .dot { DiagramBuilder.avoidDotDoubleFree(&drawing) }
     let result = try context.render(drawing, engine: engine.rawValue, formats: formats.map(\.rawValue))
     return result.documents.map { RenderResult(data: $0, warnings: result.warnings) }
-  }
-
-  /// Parses DOT text, lays it out and renders it.
-  /// - Throws: ``GraphvizError`` (`invalidDOT`) with Graphviz's message if the text does not parse.
-  public func render(dot text: String, format: OutputFormat, engine: LayoutEngine = .dot) throws -> RenderResult {
-    let result = try context.render(dot: text, engine: engine.rawValue, format: format.rawValue)
-    return RenderResult(data: result.document, warnings: result.warnings)
   }
 
   /// The DOT text of a drawing as built, without layout (no positions).

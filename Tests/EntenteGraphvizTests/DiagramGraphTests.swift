@@ -68,11 +68,11 @@ import Testing
   @Test func badDOTTextIsThrownWithGraphvizMessage() async throws {
     let renderer = try GraphvizRenderer.shared
     let error = await #expect(throws: GraphvizError.self) {
-      try await renderer.render(dot: "digraph { a -> ", format: .svg)
+      try await renderer.parseDOT("digraph { a -> ")
     }
     #expect(error?.code == .invalidDOT)
     #expect(error?.description.contains("syntax error") == true)
-    let good = try await renderer.render(dot: "digraph G { a -> b }", format: .svg)
+    let good = try await renderer.render(renderer.parseDOT("digraph G { a -> b }"), format: .svg, engine: .dot)
     #expect(try SVGSummary(good.data).titles.values.contains("a"))
   }
 
@@ -150,7 +150,7 @@ import Testing
     #expect(text.contains("Lê Duẩn"))
     #expect(!text.contains("pos="))
     // Round trip: the text renders.
-    let svg = try await renderer.render(dot: text, format: .svg, engine: .dot)
+    let svg = try await renderer.render(renderer.parseDOT(text), format: .svg, engine: .dot)
     #expect(try SVGSummary(svg.data).classes["r2"] == "edge")
   }
 }
