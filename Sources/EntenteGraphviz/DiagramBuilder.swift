@@ -66,8 +66,8 @@ public struct DiagramBuilder: Sendable {
         "fillcolor": .raw(Appearance.clusterFill),
         "color": "#b9a8d0", "label": "", "tooltip": .text(group.name), "fontname": .text(style.fontName),
       ]
-      if let layout {
-        attributes["bb"] = .raw(layout.boundingBox(of: [group.id] + group.members, margin: 10).dotText)
+      if let box = layout?.boundingBox(of: [group.id] + group.members, margin: 10) {
+        attributes["bb"] = .raw(box.dotText)
       }
       try drawing.addCluster(
         "cluster_" + group.id.rawValue, members: ([group.id] + group.members).map(\.rawValue), attributes: attributes)
@@ -154,7 +154,7 @@ public struct DiagramBuilder: Sendable {
     return attributes
   }
 
-  /// - Parameter sourceTitles: Each source document's title, by id (built once per drawing).
+  // `sourceTitles`: each source document's title, by id (built once per drawing).
   private func relationAttributes(
     _ relation: Relation, kind: RelationKind, in graph: TemporalGraph, sourceTitles: [SourceID: String?]
   ) -> Attributes {

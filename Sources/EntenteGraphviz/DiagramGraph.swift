@@ -110,14 +110,8 @@ public struct DiagramGraph: Sendable, Equatable {
     self.isDirected = directed
   }
 
-  /// Whether the drawing has a node with this id.
-  public func contains(node id: String) -> Bool { nodeIndex[id] != nil }
-
   /// The node with this id, if any.
   public func node(_ id: String) -> Node? { nodeIndex[id].map { nodes[$0] } }
-
-  /// The name of the cluster holding this node, if any.
-  public func cluster(of node: String) -> String? { clusterOfNode[node] }
 
   /// Adds a node.
   /// - Throws: ``GraphvizError`` (`invalidDrawing`) if the id is empty or already used.

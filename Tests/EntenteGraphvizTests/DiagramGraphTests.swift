@@ -112,8 +112,8 @@ import Testing
   }
 
   @Test func unknownFormatsAndEnginesAreRejected() throws {
-    #expect(throws: GraphvizError.self) { try OutputFormat(parsing: "bmpx") }
-    #expect(throws: GraphvizError.self) { try LayoutEngine(parsing: "spring") }
+    let formatError = #expect(throws: GraphvizError.self) { try OutputFormat(parsing: "bmpx") }
+    #expect(formatError?.code == .unknownFormat)
     #expect(try OutputFormat(parsing: "SVG") == .svg)
     #expect(try LayoutEngine(parsing: "sfdp") == .sfdp)
     let error = #expect(throws: GraphvizError.self) { try LayoutEngine(parsing: "spring") }

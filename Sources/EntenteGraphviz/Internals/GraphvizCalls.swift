@@ -11,21 +11,14 @@ import Darwin
 // layout and attribute caches are process globals), so everything here is used only from the
 // `GraphvizRenderer` actor, which owns the one `GraphvizContext` of the process.
 
-/// A point in Graphviz's coordinates (points, y up).
-struct GraphvizPoint: Sendable, Equatable {
-  var x: Double
-  var y: Double
-}
-
-/// Positions and sizes read back from a layout.
+/// Positions and sizes read back from a layout, in Graphviz's coordinates (points, y up).
 struct LaidOutGraph: Sendable {
   /// Each node's centre, by node id.
-  var positions: [String: GraphvizPoint]
-  /// Each node's size in points (width, height), by node id.
-  var sizes: [String: GraphvizPoint]
-  /// The lower-left and upper-right corners of the drawing.
-  var lowerLeft: GraphvizPoint
-  var upperRight: GraphvizPoint
+  var positions: [String: DiagramPoint]
+  /// Each node's size in points (x: width, y: height), by node id.
+  var sizes: [String: DiagramPoint]
+  /// The drawing's bounding box.
+  var box: DiagramBox
 }
 
 // MARK: - Messages
@@ -179,18 +172,19 @@ final class GraphvizContext {
     let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
     defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
     let warnings = try check(laidOut, context: context)
-    var positions: [String: GraphvizPoint] = [:]
-    var sizes: [String: GraphvizPoint] = [:]
+    var positions: [String: DiagramPoint] = [:]
+    var sizes: [String: DiagramPoint] = [:]
     for node in drawing.nodes {
       guard let handle = withCString(node.id, { agnode(graph, $0, 0) }) else { continue }
       let coord = entente_node_coord(handle)
-      positions[node.id] = GraphvizPoint(x: coord.x, y: coord.y)
-      sizes[node.id] = GraphvizPoint(x: entente_node_width(handle) * 72, y: entente_node_height(handle) * 72)
+      positions[node.id] = DiagramPoint(x: coord.x, y: coord.y)
+      sizes[node.id] = DiagramPoint(x: entente_node_width(handle) * 72, y: entente_node_height(handle) * 72)
     }
     let box = entente_graph_bb(graph)
     let result = LaidOutGraph(
       positions: positions, sizes: sizes,
-      lowerLeft: GraphvizPoint(x: box.LL.x, y: box.LL.y), upperRight: GraphvizPoint(x: box.UR.x, y: box.UR.y))
+      box: DiagramBox(
+        lowerLeft: DiagramPoint(x: box.LL.x, y: box.LL.y), upperRight: DiagramPoint(x: box.UR.x, y: box.UR.y)))
     return (result, warnings)
   }
 
