@@ -14,20 +14,6 @@ public struct DiagramBuilder: Sendable {
     self.style = style
   }
 
-  /// The drawing of one calendar year.
-  /// - Parameters:
-  ///   - graph: The temporal graph.
-  ///   - year: The year to draw.
-  ///   - rule: Which relations count as active in the year.
-  ///   - layout: Positions to pin every node to (render with ``LayoutEngine/nop``), or `nil` to let an engine lay out.
-  /// - Returns: The drawing, ready for ``GraphvizRenderer/render(_:format:engine:)``.
-  /// - Throws: ``GraphvizError`` (`layoutMismatch`) if the layout lacks an actor present in the year.
-  public func drawing(
-    of graph: TemporalGraph, year: Int, rule: ActivityRule = .possible, layout: StableLayout? = nil
-  ) throws -> DiagramGraph {
-    try drawing(of: graph, snapshot: graph.snapshot(year: year, rule: rule), layout: layout)
-  }
-
   /// The drawing of a snapshot (a year or a day) of `graph`.
   /// - Throws: ``GraphvizError`` (`layoutMismatch`) if the layout lacks an actor present in the snapshot.
   public func drawing(of graph: TemporalGraph, snapshot: Snapshot, layout: StableLayout? = nil) throws -> DiagramGraph {

@@ -17,20 +17,16 @@ public actor GraphvizRenderer {
     get throws { try sharedRenderer.get() }
   }
 
-  /// Lays out and renders a drawing.
+  /// Lays out a drawing once and renders it to several formats.
+  ///
+  /// For `dot`, edge labels are drawn as external labels (`xlabel`): Graphviz 2.43's `dot` frees a rank array
+  /// twice when a labelled edge joins two nodes of one rank.
   /// - Parameters:
   ///   - drawing: What to draw.
-  ///   - format: The output format.
+  ///   - formats: The output formats, in the order the results come back.
   ///   - engine: The layout engine (`nop` needs every node's `pos`).
-  /// - Returns: The document and Graphviz's warnings.
-  /// - Throws: ``GraphvizError`` if Graphviz reports an error or the engine or format is unavailable.
-  public func render(_ drawing: DiagramGraph, format: OutputFormat, engine: LayoutEngine) throws -> RenderResult {
-    try render(drawing, formats: [format], engine: engine)[0]
-  }
-
-  /// Lays out a drawing once and renders it to several formats.
   /// - Returns: One result per format, in the given order; each carries all warnings.
-  /// - Throws: ``GraphvizError`` as ``render(_:format:engine:)``.
+  /// - Throws: ``GraphvizError`` if Graphviz reports an error or the engine or format is unavailable.
   public func render(_ drawing: DiagramGraph, formats: [OutputFormat], engine: LayoutEngine) throws -> [RenderResult] {
     guard !formats.isEmpty else { return [] }
     var drawing = drawing

@@ -178,26 +178,4 @@ extension GraphvizRenderer {
     return StableLayout(
       years: years, engine: engine, positions: positions, sizes: sizes, drawingBox: box, legendLabels: legendLabels)
   }
-
-  /// Draws one year of a temporal graph.
-  /// - Parameters:
-  ///   - graph: The temporal graph.
-  ///   - year: The year to draw.
-  ///   - rule: Which relations count as active in the year.
-  ///   - format: The output format.
-  ///   - engine: The layout engine when no `layout` is given (default `dot`); ignored otherwise (`nop` is used).
-  ///   - layout: A stable layout covering `year`, to put every actor where it is in the other years.
-  ///   - style: How the diagram looks.
-  /// - Returns: The document and Graphviz's warnings.
-  /// - Throws: ``GraphvizError``.
-  public func render(
-    _ graph: TemporalGraph, year: Int, rule: ActivityRule = .possible, format: OutputFormat,
-    engine: LayoutEngine = .dot, layout: StableLayout? = nil, style: DiagramStyle = DiagramStyle()
-  ) throws -> RenderResult {
-    var drawing = try DiagramBuilder(style: style).drawing(of: graph, year: year, rule: rule, layout: layout)
-    if layout == nil {
-      DiagramBuilder.tune(&drawing, for: engine)
-    }
-    return try render(drawing, format: format, engine: layout == nil ? engine : .nop)
-  }
 }

@@ -20,7 +20,8 @@ import Testing
     var shapes: [String: [String]] = [:]
     var viewBox: String?
     for year in years {
-      let svg = try SVGSummary(try await renderer.render(graph, year: year, format: .svg, layout: layout).data)
+      let svg = try SVGSummary(
+        try await renderer.render(graph, snapshot: graph.snapshot(year: year), formats: [.svg], layout: layout)[0].data)
       let snapshot = graph.snapshot(year: year)
       for actor in snapshot.actors {
         let id = actor.id.rawValue
@@ -56,7 +57,8 @@ import Testing
     let renderer = try GraphvizRenderer.shared
     let step = engine == .dot || engine == .neato ? 1 : 4
     for year in stride(from: years.lowerBound, through: years.upperBound, by: step) {
-      let result = try await renderer.render(graph, year: year, format: .svg, engine: engine)
+      let result = try await renderer.render(
+        graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: engine)[0]
       #expect(try SVGSummary(result.data).texts.contains { $0.hasSuffix("— \(year)") }, "\(engine) \(year)")
     }
   }

@@ -21,7 +21,7 @@ import Testing
 
   @Test func rendersWellFormedSVGWithIdsAndLabels() async throws {
     let renderer = try GraphvizRenderer.shared
-    let result = try await renderer.render(smallDrawing(), format: .svg, engine: .dot)
+    let result = try await renderer.render(smallDrawing(), formats: [.svg], engine: .dot)[0]
     let svg = try SVGSummary(result.data)
     #expect(svg.classes["a"] == "node")
     #expect(svg.classes["r1"] == "edge")
@@ -46,8 +46,8 @@ import Testing
   @Test func sameDrawingRendersToIdenticalBytes() async throws {
     let renderer = try GraphvizRenderer.shared
     for engine in [LayoutEngine.dot, .neato, .fdp] {
-      let first = try await renderer.render(smallDrawing(), format: .svg, engine: engine)
-      let second = try await renderer.render(smallDrawing(), format: .svg, engine: engine)
+      let first = try await renderer.render(smallDrawing(), formats: [.svg], engine: engine)[0]
+      let second = try await renderer.render(smallDrawing(), formats: [.svg], engine: engine)[0]
       #expect(first.data == second.data, "\(engine)")
     }
   }
@@ -57,12 +57,12 @@ import Testing
     try drawing.addNode("bad", attributes: ["label": .html("<B>unclosed")])
     let renderer = try GraphvizRenderer.shared
     let error = await #expect(throws: GraphvizError.self) {
-      try await renderer.render(drawing, format: .svg, engine: .dot)
+      try await renderer.render(drawing, formats: [.svg], engine: .dot)[0]
     }
     #expect(error?.code == .graphviz)
     #expect(error?.messages.joined().contains("bad") == true)
     // The renderer is still usable afterwards.
-    _ = try await renderer.render(smallDrawing(), format: .svg, engine: .dot)
+    _ = try await renderer.render(smallDrawing(), formats: [.svg], engine: .dot)[0]
   }
 
   @Test func badDOTTextIsThrownWithGraphvizMessage() async throws {
@@ -72,14 +72,14 @@ import Testing
     }
     #expect(error?.code == .invalidDOT)
     #expect(error?.description.contains("syntax error") == true)
-    let good = try await renderer.render(renderer.parseDOT("digraph G { a -> b }"), format: .svg, engine: .dot)
+    let good = try await renderer.render(renderer.parseDOT("digraph G { a -> b }"), formats: [.svg], engine: .dot)[0]
     #expect(try SVGSummary(good.data).titles.values.contains("a"))
   }
 
   @Test func nopWithoutPositionsIsThrown() async throws {
     let renderer = try GraphvizRenderer.shared
     let error = await #expect(throws: GraphvizError.self) {
-      try await renderer.render(smallDrawing(), format: .svg, engine: .nop)
+      try await renderer.render(smallDrawing(), formats: [.svg], engine: .nop)[0]
     }
     #expect(error?.code == .graphviz)
     #expect(error?.description.contains("render of graph \"small\" with nop") == true, "\(String(describing: error))")
@@ -93,11 +93,11 @@ import Testing
     try drawing.addNode("x", attributes: ["label": .html("<U>X</U>")])
     let renderer = try GraphvizRenderer.shared
     let error = await #expect(throws: GraphvizError.self) {
-      try await renderer.render(drawing, format: .svg, engine: .dot)
+      try await renderer.render(drawing, formats: [.svg], engine: .dot)[0]
     }
     #expect(error?.code == .invalidDrawing)
     #expect(error?.description.contains("is also used as plain text") == true, "\(String(describing: error))")
-    _ = try await renderer.render(smallDrawing(), format: .svg, engine: .dot)
+    _ = try await renderer.render(smallDrawing(), formats: [.svg], engine: .dot)[0]
   }
 
   @Test func stableLayoutRejectsEnginesThatDoNotPlace() async throws {
@@ -150,7 +150,7 @@ import Testing
     #expect(text.contains("Lê Duẩn"))
     #expect(!text.contains("pos="))
     // Round trip: the text renders.
-    let svg = try await renderer.render(renderer.parseDOT(text), format: .svg, engine: .dot)
+    let svg = try await renderer.render(renderer.parseDOT(text), formats: [.svg], engine: .dot)[0]
     #expect(try SVGSummary(svg.data).classes["r2"] == "edge")
   }
 }

@@ -32,7 +32,8 @@ func expectSame(
     var first: [Int: Data] = [:]
     for round in 0..<3 {
       for year in 1975...1984 {
-        let result = try await renderer.render(graph, year: year, format: .svg, engine: engine)
+        let result = try await renderer.render(
+          graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: engine)[0]
         let svg = try SVGSummary(result.data)
         #expect(svg.classes.keys.contains("vietnam"))
         if round == 0 {
@@ -51,7 +52,8 @@ func expectSame(
     var first: [Int: Data] = [:]
     for round in 0..<3 {
       for year in 1975...1985 {
-        let result = try await renderer.render(graph, year: year, format: .svg, layout: layout)
+        let result = try await renderer.render(
+          graph, snapshot: graph.snapshot(year: year), formats: [.svg], layout: layout)[0]
         #expect(!result.data.isEmpty)
         if round == 0 {
           first[year] = result.data
@@ -67,11 +69,15 @@ func expectSame(
   func yearAloneEqualsYearAfterOthers(engine: LayoutEngine) async throws {
     let graph = try indochinaFixture()
     let renderer = try GraphvizRenderer.shared
-    let alone = try await renderer.render(graph, year: 1980, format: .svg, engine: engine).data
+    let alone = try await renderer.render(graph, snapshot: graph.snapshot(year: 1980), formats: [.svg], engine: engine)[
+      0
+    ].data
     for year in 1975...1979 {
-      _ = try await renderer.render(graph, year: year, format: .svg, engine: engine)
+      _ = try await renderer.render(graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: engine)[0]
     }
-    let after = try await renderer.render(graph, year: 1980, format: .svg, engine: engine).data
+    let after = try await renderer.render(graph, snapshot: graph.snapshot(year: 1980), formats: [.svg], engine: engine)[
+      0
+    ].data
     expectSame(alone, after, engine: engine, unstable: [.fdp, .sfdp], "1980")
   }
 
@@ -80,13 +86,18 @@ func expectSame(
     let renderer = try GraphvizRenderer.shared
     var expected: [Int: Data] = [:]
     for year in 1975...1982 {
-      expected[year] = try await renderer.render(graph, year: year, format: .svg, engine: .neato).data
+      expected[year] = try await renderer.render(
+        graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: .neato)[0].data
     }
     let results = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
       for task in 0..<32 {
         let year = 1975 + task % 8
         group.addTask {
-          (year, try await GraphvizRenderer.shared.render(graph, year: year, format: .svg, engine: .neato).data)
+          (
+            year,
+            try await GraphvizRenderer.shared.render(
+              graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: .neato)[0].data
+          )
         }
       }
       var collected: [(Int, Data)] = []
