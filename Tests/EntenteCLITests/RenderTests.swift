@@ -171,4 +171,41 @@ import Testing
       #expect(one == other)
     }
   }
+
+  static let pluginFolder = "/usr/lib/x86_64-linux-gnu/graphviz"
+
+  /// With only the core and `dot` plugins registered, an engine or format Graphviz lacks is a clear error.
+  @Test(
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dot")
+        && FileManager.default.fileExists(atPath: pluginFolder + "/libgvplugin_dot_layout.so.6")),
+    arguments: [
+      (["--engine", "neato"], "layout engine \"neato\" is not available (available: dot)"),
+      (["--format", "png"], "output format \"png\" is not available"),
+    ])
+  func engineOrFormatMissingFromGraphvizIsAClearError(options: [String], message: String) throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plugins = folder.appendingPathComponent("plugins")
+    try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+    for name in ["libgvplugin_core.so.6", "libgvplugin_dot_layout.so.6"] {
+      try FileManager.default.createSymbolicLink(
+        atPath: plugins.appendingPathComponent(name).path, withDestinationPath: Self.pluginFolder + "/" + name)
+    }
+    // Register the two plugins in that folder (`dot -c` writes its config there).
+    let register = Process()
+    register.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+    register.arguments = ["-c"]
+    register.environment = ProcessInfo.processInfo.environment.merging(["GVBINDIR": plugins.path]) { $1 }
+    try register.run()
+    register.waitUntilExit()
+    try #require(register.terminationStatus == 0)
+    let out = folder.appendingPathComponent("out")
+    let outcome = try run(
+      ["render", sample, "--years", "1977", "--independent", "--out", out.path] + options,
+      environment: ["GVBINDIR": plugins.path])
+    #expect(outcome.status == 1, "\(outcome.error)")
+    #expect(outcome.error.contains(message), "\(outcome.error)")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
 }
