@@ -16,9 +16,6 @@ static inline Agdesc_t entente_agdirected(void) { return Agdirected; }
 /// A copy of `Agundirected` (non-strict undirected graph).
 static inline Agdesc_t entente_agundirected(void) { return Agundirected; }
 
-/// `AGID(obj)`: the object's numeric id, unique per kind inside a root graph.
-static inline unsigned long entente_agid(void *obj) { return (unsigned long)AGID(obj); }
-
 /// `gvRenderData` with a `size_t` length whatever this Graphviz uses
 /// (`unsigned int *` up to Graphviz 13, `size_t *` from 14).
 static inline int entente_gvRenderData(GVC_t *gvc, Agraph_t *g, const char *format,
@@ -57,8 +54,8 @@ static inline int entente_agwrite_memory(Agraph_t *g, char **buffer, size_t *len
 
 // cgraph gives a named object the address of its interned name as id, and keeps subgraphs ordered by
 // id: with malloc, the order of clusters (and so the layout) depends on the heap's state and changes
-// from one render to the next in one process. Graphs opened with `entente_disc()` take their memory
-// from a bump arena instead, so addresses (and ids) grow in creation order. The arena is zeroed (as
+// from one render to the next in one process. With `entente_use_arena_everywhere()`, every graph (opened with
+// a NULL discipline, which means cgraph's `AgMemDisc`) takes its memory from a bump arena instead, so addresses (and ids) grow in creation order. The arena is zeroed (as
 // cgraph expects), never reuses freed blocks, and is released when the graph is closed.
 
 typedef struct entente_chunk {
@@ -121,17 +118,6 @@ static inline void entente_arena_close(void *state) {
   free(head);
 }
 
-/// The discipline to open graphs with: arena memory, Graphviz's own ids and I/O.
-static inline Agdisc_t *entente_disc(void) {
-  static Agmemdisc_t memory = {entente_arena_open, entente_arena_alloc, entente_arena_resize,
-                               entente_arena_free, entente_arena_close};
-  static Agdisc_t disc;
-  disc.mem = &memory;
-  disc.id = &AgIdDisc;
-  disc.io = &AgIoDisc;
-  return &disc;
-}
-
 /// Makes every graph Graphviz opens, including the ones layouts open internally (fdp's derived graphs),
 /// use the arena. Call once, before any graph exists.
 static inline void entente_use_arena_everywhere(void) {
@@ -140,17 +126,6 @@ static inline void entente_use_arena_everywhere(void) {
   AgMemDisc.resize = entente_arena_resize;
   AgMemDisc.free = entente_arena_free;
   AgMemDisc.close = entente_arena_close;
-}
-
-/// `agmemread` with `entente_disc()`: parses DOT text, or returns NULL (errors go to agerr).
-static inline Agraph_t *entente_agmemread(const char *text) {
-  size_t length = strlen(text);
-  if (length == 0) return NULL;
-  FILE *stream = fmemopen((void *)text, length, "r");
-  if (stream == NULL) return NULL;
-  Agraph_t *g = agread(stream, entente_disc());
-  fclose(stream);
-  return g;
 }
 
 #endif

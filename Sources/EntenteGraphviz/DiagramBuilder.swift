@@ -14,20 +14,6 @@ public struct DiagramBuilder: Sendable {
     self.style = style
   }
 
-  /// The drawing of one calendar year.
-  /// - Parameters:
-  ///   - graph: The temporal graph.
-  ///   - year: The year to draw.
-  ///   - rule: Which relations count as active in the year.
-  ///   - layout: Positions to pin every node to (render with ``LayoutEngine/nop``), or `nil` to let an engine lay out.
-  /// - Returns: The drawing, ready for ``GraphvizRenderer/render(_:format:engine:)``.
-  /// - Throws: ``GraphvizError`` (`layoutMismatch`) if the layout lacks an actor present in the year.
-  public func drawing(
-    of graph: TemporalGraph, year: Int, rule: ActivityRule = .possible, layout: StableLayout? = nil
-  ) throws -> DiagramGraph {
-    try drawing(of: graph, snapshot: graph.snapshot(year: year, rule: rule), layout: layout)
-  }
-
   /// The drawing of a snapshot (a year or a day) of `graph`.
   /// - Throws: ``GraphvizError`` (`layoutMismatch`) if the layout lacks an actor present in the snapshot.
   public func drawing(of graph: TemporalGraph, snapshot: Snapshot, layout: StableLayout? = nil) throws -> DiagramGraph {
@@ -66,8 +52,8 @@ public struct DiagramBuilder: Sendable {
         "fillcolor": .raw(Appearance.clusterFill),
         "color": "#b9a8d0", "label": "", "tooltip": .text(group.name), "fontname": .text(style.fontName),
       ]
-      if let layout {
-        attributes["bb"] = .raw(layout.boundingBox(of: [group.id] + group.members, margin: 10).dotText)
+      if let box = layout?.boundingBox(of: [group.id] + group.members, margin: 10) {
+        attributes["bb"] = .raw(box.dotText)
       }
       try drawing.addCluster(
         "cluster_" + group.id.rawValue, members: ([group.id] + group.members).map(\.rawValue), attributes: attributes)
@@ -75,9 +61,10 @@ public struct DiagramBuilder: Sendable {
     }
 
     var shown: [Relation] = []
+    let sourceTitles = Dictionary(graph.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     for relation in snapshot.relations {
       guard let kind = snapshot.kinds[relation.kind] else { continue }
-      var attributes = relationAttributes(relation, kind: kind, in: graph)
+      var attributes = relationAttributes(relation, kind: kind, in: graph, sourceTitles: sourceTitles)
       if groupOfMember[relation.source] == relation.target, snapshot.kinds.isKind(relation.kind, a: .membership) {
         // Shown by the cluster around the member; drawn transparent (not `invis`) so that the SVG keeps its
         // id and tooltip.
@@ -100,30 +87,23 @@ public struct DiagramBuilder: Sendable {
     return drawing
   }
 
-  /// The drawing of every actor and relation of some year in `years`, without legend or clusters: what a
-  /// stable layout is computed from.
+  /// The drawing of every actor and relation of a span of years (`TemporalGraph.snapshot(years:rule:)`), without
+  /// legend or clusters: what a stable layout is computed from.
   ///
   /// Members of a coalition in some year are kept near it: in a cluster for engines that keep clusters
   /// (`dot`, `fdp`), by short invisible edges for the others.
-  func unionDrawing(
-    of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule, engine: LayoutEngine = .neato
-  ) throws -> DiagramGraph {
-    var actorIDs: Set<ActorID> = []
-    var relationIDs: Set<RelationID> = []
-    for year in years {
-      let snapshot = graph.snapshot(year: year, rule: rule)
-      actorIDs.formUnion(snapshot.actors.map(\.id))
-      relationIDs.formUnion(snapshot.relations.map(\.id))
-    }
+  func unionDrawing(of graph: TemporalGraph, span: Snapshot, years: ClosedRange<Int>, engine: LayoutEngine = .neato)
+    throws -> DiagramGraph
+  {
     var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(years.lowerBound)-\(years.upperBound)", directed: true)
     drawing.graphAttributes = ["overlap": "prism", "overlap_scaling": "0", "sep": "+12", "splines": "false"]
     drawing.nodeDefaults = [
       "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.12,0.06",
     ]
-    for actor in graph.actors where actorIDs.contains(actor.id) {
+    for actor in span.actors {
       try drawing.addNode(actor.id.rawValue, attributes: actorAttributes(actor))
     }
-    let relations = graph.relations.filter { relationIDs.contains($0.id) }
+    let relations = span.relations
     for relation in relations {
       var attributes: Attributes = [:]
       if graph.kinds.isKind(relation.kind, a: .membership) { attributes["len"] = "0.6" }
@@ -131,8 +111,7 @@ public struct DiagramBuilder: Sendable {
         key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: attributes)
     }
     guard style.groupsMembers else { return drawing }
-    let actors = graph.actors.filter { actorIDs.contains($0.id) }
-    for group in Self.groups(actors: actors, relations: relations, kinds: graph.kinds) {
+    for group in Self.groups(actors: span.actors, relations: relations, kinds: graph.kinds) {
       if engine.keepsClusters {
         try drawing.addCluster("cluster_" + group.id.rawValue, members: ([group.id] + group.members).map(\.rawValue))
       } else {
@@ -161,7 +140,10 @@ public struct DiagramBuilder: Sendable {
     return attributes
   }
 
-  private func relationAttributes(_ relation: Relation, kind: RelationKind, in graph: TemporalGraph) -> Attributes {
+  // `sourceTitles`: each source document's title, by id (built once per drawing).
+  private func relationAttributes(
+    _ relation: Relation, kind: RelationKind, in graph: TemporalGraph, sourceTitles: [SourceID: String?]
+  ) -> Attributes {
     var attributes = Appearance.edgeAttributes(for: kind, confidence: relation.confidence)
     attributes["id"] = .text(relation.id.rawValue)
     attributes["class"] = .text("relation \(kind.id.rawValue) \(relation.confidence.rawValue)")
@@ -182,8 +164,7 @@ public struct DiagramBuilder: Sendable {
     tooltip += "\n\(relation.period) (\(relation.confidence.rawValue))"
     if let note = relation.note { tooltip += "\n\(note)" }
     for citation in relation.citations {
-      let source = graph.sources.first { $0.id == citation.source }
-      var place = source?.title ?? citation.source.rawValue
+      var place = sourceTitles[citation.source].flatMap { $0 } ?? citation.source.rawValue
       if let locator = citation.locator { place += ", " + locator }
       tooltip += "\n“\(citation.quote)” — \(place)"
     }
@@ -218,9 +199,10 @@ public struct DiagramBuilder: Sendable {
     let holders = Set(candidates.keys)
     var assigned: Set<ActorID> = []
     var groups: [Group] = []
+    let ids = actors.map(\.id)
     for actor in actors where holders.contains(actor.id) {
       let candidates = candidates[actor.id] ?? []
-      let members = actors.map(\.id).filter {
+      let members = ids.filter {
         candidates.contains($0) && !holders.contains($0) && !assigned.contains($0)
       }
       guard !members.isEmpty else { continue }
@@ -336,24 +318,26 @@ public struct DiagramBuilder: Sendable {
 }
 
 extension DiagramBuilder {
-  /// Graph attributes that suit an engine when nothing is pinned (overlap removal, edge routing).
+  /// Graph attributes that suit an engine when nothing is pinned (overlap removal).
+  ///
+  /// The `dot` workaround for Graphviz 2.43 is not here: ``GraphvizRenderer`` applies it to every `dot` render.
   static func tune(_ drawing: inout DiagramGraph, for engine: LayoutEngine) {
     switch engine {
-    case .neato, .fdp:
+    case .neato, .fdp, .circo, .twopi:
       // Edges stay straight: see `pin(_:to:)` for why not `splines=true`.
       drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
     case .sfdp:
       // Debian's Graphviz lacks the triangulation library sfdp's default overlap removal needs.
       drawing.graphAttributes["overlap"] = "scale"
-    case .circo, .twopi:
-      drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "false"
-    case .dot:
-      // Graphviz 2.43's dot frees a rank array twice (in gvFreeLayout) when a labelled edge joins two nodes
-      // of one rank; external labels are placed after layout and avoid it.
-      drawing.renameEdgeAttribute("label", to: "xlabel")
-      drawing.graphAttributes["forcelabels"] = "true"
-    case .nop, .nop2:
+    case .dot, .nop, .nop2:
       break
     }
+  }
+
+  /// Works around Graphviz 2.43's `dot`, which frees a rank array twice (in `gvFreeLayout`) when a labelled edge
+  /// joins two nodes of one rank: edge labels become external labels, placed after layout.
+  static func avoidDotDoubleFree(_ drawing: inout DiagramGraph) {
+    drawing.renameEdgeAttribute("label", to: "xlabel")
+    drawing.graphAttributes["forcelabels"] = "true"
   }
 }

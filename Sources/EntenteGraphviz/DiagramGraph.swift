@@ -99,6 +99,7 @@ public struct DiagramGraph: Sendable, Equatable {
   private var nodeIndex: [String: Int] = [:]
   private var edgeKeys: Set<String> = []
   private var clusterOfNode: [String: String] = [:]
+  private var clusterNames: Set<String> = []
 
   /// Creates an empty drawing.
   /// - Parameters:
@@ -109,14 +110,8 @@ public struct DiagramGraph: Sendable, Equatable {
     self.isDirected = directed
   }
 
-  /// Whether the drawing has a node with this id.
-  public func contains(node id: String) -> Bool { nodeIndex[id] != nil }
-
   /// The node with this id, if any.
   public func node(_ id: String) -> Node? { nodeIndex[id].map { nodes[$0] } }
-
-  /// The name of the cluster holding this node, if any.
-  public func cluster(of node: String) -> String? { clusterOfNode[node] }
 
   /// Adds a node.
   /// - Throws: ``GraphvizError`` (`invalidDrawing`) if the id is empty or already used.
@@ -166,7 +161,7 @@ public struct DiagramGraph: Sendable, Equatable {
   /// - Throws: ``GraphvizError`` (`invalidDrawing`) for a reused name, an unknown member or a node already in a cluster.
   public mutating func addCluster(_ name: String, members: [String], attributes: Attributes = [:]) throws {
     let fullName = name.hasPrefix("cluster") ? name : "cluster_" + name
-    guard !clusters.contains(where: { $0.name == fullName }) else {
+    guard !clusterNames.contains(fullName) else {
       throw invalid("cluster \"\(fullName)\" is added twice")
     }
     for member in members {
@@ -176,6 +171,7 @@ public struct DiagramGraph: Sendable, Equatable {
       }
     }
     for member in members { clusterOfNode[member] = fullName }
+    clusterNames.insert(fullName)
     clusters.append(Cluster(name: fullName, members: members, attributes: attributes))
   }
 

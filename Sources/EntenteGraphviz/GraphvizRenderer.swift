@@ -5,7 +5,7 @@ import Foundation
 /// Graphviz is not thread-safe, so the process has one renderer (``shared``) owning one Graphviz
 /// context. Renders from many tasks are queued and run one at a time.
 public actor GraphvizRenderer {
-  private let context: GraphvizContext
+  let context: GraphvizContext
 
   private init() throws {
     context = try GraphvizContext()
@@ -17,41 +17,22 @@ public actor GraphvizRenderer {
     get throws { try sharedRenderer.get() }
   }
 
-  /// Warnings Graphviz reported while starting.
-  public var startupWarnings: [String] { context.startupWarnings }
-
-  /// The layout engines this machine's Graphviz offers, sorted.
-  public var availableEngines: [String] { context.layoutEngines.sorted() }
-
-  /// The output formats this machine's Graphviz offers, sorted.
-  public var availableFormats: [String] { context.outputFormats.sorted() }
-
-  /// Lays out and renders a drawing.
+  /// Lays out a drawing once and renders it to several formats.
+  ///
+  /// For `dot`, edge labels are drawn as external labels (`xlabel`): Graphviz 2.43's `dot` frees a rank array
+  /// twice when a labelled edge joins two nodes of one rank.
   /// - Parameters:
   ///   - drawing: What to draw.
-  ///   - format: The output format.
+  ///   - formats: The output formats, in the order the results come back.
   ///   - engine: The layout engine (`nop` needs every node's `pos`).
-  /// - Returns: The document and Graphviz's warnings.
-  /// - Throws: ``GraphvizError`` if Graphviz reports an error or the engine or format is unavailable.
-  public func render(_ drawing: DiagramGraph, format: OutputFormat, engine: LayoutEngine) throws -> RenderResult {
-    let result = try context.render(drawing, engine: engine.rawValue, formats: [format.rawValue])
-    return RenderResult(data: result.documents[0], warnings: result.warnings)
-  }
-
-  /// Lays out a drawing once and renders it to several formats.
   /// - Returns: One result per format, in the given order; each carries all warnings.
-  /// - Throws: ``GraphvizError`` as ``render(_:format:engine:)``.
+  /// - Throws: ``GraphvizError`` if Graphviz reports an error or the engine or format is unavailable.
   public func render(_ drawing: DiagramGraph, formats: [OutputFormat], engine: LayoutEngine) throws -> [RenderResult] {
     guard !formats.isEmpty else { return [] }
+    var drawing = drawing
+    if engine == .dot { DiagramBuilder.avoidDotDoubleFree(&drawing) }
     let result = try context.render(drawing, engine: engine.rawValue, formats: formats.map(\.rawValue))
     return result.documents.map { RenderResult(data: $0, warnings: result.warnings) }
-  }
-
-  /// Parses DOT text, lays it out and renders it.
-  /// - Throws: ``GraphvizError`` (`invalidDOT`) with Graphviz's message if the text does not parse.
-  public func render(dot text: String, format: OutputFormat, engine: LayoutEngine = .dot) throws -> RenderResult {
-    let result = try context.render(dot: text, engine: engine.rawValue, format: format.rawValue)
-    return RenderResult(data: result.document, warnings: result.warnings)
   }
 
   /// The DOT text of a drawing as built, without layout (no positions).
@@ -62,7 +43,9 @@ public actor GraphvizRenderer {
 
   /// Lays out a drawing and reads back node positions (internal: see ``StableLayout``).
   func layout(_ drawing: DiagramGraph, engine: LayoutEngine) throws -> (layout: LaidOutGraph, warnings: [String]) {
-    try context.layout(drawing, engine: engine.rawValue)
+    var drawing = drawing
+    if engine == .dot { DiagramBuilder.avoidDotDoubleFree(&drawing) }
+    return try context.layout(drawing, engine: engine.rawValue)
   }
 }
 

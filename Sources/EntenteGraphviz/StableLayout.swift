@@ -40,7 +40,7 @@ public struct DiagramBox: Sendable, Hashable {
   }
 
   /// The box grown by `margin` on every side.
-  public func insetBy(_ margin: Double) -> DiagramBox {
+  public func expanded(by margin: Double) -> DiagramBox {
     DiagramBox(
       lowerLeft: lowerLeft.offsetBy(x: -margin, y: -margin), upperRight: upperRight.offsetBy(x: margin, y: margin))
   }
@@ -90,27 +90,24 @@ public struct StableLayout: Sendable, Hashable {
         upperRight: legendOrigin.offsetBy(x: width + 14, y: 34))
       canvas = canvas.union(legend)
     }
-    self.canvas = canvas.insetBy(12)
+    self.canvas = canvas.expanded(by: 12)
   }
-
-  /// The actors placed, sorted by id.
-  public var actors: [ActorID] { positions.keys.sorted() }
 
   /// The centre of an actor's node, or `nil` if the actor is not in any year of the range.
   public func position(of actor: ActorID) -> DiagramPoint? { positions[actor] }
 
-  /// The box around some actors' nodes, grown by `margin`.
-  func boundingBox(of actors: [ActorID], margin: Double) -> DiagramBox {
+  /// The box around some actors' nodes, grown by `margin`, or `nil` if none of them is placed.
+  func boundingBox(of actors: [ActorID], margin: Double) -> DiagramBox? {
     var box: DiagramBox?
     for actor in actors {
-      guard let center = positions[actor] else { continue }
-      let size = sizes[actor] ?? DiagramPoint(x: 54, y: 36)
+      // Every placed actor has both a position and a size.
+      guard let center = positions[actor], let size = sizes[actor] else { continue }
       let own = DiagramBox(
         lowerLeft: center.offsetBy(x: -size.x / 2, y: -size.y / 2),
         upperRight: center.offsetBy(x: size.x / 2, y: size.y / 2))
       box = box.map { $0.union(own) } ?? own
     }
-    return (box ?? DiagramBox(lowerLeft: legendOrigin, upperRight: legendOrigin)).insetBy(margin)
+    return box?.expanded(by: margin)
   }
 
   /// The left end of a legend row's sample edge.
@@ -149,18 +146,18 @@ extension GraphvizRenderer {
       throw GraphvizError(.unknownEngine, context: "a stable layout needs an engine that places nodes, not \(engine)")
     }
     let builder = DiagramBuilder(style: style)
-    var union = try builder.unionDrawing(of: graph, years: years, rule: rule, engine: engine)
+    let span = graph.snapshot(years: years, rule: rule)
+    var union = try builder.unionDrawing(of: graph, span: span, years: years, engine: engine)
     guard !union.nodes.isEmpty else {
       throw GraphvizError(
         .layoutMismatch,
         context: "no actor of graph \"\(graph.metadata.id)\" is present in \(years.lowerBound)–\(years.upperBound)")
     }
     DiagramBuilder.tune(&union, for: engine)
-    union.graphAttributes["splines"] = "false"
     let laidOut = try layout(union, engine: engine).layout
     // Round, and move the drawing so that its lower-left corner is at the origin.
-    let originX = laidOut.lowerLeft.x
-    let originY = laidOut.lowerLeft.y
+    let originX = laidOut.box.lowerLeft.x
+    let originY = laidOut.box.lowerLeft.y
     func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
     var positions: [ActorID: DiagramPoint] = [:]
     var sizes: [ActorID: DiagramPoint] = [:]
@@ -171,37 +168,14 @@ extension GraphvizRenderer {
     }
     let box = DiagramBox(
       lowerLeft: DiagramPoint(x: 0, y: 0),
-      upperRight: DiagramPoint(x: round(laidOut.upperRight.x - originX), y: round(laidOut.upperRight.y - originY)))
+      upperRight: DiagramPoint(
+        x: round(laidOut.box.upperRight.x - originX), y: round(laidOut.box.upperRight.y - originY)))
     var legendLabels: [String] = []
     if style.showsLegend {
-      var relations: [Relation] = []
-      for year in years { relations += graph.snapshot(year: year, rule: rule).relations }
-      let entries = DiagramBuilder.legendEntries(for: relations, kinds: graph.kinds)
+      let entries = DiagramBuilder.legendEntries(for: span.relations, kinds: graph.kinds)
       legendLabels = entries.kinds.map(\.name) + (entries.uncertain ? ["possible or disputed"] : [])
     }
     return StableLayout(
       years: years, engine: engine, positions: positions, sizes: sizes, drawingBox: box, legendLabels: legendLabels)
-  }
-
-  /// Draws one year of a temporal graph.
-  /// - Parameters:
-  ///   - graph: The temporal graph.
-  ///   - year: The year to draw.
-  ///   - rule: Which relations count as active in the year.
-  ///   - format: The output format.
-  ///   - engine: The layout engine when no `layout` is given (default `dot`); ignored otherwise (`nop` is used).
-  ///   - layout: A stable layout covering `year`, to put every actor where it is in the other years.
-  ///   - style: How the diagram looks.
-  /// - Returns: The document and Graphviz's warnings.
-  /// - Throws: ``GraphvizError``.
-  public func render(
-    _ graph: TemporalGraph, year: Int, rule: ActivityRule = .possible, format: OutputFormat,
-    engine: LayoutEngine = .dot, layout: StableLayout? = nil, style: DiagramStyle = DiagramStyle()
-  ) throws -> RenderResult {
-    var drawing = try DiagramBuilder(style: style).drawing(of: graph, year: year, rule: rule, layout: layout)
-    if layout == nil {
-      DiagramBuilder.tune(&drawing, for: engine)
-    }
-    return try render(drawing, format: format, engine: layout == nil ? engine : .nop)
   }
 }

@@ -20,7 +20,8 @@ import Testing
     var shapes: [String: [String]] = [:]
     var viewBox: String?
     for year in years {
-      let svg = try SVGSummary(try await renderer.render(graph, year: year, format: .svg, layout: layout).data)
+      let svg = try SVGSummary(
+        try await renderer.render(graph, snapshot: graph.snapshot(year: year), formats: [.svg], layout: layout)[0].data)
       let snapshot = graph.snapshot(year: year)
       for actor in snapshot.actors {
         let id = actor.id.rawValue
@@ -56,8 +57,23 @@ import Testing
     let renderer = try GraphvizRenderer.shared
     let step = engine == .dot || engine == .neato ? 1 : 4
     for year in stride(from: years.lowerBound, through: years.upperBound, by: step) {
-      let result = try await renderer.render(graph, year: year, format: .svg, engine: engine)
+      let result = try await renderer.render(
+        graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: engine)[0]
       #expect(try SVGSummary(result.data).texts.contains { $0.hasSuffix("— \(year)") }, "\(engine) \(year)")
+    }
+  }
+
+  /// A drawing straight from the builder renders with `dot` (Graphviz 2.43's double free on labelled edges within
+  /// one rank is worked around by the renderer, whoever built the drawing).
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: file.path)))
+  func everyYearOfTheBuilderDrawingRendersWithDot() async throws {
+    let graph = try GraphFile.load(contentsOf: Self.file)
+    let years = try #require(graph.defaultYears)
+    let renderer = try GraphvizRenderer.shared
+    for year in years {
+      let drawing = try DiagramBuilder().drawing(of: graph, snapshot: graph.snapshot(year: year))
+      let results = try await renderer.render(drawing, formats: [.svg], engine: .dot)
+      #expect(results.count == 1 && !results[0].data.isEmpty, "\(year)")
     }
   }
 }

@@ -21,7 +21,7 @@ import Testing
 
   @Test func rendersWellFormedSVGWithIdsAndLabels() async throws {
     let renderer = try GraphvizRenderer.shared
-    let result = try await renderer.render(smallDrawing(), format: .svg, engine: .dot)
+    let result = try await renderer.render(smallDrawing(), formats: [.svg], engine: .dot)[0]
     let svg = try SVGSummary(result.data)
     #expect(svg.classes["a"] == "node")
     #expect(svg.classes["r1"] == "edge")
@@ -46,8 +46,8 @@ import Testing
   @Test func sameDrawingRendersToIdenticalBytes() async throws {
     let renderer = try GraphvizRenderer.shared
     for engine in [LayoutEngine.dot, .neato, .fdp] {
-      let first = try await renderer.render(smallDrawing(), format: .svg, engine: engine)
-      let second = try await renderer.render(smallDrawing(), format: .svg, engine: engine)
+      let first = try await renderer.render(smallDrawing(), formats: [.svg], engine: engine)[0]
+      let second = try await renderer.render(smallDrawing(), formats: [.svg], engine: engine)[0]
       #expect(first.data == second.data, "\(engine)")
     }
   }
@@ -57,35 +57,63 @@ import Testing
     try drawing.addNode("bad", attributes: ["label": .html("<B>unclosed")])
     let renderer = try GraphvizRenderer.shared
     let error = await #expect(throws: GraphvizError.self) {
-      try await renderer.render(drawing, format: .svg, engine: .dot)
+      try await renderer.render(drawing, formats: [.svg], engine: .dot)[0]
     }
     #expect(error?.code == .graphviz)
     #expect(error?.messages.joined().contains("bad") == true)
     // The renderer is still usable afterwards.
-    _ = try await renderer.render(smallDrawing(), format: .svg, engine: .dot)
+    _ = try await renderer.render(smallDrawing(), formats: [.svg], engine: .dot)[0]
   }
 
   @Test func badDOTTextIsThrownWithGraphvizMessage() async throws {
     let renderer = try GraphvizRenderer.shared
     let error = await #expect(throws: GraphvizError.self) {
-      try await renderer.render(dot: "digraph { a -> ", format: .svg)
+      try await renderer.parseDOT("digraph { a -> ")
     }
     #expect(error?.code == .invalidDOT)
     #expect(error?.description.contains("syntax error") == true)
-    let good = try await renderer.render(dot: "digraph G { a -> b }", format: .svg)
+    let good = try await renderer.render(renderer.parseDOT("digraph G { a -> b }"), formats: [.svg], engine: .dot)[0]
     #expect(try SVGSummary(good.data).titles.values.contains("a"))
   }
 
   @Test func nopWithoutPositionsIsThrown() async throws {
     let renderer = try GraphvizRenderer.shared
-    await #expect(throws: GraphvizError.self) {
-      try await renderer.render(smallDrawing(), format: .svg, engine: .nop)
+    let error = await #expect(throws: GraphvizError.self) {
+      try await renderer.render(smallDrawing(), formats: [.svg], engine: .nop)[0]
+    }
+    #expect(error?.code == .graphviz)
+    #expect(error?.description.contains("render of graph \"small\" with nop") == true, "\(String(describing: error))")
+    #expect(error?.messages.isEmpty == false)
+  }
+
+  /// Graphviz 2.43 hands back a plain string for an HTML label identical to a plain one in the same graph.
+  @Test func htmlLabelCollidingWithPlainTextIsThrown() async throws {
+    var drawing = DiagramGraph(name: "collision")
+    try drawing.addNode("plain", attributes: ["label": .raw("<U>X</U>")])
+    try drawing.addNode("x", attributes: ["label": .html("<U>X</U>")])
+    let renderer = try GraphvizRenderer.shared
+    let error = await #expect(throws: GraphvizError.self) {
+      try await renderer.render(drawing, formats: [.svg], engine: .dot)[0]
+    }
+    #expect(error?.code == .invalidDrawing)
+    #expect(error?.description.contains("is also used as plain text") == true, "\(String(describing: error))")
+    _ = try await renderer.render(smallDrawing(), formats: [.svg], engine: .dot)[0]
+  }
+
+  @Test func stableLayoutRejectsEnginesThatDoNotPlace() async throws {
+    let renderer = try GraphvizRenderer.shared
+    for engine in [LayoutEngine.nop, .nop2] {
+      let error = await #expect(throws: GraphvizError.self) {
+        try await renderer.stableLayout(for: try indochinaFixture(), years: 1979...1980, engine: engine)
+      }
+      #expect(error?.code == .unknownEngine)
+      #expect(error?.description.contains("not \(engine)") == true)
     }
   }
 
   @Test func unknownFormatsAndEnginesAreRejected() throws {
-    #expect(throws: GraphvizError.self) { try OutputFormat(parsing: "bmpx") }
-    #expect(throws: GraphvizError.self) { try LayoutEngine(parsing: "spring") }
+    let formatError = #expect(throws: GraphvizError.self) { try OutputFormat(parsing: "bmpx") }
+    #expect(formatError?.code == .unknownFormat)
     #expect(try OutputFormat(parsing: "SVG") == .svg)
     #expect(try LayoutEngine(parsing: "sfdp") == .sfdp)
     let error = #expect(throws: GraphvizError.self) { try LayoutEngine(parsing: "spring") }
@@ -95,10 +123,23 @@ import Testing
 
   @Test func inconsistentDrawingsAreRejected() throws {
     var drawing = try smallDrawing()
-    #expect(throws: GraphvizError.self) { try drawing.addNode("a") }
-    #expect(throws: GraphvizError.self) { try drawing.addEdge(key: "r1", from: "a", to: "c") }
-    #expect(throws: GraphvizError.self) { try drawing.addEdge(key: "r9", from: "a", to: "nowhere") }
-    #expect(throws: GraphvizError.self) { try drawing.addCluster("other", members: ["b"]) }
+    func expectInvalid(_ message: String, _ body: () throws -> Void) {
+      let error = #expect(throws: GraphvizError.self) { try body() }
+      #expect(error?.code == .invalidDrawing, "\(message)")
+      #expect(error?.description.contains(message) == true, "\(String(describing: error)) lacks \(message)")
+    }
+    expectInvalid("node \"a\" is added twice") { try drawing.addNode("a") }
+    expectInvalid("a node has an empty id") { try drawing.addNode("") }
+    expectInvalid("no node \"nowhere\" to update") { try drawing.updateNode("nowhere", attributes: ["pos": "0,0"]) }
+    expectInvalid("edge key \"r1\" is used twice") { try drawing.addEdge(key: "r1", from: "a", to: "c") }
+    expectInvalid("has an empty key") { try drawing.addEdge(key: "", from: "a", to: "c") }
+    expectInvalid("starts at unknown node \"nowhere\"") { try drawing.addEdge(key: "r8", from: "nowhere", to: "a") }
+    expectInvalid("ends at unknown node \"nowhere\"") { try drawing.addEdge(key: "r9", from: "a", to: "nowhere") }
+    expectInvalid("is in cluster") { try drawing.addCluster("other", members: ["b"]) }
+    expectInvalid("is added twice") { try drawing.addCluster("group", members: ["a"]) }
+    expectInvalid("holds unknown node \"nowhere\"") { try drawing.addCluster("third", members: ["nowhere"]) }
+    // Nothing was added by the failed calls.
+    #expect(drawing == (try smallDrawing()))
   }
 
   @Test func dotTextWithoutLayout() async throws {
@@ -109,7 +150,7 @@ import Testing
     #expect(text.contains("Lê Duẩn"))
     #expect(!text.contains("pos="))
     // Round trip: the text renders.
-    let svg = try await renderer.render(dot: text, format: .svg, engine: .dot)
+    let svg = try await renderer.render(renderer.parseDOT(text), formats: [.svg], engine: .dot)[0]
     #expect(try SVGSummary(svg.data).classes["r2"] == "edge")
   }
 }

@@ -9,7 +9,7 @@ import Testing
   @Test func yearHasActorsRelationsAndTitle() async throws {
     let graph = try indochinaFixture()
     let renderer = try GraphvizRenderer.shared
-    let result = try await renderer.render(graph, year: 1979, format: .svg)
+    let result = try await renderer.render(graph, snapshot: graph.snapshot(year: 1979), formats: [.svg])[0]
     let svg = try SVGSummary(result.data)
     let snapshot = graph.snapshot(year: 1979)
     for actor in snapshot.actors {
@@ -30,16 +30,19 @@ import Testing
   @Test func textIsEscapedAndUTF8Survives() async throws {
     let graph = try indochinaFixture()
     let renderer = try GraphvizRenderer.shared
-    let svg1976 = try SVGSummary(try await renderer.render(graph, year: 1976, format: .svg).data)
+    let svg1976 = try SVGSummary(
+      try await renderer.render(graph, snapshot: graph.snapshot(year: 1976), formats: [.svg])[0].data)
     #expect(svg1976.texts.contains("raids on Phú Quốc"))
-    let svg1980 = try SVGSummary(try await renderer.render(graph, year: 1980, format: .svg).data)
+    let svg1980 = try SVGSummary(
+      try await renderer.render(graph, snapshot: graph.snapshot(year: 1980), formats: [.svg])[0].data)
     #expect(svg1980.texts.contains(#"Front \N "Unity" & <Peace>"#))
   }
 
   @Test func tooltipsCarryKindDatesAndCitation() async throws {
     let graph = try indochinaFixture()
     let renderer = try GraphvizRenderer.shared
-    let svg = try SVGSummary(try await renderer.render(graph, year: 1975, format: .svg).data)
+    let svg = try SVGSummary(
+      try await renderer.render(graph, snapshot: graph.snapshot(year: 1975), formats: [.svg])[0].data)
     let tooltip = svg.tooltips["vn-kr-alliance"]?.first ?? ""
     #expect(tooltip.contains("alliance: Vietnam — Khmer Rouge"))
     #expect(tooltip.contains("1970 – 1975-04"))
@@ -49,7 +52,7 @@ import Testing
 
   @Test func coalitionIsAClusterAroundItsMembers() async throws {
     let graph = try indochinaFixture()
-    let drawing = try DiagramBuilder().drawing(of: graph, year: 1984)
+    let drawing = try DiagramBuilder().drawing(of: graph, snapshot: graph.snapshot(year: 1984))
     let cluster = try #require(drawing.clusters.first { $0.name == "cluster_cgdk" })
     #expect(cluster.members == ["cgdk", "khmer-rouge", "funcinpec"])
     #expect(drawing.edges.first { $0.key == "kr-cgdk" }?.attributes["color"] == "transparent")
@@ -58,23 +61,30 @@ import Testing
     #expect(drawing.node("vietnam")?.attributes["shape"] == "box")
     #expect(drawing.node("khmer-rouge")?.attributes["shape"] == "octagon")
     let renderer = try GraphvizRenderer.shared
-    let svg = try SVGSummary(try await renderer.render(drawing, format: .svg, engine: .dot).data)
+    let svg = try SVGSummary(try await renderer.render(drawing, formats: [.svg], engine: .dot)[0].data)
     #expect(svg.classes["cluster-cgdk"]?.hasPrefix("cluster") == true)
     #expect(svg.classes["kr-cgdk"]?.hasPrefix("edge") == true)
   }
 
   @Test func rerenderIsByteIdentical() async throws {
     let renderer = try GraphvizRenderer.shared
+    // The same graph built twice.
+    let graph = try indochinaFixture()
+    let rebuilt = try indochinaFixture()
     for engine in [LayoutEngine.dot, .neato] {
-      let first = try await renderer.render(try indochinaFixture(), year: 1984, format: .svg, engine: engine)
-      let second = try await renderer.render(try indochinaFixture(), year: 1984, format: .svg, engine: engine)
+      let first = try await renderer.render(
+        graph, snapshot: graph.snapshot(year: 1984), formats: [.svg], engine: engine)[0]
+      let second = try await renderer.render(
+        rebuilt, snapshot: rebuilt.snapshot(year: 1984), formats: [.svg], engine: engine)[0]
       #expect(first.data == second.data, "\(engine)")
     }
     let layout = try await renderer.stableLayout(for: try indochinaFixture(), years: 1975...1985)
     let again = try await renderer.stableLayout(for: try indochinaFixture(), years: 1975...1985)
     #expect(layout == again)
-    let first = try await renderer.render(try indochinaFixture(), year: 1982, format: .png, layout: layout)
-    let second = try await renderer.render(try indochinaFixture(), year: 1982, format: .png, layout: again)
+    let first = try await renderer.render(graph, snapshot: graph.snapshot(year: 1982), formats: [.png], layout: layout)[
+      0]
+    let second = try await renderer.render(
+      rebuilt, snapshot: rebuilt.snapshot(year: 1982), formats: [.png], layout: again)[0]
     #expect(first.data == second.data)
   }
 
@@ -85,7 +95,8 @@ import Testing
     let layout = try await renderer.stableLayout(for: graph, years: 1975...1985, engine: engine)
     var summaries: [Int: SVGSummary] = [:]
     for year in 1975...1985 {
-      let result = try await renderer.render(graph, year: year, format: .svg, layout: layout)
+      let result = try await renderer.render(
+        graph, snapshot: graph.snapshot(year: year), formats: [.svg], layout: layout)[0]
       summaries[year] = try SVGSummary(result.data)
     }
     let y1976 = try #require(summaries[1976])
@@ -108,7 +119,7 @@ import Testing
     let renderer = try GraphvizRenderer.shared
     let layout = try await renderer.stableLayout(for: graph, years: 1975...1976)
     let error = await #expect(throws: GraphvizError.self) {
-      try await renderer.render(graph, year: 1984, format: .svg, layout: layout)
+      try await renderer.render(graph, snapshot: graph.snapshot(year: 1984), formats: [.svg], layout: layout)[0]
     }
     #expect(error?.code == .layoutMismatch)
     await #expect(throws: GraphvizError.self) {

@@ -4,6 +4,25 @@ import Testing
 
 @testable import EntenteGraphviz
 
+/// Expects two renders to be identical; for the engines in `unstable` a difference is a known, intermittent issue.
+///
+/// Graphviz 2.43's `fdp` can draw the legend cluster (two point nodes and a labelled edge) mirrored after other
+/// layouts in the same process: the same year is identical in fresh processes, and without the legend it is identical
+/// after other years too. Seeding (`start=random1`, fdp's default already) and resetting `rand`/`srand48` before each
+/// layout do not change it; the cause inside fdp is not found. `sfdp` differed once too, after other engines' renders.
+func expectSame(
+  _ data: Data, _ expected: Data?, engine: LayoutEngine, unstable: Set<LayoutEngine> = [.fdp], _ comment: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  if unstable.contains(engine) {
+    withKnownIssue("\(engine)'s layout can depend on earlier layouts in the process", isIntermittent: true) {
+      #expect(data == expected, "\(engine) \(comment)", sourceLocation: sourceLocation)
+    }
+  } else {
+    #expect(data == expected, "\(engine) \(comment)", sourceLocation: sourceLocation)
+  }
+}
+
 /// Many renders in one process: every engine, and several tasks at once.
 @Suite struct StressTests {
   @Test(arguments: [LayoutEngine.dot, .neato, .fdp, .sfdp, .circo, .twopi])
@@ -13,15 +32,14 @@ import Testing
     var first: [Int: Data] = [:]
     for round in 0..<3 {
       for year in 1975...1984 {
-        let result = try await renderer.render(graph, year: year, format: .svg, engine: engine)
+        let result = try await renderer.render(
+          graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: engine)[0]
         let svg = try SVGSummary(result.data)
         #expect(svg.classes.keys.contains("vietnam"))
         if round == 0 {
           first[year] = result.data
-        } else if engine != .fdp {
-          // Graphviz 2.43's fdp can place clusters differently after other layouts in the same process
-          // (it depends on heap addresses); every other engine is byte-identical.
-          #expect(result.data == first[year], "\(engine) \(year)")
+        } else {
+          expectSame(result.data, first[year], engine: engine, "\(year)")
         }
       }
     }
@@ -31,12 +49,36 @@ import Testing
     let graph = try indochinaFixture()
     let renderer = try GraphvizRenderer.shared
     let layout = try await renderer.stableLayout(for: graph, years: 1975...1985, engine: .sfdp)
-    for _ in 0..<3 {
+    var first: [Int: Data] = [:]
+    for round in 0..<3 {
       for year in 1975...1985 {
-        let result = try await renderer.render(graph, year: year, format: .svg, layout: layout)
+        let result = try await renderer.render(
+          graph, snapshot: graph.snapshot(year: year), formats: [.svg], layout: layout)[0]
         #expect(!result.data.isEmpty)
+        if round == 0 {
+          first[year] = result.data
+        } else {
+          #expect(result.data == first[year], "\(year)")
+        }
       }
     }
+  }
+
+  /// A year drawn alone is the same as that year drawn after others: no engine carries state between renders.
+  @Test(arguments: [LayoutEngine.dot, .neato, .fdp, .sfdp, .circo, .twopi])
+  func yearAloneEqualsYearAfterOthers(engine: LayoutEngine) async throws {
+    let graph = try indochinaFixture()
+    let renderer = try GraphvizRenderer.shared
+    let alone = try await renderer.render(graph, snapshot: graph.snapshot(year: 1980), formats: [.svg], engine: engine)[
+      0
+    ].data
+    for year in 1975...1979 {
+      _ = try await renderer.render(graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: engine)[0]
+    }
+    let after = try await renderer.render(graph, snapshot: graph.snapshot(year: 1980), formats: [.svg], engine: engine)[
+      0
+    ].data
+    expectSame(alone, after, engine: engine, unstable: [.fdp, .sfdp], "1980")
   }
 
   @Test func concurrentRendersAreSerialised() async throws {
@@ -44,13 +86,18 @@ import Testing
     let renderer = try GraphvizRenderer.shared
     var expected: [Int: Data] = [:]
     for year in 1975...1982 {
-      expected[year] = try await renderer.render(graph, year: year, format: .svg, engine: .neato).data
+      expected[year] = try await renderer.render(
+        graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: .neato)[0].data
     }
     let results = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
       for task in 0..<32 {
         let year = 1975 + task % 8
         group.addTask {
-          (year, try await GraphvizRenderer.shared.render(graph, year: year, format: .svg, engine: .neato).data)
+          (
+            year,
+            try await GraphvizRenderer.shared.render(
+              graph, snapshot: graph.snapshot(year: year), formats: [.svg], engine: .neato)[0].data
+          )
         }
       }
       var collected: [(Int, Data)] = []

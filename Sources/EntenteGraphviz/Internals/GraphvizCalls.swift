@@ -11,21 +11,14 @@ import Darwin
 // layout and attribute caches are process globals), so everything here is used only from the
 // `GraphvizRenderer` actor, which owns the one `GraphvizContext` of the process.
 
-/// A point in Graphviz's coordinates (points, y up).
-struct GraphvizPoint: Sendable, Equatable {
-  var x: Double
-  var y: Double
-}
-
-/// Positions and sizes read back from a layout.
+/// Positions and sizes read back from a layout, in Graphviz's coordinates (points, y up).
 struct LaidOutGraph: Sendable {
   /// Each node's centre, by node id.
-  var positions: [String: GraphvizPoint]
-  /// Each node's size in points (width, height), by node id.
-  var sizes: [String: GraphvizPoint]
-  /// The lower-left and upper-right corners of the drawing.
-  var lowerLeft: GraphvizPoint
-  var upperRight: GraphvizPoint
+  var positions: [String: DiagramPoint]
+  /// Each node's size in points (x: width, y: height), by node id.
+  var sizes: [String: DiagramPoint]
+  /// The drawing's bounding box.
+  var box: DiagramBox
 }
 
 // MARK: - Messages
@@ -98,41 +91,40 @@ final class GraphvizContext {
   let layoutEngines: Set<String>
   /// The output formats (devices) this Graphviz offers.
   let outputFormats: Set<String>
-  /// Warnings Graphviz reported while starting.
-  private(set) var startupWarnings: [String] = []
 
   /// Creates the context, installs the message handler and checks that plugins are registered.
   /// - Throws: `pluginsMissing` with an actionable message.
   init() throws {
-    var captured = ""
-    let result: (OpaquePointer?, [String], [String]) = withStandardErrorCaptured(into: &captured) {
+    // Font set-up (Fontconfig) prints noise on standard error that users should not see.
+    let result: (OpaquePointer?, [String], [String], [String]) = withStandardErrorSilenced {
       entente_use_arena_everywhere()
       _ = agseterrf(receiveGraphvizMessage)
       _ = agseterr(AGWARN)
-      guard let gvc = gvContext() else { return (nil, [], []) }
-      return (gvc, Self.pluginList(gvc, kind: "layout"), Self.pluginList(gvc, kind: "device"))
+      guard let gvc = gvContext() else { return (nil, [], [], []) }
+      return (
+        gvc, Self.pluginList(gvc, kind: "layout"), Self.pluginList(gvc, kind: "device"),
+        Self.pluginList(gvc, kind: "render")
+      )
     }
     guard let gvc = result.0 else {
       throw GraphvizError(.pluginsMissing, context: "gvContext() failed")
     }
-    self.gvc = gvc
-    layoutEngines = Set(result.1)
-    outputFormats = Set(result.2)
-    guard !layoutEngines.isEmpty, !Self.pluginList(gvc, kind: "render").isEmpty else {
+    // Checked before any stored property is set: a throw after that would run `deinit`, which frees
+    // the context a second time.
+    guard !result.1.isEmpty, !result.3.isEmpty else {
       gvFreeContext(gvc)
       throw GraphvizError(.pluginsMissing, context: "no layout or render plugin is registered")
     }
-    var warnings = messageSink.drain().warnings
-    // Start fonts and text layout once, so that the noise they print (Fontconfig) stays here.
-    var warmUpNoise = ""
-    withStandardErrorCaptured(into: &warmUpNoise) {
+    self.gvc = gvc
+    layoutEngines = Set(result.1)
+    outputFormats = Set(result.2)
+    // Start fonts and text layout once, so that the noise they print stays here.
+    withStandardErrorSilenced {
       var drawing = DiagramGraph(name: "warmup")
       try? drawing.addNode("a", attributes: ["label": "Aa", "fontname": "DejaVu Sans"])
       _ = try? self.render(drawing, engine: "dot", formats: outputFormats.contains("png") ? ["svg", "png"] : ["svg"])
     }
-    warnings += messageSink.drain().warnings
-    startupWarnings = warnings
-    _ = captured  // Fontconfig noise from gvContext(); dropped on purpose.
+    _ = messageSink.drain()  // What the warm-up reports concerns its own drawing, not the user's.
   }
 
   deinit {
@@ -180,36 +172,96 @@ final class GraphvizContext {
     let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
     defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
     let warnings = try check(laidOut, context: context)
-    var positions: [String: GraphvizPoint] = [:]
-    var sizes: [String: GraphvizPoint] = [:]
+    var positions: [String: DiagramPoint] = [:]
+    var sizes: [String: DiagramPoint] = [:]
     for node in drawing.nodes {
       guard let handle = withCString(node.id, { agnode(graph, $0, 0) }) else { continue }
       let coord = entente_node_coord(handle)
-      positions[node.id] = GraphvizPoint(x: coord.x, y: coord.y)
-      sizes[node.id] = GraphvizPoint(x: entente_node_width(handle) * 72, y: entente_node_height(handle) * 72)
+      positions[node.id] = DiagramPoint(x: coord.x, y: coord.y)
+      sizes[node.id] = DiagramPoint(x: entente_node_width(handle) * 72, y: entente_node_height(handle) * 72)
     }
     let box = entente_graph_bb(graph)
     let result = LaidOutGraph(
       positions: positions, sizes: sizes,
-      lowerLeft: GraphvizPoint(x: box.LL.x, y: box.LL.y), upperRight: GraphvizPoint(x: box.UR.x, y: box.UR.y))
+      box: DiagramBox(
+        lowerLeft: DiagramPoint(x: box.LL.x, y: box.LL.y), upperRight: DiagramPoint(x: box.UR.x, y: box.UR.y)))
     return (result, warnings)
   }
 
-  /// Parses DOT text, lays it out and renders it.
-  func render(dot text: String, engine: String, format: String) throws -> (document: Data, warnings: [String]) {
-    let context = "render of DOT text with \(engine)"
-    try checkAvailable(engine: engine, formats: [format], context: context)
+  /// Parses DOT text with cgraph into a drawing description (see `GraphvizRenderer.parseDOT(_:)`).
+  /// - Throws: `invalidDOT` with cgraph's messages when the text does not parse.
+  func parse(dot text: String) throws -> DiagramGraph {
     _ = agreseterrors()
     _ = messageSink.drain()
-    guard let graph = entente_agmemread(text) else {
-      let messages = messageSink.drain()
+    let parsed = agmemread(text)
+    let messages = messageSink.drain()
+    guard let graph = parsed, messages.errors.isEmpty, agerrors() == 0 else {
+      if let parsed { agclose(parsed) }
+      _ = agreseterrors()
       throw GraphvizError(
         .invalidDOT, context: "DOT text could not be parsed", messages: messages.errors + messages.warnings)
     }
     defer { agclose(graph) }
-    let parseWarnings = try check(0, context: "parse of DOT text")
-    let result = try layoutAndRender(graph, engine: engine, formats: [format], context: context)
-    return (result.documents[0], parseWarnings + result.warnings)
+
+    func attributes(of object: UnsafeMutableRawPointer, kind: Int32) -> Attributes {
+      var result: Attributes = [:]
+      var symbol = agnxtattr(graph, kind, nil)
+      while let current = symbol {
+        if let namePointer = current.pointee.name, let valuePointer = agxget(object, current) {
+          let value = String(cString: valuePointer)
+          let defaultValue = current.pointee.defval.map { String(cString: $0) } ?? ""
+          // Only values set on this object (or non-empty defaults declared for all).
+          if !value.isEmpty || !defaultValue.isEmpty {
+            result[String(cString: namePointer)] = aghtmlstr(valuePointer) != 0 ? .html(value) : .raw(value)
+          }
+        }
+        symbol = agnxtattr(graph, kind, current)
+      }
+      return result
+    }
+
+    let name = agnameof(UnsafeMutableRawPointer(graph)).map { String(cString: $0) } ?? "G"
+    var drawing = DiagramGraph(name: name, directed: agisdirected(graph) != 0)
+    drawing.graphAttributes = attributes(of: UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH))
+    var node = agfstnode(graph)
+    while let current = node {
+      let id = agnameof(UnsafeMutableRawPointer(current)).map { String(cString: $0) } ?? ""
+      try drawing.addNode(id, attributes: attributes(of: UnsafeMutableRawPointer(current), kind: Int32(AGNODE)))
+      node = agnxtnode(graph, current)
+    }
+    // Edges are collected with their creation sequence (cgraph's AGSEQ), then added in file order.
+    var found: [(sequence: UInt64, key: String?, tail: String, head: String, attributes: Attributes)] = []
+    node = agfstnode(graph)
+    while let current = node {
+      let tail = agnameof(UnsafeMutableRawPointer(current)).map { String(cString: $0) } ?? ""
+      var edge = agfstout(graph, current)
+      while let out = edge {
+        // An out-edge's `node` field is its head (cgraph's AGHEAD).
+        let head = out.pointee.node.flatMap { agnameof(UnsafeMutableRawPointer($0)) }.map { String(cString: $0) } ?? ""
+        let key = agnameof(UnsafeMutableRawPointer(out)).map { String(cString: $0) }
+        found.append(
+          (
+            UInt64(out.pointee.base.tag.seq), key, tail, head,
+            attributes(of: UnsafeMutableRawPointer(out), kind: Int32(AGOUTEDGE))
+          ))
+        edge = agnxtout(graph, out)
+      }
+      node = agnxtnode(graph, current)
+    }
+    var anonymous = 0
+    var keys = Set<String>()
+    for edge in found.sorted(by: { $0.sequence < $1.sequence }) {
+      var key = edge.key ?? ""
+      if key.isEmpty || keys.contains(key) {
+        repeat {
+          anonymous += 1
+          key = "e\(anonymous)"
+        } while keys.contains(key)
+      }
+      keys.insert(key)
+      try drawing.addEdge(key: key, from: edge.tail, to: edge.head, attributes: edge.attributes)
+    }
+    return drawing
   }
 
   /// Writes `drawing` as DOT text without laying it out.
@@ -281,7 +333,7 @@ final class GraphvizContext {
   /// Builds a cgraph graph from the description; the caller closes it.
   private func build(_ drawing: DiagramGraph) throws -> UnsafeMutablePointer<Agraph_t> {
     let description = drawing.isDirected ? entente_agdirected() : entente_agundirected()
-    guard let graph = withCString(drawing.name, { agopen($0, description, entente_disc()) }) else {
+    guard let graph = withCString(drawing.name, { agopen($0, description, nil) }) else {
       throw GraphvizError(.graphviz, context: "agopen of graph \"\(drawing.name)\" failed")
     }
     do {
@@ -399,34 +451,24 @@ final class GraphvizContext {
 
 // MARK: - Standard error
 
-/// Runs `body` with file descriptor 2 pointed at a temporary file, and appends what was written.
+/// Runs `body` with file descriptor 2 pointed at `/dev/null`.
 ///
 /// Used only while starting Graphviz, whose font set-up prints noise that users should not see.
 @discardableResult
-private func withStandardErrorCaptured<R>(into captured: inout String, _ body: () -> R) -> R {
+private func withStandardErrorSilenced<R>(_ body: () -> R) -> R {
   fflush(nil)
   let saved = dup(2)
-  guard saved >= 0, let temporary = tmpfile() else {
-    if saved >= 0 { close(saved) }
-    return body()
+  let null = open("/dev/null", O_WRONLY)
+  defer {
+    if null >= 0 { close(null) }
   }
-  defer { fclose(temporary) }
-  guard dup2(fileno(temporary), 2) >= 0 else {
-    close(saved)
+  guard saved >= 0, null >= 0, dup2(null, 2) >= 0 else {
+    if saved >= 0 { close(saved) }
     return body()
   }
   let result = body()
   fflush(nil)
   dup2(saved, 2)
   close(saved)
-  rewind(temporary)
-  var chunk = [CChar](repeating: 0, count: 4096)
-  var bytes: [UInt8] = []
-  while true {
-    let count = fread(&chunk, 1, chunk.count, temporary)
-    if count <= 0 { break }
-    bytes += chunk[0..<count].map { UInt8(bitPattern: $0) }
-  }
-  captured += String(decoding: bytes, as: UTF8.self)
   return result
 }

@@ -36,21 +36,22 @@ struct TimelineCommand: AsyncParsableCommand {
       let graph = try input.load()
       let range = try graph.years(years)
       let rule: ActivityRule = certain ? .certain : .possible
+      let layoutEngine = try graphvizCall { try LayoutEngine(parsing: engine) }
+      let renderer = try graphvizRenderer()
+      let layout = try await graphviz {
+        try await renderer.stableLayout(for: graph, years: range, rule: rule, engine: layoutEngine)
+      }
       var frames: [TimelinePage.Frame] = []
-      do {
-        let renderer = try GraphvizRenderer.shared
-        let layout = try await renderer.stableLayout(
-          for: graph, years: range, rule: rule, engine: LayoutEngine(parsing: engine))
-        for year in range {
-          let result = try await renderer.render(graph, year: year, rule: rule, format: .svg, layout: layout)
-          guard let svg = result.text else { throw CommandFailure("the SVG of \(year) is not UTF-8 text") }
-          frames.append(TimelinePage.Frame(year: year, svg: svg))
-          if range.count > 20, frames.count % 10 == 0 {
-            Terminal.error("entente timeline: \(frames.count) of \(range.count) years drawn…")
-          }
+      for year in range {
+        let snapshot = graph.snapshot(year: year, rule: rule)
+        let results = try await graphviz {
+          try await renderer.render(graph, snapshot: snapshot, formats: [.svg], layout: layout)
         }
-      } catch let error as GraphvizError {
-        throw CommandFailure(error.description)
+        guard let svg = results[0].text else { throw CommandFailure("the SVG of \(year) is not UTF-8 text") }
+        frames.append(TimelinePage.Frame(year: year, svg: svg))
+        if range.count > 20, frames.count % 10 == 0 {
+          Terminal.error("entente timeline: \(frames.count) of \(range.count) years drawn…")
+        }
       }
       let changes = YearChanges.series(of: graph, years: range, rule: rule)
       let html = TimelinePage.html(of: graph, frames: frames, changes: changes)
