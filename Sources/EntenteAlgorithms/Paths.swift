@@ -4,7 +4,8 @@ import EntenteCore
 public struct PathOptions: Hashable, Sendable {
   public var filter: EdgeFilter
   public var direction: DirectionMode
-  /// Sum relation weights (Dijkstra) rather than count steps (breadth-first search).
+  /// Sum relation weights (Dijkstra) rather than count steps (breadth-first search): a weight is read as a length,
+  /// and parallel relations count with their smallest weight (see ``Network``).
   public var weighted: Bool
   /// How parallel relations of one step give the step's sign.
   public var collapse: CollapsePolicy
@@ -71,10 +72,11 @@ extension Snapshot {
   ) throws(AlgorithmError) -> (Network, Int, Int) {
     let s = try requireIndex(of: source)
     let t = try requireIndex(of: target)
-    if options.weighted, relations.contains(where: { ($0.weight ?? 1) <= 0 }) {
+    let network = Network(snapshot: self, filter: options.filter, direction: options.direction)
+    if options.weighted, network.firstNonPositiveWeight != nil {
       throw AlgorithmError(.invalidArgument, detail: "weights must be positive for weighted paths")
     }
-    return (Network(snapshot: self, filter: options.filter, direction: options.direction), s, t)
+    return (network, s, t)
   }
 
   /// The shortest paths from one actor to every other, under the options.

@@ -41,7 +41,10 @@ struct CentralityCommand: ParsableCommand {
   @Flag(help: "Follow directed kinds along their direction (default: undirected).")
   var directed = false
 
-  @Flag(help: "Use relation weights.")
+  @Flag(
+    help:
+      "Use relation weights: as lengths for betweenness, closeness and harmonic (smaller is closer), as strengths for pagerank, eigenvector and katz (as NetworkX does)."
+  )
   var weighted = false
 
   @Flag(help: "Raw values (degree counts, unnormalised betweenness).")

@@ -51,7 +51,10 @@ struct PathCommand: ParsableCommand {
   @Flag(help: "Follow directed kinds both ways.")
   var undirected = false
 
-  @Flag(help: "Sum relation weights (Dijkstra) instead of counting steps.")
+  @Flag(
+    help:
+      "Sum relation weights (Dijkstra) instead of counting steps: a weight is a length, and parallel relations count with the smallest."
+  )
   var weighted = false
 
   @Flag(help: "Every shortest path, not just one.")
