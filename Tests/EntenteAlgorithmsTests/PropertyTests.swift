@@ -177,6 +177,19 @@ func randomSigned(nodes n: Int, probability p: Double, seed: UInt64) -> SignedGr
     #expect(heuristic.index >= best)
   }
 
+  /// Many small components: the search works per component, not per component × whole graph (8,000 dyads
+  /// took 12 s in a release build before, far longer in a debug one).
+  @Test(.timeLimit(.minutes(1))) func frustrationOfManyComponentsIsLinear() {
+    let dyads = 8_000
+    let edges: [(a: Int, b: Int, sign: Sign)] = (0..<dyads).map { (i: Int) in
+      (a: 2 * i, b: 2 * i + 1, sign: i.isMultiple(of: 2) ? Sign.positive : Sign.negative)
+    }
+    let signed = SignedGraph(nodeCount: 2 * dyads, edges: edges)
+    let frustration = signed.frustration()
+    #expect(frustration.isExact && frustration.index == 0)
+    #expect(frustration.first.count == dyads + dyads / 2 && frustration.second.count == dyads / 2)
+  }
+
   @Test func parallelBetweennessEqualsSequentialOnALargerGraph() {
     let network = randomNetwork(nodes: 300, probability: 0.02, directed: false, weighted: false, seed: 7)
     let one = Centrality.betweenness(network)
