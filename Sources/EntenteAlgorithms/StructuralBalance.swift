@@ -164,7 +164,12 @@ private struct Component {
   let ties: [(a: Int, b: Int, positive: Bool)]
   var count: Int { neighbors.count }
 
-  /// - Parameter position: scratch of the graph's size; filled with each member's position.
+  /// Re-indexes a component.
+  ///
+  /// - Parameters:
+  ///   - members: the component's nodes, ascending.
+  ///   - graph: the graph they belong to.
+  ///   - position: scratch of the graph's size; filled with each member's position.
   init(_ members: [Int], of graph: SignedGraph, position: inout [Int]) {
     for (index, node) in members.enumerated() { position[node] = index }
     var neighbors: [[(position: Int, positive: Bool)]] = []
