@@ -116,6 +116,12 @@ extension SignedGraph {
   /// *Social Networks* 18 (1996) 149–168. Computing the index is NP-hard.
   /// - Complexity: O(b) search steps per component (b ≤ `searchBudget`), plus O(r · n · m) for the heuristic.
   public func frustration(searchBudget: Int = 2_000_000) -> Frustration {
+    frustration(searchBudget: searchBudget, localSearch: true)
+  }
+
+  /// The frustration index, optionally without the local search (tests: the branch and bound then starts from
+  /// all nodes on one side and must find every improvement itself).
+  func frustration(searchBudget: Int, localSearch: Bool) -> Frustration {
     var side = [Int8](repeating: 0, count: nodeCount)
     var exact = true
     var seen = [Bool](repeating: false, count: nodeCount)
@@ -135,7 +141,7 @@ extension SignedGraph {
       }
       members.sort()
       let component = Component(members, of: self, position: &position)
-      var best = component.heuristicPartition()
+      var best = localSearch ? component.heuristicPartition() : [Int8](repeating: 0, count: members.count)
       if !component.branchAndBound(&best, budget: searchBudget) { exact = false }
       if best[0] == 1 { best = best.map { $0 ^ 1 } }
       for (position, node) in members.enumerated() { side[node] = best[position] }

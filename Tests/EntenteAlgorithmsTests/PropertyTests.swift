@@ -171,6 +171,9 @@ func randomSigned(nodes n: Int, probability p: Double, seed: UInt64) -> SignedGr
     for actor in exact.second { sides[Int(actor.rawValue.dropFirst())!] = 1 }
     #expect(signed.frustratedCount(sides: sides) == exact.index)
     #expect(exact.frustratedEdges.count == exact.index)
+    // The branch and bound alone, from every node on one side, must find the optimum too.
+    let searchOnly = signed.frustration(searchBudget: 2_000_000, localSearch: false)
+    #expect(searchOnly.isExact && searchOnly.index == best)
     let heuristic = signed.frustration(searchBudget: 0)
     // Without search steps only a zero index (which needs no proof) is exact.
     #expect(heuristic.isExact == (heuristic.index == 0))
