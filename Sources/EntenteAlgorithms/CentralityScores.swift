@@ -108,7 +108,7 @@ extension Snapshot {
     case .closeness: values = Centrality.closeness(network, weighted: options.weighted)
     case .harmonic: values = Centrality.harmonic(network, weighted: options.weighted)
     case .eigenvector:
-      values = nodeCount == 0 ? [] : try Centrality.eigenvector(network, weighted: options.weighted)
+      values = try Centrality.eigenvector(network, weighted: options.weighted)
     case .pagerank: values = try Centrality.pageRank(network, damping: options.damping, weighted: options.weighted)
     case .katz: values = try Centrality.katz(network, alpha: options.katzAlpha, weighted: options.weighted)
     }

@@ -80,3 +80,36 @@ func parallelGraph(_ relations: [(kind: KindID, weight: Double?)]) throws -> Tem
     #expect(change.begun == ["war"] && change.ended == ["ally"])
   }
 }
+
+/// The library's argument and convergence errors.
+@Suite struct AlgorithmErrorTests {
+  @Test func kBelowOneIsInvalid() throws {
+    let snapshot = try indochina().snapshot(year: 1979)
+    let error = #expect(throws: AlgorithmError.self) {
+      try snapshot.kShortestPaths(from: "ussr", to: "prk", k: 0)
+    }
+    #expect(error?.code == .invalidArgument)
+  }
+
+  @Test func iterativeMeasuresReportNonConvergence() throws {
+    // Without damping, PageRank on a bipartite graph (the 3-path) oscillates between the two sides.
+    let cycle = Network(nodeCount: 3, isDirected: false, edges: [(0, 1, 1), (1, 2, 1)])
+    let pageRank = #expect(throws: AlgorithmError.self) {
+      try Centrality.pageRank(cycle, damping: 1, maxIterations: 50)
+    }
+    #expect(pageRank?.code == .notConverged)
+    let path = Network(nodeCount: 3, isDirected: false, edges: [(0, 1, 1), (1, 2, 1)])
+    let eigenvector = #expect(throws: AlgorithmError.self) {
+      try Centrality.eigenvector(path, tolerance: 0, maxIterations: 3)
+    }
+    #expect(eigenvector?.code == .notConverged)
+    // λ_max of the 3-path is √2: α = 1 diverges, α just below 1/√2 converges too slowly for 100 iterations.
+    let diverges = #expect(throws: AlgorithmError.self) { try Centrality.katz(path, alpha: 1) }
+    #expect(diverges?.code == .notConverged && diverges?.description.contains("diverges") == true)
+    let slow = #expect(throws: AlgorithmError.self) {
+      try Centrality.katz(path, alpha: 0.7071, maxIterations: 100)
+    }
+    #expect(slow?.code == .notConverged && slow?.description.contains("did not converge in 100 iterations") == true)
+    #expect(try Centrality.eigenvector(Network(nodeCount: 0, isDirected: false, edges: [])).isEmpty)
+  }
+}
