@@ -107,7 +107,8 @@ extension Snapshot {
   ///   - source: the first actor.
   ///   - target: the second actor.
   ///   - options: filter, direction, weights and collapse policy.
-  ///   - limit: at most this many paths.
+  ///   - limit: at most this many paths; when there are more, the ones returned are not necessarily the first
+  ///     in order (see `ShortestPathTree.allPaths(to:limit:)`).
   /// - Returns: the paths, each with its steps, relations and sign.
   /// - Throws: `AlgorithmError` — `.actorAbsent`, `.noPath`.
   /// - Complexity: O(n + m + p · ℓ) for p paths of length ℓ.

@@ -111,6 +111,10 @@ public struct ShortestPathTree: Sendable {
 
   /// Every shortest path to `node`, source first, in lexicographic order of node indices.
   ///
+  /// The paths are enumerated depth first back from `node` and sorted afterwards, so when there are more than
+  /// `limit` of them the ones returned are *some* `limit` shortest paths, not the lexicographically first.
+  /// Compare the count with `limit` to tell (or ask for `limit + 1`).
+  ///
   /// - Parameters:
   ///   - node: the end of the paths.
   ///   - limit: stop after this many paths (their number can grow exponentially).

@@ -16,12 +16,44 @@ import Testing
       try Entente.parseAsRoot(["path", "g.yaml", "a", "b", "--year", "1979", "--date", "1979-02"])
     }
     #expect(throws: (any Error).self) {
-      try Entente.parseAsRoot(["path", "g.yaml", "a", "b", "--from", "1975", "--to", "1980"])
+      try Entente.parseAsRoot(["path", "g.yaml", "a", "b", "--years", "1975...1980"])
     }
     let temporal = try Entente.parseAsRoot([
-      "path", "g.yaml", "a", "b", "--from", "1975", "--to", "1980", "--time-respecting",
+      "path", "g.yaml", "a", "b", "--years", "1975...1980", "--time-respecting",
     ])
     #expect((temporal as? PathCommand)?.timeRespecting == true)
+    #expect((temporal as? PathCommand)?.years?.range == 1975...1980)
+    // The graph's years when none are given.
+    #expect(try Entente.parseAsRoot(["path", "g.yaml", "a", "b", "--time-respecting"]) is PathCommand)
+  }
+
+  @Test(arguments: [
+    ["--year", "1979", "--k", "0"],
+    ["--year", "1979", "--all", "--k", "2"],
+    ["--time-respecting", "--year", "1979"],
+    ["--time-respecting", "--date", "1979-02"],
+    ["--time-respecting", "--years", "1980...1975"],
+    ["--date", "1979-02", "--years", "1975...1980"],
+  ])
+  func pathUsageErrors(arguments: [String]) {
+    #expect(throws: (any Error).self) { try Entente.parseAsRoot(["path", "g.yaml", "a", "b"] + arguments) }
+  }
+
+  @Test(arguments: [
+    ["--measure", "degree", "--year", "1979", "--top", "0"],
+    ["--measure", "degree", "--year", "1979", "--threads", "0"],
+    ["--measure", "degree", "--year", "1979", "--years", "1975...1980"],
+    ["--measure", "degree"],
+  ])
+  func centralityUsageErrors(arguments: [String]) {
+    #expect(throws: (any Error).self) { try Entente.parseAsRoot(["centrality", "g.yaml"] + arguments) }
+  }
+
+  @Test func balanceNeedsExactlyOneOfYearAndYears() {
+    #expect(throws: (any Error).self) { try Entente.parseAsRoot(["balance", "g.yaml"]) }
+    #expect(throws: (any Error).self) {
+      try Entente.parseAsRoot(["balance", "g.yaml", "--year", "1979", "--years", "1975...1980"])
+    }
   }
 
   @Test func centralityMeasuresAndRanges() throws {

@@ -37,7 +37,7 @@ struct BalanceCommand: ParsableCommand {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
   }
 
-  func run() throws { try reportingQueryFailures(execute) }
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()

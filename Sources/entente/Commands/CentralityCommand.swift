@@ -66,7 +66,7 @@ struct CentralityCommand: ParsableCommand {
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
-  func run() throws { try reportingQueryFailures(execute) }
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()

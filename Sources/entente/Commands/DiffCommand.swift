@@ -26,7 +26,7 @@ struct DiffCommand: ParsableCommand {
   @Option(help: "Output format: table, csv or json.")
   var format: OutputFormat = .table
 
-  func run() throws { try reportingQueryFailures(execute) }
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()

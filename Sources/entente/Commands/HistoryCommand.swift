@@ -26,12 +26,12 @@ struct HistoryCommand: ParsableCommand {
   @Option(help: "Output format: table, csv or json.")
   var format: OutputFormat = .table
 
-  func run() throws { try reportingQueryFailures(execute) }
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
-    let a = try graph.requireActor(first)
-    let b = try graph.requireActor(second)
+    let a = try query { try graph.actor(named: first) }
+    let b = try query { try graph.actor(named: second) }
     let kinds = try relations.kindIDs(in: graph)
     let found = graph.relations.enumerated().filter { _, relation in
       relation.joins(a.id, b.id)

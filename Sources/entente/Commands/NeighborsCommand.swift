@@ -27,12 +27,12 @@ struct NeighborsCommand: ParsableCommand {
   @Option(help: "Output format: table, csv or json.")
   var format: OutputFormat = .table
 
-  func run() throws { try reportingQueryFailures(execute) }
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
     if relations.kinds != nil { throw ValidationError("neighbors lists every kind; --kinds does not apply") }
-    let record = try graph.requireActor(actor)
+    let record = try query { try graph.actor(named: actor) }
     let snapshot = graph.snapshot(year: year, rule: relations.rule)
     try graph.requirePresent(record, in: snapshot)
     let ego = try query { try snapshot.ego(of: record.id) }

@@ -125,15 +125,3 @@ extension Sign {
     }
   }
 }
-
-extension ParsableCommand {
-  /// Runs `body`, turning a `CommandFailure` into `entente: message` on stderr and its exit status.
-  func reportingQueryFailures(_ body: () throws -> Void) throws {
-    do {
-      try body()
-    } catch let failure as CommandFailure {
-      Terminal.error("entente: \(failure.description)")
-      throw ExitCode(failure.status)
-    }
-  }
-}
