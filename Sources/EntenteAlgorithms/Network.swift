@@ -43,11 +43,13 @@ public enum DirectionMode: String, Hashable, Sendable, CaseIterable {
 }
 
 /// How several relations between one pair in one year become one signed tie.
+///
+/// The raw values are the names the command line and reports use (`negative-dominates`, …).
 public enum CollapsePolicy: String, Hashable, Sendable, CaseIterable {
   /// Any negative relation makes the tie negative (the default); pairs with both signs are reported as conflicts.
-  case negativeDominates
+  case negativeDominates = "negative-dominates"
   /// Any positive relation makes the tie positive.
-  case positiveDominates
+  case positiveDominates = "positive-dominates"
   /// The sign of the sum of the signs; a tie that nets to zero is neutral (left out of signed analysis).
   case net
   /// Keep one tie per sign: a pair with a positive and a negative relation has both (a signed multigraph).
@@ -55,6 +57,19 @@ public enum CollapsePolicy: String, Hashable, Sendable, CaseIterable {
   /// Where one sign per pair is needed (the sign of a path step, a sign change between years) a multiplex pair
   /// is read as `.net`, which favours neither sign.
   case multiplex
+
+  /// The one sign of a pair with `positive` positive and `negative` negative relations (`.multiplex`, which keeps
+  /// both signs, is read as `.net`).
+  public func sign(positive: Int, negative: Int) -> Sign {
+    switch self {
+    case .negativeDominates:
+      return negative > 0 ? .negative : positive > 0 ? .positive : .neutral
+    case .positiveDominates:
+      return positive > 0 ? .positive : negative > 0 ? .negative : .neutral
+    case .net, .multiplex:
+      return positive > negative ? .positive : positive < negative ? .negative : .neutral
+    }
+  }
 }
 
 /// A simple graph built from a snapshot, which every algorithm of this module runs on.
@@ -96,15 +111,7 @@ public struct Network: Sendable {
 
     /// The one sign of the tie under a collapse policy (`.multiplex`, which keeps both signs, is read as `.net`).
     public func sign(under policy: CollapsePolicy) -> Sign {
-      switch policy {
-      case .negativeDominates:
-        return negativeCount > 0 ? .negative : positiveCount > 0 ? .positive : .neutral
-      case .positiveDominates:
-        return positiveCount > 0 ? .positive : negativeCount > 0 ? .negative : .neutral
-      case .net, .multiplex:
-        let sum = positiveCount - negativeCount
-        return sum > 0 ? .positive : sum < 0 ? .negative : .neutral
-      }
+      policy.sign(positive: positiveCount, negative: negativeCount)
     }
   }
 

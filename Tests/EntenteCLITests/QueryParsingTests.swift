@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteAlgorithms
 import Testing
 
 @testable import entente
@@ -10,7 +11,7 @@ import Testing
       "path", "g.yaml", "a", "b", "--year", "1979", "--kinds", "alliance,patronage",
     ])
     let path = try #require(parsed as? PathCommand)
-    #expect(path.year == 1979 && path.relations.kinds == "alliance,patronage")
+    #expect(path.year == 1979 && path.kindFilter.kinds == "alliance,patronage")
     #expect(throws: (any Error).self) { try Entente.parseAsRoot(["path", "g.yaml", "a", "b"]) }
     #expect(throws: (any Error).self) {
       try Entente.parseAsRoot(["path", "g.yaml", "a", "b", "--year", "1979", "--date", "1979-02"])
@@ -74,11 +75,32 @@ import Testing
       "balance", "g.yaml", "--year", "1979", "--policy", "multiplex", "--format", "json",
     ])
     let balance = try #require(parsed as? BalanceCommand)
-    #expect(balance.relations.policy.policy == .multiplex)
-    #expect(balance.format == .json)
+    #expect(balance.collapse.policy == .multiplex)
+    #expect(balance.output.format == .json)
     #expect(throws: (any Error).self) {
       try Entente.parseAsRoot(["balance", "g.yaml", "--year", "1979", "--policy", "max"])
     }
+  }
+
+  /// Each command declares only the options it uses: --kinds and --policy are usage errors where they would be
+  /// ignored or rejected.
+  @Test func commandsDeclareOnlyTheOptionsTheyUse() throws {
+    for arguments in [
+      ["balance", "g.yaml", "--year", "1979", "--kinds", "alliance"],
+      ["diff", "g.yaml", "1978", "1979", "--kinds", "alliance"],
+      ["neighbors", "g.yaml", "vietnam", "--year", "1979", "--kinds", "alliance"],
+      ["neighbors", "g.yaml", "vietnam", "--year", "1979", "--policy", "net"],
+      ["centrality", "g.yaml", "--measure", "degree", "--year", "1979", "--policy", "net"],
+    ] {
+      #expect(throws: (any Error).self, "\(arguments)") { try Entente.parseAsRoot(arguments) }
+    }
+    let history = try #require(
+      try Entente.parseAsRoot(["history", "g.yaml", "a", "b", "--kinds", "hostility", "--policy", "net", "--certain"])
+        as? HistoryCommand)
+    #expect(
+      history.kindFilter.kinds == "hostility" && history.collapse.policy == .net && history.activity.rule == .certain)
+    #expect(
+      CollapsePolicy.allCases.map(\.rawValue) == ["negative-dominates", "positive-dominates", "net", "multiplex"])
   }
 
   @Test func yearsDescribedAsRuns() {

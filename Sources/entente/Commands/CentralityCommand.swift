@@ -36,7 +36,9 @@ struct CentralityCommand: ParsableCommand {
   @Option(help: "With --years: write a line chart of the top actors (default 8) to this SVG file.")
   var chart: String?
 
-  @OptionGroup var relations: RelationFilterOptions
+  @OptionGroup var kindFilter: KindOptions
+
+  @OptionGroup var activity: ActivityOptions
 
   @Flag(help: "Follow directed kinds along their direction (default: undirected).")
   var directed = false
@@ -56,8 +58,9 @@ struct CentralityCommand: ParsableCommand {
   @Option(help: "Katz attenuation factor.")
   var alpha: Double = 0.1
 
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions
+
+  private var format: OutputFormat { output.format }
 
   func validate() throws {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
@@ -71,11 +74,11 @@ struct CentralityCommand: ParsableCommand {
   private func execute() throws {
     let graph = try input.load()
     let options = CentralityOptions(
-      filter: EdgeFilter(kinds: try relations.kindIDs(in: graph)),
+      filter: EdgeFilter(kinds: try kindFilter.kindIDs(in: graph)),
       direction: directed ? .followDirection : .ignoreDirection, weighted: weighted, normalized: !raw,
       threads: threads, katzAlpha: alpha)
     if let year {
-      let snapshot = graph.snapshot(year: year, rule: relations.rule)
+      let snapshot = graph.snapshot(year: year, rule: activity.rule)
       let scores = try query { try snapshot.centrality(measure, options: options) }
       var table = Table(columns: ["rank", "actor", "name", measure.rawValue])
       for (rank, entry) in scores.ranked(top: top).enumerated() {
@@ -90,7 +93,7 @@ struct CentralityCommand: ParsableCommand {
     var series: [ActorID: [Int: Double]] = [:]
     for year in range {
       let scores = try query {
-        try graph.snapshot(year: year, rule: relations.rule).centrality(measure, options: options)
+        try graph.snapshot(year: year, rule: activity.rule).centrality(measure, options: options)
       }
       for (actor, value) in zip(scores.actors, scores.values) { series[actor, default: [:]][year] = value }
     }

@@ -38,7 +38,11 @@ struct PathCommand: ParsableCommand {
   @Flag(help: "Each step in a year no earlier than the step before (earliest arrival, then fewest steps).")
   var timeRespecting = false
 
-  @OptionGroup var relations: RelationFilterOptions
+  @OptionGroup var kindFilter: KindOptions
+
+  @OptionGroup var activity: ActivityOptions
+
+  @OptionGroup var collapse: PolicyOptions
 
   @Flag(help: "Only signed relations (leave out membership, mediation, …).")
   var signed = false
@@ -61,8 +65,9 @@ struct PathCommand: ParsableCommand {
   @Option(name: .customLong("k"), help: "The k shortest simple paths (Yen).")
   var k: Int?
 
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions
+
+  private var format: OutputFormat { output.format }
 
   /// The most paths `--all` prints.
   static let pathLimit = 10_000
@@ -90,8 +95,8 @@ struct PathCommand: ParsableCommand {
     if signed { signs = [.positive, .negative] }
     if positive { signs = [.positive] }
     let options = PathOptions(
-      filter: EdgeFilter(kinds: try relations.kindIDs(in: graph), signs: signs),
-      direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: relations.policy.policy
+      filter: EdgeFilter(kinds: try kindFilter.kindIDs(in: graph), signs: signs),
+      direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: collapse.policy
     )
     if timeRespecting {
       try runTimeRespecting(graph, source, target, options)
@@ -99,11 +104,11 @@ struct PathCommand: ParsableCommand {
     }
     let snapshot: Snapshot
     if let year {
-      snapshot = graph.snapshot(year: year, rule: relations.rule)
+      snapshot = graph.snapshot(year: year, rule: activity.rule)
     } else {
       let day: PartialDate
       do { day = try PartialDate(parsing: date!) } catch { throw ValidationError("--date: \(error)") }
-      snapshot = graph.snapshot(on: day, rule: relations.rule)
+      snapshot = graph.snapshot(on: day, rule: activity.rule)
     }
     try graph.requirePresent(source, in: snapshot)
     try graph.requirePresent(target, in: snapshot)
@@ -150,7 +155,7 @@ struct PathCommand: ParsableCommand {
   ) throws {
     let range = try graph.years(years)
     let (first, last) = (range.lowerBound, range.upperBound)
-    let snapshots = range.map { graph.snapshot(year: $0, rule: relations.rule) }
+    let snapshots = range.map { graph.snapshot(year: $0, rule: activity.rule) }
     let path = try query {
       try TimeRespectingPaths.earliestArrival(from: source.id, to: target.id, across: snapshots, options: options)
     }
