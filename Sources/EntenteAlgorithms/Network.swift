@@ -252,17 +252,6 @@ public struct Network: Sendable {
     outNeighbors[outOffsets[node]..<outOffsets[node + 1]].map { Int($0) }
   }
 
-  /// The nodes that reach a node in one step (its predecessors; every neighbour when undirected), ascending.
-  public func predecessors(of node: Int) -> [Int] {
-    inNeighbors[inOffsets[node]..<inOffsets[node + 1]].map { Int($0) }
-  }
-
-  /// The ties leaving a node (every tie touching it when undirected), by ascending neighbour.
-  public func outgoingTies(of node: Int) -> [Int] { outTies[outOffsets[node]..<outOffsets[node + 1]].map { Int($0) } }
-
-  /// The ties entering a node (every tie touching it when undirected), by ascending neighbour.
-  public func incomingTies(of node: Int) -> [Int] { inTies[inOffsets[node]..<inOffsets[node + 1]].map { Int($0) } }
-
   /// The number of successors (every neighbour when undirected).
   public func outDegree(of node: Int) -> Int { outOffsets[node + 1] - outOffsets[node] }
 

@@ -79,17 +79,6 @@ extension Snapshot {
     return (network, s, t)
   }
 
-  /// The shortest paths from one actor to every other, under the options.
-  ///
-  /// - Throws: `AlgorithmError.actorAbsent` when the actor is not in this snapshot.
-  /// - Complexity: O(n + m) by steps; O((n + m) log n) weighted.
-  public func shortestPathTree(
-    from source: ActorID, options: PathOptions = PathOptions()
-  ) throws(AlgorithmError) -> (network: Network, tree: ShortestPathTree) {
-    let (network, s, _) = try pathSetting(from: source, to: source, options: options)
-    return (network, ShortestPathTree(network: network, source: s, weighted: options.weighted))
-  }
-
   /// A shortest path between two actors: breadth-first search, or Dijkstra (1959) when weighted.
   ///
   /// Among equally short paths, the one found by walking back through the smallest-index predecessor.

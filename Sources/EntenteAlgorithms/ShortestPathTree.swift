@@ -98,7 +98,7 @@ public struct ShortestPathTree: Sendable {
   ///
   /// At each step back, the predecessor with the smallest index.
   /// - Complexity: O(length).
-  public func path(to node: Int) -> [Int]? {
+  func path(to node: Int) -> [Int]? {
     guard reaches(node) else { return nil }
     var path = [node]
     var current = node
