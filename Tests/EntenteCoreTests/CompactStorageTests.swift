@@ -16,6 +16,12 @@ import Testing
     #expect(MemoryLayout<PartialDate>.size <= 6)
   }
 
+  @Test func partialDateOfADay() async throws {
+    #expect(PartialDate(Day(year: 1979, month: 2, day: 17)) == (try PartialDate(year: 1979, month: 2, day: 17)))
+    // A year beyond a partial date's storage is a programming error, not silently clamped.
+    await #expect(processExitsWith: .failure) { _ = PartialDate(Day.distantFuture) }
+  }
+
   @Test func relationDetailsAreValuesCopiedOnWrite() throws {
     let period = Period(on: try PartialDate(parsing: "1979"))
     var a = Relation(id: "r1", source: "x", target: "y", kind: .alliance, period: period)
