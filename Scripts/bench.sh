@@ -28,10 +28,13 @@ record() { # size command…
   "$@" | sed "s/^{/{\"size\":\"$size\",/" >>"$RESULTS"
 }
 
+# The graph files are keyed on the generator's source, so a changed generator writes new ones.
+GENERATOR=$(sha256sum Sources/entente-bench/main.swift | cut -c1-12)
+
 sizes=(M)
 [[ $LARGE == 1 ]] && sizes+=(L)
 for size in "${sizes[@]}"; do
-  file="$OUT/$size.tsv"
+  file="$OUT/$size-$GENERATOR.tsv"
   [[ -s $file ]] || "$BIN" generate "$size" "$file"
   repeats=3
   [[ $size == L ]] && repeats=1

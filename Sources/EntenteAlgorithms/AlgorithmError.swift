@@ -44,7 +44,7 @@ public struct AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible
     var text: String
     switch code {
     case .unknownActor:
-      text = "no actor is named '\(actor ?? "?")'"
+      text = "unknown actor '\(actor ?? "?")'"
     case .actorAbsent:
       text = "'\(actor ?? "?")' is not present in \(slice ?? "that slice")"
     case .noPath:
@@ -56,7 +56,7 @@ public struct AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible
       text = "the iteration did not converge"
     }
     if let detail { text += ": \(detail)" }
-    if !suggestions.isEmpty { text += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)" }
+    if !suggestions.isEmpty { text += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?" }
     return text
   }
 }

@@ -6,13 +6,14 @@ extension Centrality {
   /// Bonacich, P. "Factoring and weighting approaches to status scores and clique identification",
   /// *Journal of Mathematical Sociology* 2 (1972) 113–120. Entente runs it on the positive layer.
   ///
-  /// - Throws: `AlgorithmError.notConverged` after `maxIterations`; `.invalidArgument` for an empty network.
+  /// - Returns: one score per node (none for an empty network).
+  /// - Throws: `AlgorithmError.notConverged` after `maxIterations`.
   /// - Complexity: O(k (n + m)) for k iterations.
   public static func eigenvector(
     _ network: Network, weighted: Bool = false, tolerance: Double = 1e-13, maxIterations: Int = 100_000
   ) throws(AlgorithmError) -> [Double] {
     let n = network.nodeCount
-    guard n > 0 else { throw AlgorithmError(.invalidArgument, detail: "eigenvector centrality of an empty network") }
+    guard n > 0 else { return [] }
     var x = [Double](repeating: 1 / Double(n), count: n)
     for _ in 0..<maxIterations {
       let last = x
@@ -84,7 +85,8 @@ extension Centrality {
   ///
   /// Katz, L. "A new status index derived from sociometric analysis", *Psychometrika* 18 (1953) 39–43.
   ///
-  /// - Throws: `AlgorithmError.notConverged` when α is too large for the network (or after `maxIterations`).
+  /// - Throws: `AlgorithmError.notConverged` when the iteration diverges (α ≥ 1/λ_max) or has not converged
+  ///   after `maxIterations` (α just below 1/λ_max converges very slowly); the detail says which.
   /// - Complexity: O(k (n + m)) for k iterations.
   public static func katz(
     _ network: Network, alpha: Double = 0.1, beta: Double = 1, weighted: Bool = false, normalized: Bool = true,
@@ -95,6 +97,7 @@ extension Centrality {
     var x = [Double](repeating: 0, count: n)
     var next = [Double](repeating: 0, count: n)
     var converged = false
+    var diverged = false
     for _ in 0..<maxIterations {
       for v in 0..<n { next[v] = beta }
       for v in 0..<n {
@@ -110,7 +113,10 @@ extension Centrality {
         size += abs(next[v])
       }
       swap(&x, &next)
-      guard change.isFinite, size.isFinite else { break }
+      guard change.isFinite, size.isFinite else {
+        diverged = true
+        break
+      }
       if change <= tolerance * max(size, 1) {
         converged = true
         break
@@ -118,7 +124,10 @@ extension Centrality {
     }
     guard converged else {
       throw AlgorithmError(
-        .notConverged, detail: "Katz centrality with alpha \(alpha): alpha must be below 1/λ_max of the network")
+        .notConverged,
+        detail: diverged
+          ? "Katz centrality with alpha \(alpha) diverges: alpha must be below 1/λ_max of the network"
+          : "Katz centrality with alpha \(alpha) did not converge in \(maxIterations) iterations")
     }
     guard normalized else { return x }
     let sum = x.reduce(0, +)

@@ -56,7 +56,7 @@ public enum Centrality {
     var totals = [Double](repeating: 0, count: n)
     @Sendable func run(_ worker: Int, _ local: inout [Double]) {
       if weighted {
-        BrandesWorker(network: network, weighted: true)
+        WeightedBrandesWorker(network: network)
           .accumulate(sources: stride(from: worker, to: n, by: workers), into: &local)
       } else {
         unweightedBrandes(network, first: worker, step: workers, into: &local)
@@ -236,10 +236,10 @@ private func unweightedBrandes(_ network: Network, first: Int, step: Int, into t
   }
 }
 
-/// One worker's buffers for Brandes' algorithm with Dijkstra (internal).
-private struct BrandesWorker {
+/// One worker's buffers for Brandes' algorithm with Dijkstra (internal; unweighted networks use
+/// `unweightedBrandes`).
+private struct WeightedBrandesWorker {
   let network: Network
-  let weighted: Bool
 
   func accumulate(sources: StrideTo<Int>, into totals: inout [Double]) {
     let n = network.nodeCount
@@ -252,8 +252,8 @@ private struct BrandesWorker {
       network.outNeighbors.withUnsafeBufferPointer { outNeighbors in
         network.inOffsets.withUnsafeBufferPointer { inOffsets in
           network.inNeighbors.withUnsafeBufferPointer { inNeighbors in
-            let weights = weighted ? network.outTies.map { network.ties[Int($0)].weight } : []
-            let inWeights = weighted ? network.inTies.map { network.ties[Int($0)].weight } : []
+            let weights = network.outTies.map { network.ties[Int($0)].weight }
+            let inWeights = network.inTies.map { network.ties[Int($0)].weight }
             sigma.withUnsafeMutableBufferPointer { sigma in
               distance.withUnsafeMutableBufferPointer { distance in
                 delta.withUnsafeMutableBufferPointer { delta in
@@ -263,82 +263,47 @@ private struct BrandesWorker {
                         var count = 0
                         sigma[source] = 1
                         distance[source] = 0
-                        if !weighted {
-                          // Breadth-first search; `order` doubles as the queue.
-                          order[0] = Int32(source)
-                          count = 1
-                          var head = 0
-                          while head < count {
-                            let v = Int(order[head])
-                            head += 1
-                            let dv = distance[v]
-                            let sv = sigma[v]
-                            for slot in outOffsets[v]..<outOffsets[v + 1] {
-                              let w = Int(outNeighbors[slot])
-                              if distance[w] < 0 {
-                                distance[w] = dv + 1
-                                order[count] = Int32(w)
-                                count += 1
-                              }
-                              if distance[w] == dv + 1 { sigma[w] += sv }
+                        heap.push(0, source)
+                        while let (d, v) = heap.pop() {
+                          if d > distance[v] && distance[v] >= 0 { continue }
+                          if delta[v] == -1 { continue }  // settled marker
+                          delta[v] = -1
+                          order[count] = Int32(v)
+                          count += 1
+                          for slot in outOffsets[v]..<outOffsets[v + 1] {
+                            let w = Int(outNeighbors[slot])
+                            if delta[w] == -1 { continue }
+                            let candidate = d + weights[slot]
+                            if distance[w] < 0 || candidate < distance[w] {
+                              distance[w] = candidate
+                              heap.push(candidate, w)
                             }
                           }
-                          // Dependencies, farthest first; predecessors are in-neighbours one step closer.
-                          var index = count - 1
-                          while index > 0 {
-                            let w = Int(order[index])
-                            index -= 1
-                            let coefficient = (1 + delta[w]) / sigma[w]
-                            let dw = distance[w] - 1
-                            for slot in inOffsets[w]..<inOffsets[w + 1] {
-                              let v = Int(inNeighbors[slot])
-                              if distance[v] == dw { delta[v] += sigma[v] * coefficient }
-                            }
-                            totals[w] += delta[w]
+                        }
+                        // σ in settling order: a predecessor is settled before its successors.
+                        for position in 0..<count {
+                          let w = Int(order[position])
+                          delta[w] = 0
+                          guard w != source else { continue }
+                          var paths = 0.0
+                          for slot in inOffsets[w]..<inOffsets[w + 1] {
+                            let v = Int(inNeighbors[slot])
+                            if distance[v] >= 0, distance[v] + inWeights[slot] == distance[w] { paths += sigma[v] }
                           }
-                        } else {
-                          heap.push(0, source)
-                          while let (d, v) = heap.pop() {
-                            if d > distance[v] && distance[v] >= 0 { continue }
-                            if delta[v] == -1 { continue }  // settled marker
-                            delta[v] = -1
-                            order[count] = Int32(v)
-                            count += 1
-                            for slot in outOffsets[v]..<outOffsets[v + 1] {
-                              let w = Int(outNeighbors[slot])
-                              if delta[w] == -1 { continue }
-                              let candidate = d + weights[slot]
-                              if distance[w] < 0 || candidate < distance[w] {
-                                distance[w] = candidate
-                                heap.push(candidate, w)
-                              }
+                          sigma[w] = paths
+                        }
+                        var index = count - 1
+                        while index > 0 {
+                          let w = Int(order[index])
+                          index -= 1
+                          let coefficient = (1 + delta[w]) / sigma[w]
+                          for slot in inOffsets[w]..<inOffsets[w + 1] {
+                            let v = Int(inNeighbors[slot])
+                            if distance[v] >= 0, distance[v] + inWeights[slot] == distance[w] {
+                              delta[v] += sigma[v] * coefficient
                             }
                           }
-                          // σ in settling order: a predecessor is settled before its successors.
-                          for position in 0..<count {
-                            let w = Int(order[position])
-                            delta[w] = 0
-                            guard w != source else { continue }
-                            var paths = 0.0
-                            for slot in inOffsets[w]..<inOffsets[w + 1] {
-                              let v = Int(inNeighbors[slot])
-                              if distance[v] >= 0, distance[v] + inWeights[slot] == distance[w] { paths += sigma[v] }
-                            }
-                            sigma[w] = paths
-                          }
-                          var index = count - 1
-                          while index > 0 {
-                            let w = Int(order[index])
-                            index -= 1
-                            let coefficient = (1 + delta[w]) / sigma[w]
-                            for slot in inOffsets[w]..<inOffsets[w + 1] {
-                              let v = Int(inNeighbors[slot])
-                              if distance[v] >= 0, distance[v] + inWeights[slot] == distance[w] {
-                                delta[v] += sigma[v] * coefficient
-                              }
-                            }
-                            totals[w] += delta[w]
-                          }
+                          totals[w] += delta[w]
                         }
                         // Reset only what was touched.
                         for position in 0..<count {
@@ -347,10 +312,8 @@ private struct BrandesWorker {
                           distance[v] = -1
                           delta[v] = 0
                         }
-                        if weighted {
-                          // Nodes pushed but never settled cannot exist: every pushed node is settled.
-                          heap = MinHeap()
-                        }
+                        // Nodes pushed but never settled cannot exist: every pushed node is settled.
+                        heap = MinHeap()
                       }
                     }
                   }

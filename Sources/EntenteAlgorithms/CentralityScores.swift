@@ -25,7 +25,8 @@ public struct CentralityOptions: Hashable, Sendable {
   public var filter: EdgeFilter
   /// Directed (follow directed kinds) or undirected.
   public var direction: DirectionMode
-  /// Use relation weights (distances for path-based measures, strengths for spectral ones).
+  /// Use relation weights: lengths for betweenness, closeness and harmonic (smaller is closer), strengths for
+  /// PageRank, eigenvector and Katz (larger is stronger), as NetworkX reads them; see ``Network``.
   public var weighted: Bool
   /// Normalise as NetworkX does (degree by n − 1, betweenness by (n − 1)(n − 2)); raw counts otherwise.
   public var normalized: Bool
@@ -79,7 +80,8 @@ public struct CentralityScores: Hashable, Sendable {
 extension Snapshot {
   /// One centrality measure for every actor of the snapshot.
   ///
-  /// - Throws: `AlgorithmError.notConverged` for an iterative measure that does not converge.
+  /// - Throws: `AlgorithmError` — `.notConverged` for an iterative measure that does not converge,
+  ///   `.invalidArgument` for weighted measures when a tie that passes the filter has a weight ≤ 0.
   /// - Complexity: see the functions of `Centrality`; betweenness is O(n m).
   public func centrality(
     _ measure: CentralityMeasure, options: CentralityOptions = CentralityOptions()
@@ -92,6 +94,9 @@ extension Snapshot {
     default: break
     }
     let network = Network(snapshot: self, filter: filter, direction: options.direction)
+    if options.weighted, network.firstNonPositiveWeight != nil {
+      throw AlgorithmError(.invalidArgument, detail: "weights must be positive for weighted centrality")
+    }
     let values: [Double]
     switch measure {
     case .degree, .positiveDegree, .negativeDegree: values = Centrality.degree(network, normalized: options.normalized)
@@ -103,7 +108,7 @@ extension Snapshot {
     case .closeness: values = Centrality.closeness(network, weighted: options.weighted)
     case .harmonic: values = Centrality.harmonic(network, weighted: options.weighted)
     case .eigenvector:
-      values = nodeCount == 0 ? [] : try Centrality.eigenvector(network, weighted: options.weighted)
+      values = try Centrality.eigenvector(network, weighted: options.weighted)
     case .pagerank: values = try Centrality.pageRank(network, damping: options.damping, weighted: options.weighted)
     case .katz: values = try Centrality.katz(network, alpha: options.katzAlpha, weighted: options.weighted)
     }

@@ -43,15 +43,33 @@ public enum DirectionMode: String, Hashable, Sendable, CaseIterable {
 }
 
 /// How several relations between one pair in one year become one signed tie.
+///
+/// The raw values are the names the command line and reports use (`negative-dominates`, …).
 public enum CollapsePolicy: String, Hashable, Sendable, CaseIterable {
   /// Any negative relation makes the tie negative (the default); pairs with both signs are reported as conflicts.
-  case negativeDominates
+  case negativeDominates = "negative-dominates"
   /// Any positive relation makes the tie positive.
-  case positiveDominates
+  case positiveDominates = "positive-dominates"
   /// The sign of the sum of the signs; a tie that nets to zero is neutral (left out of signed analysis).
   case net
   /// Keep one tie per sign: a pair with a positive and a negative relation has both (a signed multigraph).
+  ///
+  /// Where one sign per pair is needed (the sign of a path step, a sign change between years) a multiplex pair
+  /// is read as `.net`, which favours neither sign.
   case multiplex
+
+  /// The one sign of a pair with `positive` positive and `negative` negative relations (`.multiplex`, which keeps
+  /// both signs, is read as `.net`).
+  public func sign(positive: Int, negative: Int) -> Sign {
+    switch self {
+    case .negativeDominates:
+      return negative > 0 ? .negative : positive > 0 ? .positive : .neutral
+    case .positiveDominates:
+      return positive > 0 ? .positive : negative > 0 ? .negative : .neutral
+    case .net, .multiplex:
+      return positive > negative ? .positive : positive < negative ? .negative : .neutral
+    }
+  }
 }
 
 /// A simple graph built from a snapshot, which every algorithm of this module runs on.
@@ -61,9 +79,17 @@ public enum CollapsePolicy: String, Hashable, Sendable, CaseIterable {
 ///
 /// **Multi-edges.** Several relations between one pair collapse into one tie, as in a NetworkX `Graph` or
 /// `DiGraph` (not a `MultiGraph`): path counts, degrees and centralities ignore multiplicity. A tie keeps the
-/// snapshot edges it stands for, its weight (the smallest weight among them, missing weights counting as 1:
-/// the strongest relation is the shortest distance) and how many of them are positive, negative or neutral.
-/// Self-loops are left out.
+/// snapshot edges it stands for, its weight (the smallest weight among them, missing weights counting as 1)
+/// and how many of them are positive, negative or neutral. Self-loops are left out.
+///
+/// **What a weight means.** Weighted measures read a tie's weight in the two ways NetworkX does, and Entente's
+/// reference fixtures are computed by NetworkX, so both readings are kept:
+/// - as a *length* (a cost, smaller is closer) by shortest paths, k shortest paths, betweenness, closeness and
+///   harmonic centrality — which is why parallel relations keep the smallest weight, the shortest way across;
+/// - as a *strength* (larger is stronger) by PageRank, eigenvector and Katz centrality.
+///
+/// A data file's weight is documented as a strength; give path queries the reciprocal of a strength if that is
+/// what the weights in a file record.
 ///
 /// Node `i` is the snapshot's node `i` (`snapshot.actors[i]`).
 public struct Network: Sendable {
@@ -72,7 +98,8 @@ public struct Network: Sendable {
     /// The source node (for undirected networks, the smaller index).
     public let source: Int
     public let target: Int
-    /// The weight used as a distance and as a strength.
+    /// The smallest weight of the tie's relations (1 when none has one): a length for path-based measures, a
+    /// strength for spectral ones (see "What a weight means" above).
     public let weight: Double
     /// The snapshot edges (relations) the tie stands for, in canonical order.
     public let edges: [Int]
@@ -82,17 +109,9 @@ public struct Network: Sendable {
     /// Whether the tie joins relations of opposite signs.
     public var isConflicting: Bool { positiveCount > 0 && negativeCount > 0 }
 
-    /// The one sign of the tie under a collapse policy (`.multiplex` is read as `.negativeDominates`).
+    /// The one sign of the tie under a collapse policy (`.multiplex`, which keeps both signs, is read as `.net`).
     public func sign(under policy: CollapsePolicy) -> Sign {
-      switch policy {
-      case .negativeDominates, .multiplex:
-        return negativeCount > 0 ? .negative : positiveCount > 0 ? .positive : .neutral
-      case .positiveDominates:
-        return positiveCount > 0 ? .positive : negativeCount > 0 ? .negative : .neutral
-      case .net:
-        let sum = positiveCount - negativeCount
-        return sum > 0 ? .positive : sum < 0 ? .negative : .neutral
-      }
+      policy.sign(positive: positiveCount, negative: negativeCount)
     }
   }
 
@@ -233,17 +252,6 @@ public struct Network: Sendable {
     outNeighbors[outOffsets[node]..<outOffsets[node + 1]].map { Int($0) }
   }
 
-  /// The nodes that reach a node in one step (its predecessors; every neighbour when undirected), ascending.
-  public func predecessors(of node: Int) -> [Int] {
-    inNeighbors[inOffsets[node]..<inOffsets[node + 1]].map { Int($0) }
-  }
-
-  /// The ties leaving a node (every tie touching it when undirected), by ascending neighbour.
-  public func outgoingTies(of node: Int) -> [Int] { outTies[outOffsets[node]..<outOffsets[node + 1]].map { Int($0) } }
-
-  /// The ties entering a node (every tie touching it when undirected), by ascending neighbour.
-  public func incomingTies(of node: Int) -> [Int] { inTies[inOffsets[node]..<inOffsets[node + 1]].map { Int($0) } }
-
   /// The number of successors (every neighbour when undirected).
   public func outDegree(of node: Int) -> Int { outOffsets[node + 1] - outOffsets[node] }
 
@@ -273,6 +281,9 @@ public struct Network: Sendable {
     }.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
     return Network(nodeCount: nodeCount, isDirected: true, sortedTies: flipped)
   }
+
+  /// The first tie whose weight is not positive, if any (weighted measures need positive weights).
+  public var firstNonPositiveWeight: Tie? { ties.first { !($0.weight > 0) } }
 
   /// Whether any tie has a weight other than 1.
   public var isWeighted: Bool { ties.contains { $0.weight != 1 } }

@@ -4,7 +4,8 @@ import EntenteCore
 public struct PathOptions: Hashable, Sendable {
   public var filter: EdgeFilter
   public var direction: DirectionMode
-  /// Sum relation weights (Dijkstra) rather than count steps (breadth-first search).
+  /// Sum relation weights (Dijkstra) rather than count steps (breadth-first search): a weight is read as a length,
+  /// and parallel relations count with their smallest weight (see ``Network``).
   public var weighted: Bool
   /// How parallel relations of one step give the step's sign.
   public var collapse: CollapsePolicy
@@ -71,21 +72,11 @@ extension Snapshot {
   ) throws(AlgorithmError) -> (Network, Int, Int) {
     let s = try requireIndex(of: source)
     let t = try requireIndex(of: target)
-    if options.weighted, relations.contains(where: { ($0.weight ?? 1) <= 0 }) {
+    let network = Network(snapshot: self, filter: options.filter, direction: options.direction)
+    if options.weighted, network.firstNonPositiveWeight != nil {
       throw AlgorithmError(.invalidArgument, detail: "weights must be positive for weighted paths")
     }
-    return (Network(snapshot: self, filter: options.filter, direction: options.direction), s, t)
-  }
-
-  /// The shortest paths from one actor to every other, under the options.
-  ///
-  /// - Throws: `AlgorithmError.actorAbsent` when the actor is not in this snapshot.
-  /// - Complexity: O(n + m) by steps; O((n + m) log n) weighted.
-  public func shortestPathTree(
-    from source: ActorID, options: PathOptions = PathOptions()
-  ) throws(AlgorithmError) -> (network: Network, tree: ShortestPathTree) {
-    let (network, s, _) = try pathSetting(from: source, to: source, options: options)
-    return (network, ShortestPathTree(network: network, source: s, weighted: options.weighted))
+    return (network, s, t)
   }
 
   /// A shortest path between two actors: breadth-first search, or Dijkstra (1959) when weighted.
@@ -105,7 +96,8 @@ extension Snapshot {
   ///   - source: the first actor.
   ///   - target: the second actor.
   ///   - options: filter, direction, weights and collapse policy.
-  ///   - limit: at most this many paths.
+  ///   - limit: at most this many paths; when there are more, the ones returned are not necessarily the first
+  ///     in order (see `ShortestPathTree.allPaths(to:limit:)`).
   /// - Returns: the paths, each with its steps, relations and sign.
   /// - Throws: `AlgorithmError` — `.actorAbsent`, `.noPath`.
   /// - Complexity: O(n + m + p · ℓ) for p paths of length ℓ.

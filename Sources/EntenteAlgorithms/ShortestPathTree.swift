@@ -98,7 +98,7 @@ public struct ShortestPathTree: Sendable {
   ///
   /// At each step back, the predecessor with the smallest index.
   /// - Complexity: O(length).
-  public func path(to node: Int) -> [Int]? {
+  func path(to node: Int) -> [Int]? {
     guard reaches(node) else { return nil }
     var path = [node]
     var current = node
@@ -110,6 +110,10 @@ public struct ShortestPathTree: Sendable {
   }
 
   /// Every shortest path to `node`, source first, in lexicographic order of node indices.
+  ///
+  /// The paths are enumerated depth first back from `node` and sorted afterwards, so when there are more than
+  /// `limit` of them the ones returned are *some* `limit` shortest paths, not the lexicographically first.
+  /// Compare the count with `limit` to tell (or ask for `limit + 1`).
   ///
   /// - Parameters:
   ///   - node: the end of the paths.

@@ -35,7 +35,7 @@ extension Snapshot {
       let network = Network(snapshot: snapshot, filter: .signed, direction: .ignoreDirection)
       var result: [Pair: Sign] = [:]
       for tie in network.ties {
-        let sign = tie.sign(under: policy == .multiplex ? .net : policy)
+        let sign = tie.sign(under: policy)
         result[Pair(snapshot.actors[tie.source].id, snapshot.actors[tie.target].id)] = sign
       }
       return result

@@ -116,26 +116,35 @@ extension SignedGraph {
   /// *Social Networks* 18 (1996) 149–168. Computing the index is NP-hard.
   /// - Complexity: O(b) search steps per component (b ≤ `searchBudget`), plus O(r · n · m) for the heuristic.
   public func frustration(searchBudget: Int = 2_000_000) -> Frustration {
+    frustration(searchBudget: searchBudget, localSearch: true)
+  }
+
+  /// The frustration index, optionally without the local search (tests: the branch and bound then starts from
+  /// all nodes on one side and must find every improvement itself).
+  func frustration(searchBudget: Int, localSearch: Bool) -> Frustration {
     var side = [Int8](repeating: 0, count: nodeCount)
     var exact = true
     var seen = [Bool](repeating: false, count: nodeCount)
+    // The position of each node in its component (shared by all components: each node is in one).
+    var position = [Int](repeating: 0, count: nodeCount)
     for start in 0..<nodeCount where !seen[start] && !adjacency[start].isEmpty {
-      var component = [start]
+      var members = [start]
       seen[start] = true
       var head = 0
-      while head < component.count {
-        let v = component[head]
+      while head < members.count {
+        let v = members[head]
         head += 1
         for (w, _) in adjacency[v] where !seen[w] {
           seen[w] = true
-          component.append(w)
+          members.append(w)
         }
       }
-      component.sort()
-      var best = heuristicPartition(component)
-      if !branchAndBound(component, &best, budget: searchBudget) { exact = false }
+      members.sort()
+      let component = Component(members, of: self, position: &position)
+      var best = localSearch ? component.heuristicPartition() : [Int8](repeating: 0, count: members.count)
+      if !component.branchAndBound(&best, budget: searchBudget) { exact = false }
       if best[0] == 1 { best = best.map { $0 ^ 1 } }
-      for (position, node) in component.enumerated() { side[node] = best[position] }
+      for (position, node) in members.enumerated() { side[node] = best[position] }
     }
     let frustrated = edges.filter { isFrustrated($0, side) }
     let attached = (0..<nodeCount).filter { !adjacency[$0].isEmpty }
@@ -144,17 +153,63 @@ extension SignedGraph {
       second: attached.filter { side[$0] == 1 }.map { actors[$0] }, frustratedEdges: frustrated)
   }
 
-  /// Branch and bound over the sides of a component's nodes.
+  func isFrustrated(_ edge: Edge, _ side: [Int8]) -> Bool {
+    (side[edge.a] == side[edge.b]) != (edge.sign == .positive)
+  }
+
+  /// The number of frustrated ties under a partition (0/1 per node).
+  public func frustratedCount(sides: [Int8]) -> Int { edges.filter { isFrustrated($0, sides) }.count }
+}
+
+/// One connected component of a signed graph, re-indexed by position (0..<k), with its ties collected once:
+/// the frustration search then costs O(k + m_k) per pass instead of O(n + m).
+private struct Component {
+  /// Per position, (neighbour position, positive?) in the order of the graph's adjacency.
+  let neighbors: [[(position: Int, positive: Bool)]]
+  /// Each tie of the component once, by positions.
+  let ties: [(a: Int, b: Int, positive: Bool)]
+  var count: Int { neighbors.count }
+
+  /// Re-indexes a component.
   ///
-  /// Improves `best` (sides by component position); returns whether the search finished within the budget
-  /// (then `best` is optimal).
-  private func branchAndBound(_ component: [Int], _ best: inout [Int8], budget: Int) -> Bool {
-    let k = component.count
+  /// - Parameters:
+  ///   - members: the component's nodes, ascending.
+  ///   - graph: the graph they belong to.
+  ///   - position: scratch of the graph's size; filled with each member's position.
+  init(_ members: [Int], of graph: SignedGraph, position: inout [Int]) {
+    for (index, node) in members.enumerated() { position[node] = index }
+    var neighbors: [[(position: Int, positive: Bool)]] = []
+    var ties: [(a: Int, b: Int, positive: Bool)] = []
+    neighbors.reserveCapacity(members.count)
+    for (index, node) in members.enumerated() {
+      var row: [(position: Int, positive: Bool)] = []
+      row.reserveCapacity(graph.adjacency[node].count)
+      for (neighbor, edge) in graph.adjacency[node] {
+        let positive = graph.edges[edge].sign == .positive
+        row.append((position[neighbor], positive))
+        if graph.edges[edge].a == node { ties.append((index, position[neighbor], positive)) }
+      }
+      neighbors.append(row)
+    }
+    self.neighbors = neighbors
+    self.ties = ties
+  }
+
+  func frustratedCount(_ sides: [Int8]) -> Int {
+    var count = 0
+    for tie in ties where (sides[tie.a] == sides[tie.b]) != tie.positive { count += 1 }
+    return count
+  }
+
+  /// Branch and bound over the sides of the component's nodes.
+  ///
+  /// Improves `best` (sides by position); returns whether the search finished within the budget (then `best`
+  /// is optimal).
+  func branchAndBound(_ best: inout [Int8], budget: Int) -> Bool {
+    let k = count
     guard k > 1 else { return true }
-    var local = [Int: Int]()
-    for (position, node) in component.enumerated() { local[node] = position }
     // Breadth-first order from the highest-degree node, neighbours by decreasing degree.
-    let degree = component.map { adjacency[$0].count }
+    let degree = neighbors.map(\.count)
     let root = (0..<k).max { (degree[$0], -$0) < (degree[$1], -$1) }!
     var order = [root]
     var placed = [Bool](repeating: false, count: k)
@@ -163,7 +218,7 @@ extension SignedGraph {
     while head < order.count {
       let v = order[head]
       head += 1
-      let next = adjacency[component[v]].map { local[$0.neighbor]! }.filter { !placed[$0] }
+      let next = neighbors[v].map(\.position).filter { !placed[$0] }
       for w in Set(next).sorted(by: { (degree[$0], -$0) > (degree[$1], -$1) }) where !placed[w] {
         placed[w] = true
         order.append(w)
@@ -175,17 +230,16 @@ extension SignedGraph {
     var earlier = [[(Int, Bool)]](repeating: [], count: k)
     var hasLater = [Bool](repeating: false, count: k)
     for (index, position) in order.enumerated() {
-      for (neighbor, edge) in adjacency[component[position]] {
-        let other = rank[local[neighbor]!]
+      for (neighbor, positive) in neighbors[position] {
+        let other = rank[neighbor]
         if other < index {
-          earlier[index].append((other, edges[edge].sign == .positive))
+          earlier[index].append((other, positive))
         } else {
           hasLater[index] = true
         }
       }
     }
-    var bestCost = 0
-    for edge in edges where local[edge.a] != nil && isFrustratedLocal(edge, best, local) { bestCost += 1 }
+    var bestCost = frustratedCount(best)
     var sides = [Int8](repeating: 0, count: k)  // by rank
     var bestSides: [Int8]? = nil
     var steps = 0
@@ -227,46 +281,35 @@ extension SignedGraph {
     return finished
   }
 
-  private func isFrustratedLocal(_ edge: Edge, _ sides: [Int8], _ local: [Int: Int]) -> Bool {
-    (sides[local[edge.a]!] == sides[local[edge.b]!]) != (edge.sign == .positive)
-  }
-
-  func isFrustrated(_ edge: Edge, _ side: [Int8]) -> Bool {
-    (side[edge.a] == side[edge.b]) != (edge.sign == .positive)
-  }
-
-  /// The number of frustrated ties under a partition (0/1 per node).
-  public func frustratedCount(sides: [Int8]) -> Int { edges.filter { isFrustrated($0, sides) }.count }
-
-  /// Greedy local search with restarts (deterministic); returns the best partition found.
-  private func heuristicPartition(_ component: [Int]) -> [Int8] {
-    var side = [Int8](repeating: 0, count: nodeCount)
+  /// Greedy local search with restarts (deterministic); returns the best partition found, by position.
+  func heuristicPartition() -> [Int8] {
+    var side = [Int8](repeating: 0, count: count)
     // Start: colour a breadth-first spanning tree so that its ties are satisfied.
-    var colored = [Bool](repeating: false, count: nodeCount)
-    var queue = [component[0]]
-    colored[component[0]] = true
+    var colored = [Bool](repeating: false, count: count)
+    var queue = [0]
+    colored[0] = true
     var head = 0
     while head < queue.count {
       let v = queue[head]
       head += 1
-      for (w, edge) in adjacency[v] where !colored[w] {
+      for (w, positive) in neighbors[v] where !colored[w] {
         colored[w] = true
-        side[w] = edges[edge].sign == .positive ? side[v] : side[v] ^ 1
+        side[w] = positive ? side[v] : side[v] ^ 1
         queue.append(w)
       }
     }
-    var best = improve(&side, component)
-    var bestSides = component.map { side[$0] }
+    var best = improve(&side)
+    var bestSides = side
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     for _ in 0..<16 {
-      for node in component {
+      for node in 0..<count {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         side[node] = Int8(truncatingIfNeeded: state >> 63)
       }
-      let cost = improve(&side, component)
+      let cost = improve(&side)
       if cost < best {
         best = cost
-        bestSides = component.map { side[$0] }
+        bestSides = side
       }
     }
     if bestSides[0] == 1 { bestSides = bestSides.map { $0 ^ 1 } }
@@ -274,21 +317,20 @@ extension SignedGraph {
   }
 
   /// Moves single nodes while that lowers the number of frustrated ties; returns the final count.
-  private func improve(_ side: inout [Int8], _ component: [Int]) -> Int {
+  private func improve(_ side: inout [Int8]) -> Int {
     var improved = true
     while improved {
       improved = false
-      for node in component {
+      for node in 0..<count {
         var gain = 0
-        for (_, edge) in adjacency[node] { gain += isFrustrated(edges[edge], side) ? 1 : -1 }
+        for (w, positive) in neighbors[node] { gain += (side[node] == side[w]) != positive ? 1 : -1 }
         if gain > 0 {
           side[node] ^= 1
           improved = true
         }
       }
     }
-    let members = Set(component)
-    return edges.filter { members.contains($0.a) && isFrustrated($0, side) }.count
+    return frustratedCount(side)
   }
 }
 
@@ -304,16 +346,21 @@ extension Snapshot {
     policy: CollapsePolicy = .negativeDominates, searchBudget: Int = 2_000_000
   ) -> BalanceReport {
     let signed = SignedGraph(snapshot: self, policy: policy)
+    var census = TriadCensus()
     var unbalanced: [SignedTriad] = []
+    // One walk over the triangles gives both the census and the unbalanced triads.
     signed.forEachTriangle { a, b, c, ab, ac, bc in
       let sides = [ab, ac, bc].map { signed.edges[$0] }
-      let triad = SignedTriad(
-        actors: [actors[a].id, actors[b].id, actors[c].id], signs: sides.map(\.sign),
-        relations: sides.map { $0.relations.map { relations[$0].id } })
-      if !triad.isBalanced { unbalanced.append(triad) }
+      let negatives = sides.filter { $0.sign == .negative }.count
+      census.count(negatives: negatives)
+      guard negatives % 2 == 1 else { return }
+      unbalanced.append(
+        SignedTriad(
+          actors: [actors[a].id, actors[b].id, actors[c].id], signs: sides.map(\.sign),
+          relations: sides.map { $0.relations.map { relations[$0].id } }))
     }
     return BalanceReport(
-      census: signed.triadCensus(), unbalancedTriads: unbalanced,
+      census: census, unbalancedTriads: unbalanced,
       frustration: signed.frustration(searchBudget: searchBudget),
       conflicts: signed.conflicts)
   }

@@ -26,9 +26,14 @@ public struct TemporalPath: Hashable, Sendable {
 public enum TimeRespectingPaths {
   /// The time-respecting path from `source` that reaches `target` earliest, with the fewest steps among those.
   ///
-  /// Year by year, a multi-source Dijkstra on step counts runs on that year's network from every actor reached
-  /// so far; an actor keeps the first year it was reached (the earliest-arrival scheme of Xuan, Ferreira and
-  /// Jarry, "Computing shortest, fastest, and foremost journeys in dynamic networks", *IJFCS* 14 (2003)).
+  /// Dynamic programming over the years: each actor carries a label (the fewest steps by which it can be reached
+  /// by the end of the years seen so far, and the step and label it came from). For each year, a multi-source
+  /// Dijkstra on step counts runs on that year's network from every labelled actor, starting at its label's
+  /// steps (steps may chain inside a year); an actor reached in fewer steps gets a new label. The search stops at
+  /// the first year the target is labelled, so the path arrives as early as possible and, among such paths, has
+  /// the fewest steps. Labels are never changed, only superseded, so the path read back through them is always
+  /// time-respecting. (The foremost-then-shortest scheme of Xuan, Ferreira and Jarry, "Computing shortest,
+  /// fastest, and foremost journeys in dynamic networks", *IJFCS* 14 (2003).)
   ///
   /// - Parameters:
   ///   - source: where the path starts.
@@ -48,50 +53,56 @@ public enum TimeRespectingPaths {
       throw AlgorithmError(.invalidArgument, detail: "time-respecting paths need yearly snapshots in ascending order")
     }
     let slice = "\(years[0])…\(years[years.count - 1])"
-    // Reached actors: their hop count and the step that reached them.
-    var hops: [ActorID: Int] = [source: 0]
-    var via: [ActorID: TemporalPath.Step] = [:]
-    for snapshot in snapshots where hops[target] == nil {
+    if source == target { return TemporalPath(steps: []) }
+    // Every label ever made; `current[actor]` is the actor's best label so far.
+    var labels: [Label] = [Label(steps: 0, step: nil, parent: nil)]
+    var current: [ActorID: Int] = [source: 0]
+    for snapshot in snapshots where current[target] == nil {
       let year = snapshot.year!
       let network = Network(snapshot: snapshot, filter: options.filter, direction: options.direction)
       var distance = [Int](repeating: .max, count: network.nodeCount)
       var heap = MinHeap()
       for (node, actor) in snapshot.actors.enumerated() {
-        if let h = hops[actor.id] {
-          distance[node] = h
-          heap.push(Double(h), node)
+        if let label = current[actor.id] {
+          distance[node] = labels[label].steps
+          heap.push(Double(distance[node]), node)
         }
       }
       var settled = [Bool](repeating: false, count: network.nodeCount)
       while let (_, v) = heap.pop() {
         if settled[v] { continue }
         settled[v] = true
+        // v is settled: its current label is final for this year.
+        let parent = current[snapshot.actors[v].id]!
         for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
           let w = Int(network.outNeighbors[slot])
-          let actor = snapshot.actors[w].id
-          guard !settled[w], distance[v] + 1 < distance[w], hops[actor] == nil || via[actor]?.year == year else {
-            continue
-          }
+          guard !settled[w], distance[v] + 1 < distance[w] else { continue }
           let tie = network.ties[Int(network.outTies[slot])]
           distance[w] = distance[v] + 1
-          hops[actor] = distance[w]
-          via[actor] = TemporalPath.Step(
-            from: snapshot.actors[v].id, to: actor, year: year, relations: tie.edges.map { snapshot.relations[$0].id },
-            sign: tie.sign(under: options.collapse))
+          let step = TemporalPath.Step(
+            from: snapshot.actors[v].id, to: snapshot.actors[w].id, year: year,
+            relations: tie.edges.map { snapshot.relations[$0].id }, sign: tie.sign(under: options.collapse))
+          labels.append(Label(steps: distance[w], step: step, parent: parent))
+          current[snapshot.actors[w].id] = labels.count - 1
           heap.push(Double(distance[w]), w)
         }
       }
     }
-    guard hops[target] != nil, source != target else {
-      if source == target { return TemporalPath(steps: []) }
+    guard var label = current[target] else {
       throw AlgorithmError(.noPath, actor: source.rawValue, otherActor: target.rawValue, slice: slice)
     }
     var steps: [TemporalPath.Step] = []
-    var current = target
-    while let step = via[current], current != source {
+    while let step = labels[label].step, let parent = labels[label].parent {
       steps.append(step)
-      current = step.from
+      label = parent
     }
     return TemporalPath(steps: steps.reversed())
+  }
+
+  /// How an actor was reached: in how many steps, by which step, from which label.
+  private struct Label {
+    let steps: Int
+    let step: TemporalPath.Step?
+    let parent: Int?
   }
 }

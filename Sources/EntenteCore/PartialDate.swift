@@ -82,12 +82,14 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The date of a single known day.
+  ///
+  /// - Precondition: the day's year fits a partial date's storage (`Int16`); days made from partial dates or
+  ///   from years in -9999…9999 always do.
   public init(_ day: Day) {
     let (y, m, d) = day.components
-    // A day from a valid `Day` is always a valid calendar date (years outside Int16 are clamped).
-    self.init(
-      checkedYear: min(max(y, Int(Int16.min)), Int(Int16.max)), month: m, day: d, isApproximate: false,
-      isUncertain: false)
+    precondition(
+      (Int(Int16.min)...Int(Int16.max)).contains(y), "the year \(y) of \(day) is outside a partial date's range")
+    self.init(checkedYear: y, month: m, day: d, isApproximate: false, isUncertain: false)
   }
 
   /// How much of the date is known.

@@ -155,8 +155,17 @@ case "pagerank":
   let snapshot = load(path: arguments[2]).snapshot(year: year)
   let network = Network(snapshot: snapshot, direction: .ignoreDirection)
   var values: [Double] = []
+  var failure: (any Error)? = nil
   // Converged to Σ|Δ| < n · 1e-12 (NetworkX's default stops at n · 1e-6; igraph's PRPACK solves exactly).
-  let time = clock.measure { values = (try? Centrality.pageRank(network, tolerance: 1e-12)) ?? [] }
+  let time = clock.measure {
+    do { values = try Centrality.pageRank(network, tolerance: 1e-12) } catch { failure = error }
+  }
+  if let failure {
+    // A run that did not converge is not a measurement.
+    let message = Array("entente-bench: pagerank: \(failure)\n".utf8)
+    _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(1)
+  }
   report("pagerank", milliseconds(time), ",\"nodes\":\(network.nodeCount),\"max\":\(values.max() ?? 0)")
 default:
   print("unknown measure \(arguments[1])")

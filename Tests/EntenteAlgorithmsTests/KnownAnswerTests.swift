@@ -150,19 +150,28 @@ func indochina() throws -> TemporalGraph {
     let years = (1975...1980).map { graph.snapshot(year: $0) }
     let options = PathOptions(filter: .positive)
     let path = try TimeRespectingPaths.earliestArrival(from: "ussr", to: "prk", across: years, options: options)
-    #expect(path.actors == ["ussr", "laos", "vietnam", "prk"])
-    #expect(path.steps.map(\.year) == [1976, 1976, 1979])
+    // Through Laos (1976) Vietnam is reached first, but Moscow's own patronage of Vietnam (1978) is one step
+    // shorter and still arrives in 1979.
+    #expect(path.actors == ["ussr", "vietnam", "prk"])
+    #expect(path.steps.map(\.year) == [1978, 1979])
     #expect(path.arrivalYear == 1979)
     // Within 1975 alone Laos → Khmer Rouge existed, but USSR reached Laos only in 1976: no path to the KR by
     // patronage in order.
-    #expect(throws: AlgorithmError.self) {
+    let late = #expect(throws: AlgorithmError.self) {
       try TimeRespectingPaths.earliestArrival(
         from: "ussr", to: "khmer-rouge", across: years, options: PathOptions(filter: .patronage))
     }
-    // A snapshot path in 1975 only would need the USSR–Laos tie of 1976.
-    #expect(throws: AlgorithmError.self) {
+    #expect(late?.code == .noPath)
+    // In 1976 alone the USSR reaches Laos, but Laos's patronage of the Khmer Rouge ended in 1975.
+    let apart = #expect(throws: AlgorithmError.self) {
+      try graph.snapshot(year: 1976).shortestPath(from: "ussr", to: "khmer-rouge", options: options)
+    }
+    #expect(apart?.code == .noPath)
+    // In 1975 the USSR has no relation yet, so it is not in the snapshot at all.
+    let absent = #expect(throws: AlgorithmError.self) {
       try graph.snapshot(year: 1975).shortestPath(from: "ussr", to: "khmer-rouge", options: options)
     }
+    #expect(absent?.code == .actorAbsent)
   }
 
   @Test func balanceReportsConflictsAndUnbalancedTriads() throws {
@@ -170,8 +179,12 @@ func indochina() throws -> TemporalGraph {
     let report = graph.snapshot(year: 1979).structuralBalance()
     #expect(report.conflicts.map(\.a) == ["khmer-rouge"] || report.conflicts.map(\.b) == ["khmer-rouge"])
     #expect(report.conflicts.first?.resolvedSign == .negative)
-    // Thailand, PRK, Vietnam, Khmer Rouge: (th, prk) −, (vn, prk) +, (vn, th)? none.
-    #expect(report.census.total == report.census.balancedStrong + report.unbalancedTriads.count)
+    // The one triangle of 1979: China (+ patron) Khmer Rouge, China − Vietnam, Vietnam − Khmer Rouge (+−−).
+    // Thailand–PRK–Vietnam and Thailand–Khmer Rouge–Vietnam lack a side.
+    var census = TriadCensus()
+    census.twoNegative = 1
+    #expect(report.census == census)
+    #expect(report.unbalancedTriads.isEmpty)
     #expect(report.frustration.isExact)
     let multiplex = graph.snapshot(year: 1979).structuralBalance(policy: .multiplex)
     #expect(multiplex.frustration.index >= 1)  // the pair with both signs always frustrates one tie

@@ -51,7 +51,9 @@ import Testing
       (.pagerank, "pagerank"), (.degree, "degree"), (.harmonic, "harmonic"),
     ] {
       let scores = try snapshot.centrality(measure, options: options)
-      #expect(scores.actors == snapshot.actors.map(\.id))
+      // Node i of the fixture is actor `n<i>`, named after the fixture's node i.
+      #expect(scores.actors == fixture.nodes.indices.map { ActorID("n\($0)") })
+      #expect(snapshot.actors.map(\.name) == fixture.nodes)
       #expect(agree(scores.values, fixture.measures[key]!.values), "\(name) \(key)")
     }
   }
@@ -103,7 +105,14 @@ import Testing
   func defaultGraphYearMatchesNetworkX(name: String) throws {
     let fixture = try Fixtures.load(name, as: DefaultGraphFixture.self)
     let snapshot = try fixture.snapshot()
+    // The snapshot numbers actors in the fixture's order: each relation joins the nodes the fixture names.
     #expect(snapshot.actors.map(\.id.rawValue) == fixture.nodes)
+    let endpoints = Dictionary(
+      uniqueKeysWithValues: snapshot.relations.indices.map {
+        (snapshot.relations[$0].id.rawValue, [snapshot.sources[$0], snapshot.targets[$0]])
+      })
+    #expect(fixture.relations.allSatisfy { endpoints[$0.id] == [$0.source, $0.target] })
+    #expect(endpoints.count == fixture.relations.count)
     for (direction, reference, matrix) in [
       (DirectionMode.ignoreDirection, fixture.undirected, fixture.distances),
       (.followDirection, fixture.directed, fixture.directedDistances),

@@ -42,14 +42,22 @@ import Testing
 
   @Test func timeRespectingPath() throws {
     let outcome = try CLIRunner.run([
-      "path", graph, "Soviet Union", "prk", "--from", "1975", "--to", "1980", "--time-respecting", "--positive",
+      "path", graph, "Soviet Union", "prk", "--years", "1975...1980", "--time-respecting", "--positive",
     ])
     #expect(outcome.status == 0)
     #expect(outcome.output.contains("arrives 1979"))
     let early = try CLIRunner.run([
-      "path", graph, "ussr", "prk", "--from", "1975", "--to", "1977", "--time-respecting", "--positive",
+      "path", graph, "ussr", "prk", "--years", "1975...1977", "--time-respecting", "--positive",
     ])
     #expect(early.status == 2)
+    let reversed = try CLIRunner.run(["path", graph, "ussr", "prk", "--years", "1980...1975", "--time-respecting"])
+    #expect(reversed.status == 64)
+    let badDate = try CLIRunner.run(["path", graph, "ussr", "prk", "--date", "1979-13"])
+    #expect(badDate.status == 64)
+    #expect(badDate.error.contains("--date"))
+    let onDate = try CLIRunner.run(["path", graph, "ussr", "vietnam", "--date", "1979-02-17", "--kinds", "patronage"])
+    #expect(onDate.status == 0)
+    #expect(onDate.output.contains("1979-02-17"))
   }
 
   @Test func centralityYearAndSeriesWithChart() throws {
@@ -93,5 +101,25 @@ import Testing
     #expect(neighbors.output.contains("patron  ussr"))
     let absent = try CLIRunner.run(["neighbors", graph, "prk", "--year", "1970"])
     #expect(absent.status == 4)
+    let unknownNeighbor = try CLIRunner.run(["neighbors", graph, "Vietnum", "--year", "1979"])
+    #expect(unknownNeighbor.status == 3)
+    let hostile = try CLIRunner.run(["history", graph, "China", "Vietnam", "--kinds", "alliance"])
+    #expect(hostile.output.contains("signed tie by year (where it changes): 1930: none, 1965: +, 1976: none\n"))
+    let unknownHistory = try CLIRunner.run(["history", graph, "China", "Vietnum"])
+    #expect(unknownHistory.status == 3)
+    #expect(unknownHistory.error.contains("unknown actor 'Vietnum'; did you mean 'vietnam'"))
+  }
+
+  @Test func diffReportsARealSignChange() throws {
+    let diff = try CLIRunner.run(["diff", graph, "1975", "1979", "--format", "csv"])
+    #expect(diff.status == 0)
+    #expect(diff.output.contains("sign changed,,vietnam,china,,,+ → -\n"))
+    #expect(diff.output.contains("sign changed,,khmer-rouge,usa,,,- → +\n"))
+  }
+
+  @Test func centralityExitsWithFailureWhenKatzDoesNotConverge() throws {
+    let katz = try CLIRunner.run(["centrality", graph, "--measure", "katz", "--year", "1979", "--alpha", "5"])
+    #expect(katz.status == 1)
+    #expect(katz.error.contains("diverges"))
   }
 }

@@ -16,6 +16,12 @@ import Testing
     #expect(MemoryLayout<PartialDate>.size <= 6)
   }
 
+  @Test func partialDateOfADay() async throws {
+    #expect(PartialDate(Day(year: 1979, month: 2, day: 17)) == (try PartialDate(year: 1979, month: 2, day: 17)))
+    // A year beyond a partial date's storage is a programming error, not silently clamped.
+    await #expect(processExitsWith: .failure) { _ = PartialDate(Day.distantFuture) }
+  }
+
   @Test func relationDetailsAreValuesCopiedOnWrite() throws {
     let period = Period(on: try PartialDate(parsing: "1979"))
     var a = Relation(id: "r1", source: "x", target: "y", kind: .alliance, period: period)
@@ -73,5 +79,43 @@ import Testing
       }
     }
     #expect(graph.snapshot(year: 1925).index(of: "nobody") == nil)
+  }
+
+  /// A slice holding a few of many relations and actors takes the sorting (sparse) path rather than the bitmap;
+  /// both rules give the relations the periods say, in canonical order.
+  @Test func sparseSlicesUnderBothActivityRules() throws {
+    let actors = (0..<3000).map { ActorRecord(id: ActorID("a\($0)"), name: "A\($0)", type: .state) }
+    var relations: [Relation] = []
+    for i in 0..<3000 {
+      // Most relations lie in 1900–1949; every 1000th lies in 1800, and one of those is certain (it runs from
+      // the last day of 1799 to the first of 1800, while a year-long period has no certain day).
+      let start = i % 1000 == 7 ? 1800 : 1900 + i % 50
+      let period =
+        i == 2007
+        ? try Period(
+          start: PartialDate(year: 1799, month: 12, day: 31), end: .date(PartialDate(year: 1800, month: 1, day: 1)))
+        : try Period(start: PartialDate(year: start), end: .date(PartialDate(year: start)))
+      relations.append(
+        Relation(
+          id: RelationID("r\(i)"), source: ActorID("a\((i * 7) % 3000)"),
+          target: ActorID("a\((i * 13 + 1) % 3000)"), kind: .alliance, period: period))
+    }
+    let graph = try TemporalGraph(metadata: GraphMetadata(id: "t"), actors: actors, relations: relations)
+    for rule in ActivityRule.allCases {
+      for year in [1799, 1800, 1925] {
+        let snapshot = graph.snapshot(year: year, rule: rule)
+        #expect(snapshot.relations == relations.filter { $0.period.isActive(inYear: year, rule: rule) })
+        let positions = snapshot.actors.map { graph.position(of: $0.id)! }
+        #expect(positions == positions.sorted() && Set(positions).count == positions.count)
+        for (edge, relation) in snapshot.relations.enumerated() {
+          #expect(snapshot.actors[snapshot.sources[edge]].id == relation.source)
+          #expect(snapshot.actors[snapshot.targets[edge]].id == relation.target)
+        }
+      }
+    }
+    #expect(graph.snapshot(year: 1800).edgeCount == 3)
+    #expect(graph.snapshot(year: 1800, rule: .certain).relations.map(\.id) == ["r2007"])
+    #expect(graph.snapshot(year: 1799, rule: .certain).relations.map(\.id) == ["r2007"])
+    #expect(graph.snapshot(year: 1925, rule: .certain).edgeCount == 0)
   }
 }

@@ -25,31 +25,33 @@ struct BalanceCommand: ParsableCommand {
   @Option(help: "A range of years (1975...1991): one row per year.")
   var years: YearRange?
 
-  @OptionGroup var relations: RelationFilterOptions
+  @OptionGroup var activity: ActivityOptions
+
+  @OptionGroup var collapse: PolicyOptions
 
   @Option(help: "Search steps for the exact frustration index before settling for an upper bound.")
   var searchBudget: Int = 2_000_000
 
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions
+
+  private var format: OutputFormat { output.format }
 
   func validate() throws {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
   }
 
-  func run() throws { try reportingQueryFailures(execute) }
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
-    if relations.kinds != nil { throw ValidationError("balance uses every signed kind; --kinds does not apply") }
     if let years {
       var table = Table(columns: [
         "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
         "exact", "conflicts",
       ])
       for year in years.range {
-        let report = graph.snapshot(year: year, rule: relations.rule)
-          .structuralBalance(policy: relations.policy.policy, searchBudget: searchBudget)
+        let report = graph.snapshot(year: year, rule: activity.rule)
+          .structuralBalance(policy: collapse.policy, searchBudget: searchBudget)
         let c = report.census
         table.append([
           "\(year)", "\(c.total)", "\(c.allPositive)", "\(c.oneNegative)", "\(c.twoNegative)", "\(c.allNegative)",
@@ -62,14 +64,12 @@ struct BalanceCommand: ParsableCommand {
       Terminal.output(table.rendered(as: format))
       return
     }
-    let report = graph.snapshot(year: year!, rule: relations.rule)
-      .structuralBalance(policy: relations.policy.policy, searchBudget: searchBudget)
+    let snapshot = graph.snapshot(year: year!, rule: activity.rule)
+    let report = snapshot.structuralBalance(policy: collapse.policy, searchBudget: searchBudget)
     let c = report.census
     var summary = Table(columns: ["property", "value"])
     summary.append(["year", "\(year!)"])
-    summary.append([
-      "policy", PolicyArgument.allValueStrings[CollapsePolicy.allCases.firstIndex(of: relations.policy.policy)!],
-    ])
+    summary.append(["policy", collapse.policy.rawValue])
     summary.append(["triads", "\(c.total)"])
     summary.append(["+++", "\(c.allPositive)"])
     summary.append(["++-", "\(c.oneNegative)"])
@@ -92,7 +92,6 @@ struct BalanceCommand: ParsableCommand {
     var blocs = Table(columns: ["bloc", "actor", "name"])
     for actor in report.frustration.first { blocs.append(["1", actor.rawValue, graph.name(of: actor)]) }
     for actor in report.frustration.second { blocs.append(["2", actor.rawValue, graph.name(of: actor)]) }
-    let snapshot = graph.snapshot(year: year!, rule: relations.rule)
     var frustrated = Table(columns: ["a", "b", "sign", "relations"])
     for edge in report.frustration.frustratedEdges {
       frustrated.append([

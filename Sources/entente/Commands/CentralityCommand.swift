@@ -36,12 +36,17 @@ struct CentralityCommand: ParsableCommand {
   @Option(help: "With --years: write a line chart of the top actors (default 8) to this SVG file.")
   var chart: String?
 
-  @OptionGroup var relations: RelationFilterOptions
+  @OptionGroup var kindFilter: KindOptions
+
+  @OptionGroup var activity: ActivityOptions
 
   @Flag(help: "Follow directed kinds along their direction (default: undirected).")
   var directed = false
 
-  @Flag(help: "Use relation weights.")
+  @Flag(
+    help:
+      "Use relation weights: as lengths for betweenness, closeness and harmonic (smaller is closer), as strengths for pagerank, eigenvector and katz (as NetworkX does)."
+  )
   var weighted = false
 
   @Flag(help: "Raw values (degree counts, unnormalised betweenness).")
@@ -53,8 +58,9 @@ struct CentralityCommand: ParsableCommand {
   @Option(help: "Katz attenuation factor.")
   var alpha: Double = 0.1
 
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions
+
+  private var format: OutputFormat { output.format }
 
   func validate() throws {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
@@ -63,16 +69,16 @@ struct CentralityCommand: ParsableCommand {
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
-  func run() throws { try reportingQueryFailures(execute) }
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
     let options = CentralityOptions(
-      filter: EdgeFilter(kinds: try relations.kindIDs(in: graph)),
+      filter: EdgeFilter(kinds: try kindFilter.kindIDs(in: graph)),
       direction: directed ? .followDirection : .ignoreDirection, weighted: weighted, normalized: !raw,
       threads: threads, katzAlpha: alpha)
     if let year {
-      let snapshot = graph.snapshot(year: year, rule: relations.rule)
+      let snapshot = graph.snapshot(year: year, rule: activity.rule)
       let scores = try query { try snapshot.centrality(measure, options: options) }
       var table = Table(columns: ["rank", "actor", "name", measure.rawValue])
       for (rank, entry) in scores.ranked(top: top).enumerated() {
@@ -87,7 +93,7 @@ struct CentralityCommand: ParsableCommand {
     var series: [ActorID: [Int: Double]] = [:]
     for year in range {
       let scores = try query {
-        try graph.snapshot(year: year, rule: relations.rule).centrality(measure, options: options)
+        try graph.snapshot(year: year, rule: activity.rule).centrality(measure, options: options)
       }
       for (actor, value) in zip(scores.actors, scores.values) { series[actor, default: [:]][year] = value }
     }

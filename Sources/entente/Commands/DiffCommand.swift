@@ -21,19 +21,21 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "The later year.")
   var second: Int
 
-  @OptionGroup var relations: RelationFilterOptions
+  @OptionGroup var activity: ActivityOptions
 
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var collapse: PolicyOptions
 
-  func run() throws { try reportingQueryFailures(execute) }
+  @OptionGroup var output: OutputOptions
+
+  private var format: OutputFormat { output.format }
+
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
-    if relations.kinds != nil { throw ValidationError("diff compares every relation; --kinds does not apply") }
-    let before = graph.snapshot(year: first, rule: relations.rule)
-    let after = graph.snapshot(year: second, rule: relations.rule)
-    let change = before.changes(to: after, policy: relations.policy.policy)
+    let before = graph.snapshot(year: first, rule: activity.rule)
+    let after = graph.snapshot(year: second, rule: activity.rule)
+    let change = before.changes(to: after, policy: collapse.policy)
     var table = Table(columns: ["change", "relation", "source", "target", "kind", "period", "detail"])
     func add(_ label: String, _ id: RelationID) {
       guard let relation = graph.relation(id) else { return }

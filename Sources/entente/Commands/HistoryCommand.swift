@@ -21,18 +21,23 @@ struct HistoryCommand: ParsableCommand {
   @Argument(help: "The second actor.")
   var second: String
 
-  @OptionGroup var relations: RelationFilterOptions
+  @OptionGroup var kindFilter: KindOptions
 
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var activity: ActivityOptions
 
-  func run() throws { try reportingQueryFailures(execute) }
+  @OptionGroup var collapse: PolicyOptions
+
+  @OptionGroup var output: OutputOptions
+
+  private var format: OutputFormat { output.format }
+
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
-    let a = try graph.requireActor(first)
-    let b = try graph.requireActor(second)
-    let kinds = try relations.kindIDs(in: graph)
+    let a = try query { try graph.actor(named: first) }
+    let b = try query { try graph.actor(named: second) }
+    let kinds = try kindFilter.kindIDs(in: graph)
     let found = graph.relations.enumerated().filter { _, relation in
       relation.joins(a.id, b.id)
         && (kinds.map { $0.contains { graph.kinds.isKind(relation.kind, a: $0) } } ?? true)
@@ -57,15 +62,21 @@ struct HistoryCommand: ParsableCommand {
     Terminal.output(table.rendered(as: format))
     // The signed tie year by year, printed where it changes (table format only).
     guard format == .table, let range = graph.defaultYears, !found.isEmpty else { return }
+    // From the pair's own relations (those that pass --kinds), not a snapshot of the whole graph per year.
     var previous: String? = nil
     var changes: [String] = []
     for year in range {
-      let snapshot = graph.snapshot(year: year, rule: relations.rule)
-      let signed = SignedGraph(snapshot: snapshot, policy: relations.policy.policy)
+      let signs = found.map(\.element).filter { $0.period.isActive(inYear: year, rule: activity.rule) }
+        .compactMap { graph.kinds[$0.kind]?.sign }
+      let positive = signs.filter { $0 == .positive }.count
+      let negative = signs.filter { $0 == .negative }.count
       var tie = "none"
-      if let i = snapshot.index(of: a.id), let j = snapshot.index(of: b.id) {
-        let signs = signed.edges.filter { ($0.a, $0.b) == (min(i, j), max(i, j)) }.map(\.sign.symbol)
-        if !signs.isEmpty { tie = signs.joined(separator: "/") }
+      if collapse.policy == .multiplex {
+        let both = (positive > 0 ? ["+"] : []) + (negative > 0 ? ["-"] : [])
+        if !both.isEmpty { tie = both.joined(separator: "/") }
+      } else if positive + negative > 0 {
+        let sign = collapse.policy.sign(positive: positive, negative: negative)
+        if sign != .neutral { tie = sign.symbol }
       }
       if tie != previous { changes.append("\(year): \(tie)") }
       previous = tie

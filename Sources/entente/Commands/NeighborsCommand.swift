@@ -22,18 +22,18 @@ struct NeighborsCommand: ParsableCommand {
   @Option(help: "The year.")
   var year: Int
 
-  @OptionGroup var relations: RelationFilterOptions
+  @OptionGroup var activity: ActivityOptions
 
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions
 
-  func run() throws { try reportingQueryFailures(execute) }
+  private var format: OutputFormat { output.format }
+
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
-    if relations.kinds != nil { throw ValidationError("neighbors lists every kind; --kinds does not apply") }
-    let record = try graph.requireActor(actor)
-    let snapshot = graph.snapshot(year: year, rule: relations.rule)
+    let record = try query { try graph.actor(named: actor) }
+    let snapshot = graph.snapshot(year: year, rule: activity.rule)
     try graph.requirePresent(record, in: snapshot)
     let ego = try query { try snapshot.ego(of: record.id) }
     var table = Table(columns: ["role", "actor", "name", "relations", "kinds"])

@@ -13,7 +13,7 @@ struct PathCommand: ParsableCommand {
       Examples:
         entente path GRAPH vietnam "Khmer Rouge" --year 1979 --all
         entente path GRAPH ussr prk --year 1980 --kinds patronage
-        entente path GRAPH "Soviet Union" prk --from 1975 --to 1980 --time-respecting --positive
+        entente path GRAPH "Soviet Union" prk --years 1975...1980 --time-respecting --positive
       Exit status: 0 found, 2 no path, 3 unknown actor, 4 actor absent in that year, 1 other errors, 64 usage.
       """)
 
@@ -31,16 +31,18 @@ struct PathCommand: ParsableCommand {
   @Option(help: "A date (YYYY, YYYY-MM or YYYY-MM-DD) instead of a year.")
   var date: String?
 
-  @Option(name: .customLong("from"), help: "With --time-respecting: the first year.")
-  var firstYear: Int?
-
-  @Option(name: .customLong("to"), help: "With --time-respecting: the last year.")
-  var lastYear: Int?
+  @Option(
+    help: "With --time-respecting: the years (1975...1980, or one year); default: the graph's years.")
+  var years: YearRange?
 
   @Flag(help: "Each step in a year no earlier than the step before (earliest arrival, then fewest steps).")
   var timeRespecting = false
 
-  @OptionGroup var relations: RelationFilterOptions
+  @OptionGroup var kindFilter: KindOptions
+
+  @OptionGroup var activity: ActivityOptions
+
+  @OptionGroup var collapse: PolicyOptions
 
   @Flag(help: "Only signed relations (leave out membership, mediation, …).")
   var signed = false
@@ -51,42 +53,50 @@ struct PathCommand: ParsableCommand {
   @Flag(help: "Follow directed kinds both ways.")
   var undirected = false
 
-  @Flag(help: "Sum relation weights (Dijkstra) instead of counting steps.")
+  @Flag(
+    help:
+      "Sum relation weights (Dijkstra) instead of counting steps: a weight is a length, and parallel relations count with the smallest."
+  )
   var weighted = false
 
-  @Flag(help: "Every shortest path, not just one.")
+  @Flag(help: "Every shortest path, not just one (at most 10,000, with a note on stderr when there are more).")
   var all = false
 
   @Option(name: .customLong("k"), help: "The k shortest simple paths (Yen).")
   var k: Int?
 
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions
+
+  private var format: OutputFormat { output.format }
+
+  /// The most paths `--all` prints.
+  static let pathLimit = 10_000
 
   func validate() throws {
     if timeRespecting {
-      guard firstYear != nil, lastYear != nil else { throw ValidationError("--time-respecting needs --from and --to") }
-      guard year == nil, date == nil else { throw ValidationError("--time-respecting takes --from/--to, not --year") }
+      guard year == nil, date == nil else {
+        throw ValidationError("--time-respecting takes --years, not --year or --date")
+      }
     } else {
       guard (year == nil) != (date == nil) else { throw ValidationError("give --year or --date (one of them)") }
-      guard firstYear == nil, lastYear == nil else { throw ValidationError("--from/--to need --time-respecting") }
+      guard years == nil else { throw ValidationError("--years needs --time-respecting") }
     }
     if let k, k < 1 { throw ValidationError("--k must be at least 1") }
     if all && k != nil { throw ValidationError("--all and --k cannot be combined") }
   }
 
-  func run() throws { try reportingQueryFailures(execute) }
+  func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
-    let source = try graph.requireActor(from)
-    let target = try graph.requireActor(to)
+    let source = try query { try graph.actor(named: from) }
+    let target = try query { try graph.actor(named: to) }
     var signs: Set<Sign>? = nil
     if signed { signs = [.positive, .negative] }
     if positive { signs = [.positive] }
     let options = PathOptions(
-      filter: EdgeFilter(kinds: try relations.kindIDs(in: graph), signs: signs),
-      direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: relations.policy.policy
+      filter: EdgeFilter(kinds: try kindFilter.kindIDs(in: graph), signs: signs),
+      direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: collapse.policy
     )
     if timeRespecting {
       try runTimeRespecting(graph, source, target, options)
@@ -94,17 +104,27 @@ struct PathCommand: ParsableCommand {
     }
     let snapshot: Snapshot
     if let year {
-      snapshot = graph.snapshot(year: year, rule: relations.rule)
+      snapshot = graph.snapshot(year: year, rule: activity.rule)
     } else {
       let day: PartialDate
       do { day = try PartialDate(parsing: date!) } catch { throw ValidationError("--date: \(error)") }
-      snapshot = graph.snapshot(on: day, rule: relations.rule)
+      snapshot = graph.snapshot(on: day, rule: activity.rule)
     }
     try graph.requirePresent(source, in: snapshot)
     try graph.requirePresent(target, in: snapshot)
     let paths: [Path] = try query {
       if let k { return try snapshot.kShortestPaths(from: source.id, to: target.id, k: k, options: options) }
-      if all { return try snapshot.allShortestPaths(from: source.id, to: target.id, options: options) }
+      if all {
+        var found = try snapshot.allShortestPaths(
+          from: source.id, to: target.id, options: options, limit: Self.pathLimit + 1)
+        if found.count > Self.pathLimit {
+          found.removeLast()
+          Terminal.error(
+            "entente: note: more than \(Self.pathLimit) shortest paths; showing \(Self.pathLimit) of them "
+              + "(not necessarily the first in order)")
+        }
+        return found
+      }
       return [try snapshot.shortestPath(from: source.id, to: target.id, options: options)]
     }
     var table = Table(columns: ["path", "step", "from", "to", "relations", "kinds", "sign", "path length", "path sign"])
@@ -133,10 +153,9 @@ struct PathCommand: ParsableCommand {
   private func runTimeRespecting(
     _ graph: TemporalGraph, _ source: ActorRecord, _ target: ActorRecord, _ options: PathOptions
   ) throws {
-    guard let first = firstYear, let last = lastYear, first <= last else {
-      throw ValidationError("--from must not be after --to")
-    }
-    let snapshots = (first...last).map { graph.snapshot(year: $0, rule: relations.rule) }
+    let range = try graph.years(years)
+    let (first, last) = (range.lowerBound, range.upperBound)
+    let snapshots = range.map { graph.snapshot(year: $0, rule: activity.rule) }
     let path = try query {
       try TimeRespectingPaths.earliestArrival(from: source.id, to: target.id, across: snapshots, options: options)
     }

@@ -3,24 +3,13 @@ import EntenteAlgorithms
 import EntenteCore
 import Foundation
 
-/// Options shared by the query commands: which relations count and how.
-struct RelationFilterOptions: ParsableArguments {
+/// `--kinds`: which relation kinds a query counts.
+struct KindOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Only relations of these kinds (comma-separated; a kind includes its sub-kinds), e.g. alliance,patronage.",
       valueName: "kinds"))
   var kinds: String?
-
-  @Flag(help: "Apply the certain activity rule (some day of the year certainly inside the period).")
-  var certain = false
-
-  @Option(
-    help: ArgumentHelp(
-      "How several relations between one pair in a year give one sign: negative-dominates (default), positive-dominates, net, multiplex.",
-      valueName: "policy"))
-  var policy: PolicyArgument = .init(.negativeDominates)
-
-  var rule: ActivityRule { certain ? .certain : .possible }
 
   /// The kinds asked for, checked against the graph.
   func kindIDs(in graph: TemporalGraph) throws -> [KindID]? {
@@ -34,20 +23,30 @@ struct RelationFilterOptions: ParsableArguments {
   }
 }
 
-/// A collapse policy named on the command line.
-struct PolicyArgument: ExpressibleByArgument {
-  let policy: CollapsePolicy
-  init(_ policy: CollapsePolicy) { self.policy = policy }
-  init?(argument: String) {
-    let names: [String: CollapsePolicy] = [
-      "negative-dominates": .negativeDominates, "positive-dominates": .positiveDominates, "net": .net,
-      "multiplex": .multiplex,
-    ]
-    guard let policy = names[argument.lowercased()] else { return nil }
-    self.policy = policy
-  }
-  static var allValueStrings: [String] { ["negative-dominates", "positive-dominates", "net", "multiplex"] }
+/// `--certain`: the activity rule of the yearly snapshots.
+struct ActivityOptions: ParsableArguments {
+  @Flag(help: "Apply the certain activity rule (some day of the year certainly inside the period).")
+  var certain = false
+
+  var rule: ActivityRule { certain ? .certain : .possible }
 }
+
+/// `--policy`: how the relations of one pair become one signed tie.
+struct PolicyOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "How several relations between one pair in a year give one sign: negative-dominates (default), positive-dominates, net, multiplex.",
+      valueName: "policy"))
+  var policy: CollapsePolicy = .negativeDominates
+}
+
+/// `--format`: how a query prints its table.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: table, csv or json.")
+  var format: OutputFormat = .table
+}
+
+extension CollapsePolicy: ExpressibleByArgument {}
 
 extension AlgorithmError {
   /// The command failure this error becomes, with the documented exit status.
@@ -122,18 +121,6 @@ extension Sign {
     case .positive: "+"
     case .negative: "-"
     case .neutral: "0"
-    }
-  }
-}
-
-extension ParsableCommand {
-  /// Runs `body`, turning a `CommandFailure` into `entente: message` on stderr and its exit status.
-  func reportingQueryFailures(_ body: () throws -> Void) throws {
-    do {
-      try body()
-    } catch let failure as CommandFailure {
-      Terminal.error("entente: \(failure.description)")
-      throw ExitCode(failure.status)
     }
   }
 }

@@ -50,14 +50,27 @@ struct CommandFailure: Error, CustomStringConvertible {
 }
 
 extension ParsableCommand {
-  /// Runs `body`, turning a `CommandFailure` into a message on stderr and its exit status.
+  /// Runs `body`, turning a `CommandFailure` into `entente: message` on stderr and its exit status.
   func reportingFailures(_ body: () async throws -> Void) async throws {
     do {
       try await body()
     } catch let failure as CommandFailure {
-      Terminal.error("entente: \(failure.description)")
-      throw ExitCode(failure.status)
+      throw report(failure)
     }
+  }
+
+  /// Runs `body`, turning a `CommandFailure` into `entente: message` on stderr and its exit status.
+  func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let failure as CommandFailure {
+      throw report(failure)
+    }
+  }
+
+  private func report(_ failure: CommandFailure) -> ExitCode {
+    Terminal.error("entente: \(failure.description)")
+    return ExitCode(failure.status)
   }
 }
 
@@ -89,14 +102,6 @@ extension TemporalGraph {
       throw CommandFailure("the graph has no dated relation and no 'years'; give --years")
     }
     return years
-  }
-
-  /// Resolves an actor named by id, name or alias, or fails suggesting the nearest names (exit status 3).
-  func requireActor(_ query: String) throws -> ActorRecord {
-    if let actor = resolveActor(query) { return actor }
-    let suggestions = suggestions(for: query)
-    let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
-    throw CommandFailure("unknown actor '\(query)'\(hint)", status: ExitStatus.unknownActor)
   }
 }
 
