@@ -53,7 +53,10 @@ public struct Relation: Hashable, Sendable, Identifiable {
   // costs 88 bytes: graphs hold up to millions of relations.
   private var details: Details
 
-  /// A positive strength, when the sources give one.
+  /// A positive weight, when the sources give one.
+  ///
+  /// Weighted queries read it as NetworkX does: a length for paths, betweenness, closeness and harmonic
+  /// centrality, a strength for eigenvector, PageRank and Katz (see `Network` in EntenteAlgorithms).
   public var weight: Double? {
     get { details.weight }
     set { update { $0.weight = newValue } }

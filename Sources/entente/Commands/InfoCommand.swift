@@ -12,8 +12,7 @@ struct InfoCommand: ParsableCommand {
   @Option(help: "Years to count relations for (default: the graph's range).")
   var years: YearRange?
 
-  @Option(help: "Output format of the tables: table, csv or json.")
-  var format: OutputFormat = .table
+  @OptionGroup var output: OutputOptions
 
   func run() throws {
     let graph = try input.load()
@@ -52,7 +51,7 @@ struct InfoCommand: ParsableCommand {
       let begunByKind = counts(begun.map(\.kind))
       perDecade.append(["\(decade)s", "\(begun.count)"] + usedKinds.map { "\(begunByKind[$0, default: 0])" })
     }
-    switch format {
+    switch output.format {
     case .table:
       Terminal.output(
         [summary, perDecade, perYear].map { $0.rendered(as: .table) }.joined(separator: "\n"))

@@ -40,12 +40,6 @@ struct PolicyOptions: ParsableArguments {
   var policy: CollapsePolicy = .negativeDominates
 }
 
-/// `--format`: how a query prints its table.
-struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: table, csv or json.")
-  var format: OutputFormat = .table
-}
-
 extension CollapsePolicy: ExpressibleByArgument {}
 
 extension AlgorithmError {

@@ -6,6 +6,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table, csv, json
 }
 
+/// The `--format` option of every command that prints tables.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: table, csv or json.")
+  var format: OutputFormat = .table
+}
+
 /// Rows of text under named columns, printed as an aligned table, CSV (RFC 4180) or JSON (an array of objects).
 struct Table {
   var columns: [String]
