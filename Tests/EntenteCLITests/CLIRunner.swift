@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `entente` binary and captures what it prints.
 struct CLIRunner {
@@ -56,5 +57,34 @@ struct CLIRunner {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("entente-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+  }
+
+  /// Runs a command that must fail with exit status 1 and `message`, leaving its output folder empty.
+  ///
+  /// `arguments` makes the command line from the output folder's path; running it may throw.
+  static func expectFailureWritingNothing(
+    _ arguments: (String) -> [String], message: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try run(arguments(folder.path))
+    #expect(outcome.status == 1, sourceLocation: sourceLocation)
+    #expect(outcome.error.contains(message), "\(outcome.error)", sourceLocation: sourceLocation)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, sourceLocation: sourceLocation)
+  }
+
+  /// Runs a command whose output path lies below a regular file: it must fail saying it cannot write.
+  ///
+  /// `arguments` makes the command line from the (unwritable) output path; running it may throw.
+  static func expectUnwritableOutputFails(
+    _ arguments: (String) -> [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let blocker = folder.appendingPathComponent("file")
+    try Data("x".utf8).write(to: blocker)
+    let outcome = try run(arguments(blocker.appendingPathComponent("sub").path))
+    #expect(outcome.status == 1, sourceLocation: sourceLocation)
+    #expect(outcome.error.contains("cannot write"), "\(outcome.error)", sourceLocation: sourceLocation)
   }
 }

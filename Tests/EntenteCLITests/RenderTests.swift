@@ -73,24 +73,11 @@ import Testing
     (["--engine", "nop2", "--years", "1977"], "a stable layout needs an engine that places nodes, not nop2"),
   ])
   func badOptionsFailClearlyAndWriteNothing(options: [String], message: String) throws {
-    let folder = try CLIRunner.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outcome = try CLIRunner.run(["render", sample, "--out", folder.path] + options)
-    #expect(outcome.status == 1)
-    #expect(outcome.error.contains(message), "\(outcome.error)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    try CLIRunner.expectFailureWritingNothing({ ["render", sample, "--out", $0] + options }, message: message)
   }
 
   @Test func unwritableOutputIsAClearError() throws {
-    let folder = try CLIRunner.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let blocker = folder.appendingPathComponent("file")
-    try Data("x".utf8).write(to: blocker)
-    let outcome = try CLIRunner.run([
-      "render", sample, "--years", "1977", "--out", blocker.appendingPathComponent("sub").path,
-    ])
-    #expect(outcome.status == 1)
-    #expect(outcome.error.contains("cannot write"))
+    try CLIRunner.expectUnwritableOutputFails { ["render", sample, "--years", "1977", "--out", $0] }
   }
 
   /// Runs the built binary with extra environment variables (CLIRunner has no environment parameter).
