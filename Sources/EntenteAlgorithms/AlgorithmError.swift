@@ -62,12 +62,6 @@ public struct AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible
 }
 
 extension Snapshot {
-  /// A description of the slice a snapshot covers, for messages: `1979` or `1979-02-17`.
-  public var sliceDescription: String {
-    if let year { return String(year) }
-    return days.lowerBound == days.upperBound ? "\(days.lowerBound)" : "\(days.lowerBound)…\(days.upperBound)"
-  }
-
   /// The node index of an actor, or an error saying it is absent from this slice.
   ///
   /// - Throws: `AlgorithmError` with code `.actorAbsent`.

@@ -17,7 +17,7 @@ public struct DiagramBuilder: Sendable {
   /// The drawing of a snapshot (a year or a day) of `graph`.
   /// - Throws: ``GraphvizError`` (`layoutMismatch`) if the layout lacks an actor present in the snapshot.
   public func drawing(of graph: TemporalGraph, snapshot: Snapshot, layout: StableLayout? = nil) throws -> DiagramGraph {
-    let when = Self.caption(of: snapshot)
+    let when = snapshot.sliceDescription
     var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(when)", directed: true)
     let title = graph.metadata.title ?? graph.metadata.id
     drawing.graphAttributes = [
@@ -301,13 +301,6 @@ public struct DiagramBuilder: Sendable {
   }
 
   // MARK: - Text
-
-  /// The year, or the day range, of a snapshot.
-  static func caption(of snapshot: Snapshot) -> String {
-    if let year = snapshot.year { return String(year) }
-    return snapshot.days.lowerBound == snapshot.days.upperBound
-      ? "\(snapshot.days.lowerBound)" : "\(snapshot.days.lowerBound)–\(snapshot.days.upperBound)"
-  }
 
   /// A number as Graphviz reads it, with at most two decimals and no locale.
   static func number(_ value: Double) -> String {

@@ -56,6 +56,13 @@ func indochinaFixture() throws -> TemporalGraph {
     }
   }
 
+  @Test func sliceDescriptionNamesTheYearTheDayOrTheDays() throws {
+    let graph = try indochinaFixture()
+    #expect(graph.snapshot(year: 1979).sliceDescription == "1979")
+    #expect(graph.snapshot(on: try PartialDate(parsing: "1979-01-07")).sliceDescription == "1979-01-07")
+    #expect(graph.snapshot(on: try PartialDate(parsing: "1979-02")).sliceDescription == "1979-02-01–1979-02-28")
+  }
+
   @Test func adjacentEpisodesNeitherVanishNorMerge() throws {
     let graph = try indochinaFixture()
     let boundary = graph.snapshot(on: try PartialDate(parsing: "1978-12-31"))
