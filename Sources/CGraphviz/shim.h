@@ -50,6 +50,59 @@ static inline int entente_agwrite_memory(Agraph_t *g, char **buffer, size_t *len
   return rc;
 }
 
+// MARK: Laid-out geometry (read after gvLayout, before gvFreeLayout)
+
+/// The outer outline of a node's shape, relative to its centre, in points: copies at most `capacity`
+/// vertices into `out` and returns how many there are. 2 vertices mean an ellipse given by its box corners
+/// (how Graphviz's `poly_init` stores ellipses); 0 means the shape is not a polygon (records, images).
+static inline int entente_node_outline(Agnode_t *n, pointf *out, int capacity) {
+  shape_desc *shape = ND_shape(n);
+  if (shape == NULL || shape->polygon == NULL || ND_shape_info(n) == NULL) return 0;
+  polygon_t *poly = (polygon_t *)ND_shape_info(n);
+  if (poly->vertices == NULL || poly->sides < 2) return 0;
+  int sides = poly->sides;
+  int outer = poly->peripheries > 0 ? poly->peripheries - 1 : 0;
+  for (int i = 0; i < sides && i < capacity; i++) out[i] = poly->vertices[outer * sides + i];
+  return sides;
+}
+
+/// The size of a node's label in points (0,0 when it has none).
+static inline pointf entente_node_label_size(Agnode_t *n) {
+  pointf none = {0, 0};
+  return ND_label(n) ? ND_label(n)->dimen : none;
+}
+
+/// The number of Bézier pieces of an edge's route (0 when it has none).
+static inline int entente_edge_piece_count(Agedge_t *e) { return ED_spl(e) ? ED_spl(e)->size : 0; }
+
+/// One Bézier piece of an edge's route: copies at most `capacity` control points, returns how many there are,
+/// and the arrow points (`sflag`/`eflag` non-zero when an arrowhead is drawn at the start/end).
+static inline int entente_edge_piece(Agedge_t *e, int index, pointf *out, int capacity, int *sflag, pointf *sp,
+                                     int *eflag, pointf *ep) {
+  if (ED_spl(e) == NULL || index < 0 || index >= ED_spl(e)->size) return 0;
+  bezier *piece = &ED_spl(e)->list[index];
+  for (int i = 0; i < piece->size && i < capacity; i++) out[i] = piece->list[i];
+  *sflag = piece->sflag;
+  *sp = piece->sp;
+  *eflag = piece->eflag;
+  *ep = piece->ep;
+  return piece->size;
+}
+
+/// The size of an edge's label (or external label, as `dot` runs use) in points, as Graphviz measured it
+/// (0,0 when it has none).
+static inline pointf entente_edge_label_size(Agedge_t *e) {
+  pointf none = {0, 0};
+  if (ED_label(e)) return ED_label(e)->dimen;
+  return ED_xlabel(e) ? ED_xlabel(e)->dimen : none;
+}
+
+/// The laid-out centre of an edge's label (meaningful only when it has one).
+static inline pointf entente_edge_label_position(Agedge_t *e) {
+  pointf none = {0, 0};
+  return ED_label(e) ? ED_label(e)->pos : none;
+}
+
 // MARK: Deterministic memory
 
 // cgraph gives a named object the address of its interned name as id, and keeps subgraphs ordered by

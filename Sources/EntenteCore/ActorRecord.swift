@@ -60,3 +60,30 @@ public struct Alias: Hashable, Sendable {
     self.period = period
   }
 }
+
+extension ActorRecord {
+  /// The name the actor went by at the end of a slice: a dated plain alias (no `scheme`) whose period may
+  /// include the slice's last day, else ``name``.
+  ///
+  /// The same state is "Zaire" in 1996 and "Democratic Republic of the Congo" in 1998 while its id stays the same.
+  /// When a rename falls inside the slice, the later name is used, since that is what the slice ends with.
+  /// - Parameter days: The days of the slice (a year, a window or one day).
+  public func name(during days: ClosedRange<Day>) -> String {
+    let last = days.upperBound
+    let dated = aliases.last { alias in
+      guard alias.scheme == nil, let period = alias.period else { return false }
+      return period.possibleDays.contains(last)
+    }
+    return dated?.name ?? name
+  }
+
+  /// Every plain name the actor may go by during some day of `days`: ``name`` and the plain aliases dated in it.
+  public func names(during days: ClosedRange<Day>) -> [String] {
+    var names = [name]
+    for alias in aliases where alias.scheme == nil {
+      guard let period = alias.period, period.possibleDays.overlaps(days) else { continue }
+      if !names.contains(alias.name) { names.append(alias.name) }
+    }
+    return names
+  }
+}

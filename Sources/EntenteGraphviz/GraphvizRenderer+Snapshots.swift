@@ -1,22 +1,65 @@
 import EntenteCore
 
+/// A slice drawn to several formats, with what its geometry says about legibility.
+public struct RenderedDiagram: Sendable {
+  /// One result per format, in the order asked for.
+  public let results: [RenderResult]
+  /// Defect counts measured on the laid-out geometry (edges through actors, overlapping texts, …).
+  public let report: LegibilityReport
+}
+
 extension GraphvizRenderer {
-  /// Draws one snapshot (a year or a day) of a temporal graph to several formats from one layout.
+  /// Draws one snapshot (a year or a day) of a temporal graph to several formats.
+  ///
+  /// Two passes: the actors are placed (pinned to `layout`, or laid out by `engine`) and every edge routed around
+  /// the actors by Graphviz's spline router, one route per pair of actors; then labels are placed where they fit,
+  /// coalition boxes checked, the legend added, and the drawing rendered with every position and route pinned
+  /// (`nop2`), so the pictures show exactly the geometry that was checked.
+  ///
+  /// Routing uses one Graphviz edge per pair, so Graphviz 2.43's multi-edge router (`makeMultiSpline`, used
+  /// when a pair has several edges, and the one that overran its buffer in earlier versions of Entente) is
+  /// never reached; relations drawn separately are strands offset along the pair's route.
   /// - Parameters:
   ///   - graph: The temporal graph.
-  ///   - snapshot: The year or day to draw, taken from `graph`.
+  ///   - snapshot: The slice to draw, taken from `graph`.
   ///   - formats: The output formats, in the order the results come back.
-  ///   - engine: The layout engine when no `layout` is given; ignored otherwise (`nop` is used).
+  ///   - engine: The layout engine when no `layout` is given; ignored otherwise.
   ///   - layout: A stable layout covering the snapshot, to put every actor where it is in the other years.
   ///   - style: How the diagram looks.
+  ///   - filter: What of the slice is drawn.
   /// - Returns: One result per format; each carries all of Graphviz's warnings.
   /// - Throws: ``GraphvizError``.
   public func render(
     _ graph: TemporalGraph, snapshot: Snapshot, formats: [OutputFormat], engine: LayoutEngine = .dot,
-    layout: StableLayout? = nil, style: DiagramStyle = DiagramStyle()
+    layout: StableLayout? = nil, style: DiagramStyle = DiagramStyle(), filter: DiagramFilter = DiagramFilter()
   ) throws -> [RenderResult] {
-    var drawing = try DiagramBuilder(style: style).drawing(of: graph, snapshot: snapshot, layout: layout)
-    if layout == nil { DiagramBuilder.tune(&drawing, for: engine) }
-    return try render(drawing, formats: formats, engine: layout == nil ? engine : .nop)
+    try renderDiagram(
+      graph, snapshot: snapshot, formats: formats, engine: engine, layout: layout, style: style, filter: filter
+    ).results
+  }
+
+  /// Draws one snapshot like ``render(_:snapshot:formats:engine:layout:style:filter:)`` and also returns the
+  /// legibility report of its geometry. With no formats, only the report is made.
+  public func renderDiagram(
+    _ graph: TemporalGraph, snapshot: Snapshot, formats: [OutputFormat], engine: LayoutEngine = .dot,
+    layout: StableLayout? = nil, style: DiagramStyle = DiagramStyle(), filter: DiagramFilter = DiagramFilter()
+  ) throws -> RenderedDiagram {
+    let builder = DiagramBuilder(style: style, filter: filter)
+    let plan = try builder.plan(of: graph, snapshot: snapshot, layout: layout)
+    var routing = plan.routing
+    let routingEngine: LayoutEngine = layout == nil ? engine : .nop
+    if layout == nil {
+      DiagramBuilder.tune(&routing, for: engine)
+      routing.graphAttributes["notranslate"] = nil
+    }
+    if routingEngine == .dot { DiagramBuilder.avoidDotDoubleFree(&routing) }
+    let routed = try context.route(routing, engine: routingEngine.rawValue)
+    let (drawing, report) = try builder.finish(
+      plan, geometry: routed.geometry, canvas: layout?.canvas, legendOrigin: layout?.legendOrigin)
+    guard !formats.isEmpty else { return RenderedDiagram(results: [], report: report) }
+    let result = try context.render(drawing, engine: LayoutEngine.nop2.rawValue, formats: formats.map(\.rawValue))
+    let warnings = routed.warnings + result.warnings
+    return RenderedDiagram(
+      results: result.documents.map { RenderResult(data: $0, warnings: warnings) }, report: report)
   }
 }

@@ -52,10 +52,12 @@ public struct DiagramBox: Sendable, Hashable {
 /// Where every actor of a range of years stands, computed once so that each year's diagram puts them in the
 /// same place on the same canvas.
 ///
-/// Made by ``GraphvizRenderer/stableLayout(for:years:rule:engine:style:)`` from the union of the years: every
-/// actor present and every relation active in some year of the range. Each year is then drawn with
-/// ``LayoutEngine/nop`` and `notranslate=true`, every node's `pos` pinned, clusters' `bb` computed from their
-/// members, and two invisible corner nodes that fix the canvas.
+/// Made by ``GraphvizRenderer/stableLayout(for:years:rule:engine:style:filter:)`` from the union of the years:
+/// every actor drawn and every pair of actors related in some year of the range, each actor sized for the longest
+/// name it goes by in the range. Overlap removal (`overlap=prism`) with a separation (`sep`) leaves room between
+/// shapes for routes and labels; the drawing is then stretched (never shrunk, so nothing comes to overlap) to a
+/// landscape aspect, and the legend is given its own place beside it. Each slice is then pinned to these
+/// positions and its edges routed around the actors present.
 public struct StableLayout: Sendable, Hashable {
   /// The years the layout covers.
   public let years: ClosedRange<Int>
@@ -63,68 +65,42 @@ public struct StableLayout: Sendable, Hashable {
   public let engine: LayoutEngine
   /// The canvas every year is drawn on (drawing plus legend plus margin).
   public let canvas: DiagramBox
+  /// The top-left corner of the legend.
+  public let legendOrigin: DiagramPoint
   private let positions: [ActorID: DiagramPoint]
   private let sizes: [ActorID: DiagramPoint]
-  private let legendOrigin: DiagramPoint
-
-  /// The length of a legend's sample edge, in points.
-  static let legendSampleLength = 44.0
-  /// The distance between legend rows, in points.
-  static let legendRowHeight = 20.0
 
   init(
     years: ClosedRange<Int>, engine: LayoutEngine, positions: [ActorID: DiagramPoint], sizes: [ActorID: DiagramPoint],
-    drawingBox: DiagramBox, legendLabels: [String]
+    canvas: DiagramBox, legendOrigin: DiagramPoint
   ) {
     self.years = years
     self.engine = engine
     self.positions = positions
     self.sizes = sizes
-    let legendOrigin = DiagramPoint(x: drawingBox.upperRight.x + 50, y: drawingBox.upperRight.y - 34)
+    self.canvas = canvas
     self.legendOrigin = legendOrigin
-    var canvas = drawingBox
-    if !legendLabels.isEmpty {
-      let width = Self.legendSampleLength + 8 + (legendLabels.map(Self.estimatedWidth(of:)).max() ?? 0)
-      let legend = DiagramBox(
-        lowerLeft: legendOrigin.offsetBy(x: -14, y: -Self.legendRowHeight * Double(legendLabels.count - 1) - 14),
-        upperRight: legendOrigin.offsetBy(x: width + 14, y: 34))
-      canvas = canvas.union(legend)
-    }
-    self.canvas = canvas.expanded(by: 12)
   }
 
   /// The centre of an actor's node, or `nil` if the actor is not in any year of the range.
   public func position(of actor: ActorID) -> DiagramPoint? { positions[actor] }
 
+  /// The width and height of an actor's node in points, or `nil` if the actor is not placed.
+  public func size(of actor: ActorID) -> DiagramPoint? { sizes[actor] }
+
   /// The box around some actors' nodes, grown by `margin`, or `nil` if none of them is placed.
   func boundingBox(of actors: [ActorID], margin: Double) -> DiagramBox? {
     var box: DiagramBox?
     for actor in actors {
-      // Every placed actor has both a position and a size.
       guard let center = positions[actor], let size = sizes[actor] else { continue }
-      let own = DiagramBox(
-        lowerLeft: center.offsetBy(x: -size.x / 2, y: -size.y / 2),
-        upperRight: center.offsetBy(x: size.x / 2, y: size.y / 2))
+      let own = DiagramBox(center: center, size: size)
       box = box.map { $0.union(own) } ?? own
     }
     return box?.expanded(by: margin)
   }
 
-  /// The left end of a legend row's sample edge.
-  func legendRowOrigin(_ row: Int) -> DiagramPoint {
-    legendOrigin.offsetBy(y: -Self.legendRowHeight * Double(row))
-  }
-
-  /// The legend's cluster box for `rows` rows.
-  func legendBox(rows: Int) -> DiagramBox {
-    let right = canvas.upperRight.x - 2
-    return DiagramBox(
-      lowerLeft: legendRowOrigin(rows - 1).offsetBy(x: -14, y: -14),
-      upperRight: DiagramPoint(x: right, y: legendOrigin.y + 34))
-  }
-
-  /// A rough width of a legend label, in points, for placing it before Graphviz measures it.
-  static func estimatedWidth(of text: String) -> Double { Double(text.count) * 6.2 + 4 }
+  /// The aspect (width over height) a stable canvas is stretched into: a landscape page or a 16:9 slide.
+  static let aspectRange = 1.3...1.9
 }
 
 extension GraphvizRenderer {
@@ -133,49 +109,141 @@ extension GraphvizRenderer {
   ///   - graph: The temporal graph.
   ///   - years: The years the layout must cover.
   ///   - rule: Which relations count as active in a year.
-  ///   - engine: The engine for the union: `neato` (default), `fdp` (keeps coalitions together, but its
-  ///     clusters may overlap other nodes), `sfdp`, `dot`, `circo` or `twopi`.
+  ///   - engine: The engine for the union: `neato` (default), `fdp`, `sfdp`, `dot`, `circo` or `twopi`.
   ///   - style: The style the years will be drawn with (node sizes depend on it).
-  /// - Returns: Every actor's position and the common canvas.
-  /// - Throws: ``GraphvizError`` if Graphviz fails, or (`layoutMismatch`) if no actor is present in the years.
+  ///   - filter: What is drawn of each year (the layout holds only that).
+  /// - Returns: Every actor's position and size, the legend's place and the common canvas.
+  /// - Throws: ``GraphvizError`` if Graphviz fails, or (`layoutMismatch`) if no actor is drawn in the years.
+  /// - Complexity: One snapshot per year when a filter is set (else one span query), then one Graphviz layout.
   public func stableLayout(
     for graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible, engine: LayoutEngine = .neato,
-    style: DiagramStyle = DiagramStyle()
+    style: DiagramStyle = DiagramStyle(), filter: DiagramFilter = DiagramFilter()
   ) throws -> StableLayout {
     guard engine != .nop, engine != .nop2 else {
       throw GraphvizError(.unknownEngine, context: "a stable layout needs an engine that places nodes, not \(engine)")
     }
-    let builder = DiagramBuilder(style: style)
+    let builder = DiagramBuilder(style: style, filter: filter)
     let span = graph.snapshot(years: years, rule: rule)
-    var union = try builder.unionDrawing(of: graph, span: span, years: years, engine: engine)
+    var actors: [ActorRecord]
+    var relations: [Relation]
+    if filter.isEmpty {
+      (actors, relations) = (span.actors, span.relations)
+    } else {
+      var actorIDs = Set<ActorID>()
+      var relationIDs = Set<RelationID>()
+      for year in years {
+        let (yearActors, yearRelations) = filter.apply(to: graph.snapshot(year: year, rule: rule))
+        actorIDs.formUnion(yearActors.map(\.id))
+        relationIDs.formUnion(yearRelations.map(\.id))
+      }
+      actors = span.actors.filter { actorIDs.contains($0.id) }
+      relations = span.relations.filter { relationIDs.contains($0.id) }
+    }
+    var union = try builder.unionDrawing(
+      of: graph, actors: actors, relations: relations, days: span.days, years: years, engine: engine)
     guard !union.nodes.isEmpty else {
       throw GraphvizError(
         .layoutMismatch,
-        context: "no actor of graph \"\(graph.metadata.id)\" is present in \(years.lowerBound)–\(years.upperBound)")
+        context: "no actor of graph \"\(graph.metadata.id)\" is drawn in \(years.lowerBound)–\(years.upperBound)")
     }
     DiagramBuilder.tune(&union, for: engine)
     let laidOut = try layout(union, engine: engine).layout
-    // Round, and move the drawing so that its lower-left corner is at the origin.
-    let originX = laidOut.box.lowerLeft.x
-    let originY = laidOut.box.lowerLeft.y
     func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-    var positions: [ActorID: DiagramPoint] = [:]
-    var sizes: [ActorID: DiagramPoint] = [:]
+    // The drawing's own box (shapes only), moved to the origin.
+    var lowX = Double.infinity
+    var lowY = Double.infinity
+    var highX = -Double.infinity
+    var highY = -Double.infinity
     for node in union.nodes {
       guard let point = laidOut.positions[node.id], let size = laidOut.sizes[node.id] else { continue }
-      positions[ActorID(node.id)] = DiagramPoint(x: round(point.x - originX), y: round(point.y - originY))
+      lowX = min(lowX, point.x - size.x / 2)
+      lowY = min(lowY, point.y - size.y / 2)
+      highX = max(highX, point.x + size.x / 2)
+      highY = max(highY, point.y + size.y / 2)
+    }
+    let width = highX - lowX
+    let height = highY - lowY
+    let legend =
+      style.showsLegend
+      ? DiagramBuilder.largestLegendSize(kinds: graph.kinds.all, fontSize: style.smallFontSize)
+      : DiagramPoint(x: 0, y: 0)
+    let title = (style.fontSize + 4) * 1.6
+
+    /// Every node's centre after stretching the drawing by (sx, sy) from its lower-left corner; sizes stay.
+    func stretched(_ sx: Double, _ sy: Double) -> [ActorID: DiagramPoint] {
+      var positions: [ActorID: DiagramPoint] = [:]
+      for node in union.nodes {
+        guard let point = laidOut.positions[node.id], let size = laidOut.sizes[node.id] else { continue }
+        let x = (point.x - lowX - size.x / 2) * sx + size.x / 2
+        let y = (point.y - lowY - size.y / 2) * sy + size.y / 2
+        positions[ActorID(node.id)] = DiagramPoint(x: round(x), y: round(y))
+      }
+      return positions
+    }
+    /// The stretch that brings width over height into the landscape range (never below 1: stretching never makes
+    /// shapes overlap).
+    func stretch(extraWidth: Double, minimumHeight: Double) -> (x: Double, y: Double) {
+      let range = StableLayout.aspectRange
+      let aspect = (width + extraWidth) / (max(height, minimumHeight) + title)
+      if aspect < range.lowerBound {
+        let target = (range.lowerBound + 0.1) * (max(height, minimumHeight) + title) - extraWidth
+        return (max(1, target / max(width, 1)), 1)
+      }
+      if aspect > range.upperBound {
+        let target = (width + extraWidth) / (range.upperBound - 0.1) - title
+        return (1, max(1, target / max(height, 1)))
+      }
+      return (1, 1)
+    }
+    var sizes: [ActorID: DiagramPoint] = [:]
+    for node in union.nodes {
+      guard let size = laidOut.sizes[node.id] else { continue }
       sizes[ActorID(node.id)] = DiagramPoint(x: round(size.x), y: round(size.y))
     }
-    let box = DiagramBox(
-      lowerLeft: DiagramPoint(x: 0, y: 0),
-      upperRight: DiagramPoint(
-        x: round(laidOut.box.upperRight.x - originX), y: round(laidOut.box.upperRight.y - originY)))
-    var legendLabels: [String] = []
-    if style.showsLegend {
-      let entries = DiagramBuilder.legendEntries(for: span.relations, kinds: graph.kinds)
-      legendLabels = entries.kinds.map(\.name) + (entries.uncertain ? ["possible or disputed"] : [])
+    func box(of positions: [ActorID: DiagramPoint]) -> DiagramBox {
+      var box: DiagramBox?
+      for (actor, point) in positions {
+        guard let size = sizes[actor] else { continue }
+        let own = DiagramBox(center: point, size: size)
+        box = box.map { $0.union(own) } ?? own
+      }
+      return box ?? DiagramBox(lowerLeft: DiagramPoint(x: 0, y: 0), upperRight: DiagramPoint(x: width, y: height))
+    }
+
+    // First try the legend in an empty corner of the drawing; else beside it.
+    var (sx, sy) = stretch(extraWidth: 0, minimumHeight: 0)
+    var positions = stretched(sx, sy)
+    var drawing = box(of: positions)
+    var legendOrigin: DiagramPoint?
+    if legend.x > 0 {
+      let corners = [
+        DiagramPoint(x: drawing.upperRight.x - legend.x, y: drawing.upperRight.y),
+        DiagramPoint(x: drawing.lowerLeft.x, y: drawing.upperRight.y),
+        DiagramPoint(x: drawing.upperRight.x - legend.x, y: drawing.lowerLeft.y + legend.y),
+        DiagramPoint(x: drawing.lowerLeft.x, y: drawing.lowerLeft.y + legend.y),
+      ]
+      legendOrigin = corners.first { corner in
+        let area = DiagramBox(lowerLeft: corner.offsetBy(y: -legend.y), upperRight: corner.offsetBy(x: legend.x))
+          .expanded(by: 12)
+        return !positions.contains { actor, point in
+          sizes[actor].map { DiagramBox(center: point, size: $0).overlaps(area) } ?? false
+        }
+      }
+      if legendOrigin == nil {
+        (sx, sy) = stretch(extraWidth: legend.x + DiagramBuilder.legendGap, minimumHeight: legend.y)
+        positions = stretched(sx, sy)
+        drawing = box(of: positions)
+        legendOrigin = DiagramPoint(x: drawing.upperRight.x + DiagramBuilder.legendGap, y: drawing.upperRight.y)
+      }
+    }
+    let origin = legendOrigin ?? drawing.upperRight
+    var canvas = drawing
+    if legend.x > 0 {
+      canvas = canvas.union(
+        DiagramBox(lowerLeft: origin.offsetBy(y: -legend.y), upperRight: origin.offsetBy(x: legend.x)))
     }
     return StableLayout(
-      years: years, engine: engine, positions: positions, sizes: sizes, drawingBox: box, legendLabels: legendLabels)
+      years: years, engine: engine, positions: positions, sizes: sizes, canvas: canvas.expanded(by: 10),
+      legendOrigin: origin)
   }
 }

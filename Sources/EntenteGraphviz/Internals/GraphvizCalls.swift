@@ -188,6 +188,91 @@ final class GraphvizContext {
     return (result, warnings)
   }
 
+  /// Lays out `drawing` with `engine` (edges routed as its `splines` says) and reads back every node's shape,
+  /// every edge's route and label size, and every cluster's box.
+  func route(_ drawing: DiagramGraph, engine: String) throws -> (geometry: DrawingGeometry, warnings: [String]) {
+    let context = "layout of graph \"\(drawing.name)\" with \(engine)"
+    try checkAvailable(engine: engine, formats: [], context: context)
+    _ = agreseterrors()
+    _ = messageSink.drain()
+    let graph = try build(drawing)
+    defer { agclose(graph) }
+    let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
+    defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
+    let warnings = try check(laidOut, context: context)
+
+    var nodes: [DrawingGeometry.NodeShape] = []
+    var buffer = [pointf](repeating: pointf(), count: 64)
+    for node in drawing.nodes {
+      guard let handle = withCString(node.id, { agnode(graph, $0, 0) }) else { continue }
+      let coord = entente_node_coord(handle)
+      let center = DiagramPoint(x: coord.x, y: coord.y)
+      let count = Int(entente_node_outline(handle, &buffer, Int32(buffer.count)))
+      let outline = buffer.prefix(min(count, buffer.count)).map { center.offsetBy(x: $0.x, y: $0.y) }
+      let label = entente_node_label_size(handle)
+      nodes.append(
+        DrawingGeometry.NodeShape(
+          id: node.id, center: center,
+          size: DiagramPoint(x: entente_node_width(handle) * 72, y: entente_node_height(handle) * 72),
+          outline: outline, labelSize: DiagramPoint(x: label.x, y: label.y)))
+    }
+
+    var routes: [DrawingGeometry.Route] = []
+    var points = [pointf](repeating: pointf(), count: 256)
+    var node = agfstnode(graph)
+    while let current = node {
+      let tail = agnameof(UnsafeMutableRawPointer(current)).map { String(cString: $0) } ?? ""
+      var edge = agfstout(graph, current)
+      while let out = edge {
+        let head = out.pointee.node.flatMap { agnameof(UnsafeMutableRawPointer($0)) }.map { String(cString: $0) } ?? ""
+        let key = agnameof(UnsafeMutableRawPointer(out)).map { String(cString: $0) } ?? ""
+        var pieces: [DrawingGeometry.Piece] = []
+        for index in 0..<entente_edge_piece_count(out) {
+          var sflag: Int32 = 0
+          var eflag: Int32 = 0
+          var sp = pointf()
+          var ep = pointf()
+          var count = Int(entente_edge_piece(out, index, &points, Int32(points.count), &sflag, &sp, &eflag, &ep))
+          if count > points.count {
+            points = [pointf](repeating: pointf(), count: count)
+            count = Int(entente_edge_piece(out, index, &points, Int32(points.count), &sflag, &sp, &eflag, &ep))
+          }
+          pieces.append(
+            DrawingGeometry.Piece(
+              points: points.prefix(count).map { DiagramPoint(x: $0.x, y: $0.y) },
+              start: sflag != 0 ? DiagramPoint(x: sp.x, y: sp.y) : nil,
+              end: eflag != 0 ? DiagramPoint(x: ep.x, y: ep.y) : nil))
+        }
+        let label = entente_edge_label_size(out)
+        routes.append(
+          DrawingGeometry.Route(
+            key: key, tail: tail, head: head, pieces: pieces,
+            labelSize: label.x > 0 ? DiagramPoint(x: label.x, y: label.y) : nil))
+        edge = agnxtout(graph, out)
+      }
+      node = agnxtnode(graph, current)
+    }
+    let order = Dictionary(drawing.edges.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    routes.sort { (order[$0.key] ?? Int.max) < (order[$1.key] ?? Int.max) }
+
+    var clusters: [String: DiagramBox] = [:]
+    var subgraph = agfstsubg(graph)
+    while let current = subgraph {
+      if let name = agnameof(UnsafeMutableRawPointer(current)).map({ String(cString: $0) }) {
+        let box = entente_graph_bb(current)
+        clusters[name] = DiagramBox(
+          lowerLeft: DiagramPoint(x: box.LL.x, y: box.LL.y), upperRight: DiagramPoint(x: box.UR.x, y: box.UR.y))
+      }
+      subgraph = agnxtsubg(current)
+    }
+    let box = entente_graph_bb(graph)
+    let geometry = DrawingGeometry(
+      nodes: nodes, routes: routes, clusters: clusters,
+      box: DiagramBox(
+        lowerLeft: DiagramPoint(x: box.LL.x, y: box.LL.y), upperRight: DiagramPoint(x: box.UR.x, y: box.UR.y)))
+    return (geometry, warnings)
+  }
+
   /// Parses DOT text with cgraph into a drawing description (see `GraphvizRenderer.parseDOT(_:)`).
   /// - Throws: `invalidDOT` with cgraph's messages when the text does not parse.
   func parse(dot text: String) throws -> DiagramGraph {
