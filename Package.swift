@@ -35,7 +35,7 @@ let package = Package(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     // Drawing snapshots with Graphviz. The only target that imports CGraphviz.
-    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore", "EntenteIO"]),
+    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore", "EntenteAlgorithms", "EntenteIO"]),
     // Command-line interface.
     .executableTarget(
       name: "entente",
@@ -50,7 +50,8 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
-    .testTarget(name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"]),
+    .testTarget(
+      name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"], exclude: ["Fixtures"]),
     // Export and import formats, the timeline page. Golden files are read from the source tree.
     .testTarget(
       name: "EntenteInteropTests", dependencies: ["EntenteCore", "EntenteIO", "EntenteGraphviz"],

@@ -1,3 +1,4 @@
+import EntenteAlgorithms
 import EntenteCore
 import Foundation
 
@@ -55,6 +56,8 @@ public struct DiagramBuilder: Sendable {
     var actorNames: [ActorID: String]
     /// The routing drawing (pass 1).
     var routing: DiagramGraph
+    /// What is emphasised, if anything.
+    var highlight: Highlight?
   }
 
   /// The drawing whose layout routes the edges (pass 1): actors (pinned when `layout` is given), one edge per
@@ -73,7 +76,7 @@ public struct DiagramBuilder: Sendable {
     var routing = DiagramGraph(name: "\(graph.metadata.id)-\(when)", directed: true)
     routing.graphAttributes = [
       "fontname": .text(style.fontName), "outputorder": "edgesfirst", "splines": "true",
-      "esep": .raw(style.parallel == .separate ? "+6" : "+4"), "notranslate": "true",
+      "esep": "+4", "notranslate": "true",
     ]
     routing.nodeDefaults = [
       "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.1,0.05",
@@ -116,9 +119,23 @@ public struct DiagramBuilder: Sendable {
     let title = graph.metadata.title ?? graph.metadata.id
     var sourceTitles: [SourceID: String] = [:]
     for source in graph.sources { sourceTitles[source.id] = source.title ?? source.id.rawValue }
+    var highlight: Highlight?
+    var caption = "\(title) — \(when)"
+    if let request = style.highlightedPath {
+      let from = names[request.from] ?? request.from.rawValue
+      let to = names[request.to] ?? request.to.rawValue
+      if let path = try? snapshot.shortestPath(from: request.from, to: request.to) {
+        highlight = Highlight(path: path.actors)
+        caption += " — shortest path \(from) to \(to): \(path.steps.count) steps"
+      } else {
+        highlight = Highlight(path: [])
+        highlight?.actors = [request.from, request.to]
+        caption += " — no path from \(from) to \(to)"
+      }
+    }
     return Plan(
-      name: routing.name, title: "\(title) — \(when)", actors: actors, edges: edges, groups: groups,
-      kinds: snapshot.kinds, sourceTitles: sourceTitles, actorNames: names, routing: routing)
+      name: routing.name, title: caption, actors: actors, edges: edges, groups: groups,
+      kinds: snapshot.kinds, sourceTitles: sourceTitles, actorNames: names, routing: routing, highlight: highlight)
   }
 
   /// The drawing a stable layout is computed from: every actor and every related pair of a span of years, without
@@ -241,7 +258,7 @@ public struct DiagramBuilder: Sendable {
     }
     drawing.nodeDefaults = plan.routing.nodeDefaults
     drawing.edgeDefaults = plan.routing.edgeDefaults
-    let highlight = style.highlight
+    let highlight = plan.highlight
     for node in plan.routing.nodes {
       guard let shape = shapes[node.id] else { continue }
       var attributes = node.attributes
@@ -286,7 +303,7 @@ public struct DiagramBuilder: Sendable {
         let key = units.count == 1 ? edge.key : "\(edge.key)-\(index + 1)"
         var strand = route
         if units.count > 1 {
-          let offset = (Double(index) - Double(units.count - 1) / 2) * 3.5
+          let offset = (Double(index) - Double(units.count - 1) / 2) * 2.5
           strand.pieces = route.pieces.map { $0.shifted(by: offset) }
           strand = Self.trimArrows(strand, keeping: arrowEnds(relations, tail: edge.tail, kinds: plan.kinds))
         }
@@ -471,7 +488,7 @@ public struct DiagramBuilder: Sendable {
 
   /// A rough width of text in DejaVu Sans, in points (Graphviz measures the real one).
   static func textWidth(_ text: String, fontSize: Double) -> Double {
-    Double(text.count) * fontSize * 0.6
+    Double(text.count) * fontSize * 0.62 + 4
   }
 
   // MARK: - Actors and relations
@@ -824,9 +841,14 @@ extension DiagramBuilder {
   /// The `dot` workaround for Graphviz 2.43 is not here: ``GraphvizRenderer`` applies it to every `dot` render.
   static func tune(_ drawing: inout DiagramGraph, for engine: LayoutEngine) {
     switch engine {
-    case .neato, .fdp, .circo, .twopi:
+    case .neato, .circo, .twopi:
       drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "prism"
       drawing.graphAttributes["sep"] = drawing.graphAttributes["sep"] ?? "+10"
+    case .fdp:
+      // fdp leaves shapes closer than the router's margin (then Graphviz falls back to straight lines).
+      drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "prism"
+      drawing.graphAttributes["sep"] = "+16"
+      drawing.graphAttributes["esep"] = "+2"
     case .sfdp:
       // Debian's Graphviz lacks the triangulation library sfdp's default overlap removal needs.
       drawing.graphAttributes["overlap"] = "scale"

@@ -27,8 +27,8 @@ public struct DiagramStyle: Sendable, Hashable {
   public var page: PageSize?
   /// Pixels per inch of PNG output (Graphviz's `dpi`); `nil` for Graphviz's 96.
   public var dpi: Double?
-  /// Actors and pairs drawn in bold while the rest is faded (e.g. a shortest path); `nil` for none.
-  public var highlight: Highlight?
+  /// Two actors whose shortest path in each slice is drawn in bold while the rest is faded; `nil` for none.
+  public var highlightedPath: PathHighlight?
 
   /// The default style.
   public init() {}
@@ -59,25 +59,38 @@ public enum ParallelRelations: String, Sendable, Hashable, CaseIterable {
   case separate
 }
 
+/// Two actors whose shortest path (over every kind, either direction, fewest steps) is emphasised in each slice.
+public struct PathHighlight: Sendable, Hashable {
+  /// The path's ends.
+  public var from: ActorID
+  public var to: ActorID
+
+  /// Emphasises the shortest path from `from` to `to`.
+  public init(from: ActorID, to: ActorID) {
+    self.from = from
+    self.to = to
+  }
+}
+
 /// Actors and pairs to emphasise; everything else is drawn faded.
-public struct Highlight: Sendable, Hashable {
+struct Highlight: Sendable, Hashable {
   /// The actors emphasised.
-  public var actors: Set<ActorID>
+  var actors: Set<ActorID>
   /// The pairs emphasised (either order).
-  public var pairs: Set<Pair>
+  var pairs: Set<Pair>
 
   /// An unordered pair of actors.
-  public struct Pair: Sendable, Hashable {
-    public let first: ActorID
-    public let second: ActorID
+  struct Pair: Sendable, Hashable {
+    let first: ActorID
+    let second: ActorID
     /// The pair of `a` and `b`, in either order.
-    public init(_ a: ActorID, _ b: ActorID) {
+    init(_ a: ActorID, _ b: ActorID) {
       (first, second) = a.rawValue <= b.rawValue ? (a, b) : (b, a)
     }
   }
 
   /// Emphasises a walk through `actors` (consecutive actors form the pairs).
-  public init(path actors: [ActorID]) {
+  init(path actors: [ActorID]) {
     self.actors = Set(actors)
     pairs = Set(zip(actors, actors.dropFirst()).map { Pair($0.0, $0.1) })
   }

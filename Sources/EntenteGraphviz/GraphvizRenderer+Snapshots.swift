@@ -6,6 +6,8 @@ public struct RenderedDiagram: Sendable {
   public let results: [RenderResult]
   /// Defect counts measured on the laid-out geometry (edges through actors, overlapping texts, …).
   public let report: LegibilityReport
+  /// What Graphviz warned about while laying out and rendering.
+  public let warnings: [String]
 }
 
 extension GraphvizRenderer {
@@ -56,10 +58,11 @@ extension GraphvizRenderer {
     let routed = try context.route(routing, engine: routingEngine.rawValue)
     let (drawing, report) = try builder.finish(
       plan, geometry: routed.geometry, canvas: layout?.canvas, legendOrigin: layout?.legendOrigin)
-    guard !formats.isEmpty else { return RenderedDiagram(results: [], report: report) }
+    guard !formats.isEmpty else { return RenderedDiagram(results: [], report: report, warnings: routed.warnings) }
     let result = try context.render(drawing, engine: LayoutEngine.nop2.rawValue, formats: formats.map(\.rawValue))
     let warnings = routed.warnings + result.warnings
     return RenderedDiagram(
-      results: result.documents.map { RenderResult(data: $0, warnings: warnings) }, report: report)
+      results: result.documents.map { RenderResult(data: $0, warnings: warnings) }, report: report,
+      warnings: warnings)
   }
 }

@@ -163,7 +163,7 @@ import Testing
         && FileManager.default.fileExists(atPath: pluginFolder + "/libgvplugin_dot_layout.so.6")),
     arguments: [
       (["--engine", "neato"], "layout engine \"neato\" is not available (available: dot)"),
-      (["--format", "png"], "output format \"png\" is not available"),
+      (["--format", "png", "--engine", "dot"], "output format \"png\" is not available"),
     ])
   func engineOrFormatMissingFromGraphvizIsAClearError(options: [String], message: String) throws {
     let folder = try CLIRunner.temporaryFolder()

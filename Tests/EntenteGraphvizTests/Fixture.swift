@@ -79,6 +79,16 @@ struct SVGSummary {
   /// Every `<text>`'s content, in order.
   var texts: [String] = []
 
+  /// The id of the edge that draws a relation: its own id, or a merged edge's id (`a+b+…`) that holds it.
+  func edge(drawing relation: String) -> String? {
+    classes.keys.sorted().first { id in
+      classes[id]?.hasPrefix("edge") == true && id.split(separator: "+").contains { $0 == relation }
+    }
+  }
+
+  /// Every text, joined by spaces (a wrapped name reads whole).
+  var allText: String { texts.joined(separator: " ") }
+
   /// Parses an SVG document.
   /// - Throws: if the document is not well-formed XML.
   init(_ data: Data) throws {

@@ -16,12 +16,12 @@ import Testing
       #expect(svg.classes[actor.id.rawValue]?.hasPrefix("node") == true, "\(actor.id)")
     }
     for relation in snapshot.relations {
-      #expect(svg.classes[relation.id.rawValue]?.hasPrefix("edge") == true, "\(relation.id)")
+      #expect(svg.edge(drawing: relation.id.rawValue) != nil, "\(relation.id)")
     }
     #expect(svg.classes["cgdk"] == nil, "the coalition does not exist yet in 1979")
     #expect(svg.texts.contains("Indochina — 1979"))
     #expect(svg.texts.contains("Lê Duẩn"))
-    #expect(svg.texts.contains("Nicolae Ceaușescu"))
+    #expect(svg.allText.contains("Nicolae Ceaușescu"))
     #expect(svg.classes["legend"]?.contains("cluster") == true)
     #expect(svg.texts.contains("hostility"))
     #expect(svg.texts.contains("possible or disputed"))
@@ -35,7 +35,7 @@ import Testing
     #expect(svg1976.texts.contains("raids on Phú Quốc"))
     let svg1980 = try SVGSummary(
       try await renderer.render(graph, snapshot: graph.snapshot(year: 1980), formats: [.svg])[0].data)
-    #expect(svg1980.texts.contains(#"Front \N "Unity" & <Peace>"#))
+    #expect(svg1980.allText.contains(#"Front \N "Unity" & <Peace>"#))
   }
 
   @Test func tooltipsCarryKindDatesAndCitation() async throws {
@@ -43,11 +43,15 @@ import Testing
     let renderer = try GraphvizRenderer.shared
     let svg = try SVGSummary(
       try await renderer.render(graph, snapshot: graph.snapshot(year: 1975), formats: [.svg])[0].data)
-    let tooltip = svg.tooltips["vn-kr-alliance"]?.first ?? ""
-    #expect(tooltip.contains("alliance: Vietnam — Khmer Rouge"))
-    #expect(tooltip.contains("1970 – 1975-04"))
+    // Allied to April 1975, raiding from May: one merged edge, marked as a reversal, its tooltip listing both.
+    let edge = try #require(svg.edge(drawing: "vn-kr-alliance"))
+    #expect(svg.edge(drawing: "vn-kr-raids") == edge)
+    let tooltip = svg.tooltips[edge]?.first ?? ""
+    #expect(tooltip.contains("alliance: Vietnam — Khmer Rouge, 1970 – 1975-04"))
     #expect(tooltip.contains("“had previously cooperated” — Cambodian–Vietnamese War, Background"))
-    #expect(svg.classes["vn-kr-raids"] == "edge relation hostility certain")
+    #expect(tooltip.contains("hostility: Vietnam — Khmer Rouge, 1975-05-01 – 1978"))
+    #expect(tooltip.hasPrefix("Reversal in this slice: alliance 1970 – 1975-04; then hostility 1975-05-01 – 1978"))
+    #expect(svg.classes[edge] == "edge relation alliance hostility certain reversal")
   }
 
   @Test func coalitionIsAClusterAroundItsMembers() async throws {
@@ -55,15 +59,22 @@ import Testing
     let drawing = try DiagramBuilder().drawing(of: graph, snapshot: graph.snapshot(year: 1984))
     let cluster = try #require(drawing.clusters.first { $0.name == "cluster_cgdk" })
     #expect(cluster.members == ["cgdk", "khmer-rouge", "funcinpec"])
-    #expect(drawing.edges.first { $0.key == "kr-cgdk" }?.attributes["color"] == "transparent")
-    #expect(drawing.edges.first { $0.key == "prk-cgdk" }?.attributes["style"] == "dashed,bold")
     #expect(drawing.node("le-duan")?.attributes["shape"] == "plaintext")
     #expect(drawing.node("vietnam")?.attributes["shape"] == "box")
     #expect(drawing.node("khmer-rouge")?.attributes["shape"] == "octagon")
     let renderer = try GraphvizRenderer.shared
-    let svg = try SVGSummary(try await renderer.render(drawing, formats: [.svg], engine: .dot)[0].data)
+    // dot keeps clusters apart from other actors, so the box holds only the members.
+    let rendered = try await renderer.renderDiagram(
+      graph, snapshot: graph.snapshot(year: 1984), formats: [.svg], engine: .dot)
+    #expect(rendered.report.clusterStrays == 0)
+    #expect(rendered.report.coalitionsAsNodes == 0)
+    let svg = try SVGSummary(rendered.results[0].data)
     #expect(svg.classes["cluster-cgdk"]?.hasPrefix("cluster") == true)
-    #expect(svg.classes["kr-cgdk"]?.hasPrefix("edge") == true)
+    // Membership shown by the box: the edge stays (tooltip, id) but is not inked.
+    #expect(svg.classes["kr-cgdk"] == "edge relation membership certain")
+    #expect(svg.shapes["kr-cgdk"]?.contains { $0.hasPrefix("path") && $0.contains("stroke=transparent") } == true)
+    let disputed = try #require(svg.edge(drawing: "prk-cgdk"))
+    #expect(svg.shapes[disputed]?.contains { $0.hasPrefix("path") && $0.contains("stroke-dasharray") } == true)
   }
 
   @Test func rerenderIsByteIdentical() async throws {

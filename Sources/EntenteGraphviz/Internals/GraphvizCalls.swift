@@ -368,18 +368,18 @@ final class GraphvizContext {
   // MARK: Steps
 
   private func checkAvailable(engine: String, formats: [String], context: String) throws {
-    guard layoutEngines.contains(engine) else {
-      throw GraphvizError(
-        .unknownEngine,
-        context:
-          "\(context): layout engine \"\(engine)\" is not available (available: \(layoutEngines.sorted().joined(separator: ", ")))"
-      )
-    }
     for format in formats where !outputFormats.contains(format) {
       throw GraphvizError(
         .unknownFormat,
         context:
           "\(context): output format \"\(format)\" is not available (available: \(outputFormats.sorted().joined(separator: ", ")))"
+      )
+    }
+    guard layoutEngines.contains(engine) else {
+      throw GraphvizError(
+        .unknownEngine,
+        context:
+          "\(context): layout engine \"\(engine)\" is not available (available: \(layoutEngines.sorted().joined(separator: ", ")))"
       )
     }
   }

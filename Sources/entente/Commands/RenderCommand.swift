@@ -25,7 +25,8 @@ struct RenderCommand: AsyncParsableCommand {
   var format: String = "svg"
 
   @Option(
-    help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: neato for stable layouts, dot otherwise).")
+    help:
+      "Layout engine: neato (default, with or without --independent), dot, fdp, sfdp, circo, twopi. fdp and sfdp are seeded, so the same input gives the same picture in a fresh process.")
   var engine: String?
 
   @Option(help: "The folder to write into.")
@@ -37,17 +38,22 @@ struct RenderCommand: AsyncParsableCommand {
   @Flag(help: "Count only relations that certainly hold in the year (default: those that may).")
   var certain = false
 
-  @Flag(help: "Leave out the legend.")
-  var noLegend = false
+  @Flag(
+    help:
+      "Write nothing; print per slice the defects measured on the laid-out geometry (edges through actors, overlapping texts, labels on actors, strangers in coalition boxes, smallest text) and exit 1 if there is any."
+  )
+  var check = false
+
+  @OptionGroup var diagram: DiagramOptions
 
   func run() async throws {
     try await reportingFailures {
       let graph = try input.load()
-      let formats = try parseFormats()
-      let engine = try engine.map { try LayoutEngine(parsing: $0) }
+      let formats = check ? [] : try parseFormats()
+      let engine = try engine.map { name in try graphvizCall { try LayoutEngine(parsing: name) } } ?? .neato
       let rule: ActivityRule = certain ? .certain : .possible
-      var style = DiagramStyle()
-      style.showsLegend = !noLegend
+      let style = try diagram.style(for: graph)
+      let filter = try diagram.filter(for: graph)
       let renderer = try graphvizRenderer()
       let folder = URL(fileURLWithPath: out)
       let slices = try slices(of: graph, rule: rule)
@@ -59,27 +65,43 @@ struct RenderCommand: AsyncParsableCommand {
         Terminal.error("laying out \(first)–\(last) once for stable positions …")
         layout = try await graphviz {
           try await renderer.stableLayout(
-            for: graph, years: first...last, rule: rule, engine: engine ?? .neato, style: style)
+            for: graph, years: first...last, rule: rule, engine: engine, style: style, filter: filter)
         }
       }
       var reported = Set<String>()
+      var defects = 0
+      if check {
+        Terminal.output("slice\tedges through actors\ttext overlaps\tlabels on actors\tstrangers in boxes\tlabels omitted\tcoalitions as nodes\twidth pt\theight pt\taspect\tsmallest text px at 1600\n")
+      }
       for (position, slice) in slices.enumerated() {
-        let results = try await graphviz {
-          try await renderer.render(
-            graph, snapshot: slice.snapshot, formats: formats, engine: engine ?? .dot, layout: layout, style: style)
+        let diagram = try await graphviz {
+          try await renderer.renderDiagram(
+            graph, snapshot: slice.snapshot, formats: formats, engine: engine, layout: layout, style: style,
+            filter: filter)
+        }
+        let report = diagram.report
+        defects += report.defects
+        for warning in diagram.results.first?.warnings ?? diagram.warnings where reported.insert(warning).inserted {
+          Terminal.error("warning: Graphviz: \(warning)")
+        }
+        if check {
+          Terminal.output(
+            "\(slice.name)\t\(report.edgesThroughNodes)\t\(report.textOverlaps)\t\(report.labelsOnNodes)\t\(report.clusterStrays)\t\(report.labelsOmitted)\t\(report.coalitionsAsNodes)\t\(Int(report.width.rounded()))\t\(Int(report.height.rounded()))\t\(String(format: "%.2f", report.aspect))\t\(String(format: "%.1f", report.smallestTextAt1600))\n"
+          )
+          continue
         }
         var written: [String] = []
-        for (format, result) in zip(formats, results) {
+        for (format, result) in zip(formats, diagram.results) {
           let file = folder.appendingPathComponent("\(graph.metadata.id)-\(slice.name).\(format.fileExtension)")
           try AtomicFile.write(result.data, to: file)
           written.append(file.lastPathComponent)
-          for warning in result.warnings where reported.insert(warning).inserted {
-            Terminal.error("warning: Graphviz: \(warning)")
-          }
         }
         Terminal.error(
           "[\(position + 1)/\(slices.count)] \(slice.name): \(slice.snapshot.nodeCount) actors, \(slice.snapshot.edgeCount) relations → \(written.joined(separator: ", "))"
         )
+      }
+      if check && defects > 0 {
+        throw CommandFailure("\(defects) defects in \(slices.count) slices")
       }
     }
   }

@@ -31,21 +31,27 @@ struct TimelineCommand: AsyncParsableCommand {
   @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
   var certain = false
 
+  @OptionGroup var diagram: DiagramOptions
+
   func run() async throws {
     try await reportingFailures {
       let graph = try input.load()
       let range = try graph.years(years)
       let rule: ActivityRule = certain ? .certain : .possible
       let layoutEngine = try graphvizCall { try LayoutEngine(parsing: engine) }
+      let style = try diagram.style(for: graph)
+      let filter = try diagram.filter(for: graph)
       let renderer = try graphvizRenderer()
       let layout = try await graphviz {
-        try await renderer.stableLayout(for: graph, years: range, rule: rule, engine: layoutEngine)
+        try await renderer.stableLayout(
+          for: graph, years: range, rule: rule, engine: layoutEngine, style: style, filter: filter)
       }
       var frames: [TimelinePage.Frame] = []
       for year in range {
         let snapshot = graph.snapshot(year: year, rule: rule)
         let results = try await graphviz {
-          try await renderer.render(graph, snapshot: snapshot, formats: [.svg], layout: layout)
+          try await renderer.render(
+            graph, snapshot: snapshot, formats: [.svg], layout: layout, style: style, filter: filter)
         }
         guard let svg = results[0].text else { throw CommandFailure("the SVG of \(year) is not UTF-8 text") }
         frames.append(TimelinePage.Frame(year: year, svg: svg))
