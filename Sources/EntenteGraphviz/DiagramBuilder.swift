@@ -355,10 +355,13 @@ public struct DiagramBuilder: Sendable {
     let nodeBoxes = geometry.nodes.map(\.box)
     var placedLabels: [DiagramBox] = []
     let allSamples = finalRoutes.map { $0.route.samples(perSegment: 6) }
+    let routeIndex = Dictionary(finalRoutes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     for request in labelRequests {
+      var others = allSamples
+      if let own = routeIndex[request.key] { others.remove(at: own) }
       let placement = Self.placeLabel(
         size: request.size, along: request.route, avoiding: nodeBoxes, labels: placedLabels,
-        legend: legendBox, canvas: canvasBox, routes: allSamples)
+        legend: legendBox, canvas: canvasBox, routes: others)
       if let box = placement.box, placement.clear || style.labels == .all {
         placedLabels.append(box)
         edgeAttributes[request.key]?["label"] = .raw(request.text)
@@ -436,8 +439,9 @@ public struct DiagramBuilder: Sendable {
   static let labelPadding = 2.0
 
   /// The best place for a label of `size` along a route: centred on or beside points from the middle outwards.
-  /// `clear` is true when the box meets no node, label, legend or canvas edge; otherwise the box with the fewest
-  /// conflicts is returned (for `--labels all`).
+  /// `clear` is true when the box meets no node, label, legend or canvas edge and at most one other route (so the
+  /// text is not drawn over a bundle of lines); otherwise the box with the fewest conflicts is returned (for
+  /// `--labels all`).
   static func placeLabel(
     size: DiagramPoint, along route: DrawingGeometry.Route, avoiding nodes: [DiagramBox], labels: [DiagramBox],
     legend: DiagramBox?, canvas: DiagramBox, routes: [[DiagramPoint]]
@@ -446,17 +450,19 @@ public struct DiagramBuilder: Sendable {
     guard samples.count >= 2 else { return (nil, false) }
     let padded = DiagramPoint(x: size.x + 2 * labelPadding, y: size.y + 2 * labelPadding)
     var best: (box: DiagramBox, cost: Double)?
+    var bestClear: (box: DiagramBox, cost: Double)?
     let fractions = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82]
     for fraction in fractions {
       let index = min(samples.count - 2, max(0, Int((Double(samples.count - 1) * fraction).rounded())))
       let point = samples[index]
       let next = samples[index + 1]
       let horizontal = abs(next.x - point.x) >= abs(next.y - point.y)
-      // Centred on the line, then beside it (above/below a flat line, left/right of a steep one).
+      // Beside the line (above/below a flat one, right/left of a steep one), so no line strikes through the
+      // text; centred on it only where neither side is free.
       let offsets: [DiagramPoint] =
         horizontal
-        ? [DiagramPoint(x: 0, y: 0), DiagramPoint(x: 0, y: padded.y / 2 + 1), DiagramPoint(x: 0, y: -padded.y / 2 - 1)]
-        : [DiagramPoint(x: 0, y: 0), DiagramPoint(x: padded.x / 2 + 2, y: 0), DiagramPoint(x: -padded.x / 2 - 2, y: 0)]
+        ? [DiagramPoint(x: 0, y: padded.y / 2 + 1), DiagramPoint(x: 0, y: -padded.y / 2 - 1), DiagramPoint(x: 0, y: 0)]
+        : [DiagramPoint(x: padded.x / 2 + 2, y: 0), DiagramPoint(x: -padded.x / 2 - 2, y: 0), DiagramPoint(x: 0, y: 0)]
       for offset in offsets {
         let box = DiagramBox(center: point.offsetBy(x: offset.x, y: offset.y), size: padded)
         var conflicts = 0.0
@@ -469,13 +475,14 @@ public struct DiagramBuilder: Sendable {
           conflicts += 10
         }
         let crossings = routes.reduce(0) { count, samples in count + (samples.contains { box.contains($0) } ? 1 : 0) }
-        let cost = conflicts + Double(crossings) * 0.2 + abs(fraction - 0.5) + (offset.x == 0 && offset.y == 0 ? 0 : 0.05)
+        let cost = conflicts + Double(crossings) * 0.2 + abs(fraction - 0.5) + (offset.x == 0 && offset.y == 0 ? 0.3 : 0)
         if best == nil || cost < best!.cost { best = (box, cost) }
-        if conflicts == 0, crossings <= 1 { return (box, true) }
+        if conflicts == 0, crossings == 0 { return (box, true) }
+        if conflicts == 0, crossings <= 1, bestClear == nil || cost < bestClear!.cost { bestClear = (box, cost) }
       }
     }
-    guard let best else { return (nil, false) }
-    return (best.box, best.cost < 10)
+    if let bestClear { return (bestClear.box, true) }
+    return (best?.box, false)
   }
 
   /// The size of a label's text: Graphviz's measure when the text is the one it measured, else an estimate.

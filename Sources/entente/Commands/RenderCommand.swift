@@ -26,7 +26,7 @@ struct RenderCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Layout engine: neato (default, with or without --independent), dot, fdp, sfdp, circo, twopi. fdp and sfdp are seeded, so the same input gives the same picture in a fresh process.")
+      "Layout engine: neato (default, with or without --independent), dot, fdp, sfdp, circo, twopi. Every engine gives the same bytes for the same input in a fresh process; fdp and sfdp may place nodes differently after other layouts in the same process (Graphviz 2.43 keeps state between runs), which matters only to programs using the library.")
   var engine: String?
 
   @Option(help: "The folder to write into.")
