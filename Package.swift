@@ -51,7 +51,8 @@ let package = Package(
     .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
     .testTarget(
-      name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"], exclude: ["Fixtures"]),
+      name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"], exclude: ["Fixtures"]
+    ),
     // Export and import formats, the timeline page. Golden files are read from the source tree.
     .testTarget(
       name: "EntenteInteropTests", dependencies: ["EntenteCore", "EntenteIO", "EntenteGraphviz"],

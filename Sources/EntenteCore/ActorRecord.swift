@@ -68,6 +68,7 @@ extension ActorRecord {
   /// The same state is "Zaire" in 1996 and "Democratic Republic of the Congo" in 1998 while its id stays the same.
   /// When a rename falls inside the slice, the later name is used, since that is what the slice ends with.
   /// - Parameter days: The days of the slice (a year, a window or one day).
+  /// - Returns: The name to show for the slice.
   public func name(during days: ClosedRange<Day>) -> String {
     let last = days.upperBound
     let dated = aliases.last { alias in

@@ -149,7 +149,9 @@ public struct DiagramBuilder: Sendable {
   ) throws -> DiagramGraph {
     var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(years.lowerBound)-\(years.upperBound)", directed: true)
     drawing.graphAttributes = [
-      "overlap": .raw(ProcessInfo.processInfo.environment["ENTENTE_OVERLAP"] ?? "prism"), "overlap_scaling": "0", "sep": .raw(ProcessInfo.processInfo.environment["ENTENTE_SEP"] ?? "+6"), "splines": "false", "fontname": .text(style.fontName),
+      "overlap": .raw(ProcessInfo.processInfo.environment["ENTENTE_OVERLAP"] ?? "prism"), "overlap_scaling": "0",
+      "sep": .raw(ProcessInfo.processInfo.environment["ENTENTE_SEP"] ?? "+6"), "splines": "false",
+      "fontname": .text(style.fontName),
     ]
     drawing.edgeDefaults = ["len": .raw(ProcessInfo.processInfo.environment["ENTENTE_LEN"] ?? "0.8")]
     drawing.nodeDefaults = [
@@ -188,8 +190,9 @@ public struct DiagramBuilder: Sendable {
     return drawing
   }
 
-  /// The relations of a slice as routing edges: one per unordered pair (relations merged), in the canonical order
-  /// of each pair's first relation. Self-relations get an edge of their own per actor.
+  /// The relations of a slice as routing edges: one per unordered pair of actors.
+  ///
+  /// Edges come in the canonical order of each pair's first relation; self-relations get an edge per actor.
   static func edgePlans(_ relations: [Relation], kinds: KindRegistry) -> [EdgePlan] {
     var order: [String] = []
     var byPair: [String: EdgePlan] = [:]
@@ -223,6 +226,8 @@ public struct DiagramBuilder: Sendable {
   ///   - geometry: The routing drawing as Graphviz laid it out.
   ///   - canvas: The canvas (stable renders share one), or `nil` to fit the drawing and its legend.
   ///   - legendOrigin: The legend's top-left corner, or `nil` to put it right of the drawing.
+  /// - Returns: The drawing to render with `nop2`, and the legibility report of its geometry.
+  /// - Throws: ``GraphvizError`` (`invalidDrawing`) if the drawing cannot be assembled.
   func finish(_ plan: Plan, geometry: DrawingGeometry, canvas: DiagramBox?, legendOrigin: DiagramPoint?) throws -> (
     drawing: DiagramGraph, report: LegibilityReport
   ) {
@@ -309,7 +314,8 @@ public struct DiagramBuilder: Sendable {
         }
         let visible = relations.filter { !hidden.contains($0.id) }
         var attributes = relationAttributes(
-          relations, visible: visible, edge: edge, plan: plan, highlighted: highlight.map {
+          relations, visible: visible, edge: edge, plan: plan,
+          highlighted: highlight.map {
             $0.pairs.contains(Highlight.Pair(edge.tail, edge.head))
           })
         if units.count > 1 { attributes.merge(arrowAttributes(relations, tail: edge.tail, kinds: plan.kinds)) { $1 } }
@@ -335,7 +341,8 @@ public struct DiagramBuilder: Sendable {
       kinds: plan.kinds.all.filter { shownKinds.contains($0.id) }, uncertain: uncertainShown,
       reversal: reversalShown, boxes: !boxes.isEmpty,
       coalitionsAsNodes: report.coalitionsAsNodes > 0 && membershipShown)
-    let drawingBox = geometry.nodes.reduce(nil as DiagramBox?) { box, node in box.map { $0.union(node.box) } ?? node.box }
+    let drawingBox =
+      geometry.nodes.reduce(nil as DiagramBox?) { box, node in box.map { $0.union(node.box) } ?? node.box }
       ?? geometry.box
     let legendSize = Self.legendSize(rows: legendRows, fontSize: style.smallFontSize)
     let origin =
@@ -390,7 +397,9 @@ public struct DiagramBuilder: Sendable {
     for (index, label) in placedLabels.enumerated() {
       let request = finalRoutes.first { edgeAttributes[$0.key]?["lp"] == .raw(label.center.dotText) }
       let ends = [request?.tail, request?.head].compactMap { $0 }
-      if geometry.nodes.contains(where: { !ends.contains($0.id) && $0.box.overlaps(label.expanded(by: -Self.labelPadding)) }) {
+      if geometry.nodes.contains(where: {
+        !ends.contains($0.id) && $0.box.overlaps(label.expanded(by: -Self.labelPadding))
+      }) {
         report.labelsOnNodes += 1
       }
       _ = index
@@ -402,7 +411,8 @@ public struct DiagramBuilder: Sendable {
     }
     for (group, box) in boxes {
       let inside = Set([group.id] + group.members)
-      report.clusterStrays += geometry.nodes.filter { !inside.contains(ActorID($0.id)) && box.contains($0.center) }.count
+      report.clusterStrays +=
+        geometry.nodes.filter { !inside.contains(ActorID($0.id)) && box.contains($0.center) }.count
     }
     let titleHeight = (style.fontSize + 4) * 1.6
     report.width = canvasBox.width + 14.4
@@ -438,7 +448,9 @@ public struct DiagramBuilder: Sendable {
   /// Padding around an edge label's text, in points.
   static let labelPadding = 2.0
 
-  /// The best place for a label of `size` along a route: centred on or beside points from the middle outwards.
+  /// The best place for a label of `size` along a route.
+  ///
+  /// Candidates lie beside (or on) points of the route, from its middle outwards.
   /// `clear` is true when the box meets no node, label, legend or canvas edge and at most one other route (so the
   /// text is not drawn over a bundle of lines); otherwise the box with the fewest conflicts is returned (for
   /// `--labels all`).
@@ -475,7 +487,8 @@ public struct DiagramBuilder: Sendable {
           conflicts += 10
         }
         let crossings = routes.reduce(0) { count, samples in count + (samples.contains { box.contains($0) } ? 1 : 0) }
-        let cost = conflicts + Double(crossings) * 0.2 + abs(fraction - 0.5) + (offset.x == 0 && offset.y == 0 ? 0.3 : 0)
+        let cost =
+          conflicts + Double(crossings) * 0.2 + abs(fraction - 0.5) + (offset.x == 0 && offset.y == 0 ? 0.3 : 0)
         if best == nil || cost < best!.cost { best = (box, cost) }
         if conflicts == 0, crossings == 0 { return (box, true) }
         if conflicts == 0, crossings <= 1, bestClear == nil || cost < bestClear!.cost { bestClear = (box, cost) }
@@ -614,7 +627,8 @@ public struct DiagramBuilder: Sendable {
     }
     // Class: `relation`, the kinds (membership first, so tools can find it), the confidences, `reversal`.
     var classKinds = relations.map(\.kind.rawValue)
-    classKinds = classKinds.filter { $0 == KindID.membership.rawValue } + classKinds.filter { $0 != KindID.membership.rawValue }
+    classKinds =
+      classKinds.filter { $0 == KindID.membership.rawValue } + classKinds.filter { $0 != KindID.membership.rawValue }
     var seen = Set<String>()
     classKinds = classKinds.filter { seen.insert($0).inserted }
     var classes = ["relation"] + classKinds
@@ -622,7 +636,8 @@ public struct DiagramBuilder: Sendable {
     classes += Confidence.allCases.filter { confidences.contains($0) }.map(\.rawValue)
     if edge.isReversal { classes.append("reversal") }
     attributes["class"] = .text(classes.joined(separator: " "))
-    attributes["id"] = .text(relations.count == 1 ? relations[0].id.rawValue : relations.map(\.id.rawValue).joined(separator: "+"))
+    attributes["id"] = .text(
+      relations.count == 1 ? relations[0].id.rawValue : relations.map(\.id.rawValue).joined(separator: "+"))
     let tooltip = tooltipText(relations, edge: edge, plan: plan)
     attributes["tooltip"] = .text(tooltip)
     attributes["labeltooltip"] = .text(tooltip)
@@ -708,7 +723,8 @@ public struct DiagramBuilder: Sendable {
     var rows = kinds.map { kind in
       var text = kind.name
       if kind.id == .membership && coalitionsAsNodes { text += " (coalition drawn as a node)" }
-      return LegendRow(id: kind.id.rawValue, text: text, sample: Appearance.edgeAttributes(for: kind, confidence: .certain))
+      return LegendRow(
+        id: kind.id.rawValue, text: text, sample: Appearance.edgeAttributes(for: kind, confidence: .certain))
     }
     if uncertain {
       rows.append(
@@ -744,9 +760,10 @@ public struct DiagramBuilder: Sendable {
 
   /// The largest legend a graph's drawings can need: every kind, uncertainty, reversals, boxes.
   static func largestLegendSize(kinds: [RelationKind], fontSize: Double) -> DiagramPoint {
-    let texts = kinds.map { $0.id == .membership ? $0.name + " (coalition drawn as a node)" : $0.name } + [
-      "possible or disputed", "allied and hostile in one slice", "coalition and its members",
-    ]
+    let texts =
+      kinds.map { $0.id == .membership ? $0.name + " (coalition drawn as a node)" : $0.name } + [
+        "possible or disputed", "allied and hostile in one slice", "coalition and its members",
+      ]
     let rows = texts.map { LegendRow(id: $0, text: $0, sample: [:]) }
     return legendSize(rows: rows, fontSize: fontSize)
   }
@@ -792,7 +809,9 @@ public struct DiagramBuilder: Sendable {
         let straight: [DiagramPoint] = [a, a.offsetBy(x: third), a.offsetBy(x: 2 * third), b]
         var pos = straight.map(\.dotText).joined(separator: " ")
         if edge["dir"] == "forward" || edge["dir"] == nil {
-          let shortened: [DiagramPoint] = [a, a.offsetBy(x: third * 0.8), a.offsetBy(x: 1.6 * third), b.offsetBy(x: -8)]
+          let shortened: [DiagramPoint] = [
+            a, a.offsetBy(x: third * 0.8), a.offsetBy(x: 1.6 * third), b.offsetBy(x: -8),
+          ]
           pos = "e,\(b.dotText) " + shortened.map(\.dotText).joined(separator: " ")
         }
         edge["pos"] = .raw(pos)

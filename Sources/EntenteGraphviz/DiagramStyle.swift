@@ -115,7 +115,9 @@ public struct PageSize: Sendable, Hashable, CustomStringConvertible {
   /// A 16:9 slide (13.33 × 7.5 in, as presentation software uses).
   public static let slide = PageSize(width: 13.33, height: 7.5)
 
-  /// Parses `a4`, `letter`, `slide`, `WxH` (inches, e.g. `10x6` or `10inx6in`) or `WxHpx` (pixels at `dpi`).
+  /// Parses a page size.
+  ///
+  /// Accepts `a4`, `letter`, `slide`, `WxH` in inches (`10x6` or `10inx6in`) or `WxHpx` in pixels at `dpi`.
   /// - Throws: ``GraphvizError`` (`invalidDrawing`) naming what was expected.
   public init(parsing text: String, dpi: Double = 96) throws {
     let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
@@ -130,9 +132,11 @@ public struct PageSize: Sendable, Hashable, CustomStringConvertible {
       guard parts.count == 2, parts.allSatisfy({ $0 > 0 && $0.isFinite }) else {
         throw GraphvizError(
           .invalidDrawing,
-          context: "page size \"\(text)\": expected a4, letter, slide, WxH in inches (e.g. 10x6) or WxHpx (e.g. 1600x900px)")
+          context:
+            "page size \"\(text)\": expected a4, letter, slide, WxH in inches (e.g. 10x6) or WxHpx (e.g. 1600x900px)")
       }
-      self = pixels ? PageSize(width: parts[0] / dpi, height: parts[1] / dpi) : PageSize(width: parts[0], height: parts[1])
+      self =
+        pixels ? PageSize(width: parts[0] / dpi, height: parts[1] / dpi) : PageSize(width: parts[0], height: parts[1])
     }
   }
 
@@ -142,7 +146,10 @@ public struct PageSize: Sendable, Hashable, CustomStringConvertible {
 /// Graphviz attributes for actors and relations, from their type, kind and confidence.
 enum Appearance {
   /// The node attributes of an actor type: shape, style and fill.
-  /// - Parameter lines: The name, on one or two lines.
+  /// - Parameters:
+  ///   - type: The actor's type.
+  ///   - lines: The name, on one or two lines.
+  /// - Returns: `label`, `shape`, `style` and `fillcolor`.
   static func nodeAttributes(for type: ActorType, lines: [String]) -> Attributes {
     let label = AttributeValue.raw(lines.map { AttributeValue.text($0).description }.joined(separator: "\\n"))
     var attributes: Attributes = ["label": label, "style": "filled", "fillcolor": "#ffffff"]

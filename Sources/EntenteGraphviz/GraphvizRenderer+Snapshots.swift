@@ -40,8 +40,10 @@ extension GraphvizRenderer {
     ).results
   }
 
-  /// Draws one snapshot like ``render(_:snapshot:formats:engine:layout:style:filter:)`` and also returns the
-  /// legibility report of its geometry. With no formats, only the report is made.
+  /// Draws one snapshot and measures its legibility.
+  ///
+  /// As ``render(_:snapshot:formats:engine:layout:style:filter:)``, and also returns the legibility report of the
+  /// drawing's geometry. With no formats, only the report is made (nothing is rasterised).
   public func renderDiagram(
     _ graph: TemporalGraph, snapshot: Snapshot, formats: [OutputFormat], engine: LayoutEngine = .dot,
     layout: StableLayout? = nil, style: DiagramStyle = DiagramStyle(), filter: DiagramFilter = DiagramFilter()

@@ -59,16 +59,18 @@ struct CLIRunner {
     return url
   }
 
-  /// Runs a command that must fail with exit status 1 and `message`, leaving its output folder empty.
+  /// Runs a command that must fail with exit status `status` (1 unless given) and `message`, leaving its output
+  /// folder empty.
   ///
   /// `arguments` makes the command line from the output folder's path; running it may throw.
   static func expectFailureWritingNothing(
-    _ arguments: (String) -> [String], message: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ arguments: (String) -> [String], message: String, status: Int32 = 1,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = try run(arguments(folder.path))
-    #expect(outcome.status == 1, sourceLocation: sourceLocation)
+    #expect(outcome.status == status, "\(outcome.error)", sourceLocation: sourceLocation)
     #expect(outcome.error.contains(message), "\(outcome.error)", sourceLocation: sourceLocation)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, sourceLocation: sourceLocation)
   }

@@ -76,6 +76,69 @@ import Testing
     try CLIRunner.expectFailureWritingNothing({ ["render", sample, "--out", $0] + options }, message: message)
   }
 
+  @Test func checkPrintsTheDefectsOfEveryYearAndWritesNothing() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("out")
+    let outcome = try CLIRunner.run(["render", sample, "--years", "1976...1978", "--check", "--out", out.path])
+    #expect(outcome.status == 0, "\(outcome.error)")
+    let rows = outcome.output.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    #expect(
+      rows.first?.prefix(5) == [
+        "slice", "edges through actors", "text overlaps", "labels on actors", "strangers in boxes",
+      ])
+    #expect(rows.dropFirst().map { $0.first } == ["1976", "1977", "1978"])
+    for row in rows.dropFirst() { #expect(row[1...4] == ["0", "0", "0", "0"], "\(row)") }
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test(arguments: [
+    (["--highlight-path", "Vietnam"], "--highlight-path takes two actors"),
+    (["--size", "10"], "page size \"10\": expected a4, letter, slide"),
+    (["--dpi", "0"], "--dpi must be between 1 and 2400"),
+    (["--labels", "sometimes"], "--labels"),
+    (["--parallel", "stacked"], "--parallel"),
+    (["--depth=-1", "--focus", "Vietnam"], "--depth must be 0 or more"),
+  ])
+  func badDiagramOptionsAreUsageErrors(options: [String], message: String) throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("out")
+    let outcome = try CLIRunner.run(["render", sample, "--out", out.path] + options)
+    #expect(outcome.status == 64, "\(outcome.error)")
+    #expect(outcome.error.contains(message), "\(outcome.error)")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func unknownActorInAFilterIsAClearError() throws {
+    try CLIRunner.expectFailureWritingNothing(
+      { ["render", sample, "--out", $0, "--focus", "Atlantis"] }, message: "unknown actor", status: 3)
+  }
+
+  @Test func filtersAndHighlightsShapeTheDrawing() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func svg(_ options: [String], name: String) throws -> String {
+      let out = folder.appendingPathComponent(name)
+      let outcome = try CLIRunner.run(["render", sample, "--years", "1977", "--out", out.path] + options)
+      #expect(outcome.status == 0, "\(outcome.error)")
+      return try String(contentsOf: out.appendingPathComponent("sample-1977.svg"), encoding: .utf8)
+    }
+    let all = try svg([], name: "all")
+    #expect(all.contains("<g id=\"le&#45;duan\" class=\"node actor person\""))
+    let noPeople = try svg(["--types=-person"], name: "no-people")
+    #expect(!noPeople.contains("id=\"le&#45;duan\""))
+    #expect(noPeople.contains("<g id=\"vietnam\" class=\"node"))
+    let alone = try svg(["--focus", "Vietnam", "--depth", "0"], name: "alone")
+    #expect(alone.contains("<g id=\"vietnam\" class=\"node"))
+    #expect(!alone.contains("id=\"khmer&#45;rouge\""))
+    let path = try svg(["--highlight-path", "Lê Duẩn", "Khmer Rouge"], name: "path")
+    #expect(path.contains("shortest path Lê Duẩn to Khmer Rouge: 2 steps"))
+    let page = try svg(["--size", "a4"], name: "a4")
+    let width = try #require(page.firstMatch(of: /<svg width="([0-9.]+)pt"/).flatMap { Double($0.1) })
+    #expect(width <= 842)
+  }
+
   @Test func unwritableOutputIsAClearError() throws {
     try CLIRunner.expectUnwritableOutputFails { ["render", sample, "--years", "1977", "--out", $0] }
   }

@@ -143,8 +143,9 @@ import Testing
     filter.focus = "rwanda"
     filter.depth = 1
     let ego = filter.apply(to: snapshot)
-    let neighbours = Set(snapshot.relations.filter { $0.joins("rwanda", "rwanda") || $0.source == "rwanda" || $0.target == "rwanda" }
-      .flatMap { [$0.source, $0.target] })
+    let neighbours = Set(
+      snapshot.relations.filter { $0.joins("rwanda", "rwanda") || $0.source == "rwanda" || $0.target == "rwanda" }
+        .flatMap { [$0.source, $0.target] })
     #expect(Set(ego.actors.map(\.id)) == neighbours)
     filter.depth = 0
     #expect(filter.apply(to: snapshot).actors.map(\.id) == ["rwanda"])
@@ -202,7 +203,9 @@ import Testing
   }
 
   /// Each legend row of an SVG: its sample's and its text's positions (SVG y grows downwards).
-  static func legendRows(_ svg: String) throws -> [(id: String, sampleX: Double, sampleY: Double, textX: Double, textY: Double)] {
+  static func legendRows(_ svg: String) throws -> [(
+    id: String, sampleX: Double, sampleY: Double, textX: Double, textY: Double
+  )] {
     let svg = svg.replacingOccurrences(of: "&#45;", with: "-")
     let groups = try Regex(#"<g id="legend-([a-z0-9-]+?)-(from|label)"[^>]*>(.*?)</g>"#).dotMatchesNewlines()
     var samples: [String: (Double, Double)] = [:]

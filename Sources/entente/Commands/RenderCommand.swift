@@ -26,7 +26,8 @@ struct RenderCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Layout engine: neato (default, with or without --independent), dot, fdp, sfdp, circo, twopi. Every engine gives the same bytes for the same input in a fresh process; fdp and sfdp may place nodes differently after other layouts in the same process (Graphviz 2.43 keeps state between runs), which matters only to programs using the library.")
+      "Layout engine: neato (default, with or without --independent), dot, fdp, sfdp, circo, twopi. Every engine gives the same bytes for the same input in a fresh process; fdp and sfdp may place nodes differently after other layouts in the same process (Graphviz 2.43 keeps state between runs), which matters only to programs using the library."
+  )
   var engine: String?
 
   @Option(help: "The folder to write into.")
@@ -71,7 +72,9 @@ struct RenderCommand: AsyncParsableCommand {
       var reported = Set<String>()
       var defects = 0
       if check {
-        Terminal.output("slice\tedges through actors\ttext overlaps\tlabels on actors\tstrangers in boxes\tlabels omitted\tcoalitions as nodes\twidth pt\theight pt\taspect\tsmallest text px at 1600\n")
+        Terminal.output(
+          "slice\tedges through actors\ttext overlaps\tlabels on actors\tstrangers in boxes\tlabels omitted\tcoalitions as nodes\twidth pt\theight pt\taspect\tsmallest text px at 1600\n"
+        )
       }
       for (position, slice) in slices.enumerated() {
         let diagram = try await graphviz {
