@@ -585,15 +585,37 @@ public struct DiagramBuilder: Sendable {
     }
   }
 
-  /// The label text of relations: their labels joined, two lines at most, long ones wrapped.
+  /// The label text of relations: their labels joined, wrapped at 28 characters, three lines at most (the whole
+  /// text is in the tooltip).
   private func labelText(_ relations: [Relation]) -> String? {
     let labels = relations.compactMap(\.label).filter { !$0.isEmpty }
     guard !labels.isEmpty else { return nil }
     var unique: [String] = []
     for label in labels where !unique.contains(label) { unique.append(label) }
-    let joined = unique.joined(separator: "; ")
-    let lines = Self.wrapped(joined, width: 26)
+    let lines = Self.lines(unique.joined(separator: "; "), width: 28, limit: 3)
     return lines.map { AttributeValue.text($0).description }.joined(separator: "\\n")
+  }
+
+  /// Text wrapped greedily at spaces into lines of at most `width` characters (a longer word stays whole), at most
+  /// `limit` lines, the last ending in "…" when text was cut.
+  static func lines(_ text: String, width: Int, limit: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    guard lines.count > limit else { return lines }
+    var kept = Array(lines.prefix(limit))
+    kept[limit - 1] += "…"
+    return kept
   }
 
   /// Colour, line, tooltip and class of an edge drawing `relations` (those in `visible` are inked).
@@ -720,11 +742,17 @@ public struct DiagramBuilder: Sendable {
   private func legendRows(
     kinds: [RelationKind], uncertain: Bool, reversal: Bool, boxes: Bool, coalitionsAsNodes: Bool
   ) -> [LegendRow] {
-    var rows = kinds.map { kind in
+    // Kinds drawn alike (a sub-kind inherits its parent's style) share one row: "hostility, sanctions / embargo".
+    var rows: [LegendRow] = []
+    for kind in kinds {
       var text = kind.name
       if kind.id == .membership && coalitionsAsNodes { text += " (coalition drawn as a node)" }
-      return LegendRow(
-        id: kind.id.rawValue, text: text, sample: Appearance.edgeAttributes(for: kind, confidence: .certain))
+      let sample = Appearance.edgeAttributes(for: kind, confidence: .certain)
+      if let index = rows.firstIndex(where: { $0.sample == sample }) {
+        rows[index].text += ", " + text
+      } else {
+        rows.append(LegendRow(id: kind.id.rawValue, text: text, sample: sample))
+      }
     }
     if uncertain {
       rows.append(
@@ -760,9 +788,16 @@ public struct DiagramBuilder: Sendable {
 
   /// The largest legend a graph's drawings can need: every kind, uncertainty, reversals, boxes.
   static func largestLegendSize(kinds: [RelationKind], fontSize: Double) -> DiagramPoint {
+    // Every kind on its own row (an upper bound on the rows), each as wide as a row joining kinds drawn alike.
+    var joined: [Attributes: String] = [:]
+    for kind in kinds {
+      let sample = Appearance.edgeAttributes(for: kind, confidence: .certain)
+      joined[sample] = joined[sample].map { $0 + ", " + kind.name } ?? kind.name
+    }
+    let longest = joined.values.max { $0.count < $1.count } ?? ""
     let texts =
       kinds.map { $0.id == .membership ? $0.name + " (coalition drawn as a node)" : $0.name } + [
-        "possible or disputed", "allied and hostile in one slice", "coalition and its members",
+        longest, "possible or disputed", "allied and hostile in one slice", "coalition and its members",
       ]
     let rows = texts.map { LegendRow(id: $0, text: $0, sample: [:]) }
     return legendSize(rows: rows, fontSize: fontSize)
