@@ -37,46 +37,39 @@ public struct TemporalGraph: Sendable {
   private let relationIndex: IntervalIndex
   private let lifetimeIndex: IntervalIndex
 
-  /// Creates a graph, checking that every reference resolves.
+  /// Creates a graph from items that were not read from a file, checking the model's rules (see ``Builder``).
   ///
-  /// - Throws: `GraphError` at the first duplicate id, unknown actor, kind or source.
+  /// Readers and importers use ``Builder`` directly, to report every problem with its location.
+  /// - Throws: `GraphError`: the first rule broken.
   /// - Complexity: O((a + r) log (a + r)) for a actors and r relations.
   public init(
     metadata: GraphMetadata, kinds: KindRegistry = KindRegistry(), sources: [SourceDocument] = [],
     actors: [ActorRecord], relations: [Relation]
   ) throws(GraphError) {
+    var builder = Builder(metadata: metadata, kinds: kinds)
+    for source in sources { builder.add(source) }
+    for actor in actors { builder.add(actor) }
+    for relation in relations { builder.add(relation) }
+    for problem in builder.problems(includingWarnings: false) {
+      if case .error(let error) = problem.issue { throw error }
+    }
+    self.init(checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+  }
+
+  /// Creates a graph from items ``Builder`` has checked.
+  init(
+    checkedMetadata metadata: GraphMetadata, kinds: KindRegistry, sources: [SourceDocument], actors: [ActorRecord],
+    relations: [Relation]
+  ) {
     var actorPositions: [ActorID: Int] = [:]
     actorPositions.reserveCapacity(actors.count)
-    for (position, actor) in actors.enumerated() {
-      guard actorPositions.updateValue(position, forKey: actor.id) == nil else { throw .duplicateActor(actor.id) }
-    }
-    let sourceIDs = Set(sources.map(\.id))
-    guard sourceIDs.count == sources.count else {
-      let duplicate = Dictionary(grouping: sources, by: \.id).first { $0.value.count > 1 }!.key
-      throw .duplicateSource(duplicate)
-    }
+    for (position, actor) in actors.enumerated() { actorPositions[actor.id] = position }
     var relationTable = PositionTable(capacity: relations.count)
     var endpointPositions = [Int32](repeating: 0, count: 2 * relations.count)
     for (position, relation) in relations.enumerated() {
-      guard relationTable.insert(position, hash: relation.id.hashValue, matching: { relations[$0].id == relation.id })
-      else {
-        throw .duplicateRelation(relation.id)
-      }
-      guard let source = actorPositions[relation.source] else {
-        throw .unknownActor(relation.source, relation: relation.id)
-      }
-      guard let target = actorPositions[relation.target] else {
-        throw .unknownActor(relation.target, relation: relation.id)
-      }
-      endpointPositions[2 * position] = Int32(source)
-      endpointPositions[2 * position + 1] = Int32(target)
-      if let initiator = relation.initiator, actorPositions[initiator] == nil {
-        throw .unknownActor(initiator, relation: relation.id)
-      }
-      guard kinds[relation.kind] != nil else { throw .unknownKind(relation.kind, relation: relation.id) }
-      for citation in relation.citations where !sourceIDs.contains(citation.source) {
-        throw .unknownSource(citation.source, relation: relation.id)
-      }
+      _ = relationTable.insert(position, hash: relation.id.hashValue, matching: { relations[$0].id == relation.id })
+      endpointPositions[2 * position] = Int32(actorPositions[relation.source] ?? 0)
+      endpointPositions[2 * position + 1] = Int32(actorPositions[relation.target] ?? 0)
     }
     self.metadata = metadata
     self.kinds = kinds
@@ -168,9 +161,16 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case duplicateActor(ActorID)
   case duplicateRelation(RelationID)
   case duplicateSource(SourceID)
+  case duplicateKind(KindID)
   case unknownActor(ActorID, relation: RelationID)
   case unknownKind(KindID, relation: RelationID)
   case unknownSource(SourceID, relation: RelationID)
+  case unknownParent(KindID, KindID)
+  /// What (`actor`, `relation`, …) and the text that is not a valid id.
+  case invalidID(String, String)
+  case invalidInitiator(ActorID, relation: RelationID)
+  case invalidWeight(Double, relation: RelationID)
+  case emptyName(ActorID)
 
   public var description: String {
     switch self {
@@ -180,6 +180,15 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unknownActor(let id, let relation): "relation '\(relation)' names the unknown actor '\(id)'"
     case .unknownKind(let id, let relation): "relation '\(relation)' has the unknown kind '\(id)'"
     case .unknownSource(let id, let relation): "relation '\(relation)' cites the unknown source '\(id)'"
+    case .duplicateKind(let id): "the kind '\(id)' is already defined"
+    case .unknownParent(let id, let parent): "the kind '\(id)' refines '\(parent)', which is not a known kind"
+    case .invalidID(let what, let text):
+      "the \(what) id '\(text)' is not valid: expected a non-empty id without spaces\(what == "graph" ? " or '/'" : "")"
+    case .invalidInitiator(let id, let relation):
+      "relation '\(relation)': the initiator '\(id)' must be the source or the target of the relation"
+    case .invalidWeight(let weight, let relation):
+      "relation '\(relation)': the weight \(weight) is not a positive number"
+    case .emptyName(let id): "the actor '\(id)' has an empty name or alias"
     }
   }
 }

@@ -29,6 +29,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public static let missingDocument = Code(rawValue: "missing-document")
     public static let outsideLifetime = Code(rawValue: "outside-lifetime")
     public static let unknownActorType = Code(rawValue: "unknown-actor-type")
+    public static let sharedName = Code(rawValue: "shared-name")
   }
 
   public let severity: Severity

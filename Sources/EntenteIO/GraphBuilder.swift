@@ -17,6 +17,7 @@ struct GraphBuilder {
   /// Where each citation stands, for quote checks.
   private var citationMarks: [(relation: Int, citation: Int, mark: Mark?, field: String)] = []
   private var relationMarks: [Mark?] = []
+  private var actorMarks: [Mark?] = []
 
   init(reader: DocumentReader) { self.reader = reader }
 
@@ -52,15 +53,51 @@ struct GraphBuilder {
       reader.report(.missingField, at: root.mark, field: "actors", "missing 'actors'")
     }
     if let node = top["relations"] { readRelations(node) }
-    checkLifetimes()
     if let sourcesDirectory { checkQuotes(in: sourcesDirectory) }
+    // The model's rules are the core's (`TemporalGraph.Builder`), as for every importer. Items this reader
+    // already rejected (with a more precise mark) are not passed on, so nothing is reported twice.
+    var core = TemporalGraph.Builder(metadata: metadata, kinds: kinds)
+    var marks: [InputLocation: Mark] = [:]
+    func location(_ mark: Mark?, _ field: String) -> InputLocation {
+      let location = InputLocation(file: reader.file, line: mark?.line, column: mark?.column, field: field)
+      if let mark { marks[location] = mark }
+      return location
+    }
+    for source in sources {
+      core.add(source, at: location(sourceMarks[source.id] ?? nil, "sources[\(source.id)]"))
+    }
+    for (actor, mark) in zip(actors, actorMarks) { core.add(actor, at: location(mark, "actors[\(actor.id)]")) }
+    for (relation, mark) in zip(relations, relationMarks) {
+      core.add(relation, at: location(mark, "relations[\(relation.id)]"))
+    }
+    let problems = reader.hasErrors ? core.problems().filter { !$0.isError } : core.problems()
+    for problem in problems {
+      let mark = problem.location.flatMap { marks[$0] }
+      let field = problem.location?.field ?? ""
+      switch problem.issue {
+      case .error(let error):
+        reader.report(Self.code(of: error), at: mark, field: field, error.description)
+      case .warning(let warning):
+        let code: Diagnostic.Code
+        switch warning {
+        case .outsideLifetime: code = .outsideLifetime
+        case .sharedName: code = .sharedName
+        }
+        reader.report(.warning, code, at: mark, field: field, warning.description)
+      }
+    }
     guard !reader.hasErrors else { return nil }
-    do {
-      return try TemporalGraph(metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
-    } catch {
-      // Every reference was checked above; this is a last line of defence, still reported with the file.
-      reader.report(.invalidValue, at: nil, field: "", error.description)
-      return nil
+    return try? core.build().graph
+  }
+
+  /// The diagnostic code of a rule the core found broken.
+  static func code(of error: GraphError) -> Diagnostic.Code {
+    switch error {
+    case .duplicateActor, .duplicateRelation, .duplicateSource, .duplicateKind: .duplicateID
+    case .unknownActor: .unknownActor
+    case .unknownKind, .unknownParent: .unknownKind
+    case .unknownSource: .unknownSource
+    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName: .invalidValue
     }
   }
 
@@ -230,6 +267,7 @@ struct GraphBuilder {
       let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
       actors.append(
         ActorRecord(id: ActorID(id), name: name ?? id, type: type, aliases: aliases, lifetime: lifetime, note: note))
+      actorMarks.append(item.mark)
     }
   }
 
@@ -368,24 +406,6 @@ struct GraphBuilder {
   }
 
   // MARK: Checks across sections
-
-  /// Warns about relations that may hold while one of their actors did not exist.
-  private func checkLifetimes() {
-    let lifetimes = Dictionary(
-      uniqueKeysWithValues: actors.compactMap { actor in actor.lifetime.map { (actor.id, $0) } })
-    for (position, relation) in relations.enumerated() {
-      for actor in Set([relation.source, relation.target]).sorted() {
-        guard let lifetime = lifetimes[actor] else { continue }
-        let living = lifetime.possibleDays
-        let active = relation.period.possibleDays
-        if active.lowerBound < living.lowerBound || active.upperBound > living.upperBound {
-          reader.report(
-            .warning, .outsideLifetime, at: relationMarks[position], field: "relations[\(relation.id)]",
-            "the relation (\(relation.period)) may hold outside the lifetime of '\(actor)' (\(lifetime))")
-        }
-      }
-    }
-  }
 
   /// Checks that every quote is found verbatim, whitespace folded, in its source document.
   private func checkQuotes(in directory: URL) {

@@ -1,0 +1,320 @@
+/// Where a piece of input came from, as precisely as its reader knows: a file, a line and column (YAML), a line
+/// (CSV), a path inside a document (JSON `relations[3].weight`) or a key (DOT).
+public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
+  /// The file, as the user named it.
+  public var file: String?
+  /// The line, from 1.
+  public var line: Int?
+  /// The column, from 1.
+  public var column: Int?
+  /// The field or path inside the record, e.g. `relations[3].initiator`.
+  public var field: String?
+
+  /// A location; every part is optional.
+  public init(file: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.field = field
+  }
+
+  /// `file:line:column: field`, leaving out what is unknown.
+  public var description: String {
+    var place = file ?? ""
+    if let line { place += (place.isEmpty ? "line " : ":") + "\(line)" }
+    if let column, line != nil { place += ":\(column)" }
+    if let field, !field.isEmpty { place += (place.isEmpty ? "" : ": ") + field }
+    return place
+  }
+}
+
+/// Something that does not hold, or may not, in what a graph is built from.
+public enum GraphWarning: Hashable, Sendable, CustomStringConvertible {
+  /// A relation may hold while one of its actors did not exist.
+  case outsideLifetime(relation: RelationID, actor: ActorID, period: Period, lifetime: Period)
+  /// Two actors go by the same name (or alias) over overlapping periods, so the name cannot tell them apart.
+  case sharedName(String, actors: [ActorID])
+
+  public var description: String {
+    switch self {
+    case .outsideLifetime(let relation, let actor, let period, let lifetime):
+      "the relation '\(relation)' (\(period)) may hold outside the lifetime of '\(actor)' (\(lifetime))"
+    case .sharedName(let name, let actors):
+      "the name '\(name)' is used by \(actors.map { "'\($0)'" }.joined(separator: " and ")) at overlapping times"
+    }
+  }
+}
+
+/// A problem found while building a graph, with where its input came from.
+public struct GraphProblem: Sendable, Hashable, CustomStringConvertible {
+  /// An error (the graph is not built) or a warning.
+  public enum Issue: Sendable, Hashable {
+    case error(GraphError)
+    case warning(GraphWarning)
+  }
+
+  /// What is wrong.
+  public let issue: Issue
+  /// Where the offending item was read, when the reader said.
+  public let location: InputLocation?
+
+  /// Whether the problem stops the graph from being built.
+  public var isError: Bool {
+    if case .error = issue { return true }
+    return false
+  }
+
+  /// The message without the location.
+  public var message: String {
+    switch issue {
+    case .error(let error): error.description
+    case .warning(let warning): warning.description
+    }
+  }
+
+  /// `location: error: message` (or `warning:`).
+  public var description: String {
+    let place = location.map { $0.description + ": " } ?? ""
+    return place + (isError ? "error: " : "warning: ") + message
+  }
+}
+
+/// The errors that stopped a graph from being built (every one, each located), and the warnings.
+public struct GraphBuildError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// Every problem found, errors and warnings, in input order.
+  public let problems: [GraphProblem]
+
+  /// The errors only.
+  public var errors: [GraphProblem] { problems.filter(\.isError) }
+
+  public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+extension TemporalGraph {
+  /// The one way to make a graph: collects sources, kinds, actors and relations, each with where it was read,
+  /// checks the model's rules, and reports every problem with its location.
+  ///
+  /// Every reader and importer goes through it, so a file an importer writes is one `entente validate` accepts.
+  /// The rules:
+  /// - ids are not empty and hold no whitespace; graph ids hold no `/`;
+  /// - actor, relation and source ids are unique; a kind's parent is declared before it (so kinds never cycle);
+  /// - a relation names known actors, a known kind and known sources; its initiator is its source or target;
+  ///   its weight is a positive, finite, normal number;
+  /// - an actor has a name, and every alias has one;
+  /// - warnings: a relation that may hold outside an actor's lifetime; two actors that go by the same name or
+  ///   alias over overlapping periods.
+  ///
+  /// - Complexity: O((a + r) log (a + r)) for a actors and r relations, plus O(n log n) over the n names.
+  public struct Builder: Sendable {
+    private var metadata: GraphMetadata
+    private var metadataLocation: InputLocation?
+    private var kinds: KindRegistry
+    private var sources: [SourceDocument] = []
+    private var actors: [ActorRecord] = []
+    private var relations: [Relation] = []
+    private var sourceLocations: [InputLocation?] = []
+    private var actorLocations: [InputLocation?] = []
+    private var relationLocations: [InputLocation?] = []
+    private var earlyProblems: [GraphProblem] = []
+
+    /// Starts a graph.
+    /// - Parameters:
+    ///   - metadata: Its id, title and years.
+    ///   - kinds: Kinds declared beforehand (the built-in ones by default).
+    ///   - location: Where the metadata was read.
+    public init(metadata: GraphMetadata, kinds: KindRegistry = KindRegistry(), at location: InputLocation? = nil) {
+      self.metadata = metadata
+      self.kinds = kinds
+      metadataLocation = location
+    }
+
+    /// Declares a relation kind; a problem (duplicate, unknown parent, bad id) is recorded, not thrown.
+    public mutating func declare(_ kind: RelationKind, at location: InputLocation? = nil) {
+      guard KindID.isValid(kind.id.rawValue) else {
+        earlyProblems.append(GraphProblem(issue: .error(.invalidID("kind", kind.id.rawValue)), location: location))
+        return
+      }
+      do {
+        try kinds.declare(kind)
+      } catch {
+        let issue: GraphError
+        switch error {
+        case .duplicate(let id): issue = .duplicateKind(id)
+        case .unknownParent(let id, let parent): issue = .unknownParent(id, parent)
+        }
+        earlyProblems.append(GraphProblem(issue: .error(issue), location: location))
+      }
+    }
+
+    /// Adds a source document.
+    public mutating func add(_ source: SourceDocument, at location: InputLocation? = nil) {
+      sources.append(source)
+      sourceLocations.append(location)
+    }
+
+    /// Adds an actor.
+    public mutating func add(_ actor: ActorRecord, at location: InputLocation? = nil) {
+      actors.append(actor)
+      actorLocations.append(location)
+    }
+
+    /// Adds a relation.
+    public mutating func add(_ relation: Relation, at location: InputLocation? = nil) {
+      relations.append(relation)
+      relationLocations.append(location)
+    }
+
+    /// The kinds as declared so far.
+    public var declaredKinds: KindRegistry { kinds }
+
+    /// Every problem of what was added, errors and warnings, in input order (metadata, kinds, sources, actors,
+    /// relations, then the warnings).
+    /// - Parameter includingWarnings: Whether to look for warnings too (lifetimes, shared names).
+    /// - Returns: The problems.
+    public func problems(includingWarnings: Bool = true) -> [GraphProblem] {
+      var problems: [GraphProblem] = []
+      func error(_ error: GraphError, _ location: InputLocation?) {
+        problems.append(GraphProblem(issue: .error(error), location: location))
+      }
+      if !GraphMetadata.isValidID(metadata.id) { error(.invalidID("graph", metadata.id), metadataLocation) }
+      problems += earlyProblems
+
+      var sourceIDs = Set<SourceID>()
+      for (source, location) in zip(sources, sourceLocations) {
+        if !SourceID.isValid(source.id.rawValue) { error(.invalidID("source", source.id.rawValue), location) }
+        if !sourceIDs.insert(source.id).inserted { error(.duplicateSource(source.id), location) }
+      }
+      var actorIDs = Set<ActorID>()
+      for (actor, location) in zip(actors, actorLocations) {
+        if !ActorID.isValid(actor.id.rawValue) { error(.invalidID("actor", actor.id.rawValue), location) }
+        if !actorIDs.insert(actor.id).inserted { error(.duplicateActor(actor.id), location) }
+        if actor.name.trimmingSpaces.isEmpty { error(.emptyName(actor.id), location) }
+        if actor.aliases.contains(where: { $0.name.trimmingSpaces.isEmpty }) { error(.emptyName(actor.id), location) }
+      }
+      // Relation ids in a table of positions rather than a set of strings: a million relations cost 8 MB here.
+      var relationIDs = PositionTable(capacity: relations.count)
+      for (position, (relation, location)) in zip(relations, relationLocations).enumerated() {
+        let id = relation.id
+        if !RelationID.isValid(id.rawValue) { error(.invalidID("relation", id.rawValue), location) }
+        if !relationIDs.insert(position, hash: id.hashValue, matching: { relations[$0].id == id }) {
+          error(.duplicateRelation(id), location)
+        }
+        for actor in [relation.source, relation.target] + (relation.initiator.map { [$0] } ?? [])
+        where !actorIDs.contains(actor) {
+          error(.unknownActor(actor, relation: id), location)
+        }
+        if let initiator = relation.initiator, initiator != relation.source, initiator != relation.target {
+          error(.invalidInitiator(initiator, relation: id), location)
+        }
+        if kinds[relation.kind] == nil { error(.unknownKind(relation.kind, relation: id), location) }
+        if let weight = relation.weight, !(weight.isFinite && weight.isNormal && weight > 0) {
+          error(.invalidWeight(weight, relation: id), location)
+        }
+        for citation in relation.citations where !sourceIDs.contains(citation.source) {
+          error(.unknownSource(citation.source, relation: id), location)
+        }
+      }
+      guard includingWarnings else { return problems }
+      problems += lifetimeWarnings()
+      problems += sharedNameWarnings()
+      return problems
+    }
+
+    /// The graph, when nothing is wrong.
+    /// - Returns: The graph and its warnings.
+    /// - Throws: ``GraphBuildError`` with every problem when there is at least one error.
+    public func build() throws(GraphBuildError) -> (graph: TemporalGraph, warnings: [GraphProblem]) {
+      let problems = problems()
+      guard !problems.contains(where: \.isError) else { throw GraphBuildError(problems: problems) }
+      let graph = TemporalGraph(
+        checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+      return (graph, problems)
+    }
+
+    private func lifetimeWarnings() -> [GraphProblem] {
+      var lifetimes: [ActorID: Period] = [:]
+      for actor in actors { if let lifetime = actor.lifetime { lifetimes[actor.id] = lifetime } }
+      var problems: [GraphProblem] = []
+      for (relation, location) in zip(relations, relationLocations) {
+        for actor in Set([relation.source, relation.target]).sorted() {
+          guard let lifetime = lifetimes[actor] else { continue }
+          let living = lifetime.possibleDays
+          let active = relation.period.possibleDays
+          if active.lowerBound < living.lowerBound || active.upperBound > living.upperBound {
+            problems.append(
+              GraphProblem(
+                issue: .warning(
+                  .outsideLifetime(relation: relation.id, actor: actor, period: relation.period, lifetime: lifetime)),
+                location: location))
+          }
+        }
+      }
+      return problems
+    }
+
+    /// Names, aliases and codes shared by two actors whose periods of use overlap.
+    private func sharedNameWarnings() -> [GraphProblem] {
+      // Each name in lower case → (actor position, the days it may be used: its own period, else the lifetime).
+      var uses: [String: [(actor: Int, days: ClosedRange<Day>?)]] = [:]
+      for (position, actor) in actors.enumerated() {
+        let lifetime = actor.lifetime?.possibleDays
+        uses[actor.name.lowercased(), default: []].append((position, lifetime))
+        for alias in actor.aliases where !alias.name.isEmpty {
+          uses[alias.name.lowercased(), default: []].append((position, alias.period?.possibleDays ?? lifetime))
+        }
+      }
+      var problems: [GraphProblem] = []
+      var reported = Set<String>()
+      for key in uses.keys.sorted() {
+        let list = uses[key] ?? []
+        for i in list.indices {
+          for j in list.indices where j > i && list[i].actor != list[j].actor {
+            let overlap = list[i].days.flatMap { a in list[j].days.map { a.overlaps($0) } } ?? true
+            let pair = [list[i].actor, list[j].actor].sorted()
+            guard overlap, reported.insert("\(pair[0])|\(pair[1])|\(key)").inserted else { continue }
+            let first = actors[pair[0]]
+            let name = ([first.name] + first.aliases.map(\.name)).first { $0.lowercased() == key } ?? key
+            problems.append(
+              GraphProblem(
+                issue: .warning(.sharedName(name, actors: pair.map { actors[$0].id })),
+                location: actorLocations[pair[1]]))
+          }
+        }
+      }
+      return problems
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces, tabs and newlines (Foundation-free).
+  var trimmingSpaces: Substring {
+    let trimmed = drop { $0.isWhitespace }
+    var end = trimmed.endIndex
+    while end > trimmed.startIndex, trimmed[trimmed.index(before: end)].isWhitespace {
+      end = trimmed.index(before: end)
+    }
+    return Substring(trimmed[trimmed.startIndex..<end])
+  }
+}
+
+extension Identifier {
+  /// A valid id made from any text: lowercased, each run of characters other than letters, digits, `.` and `_`
+  /// turned into one `-`, no `-` at either end; `fallback` when nothing is left.
+  ///
+  /// "Long War" → `long-war`; "Lê Duẩn" → `lê-duẩn`; "!!" → `fallback`.
+  public static func slug(_ text: String, fallback: String = "item") -> String {
+    var slug = ""
+    var pendingDash = false
+    for character in text.lowercased() {
+      if character.isLetter || character.isNumber || character == "." || character == "_" {
+        if pendingDash && !slug.isEmpty { slug.append("-") }
+        pendingDash = false
+        slug.append(character)
+      } else {
+        pendingDash = true
+      }
+    }
+    return slug.isEmpty ? fallback : slug
+  }
+}
