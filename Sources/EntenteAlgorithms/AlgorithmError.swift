@@ -6,6 +6,8 @@ public struct AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible
   public enum Code: Hashable, Sendable {
     /// No actor has this id, name or alias.
     case unknownActor
+    /// Several actors go by this name or alias at the time asked (listed in `suggestions`).
+    case ambiguousActor
     /// The actor exists but is not present in the year or on the day asked.
     case actorAbsent
     /// No path joins the two actors under the filter given.
@@ -45,6 +47,11 @@ public struct AlgorithmError: Error, Hashable, Sendable, CustomStringConvertible
     switch code {
     case .unknownActor:
       text = "unknown actor '\(actor ?? "?")'"
+    case .ambiguousActor:
+      text = "ambiguous: '\(actor ?? "?")' names \(suggestions.joined(separator: ", "))"
+      if let slice { text += " in \(slice)" }
+      if let detail { text += ": \(detail)" }
+      return text
     case .actorAbsent:
       text = "'\(actor ?? "?")' is not present in \(slice ?? "that slice")"
     case .noPath:
@@ -74,11 +81,21 @@ extension Snapshot {
 }
 
 extension TemporalGraph {
-  /// Resolves an actor by id, name or alias (ignoring case), or fails with the nearest names suggested.
+  /// Resolves an actor by id, name or alias (ignoring case) as it is used during `days`, or fails.
   ///
-  /// - Throws: `AlgorithmError` with code `.unknownActor` and up to three suggestions.
-  public func actor(named query: String) throws(AlgorithmError) -> ActorRecord {
-    guard let actor = resolveActor(query) else {
+  /// - Parameters:
+  ///   - query: An id, name, alias or code.
+  ///   - days: The slice the name is used in (a dated alias names its actor only in its period), or `nil`.
+  /// - Returns: The one actor the name means.
+  /// - Throws: `AlgorithmError` — `.unknownActor` with up to three suggestions, or `.ambiguousActor` listing the
+  ///   actors that share the name at that time.
+  public func actor(named query: String, during days: ClosedRange<Day>? = nil) throws(AlgorithmError) -> ActorRecord {
+    let found = actors(matching: query, during: days)
+    if found.count > 1 {
+      let slice = days.map { "\($0.lowerBound)–\($0.upperBound)" }
+      throw AlgorithmError(.ambiguousActor, actor: query, slice: slice, suggestions: found.map(\.id.rawValue))
+    }
+    guard let actor = found.first else {
       throw AlgorithmError(.unknownActor, actor: query, suggestions: suggestions(for: query).map(\.rawValue))
     }
     return actor

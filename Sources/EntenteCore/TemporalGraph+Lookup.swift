@@ -1,15 +1,40 @@
 extension TemporalGraph {
-  /// Finds an actor by id, name or alias, ignoring case.
+  /// Finds an actor by id, name or alias (a code such as COW `255` is an alias), ignoring case.
   ///
-  /// An exact id wins over a name, and a name over an alias.
+  /// An exact id wins. Otherwise the actors that go by `query` during `days` match: an actor's name during its
+  /// lifetime, an alias during its own period (else the lifetime); with no `days`, at any time. When no actor
+  /// goes by the name during `days`, the actors that do at other times are returned (a later "not present" error
+  /// then names the right actor).
+  /// - Parameters:
+  ///   - query: An id, name, alias or code.
+  ///   - days: The slice the name is used in, or `nil` for any time.
+  /// - Returns: The matching actors in canonical order: one, several (the name is ambiguous), or none.
   /// - Complexity: O(a) for a actors (ids: O(1)).
-  public func resolveActor(_ query: String) -> ActorRecord? {
-    if let actor = actor(ActorID(query)) { return actor }
+  public func actors(matching query: String, during days: ClosedRange<Day>? = nil) -> [ActorRecord] {
+    if let actor = actor(ActorID(query)) { return [actor] }
     let key = query.lowercased()
-    if let actor = actors.first(where: { $0.id.rawValue.lowercased() == key || $0.name.lowercased() == key }) {
-      return actor
+    var atAnyTime: [ActorRecord] = []
+    var during: [ActorRecord] = []
+    for actor in actors {
+      let lifetime = actor.lifetime?.possibleDays
+      var uses: [ClosedRange<Day>?] = []
+      if actor.id.rawValue.lowercased() == key || actor.name.lowercased() == key { uses.append(lifetime) }
+      for alias in actor.aliases where alias.name.lowercased() == key {
+        uses.append(alias.period?.possibleDays ?? lifetime)
+      }
+      guard !uses.isEmpty else { continue }
+      atAnyTime.append(actor)
+      if let days, !uses.contains(where: { $0.map { $0.overlaps(days) } ?? true }) { continue }
+      during.append(actor)
     }
-    return actors.first { $0.aliases.contains { $0.name.lowercased() == key } }
+    return during.isEmpty ? atAnyTime : during
+  }
+
+  /// Finds an actor by id, name or alias, ignoring case; `nil` when none or several match (see
+  /// ``actors(matching:during:)``).
+  public func resolveActor(_ query: String, during days: ClosedRange<Day>? = nil) -> ActorRecord? {
+    let found = actors(matching: query, during: days)
+    return found.count == 1 ? found[0] : nil
   }
 
   /// The ids of the actors whose id, name or alias are nearest to `query` (edit distance), nearest first.

@@ -32,8 +32,8 @@ struct NeighborsCommand: ParsableCommand {
 
   private func execute() throws {
     let graph = try input.load()
-    let record = try query { try graph.actor(named: actor) }
     let snapshot = graph.snapshot(year: year, rule: activity.rule)
+    let record = try query { try graph.actor(named: actor, during: snapshot.days) }
     try graph.requirePresent(record, in: snapshot)
     let ego = try query { try snapshot.ego(of: record.id) }
     var table = Table(columns: ["role", "actor", "name", "relations", "kinds"])

@@ -89,8 +89,6 @@ struct PathCommand: ParsableCommand {
 
   private func execute() throws {
     let graph = try input.load()
-    let source = try query { try graph.actor(named: from) }
-    let target = try query { try graph.actor(named: to) }
     var signs: Set<Sign>? = nil
     if signed { signs = [.positive, .negative] }
     if positive { signs = [.positive] }
@@ -99,6 +97,8 @@ struct PathCommand: ParsableCommand {
       direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: collapse.policy
     )
     if timeRespecting {
+      let source = try query { try graph.actor(named: from) }
+      let target = try query { try graph.actor(named: to) }
       try runTimeRespecting(graph, source, target, options)
       return
     }
@@ -110,6 +110,9 @@ struct PathCommand: ParsableCommand {
       do { day = try PartialDate(parsing: date!) } catch { throw ValidationError("--date: \(error)") }
       snapshot = graph.snapshot(on: day, rule: activity.rule)
     }
+    // A dated alias names its actor in its own period: resolve the names in the slice asked for.
+    let source = try query { try graph.actor(named: from, during: snapshot.days) }
+    let target = try query { try graph.actor(named: to, during: snapshot.days) }
     try graph.requirePresent(source, in: snapshot)
     try graph.requirePresent(target, in: snapshot)
     let paths: [Path] = try query {

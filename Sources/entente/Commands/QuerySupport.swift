@@ -48,7 +48,7 @@ extension AlgorithmError {
     let status: Int32
     switch code {
     case .noPath: status = ExitStatus.noPath
-    case .unknownActor: status = ExitStatus.unknownActor
+    case .unknownActor, .ambiguousActor: status = ExitStatus.unknownActor
     case .actorAbsent: status = ExitStatus.actorAbsent
     case .invalidArgument, .notConverged: status = ExitStatus.failure
     }

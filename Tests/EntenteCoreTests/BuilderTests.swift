@@ -1,0 +1,89 @@
+import Testing
+
+@testable import EntenteCore
+
+/// The model's rules, in the one builder every reader goes through.
+@Suite struct BuilderTests {
+  static func period(_ start: String, _ end: String?) throws -> Period { try Period(parsing: start, end: end) }
+
+  @Test func everyBrokenRuleIsReportedWithItsLocation() throws {
+    var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"))
+    builder.add(ActorRecord(id: "a", name: "A", type: .state), at: InputLocation(file: "x.csv", line: 2))
+    builder.add(ActorRecord(id: "b", name: "B", type: .state), at: InputLocation(file: "x.csv", line: 3))
+    builder.add(ActorRecord(id: "b", name: "B again", type: .state), at: InputLocation(file: "x.csv", line: 4))
+    builder.add(
+      Relation(
+        id: "r1", source: "a", target: "b", kind: .hostility, period: try Self.period("1990", "1991"),
+        initiator: "c"),
+      at: InputLocation(file: "y.csv", line: 2))
+    builder.add(
+      Relation(id: "r2", source: "a", target: "b", kind: .alliance, period: try Self.period("1990", nil), weight: -3),
+      at: InputLocation(file: "y.json", field: "relations[1].weight"))
+    builder.add(
+      Relation(id: "war Long War-a-b", source: "a", target: "b", kind: .alliance, period: try Self.period("1990", nil)),
+      at: InputLocation(file: "y.csv", line: 4))
+    let problems = builder.problems()
+    #expect(problems.filter(\.isError).map(\.description) == [
+      "x.csv:4: error: the actor id 'b' is used twice",
+      "y.csv:2: error: relation 'r1' names the unknown actor 'c'",
+      "y.csv:2: error: relation 'r1': the initiator 'c' must be the source or the target of the relation",
+      "y.json: relations[1].weight: error: relation 'r2': the weight -3.0 is not a positive number",
+      "y.csv:4: error: the relation id 'war Long War-a-b' is not valid: expected a non-empty id without spaces",
+    ])
+    #expect(throws: GraphBuildError.self) { try builder.build() }
+    #expect(throws: GraphError.invalidWeight(-3, relation: "r2")) {
+      try TemporalGraph(
+        metadata: GraphMetadata(id: "g"), actors: [ActorRecord(id: "a", name: "A", type: .state)],
+        relations: [
+          Relation(id: "r2", source: "a", target: "a", kind: .alliance, period: try Self.period("1990", nil), weight: -3)
+        ])
+    }
+  }
+
+  @Test(arguments: [0.0, -1.0, .infinity, .nan, 1e-320])
+  func weightsMustBePositiveNormalNumbers(weight: Double) throws {
+    var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"))
+    builder.add(ActorRecord(id: "a", name: "A", type: .state))
+    builder.add(
+      Relation(id: "r", source: "a", target: "a", kind: .alliance, period: try Self.period("1990", nil), weight: weight))
+    #expect(builder.problems().contains { $0.isError })
+  }
+
+  /// Two states called Germany, one to 1945 and one (by a dated alias and its COW code) from 1990.
+  static func germanies(overlapping: Bool = false) throws -> TemporalGraph.Builder {
+    var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"))
+    builder.add(
+      ActorRecord(
+        id: "reich", name: "Germany", type: .state, lifetime: try period("1871", overlapping ? "1995" : "1945")))
+    builder.add(
+      ActorRecord(
+        id: "frg", name: "Federal Republic of Germany", type: .state,
+        aliases: [
+          Alias("Germany", period: try period("1990-10-03", "open")), Alias("255", scheme: "cow", period: nil),
+        ], lifetime: try period("1949", "open")))
+    return builder
+  }
+
+  @Test func aNameMeansTheActorThatBoreItAtTheTimeAsked() throws {
+    let graph = try Self.germanies().build().graph
+    #expect(graph.actors(matching: "Germany", during: Day.days(ofYear: 1995)).map(\.id) == ["frg"])
+    #expect(graph.actors(matching: "germany", during: Day.days(ofYear: 1930)).map(\.id) == ["reich"])
+    #expect(graph.actors(matching: "255", during: Day.days(ofYear: 1995)).map(\.id) == ["frg"])
+    #expect(graph.actors(matching: "Germany").map(\.id) == ["reich", "frg"], "ambiguous without a time")
+    #expect(graph.resolveActor("Germany") == nil)
+    #expect(graph.actors(matching: "Germany", during: Day.days(ofYear: 1960)).map(\.id) == ["reich", "frg"])
+  }
+
+  @Test func aNameSharedAtOverlappingTimesIsAWarning() throws {
+    #expect(try Self.germanies().build().warnings.isEmpty)
+    let warnings = try Self.germanies(overlapping: true).build().warnings
+    #expect(warnings.map(\.message) == ["the name 'Germany' is used by 'reich' and 'frg' at overlapping times"])
+  }
+
+  @Test func slugsAreValidIDs() {
+    #expect(ActorID.slug("Long War") == "long-war")
+    #expect(ActorID.slug("  Lê Duẩn / (1907) ") == "lê-duẩn-1907")
+    #expect(ActorID.slug("!!", fallback: "war") == "war")
+    for text in ["a b", "\t", "x/y", "Ünïcode name", "1 2 3"] { #expect(ActorID.isValid(ActorID.slug(text))) }
+  }
+}
