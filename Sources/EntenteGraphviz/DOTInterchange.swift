@@ -160,7 +160,7 @@ public enum DOTInterchange {
   ///   - drawing: The parsed DOT.
   ///   - defaultYear: The year given to edges without `from` (DOT has no time).
   /// - Returns: The graph and the elements that could not be mapped (each with the reason).
-  /// - Throws: `GraphError` when the result is inconsistent (it is not, for what this function builds).
+  /// - Throws: `ImportError` when an actor or the graph's metadata breaks a rule of the model.
   public static func graph(from drawing: DiagramGraph, defaultYear: Int) throws -> (
     graph: TemporalGraph, skipped: [Skipped]
   ) {
@@ -344,9 +344,19 @@ public enum DOTInterchange {
       id: GraphMetadata.isValidID(name) ? name : GraphMetadata.id(fromName: name),
       title: value(drawing.graphAttributes, "title"),
       description: value(drawing.graphAttributes, "description"), years: years)
-    let graph = try TemporalGraph(
-      metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
-    return (graph, skipped)
+    // The core's rules, as for every reader: an edge that breaks one is skipped and reported.
+    let built = try ImportedGraph.build(
+      metadata: metadata, kinds: kinds, sources: sources, actors: actors,
+      rows: relations.map { ImportedGraph.Row(relation: $0, field: "edge \($0.id)") }, file: "DOT")
+    for relation in relations where built.graph.relation(relation.id) == nil {
+      let issue = built.skipped.first { $0.message.hasPrefix("edge \(relation.id): ") }
+      let message = issue.map { String($0.message.dropFirst("edge \(relation.id): ".count)) } ?? "breaks a rule"
+      skipped.append(
+        Skipped(
+          edge: relation.id.rawValue, tail: relation.source.rawValue, head: relation.target.rawValue,
+          message: "not imported: " + message))
+    }
+    return (built.graph, skipped)
   }
 
   /// How interchange values carry backslashes.

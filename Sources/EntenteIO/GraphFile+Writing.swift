@@ -9,7 +9,7 @@ extension GraphFile {
   /// - Complexity: O(size of the graph).
   public static func yamlText(of graph: TemporalGraph) throws -> String {
     var top: [(String, Node)] = [("entente", plain("1"))]
-    var metadata: [(String, Node)] = [("id", plain(graph.metadata.id))]
+    var metadata: [(String, Node)] = [("id", identifier(graph.metadata.id))]
     metadata += optional("title", graph.metadata.title)
     metadata += optional("description", graph.metadata.description)
     if let years = graph.metadata.years {
@@ -24,7 +24,7 @@ extension GraphFile {
             Node.Sequence(
               graph.sources.map { source in
                 mapping(
-                  [("id", plain(source.id.rawValue)), ("document", quoted(source.document))]
+                  [("id", identifier(source.id.rawValue)), ("document", quoted(source.document))]
                     + optional("title", source.title))
               }))
         ))
@@ -47,9 +47,9 @@ extension GraphFile {
   }
 
   private static func kindNode(_ kind: RelationKind) -> Node {
-    var pairs: [(String, Node)] = [("id", plain(kind.id.rawValue))]
+    var pairs: [(String, Node)] = [("id", identifier(kind.id.rawValue))]
     if kind.name != kind.id.rawValue { pairs.append(("name", quoted(kind.name))) }
-    if let parent = kind.parent { pairs.append(("parent", plain(parent.rawValue))) }
+    if let parent = kind.parent { pairs.append(("parent", identifier(parent.rawValue))) }
     pairs.append(("sign", plain(kind.sign == .positive ? "+1" : "\(kind.sign.rawValue)")))
     pairs.append(("directed", plain(kind.isDirected ? "true" : "false")))
     pairs.append(("color", quoted(kind.style.color)))
@@ -60,7 +60,7 @@ extension GraphFile {
 
   private static func actorNode(_ actor: ActorRecord) -> Node {
     var pairs: [(String, Node)] = [
-      ("id", plain(actor.id.rawValue)), ("name", quoted(actor.name)), ("type", plain(actor.type.rawValue)),
+      ("id", identifier(actor.id.rawValue)), ("name", quoted(actor.name)), ("type", identifier(actor.type.rawValue)),
     ]
     if !actor.aliases.isEmpty {
       pairs.append(
@@ -83,12 +83,12 @@ extension GraphFile {
 
   static func relationNode(_ relation: Relation) -> Node {
     var pairs: [(String, Node)] = [
-      ("id", plain(relation.id.rawValue)), ("source", plain(relation.source.rawValue)),
-      ("target", plain(relation.target.rawValue)), ("kind", plain(relation.kind.rawValue)),
+      ("id", identifier(relation.id.rawValue)), ("source", identifier(relation.source.rawValue)),
+      ("target", identifier(relation.target.rawValue)), ("kind", identifier(relation.kind.rawValue)),
     ]
     pairs += periodPairs(relation.period)
     if relation.confidence != .certain { pairs.append(("confidence", plain(relation.confidence.rawValue))) }
-    if let initiator = relation.initiator { pairs.append(("initiator", plain(initiator.rawValue))) }
+    if let initiator = relation.initiator { pairs.append(("initiator", identifier(initiator.rawValue))) }
     if let weight = relation.weight { pairs.append(("weight", plain("\(weight)"))) }
     pairs += optional("label", relation.label)
     pairs += optional("note", relation.note)
@@ -100,7 +100,7 @@ extension GraphFile {
             Node.Sequence(
               relation.citations.map { citation in
                 mapping(
-                  [("source", plain(citation.source.rawValue)), ("quote", quoted(citation.quote))]
+                  [("source", identifier(citation.source.rawValue)), ("quote", quoted(citation.quote))]
                     + optional("locator", citation.locator))
               }))
         ))
@@ -122,6 +122,19 @@ extension GraphFile {
   }
 
   private static func plain(_ text: String) -> Node { .scalar(Node.Scalar(text, .implicit, .plain)) }
+
+  /// An id: plain when every YAML reader takes it for a string, else double-quoted (`"040"`, `"1e3"`, `"yes"`,
+  /// `"~"`, `"null"`), so that no reader turns it into a number, a boolean or null.
+  private static func identifier(_ text: String) -> Node {
+    needsQuotes(text) ? quoted(text) : plain(text)
+  }
+
+  /// Whether a plain scalar `text` could be read as anything but a string by a YAML 1.1 or 1.2 reader.
+  static func needsQuotes(_ text: String) -> Bool {
+    guard let first = text.first, first.isLetter else { return true }
+    guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else { return true }
+    return ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf"].contains(text.lowercased())
+  }
 
   private static func quoted(_ text: String) -> Node { .scalar(Node.Scalar(text, .implicit, .doubleQuoted)) }
 

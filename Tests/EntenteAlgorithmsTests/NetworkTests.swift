@@ -32,24 +32,12 @@ func parallelGraph(_ relations: [(kind: KindID, weight: Double?)]) throws -> Tem
     #expect(plain.ties.map(\.weight) == [0.5])
   }
 
-  /// Weights ≤ 0 are rejected only when a tie that passes the filter carries one, by paths and centrality.
-  @Test func nonPositiveWeightsAreCheckedOverFilteredTies() throws {
-    let snapshot = try parallelGraph([(.alliance, 2), (.hostility, -1)]).snapshot(year: 1)
-    let weighted = PathOptions(weighted: true)
-    let error = #expect(throws: AlgorithmError.self) {
-      try snapshot.shortestPath(from: "a", to: "b", options: weighted)
+  /// Weights ≤ 0 cannot reach the algorithms: the model's builder rejects them, for every reader.
+  @Test func nonPositiveWeightsAreRejectedByTheModel() throws {
+    #expect(throws: GraphError.invalidWeight(-1, relation: "r1")) {
+      try parallelGraph([(.alliance, 2), (.hostility, -1)])
     }
-    #expect(error?.code == .invalidArgument)
-    let positiveOnly = PathOptions(filter: .positive, weighted: true)
-    #expect(try snapshot.shortestPath(from: "a", to: "b", options: positiveOnly).length == 2)
-    let centrality = #expect(throws: AlgorithmError.self) {
-      try snapshot.centrality(.closeness, options: CentralityOptions(weighted: true))
-    }
-    #expect(centrality?.code == .invalidArgument)
-    #expect(
-      try snapshot.centrality(.closeness, options: CentralityOptions(filter: .positive, weighted: true)).values == [
-        0.5, 0.5,
-      ])
+    #expect(throws: GraphError.invalidWeight(0, relation: "r0")) { try parallelGraph([(.alliance, 0)]) }
   }
 
   /// `.multiplex` keeps both signs; where one sign is needed it is read as `.net` everywhere.

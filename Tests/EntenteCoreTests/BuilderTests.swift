@@ -23,19 +23,21 @@ import Testing
       Relation(id: "war Long War-a-b", source: "a", target: "b", kind: .alliance, period: try Self.period("1990", nil)),
       at: InputLocation(file: "y.csv", line: 4))
     let problems = builder.problems()
-    #expect(problems.filter(\.isError).map(\.description) == [
-      "x.csv:4: error: the actor id 'b' is used twice",
-      "y.csv:2: error: relation 'r1' names the unknown actor 'c'",
-      "y.csv:2: error: relation 'r1': the initiator 'c' must be the source or the target of the relation",
-      "y.json: relations[1].weight: error: relation 'r2': the weight -3.0 is not a positive number",
-      "y.csv:4: error: the relation id 'war Long War-a-b' is not valid: expected a non-empty id without spaces",
-    ])
+    #expect(
+      problems.filter(\.isError).map(\.description) == [
+        "x.csv:4: error: the actor id 'b' is used twice",
+        "y.csv:2: error: relation 'r1' names the unknown actor 'c'",
+        "y.csv:2: error: relation 'r1': the initiator 'c' must be the source or the target of the relation",
+        "y.json: relations[1].weight: error: relation 'r2': the weight -3.0 is not a positive number",
+        "y.csv:4: error: the relation id 'war Long War-a-b' is not valid: expected a non-empty id without spaces",
+      ])
     #expect(throws: GraphBuildError.self) { try builder.build() }
     #expect(throws: GraphError.invalidWeight(-3, relation: "r2")) {
       try TemporalGraph(
         metadata: GraphMetadata(id: "g"), actors: [ActorRecord(id: "a", name: "A", type: .state)],
         relations: [
-          Relation(id: "r2", source: "a", target: "a", kind: .alliance, period: try Self.period("1990", nil), weight: -3)
+          Relation(
+            id: "r2", source: "a", target: "a", kind: .alliance, period: try Self.period("1990", nil), weight: -3)
         ])
     }
   }
@@ -45,7 +47,8 @@ import Testing
     var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"))
     builder.add(ActorRecord(id: "a", name: "A", type: .state))
     builder.add(
-      Relation(id: "r", source: "a", target: "a", kind: .alliance, period: try Self.period("1990", nil), weight: weight))
+      Relation(id: "r", source: "a", target: "a", kind: .alliance, period: try Self.period("1990", nil), weight: weight)
+    )
     #expect(builder.problems().contains { $0.isError })
   }
 

@@ -44,16 +44,16 @@ struct ImportTests {
     let result = try WarParticipantImport.importFile(
       at: Fixture.folder.appendingPathComponent("interstate-war-participants.csv").path)
     let graph = result.graph
-    let vietnamCambodia = try #require(graph.relations.first { $0.id == "war221-cow-816-cow-811-hostility" })
+    let vietnamCambodia = try #require(graph.relations.first { $0.id == "war-221-cow-816-cow-811-hostility" })
     #expect(vietnamCambodia.kind == .hostility)
     #expect(vietnamCambodia.initiator == "cow-811")
     #expect(vietnamCambodia.period.description == "1978-12-25 – 1979-01-07")
     #expect(vietnamCambodia.label == "Vietnamese-Cambodian")
     #expect(vietnamCambodia.citations.map(\.locator) == ["line 2", "line 3"])
     // War 223: USA and UK on side 1 overlap in 1950 (alliance); USA's second spell (1953, ongoing) meets France.
-    let allies = try #require(graph.relations.first { $0.id == "war223-cow-2-cow-200-alliance" })
+    let allies = try #require(graph.relations.first { $0.id == "war-223-cow-2-cow-200-alliance" })
     #expect(allies.period.description == "1950-06 – 1950-07")
-    let usFrance = try #require(graph.relations.first { $0.id == "war223-cow-2-cow-220-hostility" })
+    let usFrance = try #require(graph.relations.first { $0.id == "war-223-cow-2-cow-220-hostility" })
     #expect(usFrance.period.description == "1953-03 – 1954")
     // UK (1950) and France (1953-1954) never overlap: a note, no relation.
     #expect(result.notes.contains { $0.contains("cow-200") && $0.contains("cow-220") })
@@ -67,11 +67,10 @@ struct ImportTests {
     let ids = result.graph.relations.map(\.id.rawValue)
     #expect(
       ids
-        == ["war-w1-vietnam-khmer-rouge-hostility", "war-w1-vietnam-prk-alliance", "war-w1-khmer-rouge-prk-hostility"]
-        .map { $0.replacingOccurrences(of: "war-w1", with: "warw1") })
-    let alliance = try #require(result.graph.relation("warw1-vietnam-prk-alliance"))
+        == ["war-w1-vietnam-khmer-rouge-hostility", "war-w1-vietnam-prk-alliance", "war-w1-khmer-rouge-prk-hostility"])
+    let alliance = try #require(result.graph.relation("war-w1-vietnam-prk-alliance"))
     #expect(alliance.period.description == "1979-01-10 – 1989-09")  // the earlier end
-    let krPRK = try #require(result.graph.relation("warw1-khmer-rouge-prk-hostility"))
+    let krPRK = try #require(result.graph.relation("war-w1-khmer-rouge-prk-hostility"))
     #expect(krPRK.period.description == "1979-01-10 – 1989")  // open gives way to a dated end
     #expect(krPRK.initiator == "khmer-rouge")
     #expect(result.skipped.map(\.line) == [5])

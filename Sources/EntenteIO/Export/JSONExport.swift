@@ -207,13 +207,15 @@ struct GraphRecord: Codable {
     let metadata = GraphMetadata(
       id: graph.id, title: graph.title, description: graph.description,
       years: years)
-    do {
-      return try TemporalGraph(
-        metadata: metadata, kinds: registry,
-        sources: sources.map { SourceDocument(id: SourceID($0.id), document: $0.document, title: $0.title) },
-        actors: actorValues, relations: relationValues)
-    } catch {
-      throw ImportError(file: file, message: error.description)
+    // The core's rules, as for every reader; a JSON document is imported whole or not at all.
+    let built = try ImportedGraph.build(
+      metadata: metadata, kinds: registry,
+      sources: sources.map { SourceDocument(id: SourceID($0.id), document: $0.document, title: $0.title) },
+      actors: actorValues,
+      rows: relationValues.enumerated().map { ImportedGraph.Row(relation: $1, field: "relations[\($0)]") }, file: file)
+    guard built.skipped.isEmpty else {
+      throw ImportError(file: file, message: built.skipped.map(\.message).joined(separator: "; "))
     }
+    return built.graph
   }
 }

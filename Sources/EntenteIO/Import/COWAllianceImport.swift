@@ -56,6 +56,7 @@ public enum COWAllianceImport {
     var actors: [ActorRecord] = []
     var actorIndex: [Int: Int] = [:]
     var relations: [Relation] = []
+    var relationLines: [Int?] = []
     var usedIDs = Set<RelationID>()
     var skipped: [ImportIssue] = []
     // The lines each row's relations cite, filled in with the rows' text once the file is read.
@@ -115,6 +116,7 @@ public enum COWAllianceImport {
             id: id, source: ends[0], target: ends[1], kind: kind, period: period,
             label: alliance.isEmpty ? nil : "COW alliance \(alliance)",
             note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
+        relationLines.append(line)
       }
       citedRows.append((CSVRowReader.lines(of: (line, row)), first..<relations.count))
     }
@@ -125,15 +127,10 @@ public enum COWAllianceImport {
         source: source.id, quote: rowText[lines.lowerBound] ?? "", locator: "line \(lines.lowerBound)")
       for index in range { relations[index].citations = [citation] }
     }
-    do {
-      let graph = try TemporalGraph(
-        metadata: GraphMetadata(
-          id: ImportedID.graphID(forFile: path),
-          title: "Formal alliances (Correlates of War)"),
-        kinds: registry, sources: [source], actors: actors, relations: relations)
-      return ImportResult(graph: graph, skipped: skipped, rowsRead: reader.rowsRead)
-    } catch {
-      throw ImportError(file: reader.file, message: error.description)
-    }
+    let built = try ImportedGraph.build(
+      metadata: GraphMetadata(id: ImportedID.graphID(forFile: path), title: "Formal alliances (Correlates of War)"),
+      kinds: registry, sources: [source], actors: actors,
+      rows: zip(relations, relationLines).map { ImportedGraph.Row(relation: $0, line: $1) }, file: reader.file)
+    return ImportResult(graph: built.graph, skipped: skipped + built.skipped, rowsRead: reader.rowsRead)
   }
 }

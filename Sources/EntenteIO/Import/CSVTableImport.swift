@@ -25,14 +25,12 @@ public enum CSVTableImport {
     try reading.readKinds()
     try reading.readActors()
     try reading.readRelations()
-    do {
-      let graph = try TemporalGraph(
-        metadata: reading.metadata, kinds: reading.kinds, sources: reading.sources, actors: reading.actors,
-        relations: reading.relations)
-      return ImportResult(graph: graph, skipped: reading.skipped, rowsRead: reading.rowsRead)
-    } catch {
-      throw ImportError(file: directory.path, message: error.description)
-    }
+    let built = try ImportedGraph.build(
+      metadata: reading.metadata, kinds: reading.kinds, sources: reading.sources, actors: reading.actors,
+      rows: reading.relations.map {
+        ImportedGraph.Row(relation: $0, line: reading.relationLines[$0.id])
+      }, file: reading.path("relations.csv"))
+    return ImportResult(graph: built.graph, skipped: reading.skipped + built.skipped, rowsRead: reading.rowsRead)
   }
 }
 

@@ -147,6 +147,7 @@ public enum WarParticipantImport {
         source: source.id, quote: rowText[participant.line] ?? "", locator: "line \(participant.line)")
     }
     var relations: [Relation] = []
+    var relationLines: [Int?] = []
     var usedIDs = Set<RelationID>()
     var notes: [String] = []
     for warID in warOrder {
@@ -162,10 +163,12 @@ public enum WarParticipantImport {
           for spellA in a.spells {
             for spellB in b.spells where spellA.possibleDays.overlaps(spellB.possibleDays) {
               guard let period = overlap(spellA, spellB) else { continue }
-              var id = RelationID("war\(warID)-\(a.actor)-\(b.actor)-\(kind)")
+              // A war named "Long War" gives `war-long-war-…`: generated ids are slugs that pass the id rules.
+              let stem = "war-\(RelationID.slug(warID, fallback: "x"))-\(a.actor)-\(b.actor)-\(kind)"
+              var id = RelationID(stem)
               var suffix = 2
               while usedIDs.contains(id) {
-                id = RelationID("war\(warID)-\(a.actor)-\(b.actor)-\(kind)-\(suffix)")
+                id = RelationID("\(stem)-\(suffix)")
                 suffix += 1
               }
               usedIDs.insert(id)
@@ -180,6 +183,7 @@ public enum WarParticipantImport {
                     : "same side (\(a.side)) in war \(warID)",
                   initiator: initiatorID,
                   citations: [citation(a), citation(b)]))
+              relationLines.append(a.line)
               made += 1
             }
           }
@@ -191,15 +195,11 @@ public enum WarParticipantImport {
         }
       }
     }
-    do {
-      let graph = try TemporalGraph(
-        metadata: GraphMetadata(
-          id: ImportedID.graphID(forFile: path), title: "War participants"),
-        sources: [source], actors: actors, relations: relations)
-      return ImportResult(graph: graph, skipped: skipped, rowsRead: reader.rowsRead, notes: notes)
-    } catch {
-      throw ImportError(file: reader.file, message: error.description)
-    }
+    let built = try ImportedGraph.build(
+      metadata: GraphMetadata(id: ImportedID.graphID(forFile: path), title: "War participants"),
+      sources: [source], actors: actors,
+      rows: zip(relations, relationLines).map { ImportedGraph.Row(relation: $0, line: $1) }, file: reader.file)
+    return ImportResult(graph: built.graph, skipped: skipped + built.skipped, rowsRead: reader.rowsRead, notes: notes)
   }
 
   /// The period during which two participation spells overlap, or `nil` if it cannot be written as one.

@@ -90,8 +90,6 @@ struct ImportCommand: AsyncParsableCommand {
             rows = parsed.nodes.count + parsed.edges.count
           } catch let error as GraphvizError {
             throw CommandFailure("\(source): \(error.description)")
-          } catch let error as GraphError {
-            throw CommandFailure("\(source): \(error.description)")
           }
         }
       } catch let error as ImportError {
@@ -99,6 +97,11 @@ struct ImportCommand: AsyncParsableCommand {
       }
       for issue in skipped { Terminal.error("skipped \(issue.description)") }
       for note in notes { Terminal.error("note: \(note)") }
+      if graph.relations.isEmpty && rows > 0 {
+        throw CommandFailure(
+          "\(source): no row could be mapped to a relation (\(rows) read, \(skipped.count) skipped): nothing was written"
+        )
+      }
       if strict && !skipped.isEmpty {
         throw CommandFailure(
           "\(skipped.count) row\(skipped.count == 1 ? "" : "s") could not be mapped (--strict): nothing was written")

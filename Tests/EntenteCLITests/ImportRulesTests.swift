@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// Every importer goes through the core's rules: it writes a file `entente validate` accepts, or fails and
+/// writes nothing; names mean one actor at a time.
+@Suite struct ImportRulesTests {
+  /// Writes `text` to `name` in a fresh folder and returns the folder.
+  static func folder(with files: [String: String]) throws -> URL {
+    let folder = try CLIRunner.temporaryFolder()
+    for (name, text) in files {
+      let url = folder.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+    return folder
+  }
+
+  /// Imports `input` into `out.yaml` and returns the outcome and, when written, whether it validates.
+  static func importAndValidate(_ input: URL, _ options: [String] = []) throws -> (
+    outcome: CLIRunner.Outcome, validates: Bool?
+  ) {
+    let out = input.deletingLastPathComponent().appendingPathComponent("out.yaml")
+    let outcome = try CLIRunner.run(["import", input.path, "--out", out.path] + options)
+    guard FileManager.default.fileExists(atPath: out.path) else { return (outcome, nil) }
+    let validation = try CLIRunner.run(["validate", out.path])
+    return (outcome, validation.status == 0 && (validation.output + validation.error).contains(": 0 errors"))
+  }
+
+  @Test func aWarNamedWithSpacesGetsSlugIDsThatValidate() throws {
+    let folder = try Self.folder(with: [
+      "wars.csv": "war,actor,side,from,to\nLong War,a,1,1990,1991\nLong War,b,2,1990,1991\nLong War,c,1,1990,1991\n"
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outcome, validates) = try Self.importAndValidate(folder.appendingPathComponent("wars.csv"), ["--strict"])
+    #expect(outcome.status == 0, "\(outcome.error)")
+    #expect(validates == true)
+    let text = try String(contentsOf: folder.appendingPathComponent("out.yaml"), encoding: .utf8)
+    #expect(text.contains("id: war-long-war-a-b-hostility"))
+    #expect(text.contains("id: war-long-war-a-c-alliance"))
+  }
+
+  @Test func aRelationThatBreaksARuleIsSkippedAndReportedWithItsLine() throws {
+    let folder = try Self.folder(with: [
+      "tables/actors.csv": "id,name,type\na,A,state\nb,B,state\nc,C,state\n",
+      "tables/relations.csv":
+        "id,source,target,kind,from,to,initiator\nr1,a,b,hostility,1990,1991,c\nr2,a,b,alliance,1980,1985,\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outcome, validates) = try Self.importAndValidate(folder.appendingPathComponent("tables"))
+    #expect(outcome.status == 0, "\(outcome.error)")
+    #expect(validates == true)
+    #expect(outcome.error.contains("relations.csv:2: relation 'r1': the initiator 'c' must be the source"))
+    #expect(outcome.error.contains("1 skipped"))
+    let strict = try Self.importAndValidate(folder.appendingPathComponent("tables"), ["--strict"])
+    #expect(strict.outcome.status == 1)
+  }
+
+  @Test func aJSONRelationWithANegativeWeightFailsTheImport() throws {
+    let source = try Self.folder(with: [:])
+    defer { try? FileManager.default.removeItem(at: source) }
+    let json = source.appendingPathComponent("graph.json")
+    let export = try CLIRunner.run(["export", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--to", "json"])
+    #expect(export.status == 0)
+    // The first relation's weight becomes −3.
+    let broken = export.output.replacingOccurrences(
+      of: "\"kind\" : \"alliance\"", with: "\"kind\" : \"alliance\", \"weight\" : -3")
+    #expect(broken != export.output)
+    try Data(broken.utf8).write(to: json)
+    let (outcome, validates) = try Self.importAndValidate(json)
+    #expect(outcome.status == 1)
+    #expect(validates == nil, "nothing written")
+    #expect(outcome.error.contains("relations[0]"))
+    #expect(outcome.error.contains("the weight -3.0 is not a positive number"))
+  }
+
+  @Test func anImportThatMapsNoRowFailsAndWritesNothing() throws {
+    let folder = try Self.folder(with: [
+      "wars.csv": "war,actor,side,from,to\n1,a,1,,\n1,b,2,,\n"
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outcome, validates) = try Self.importAndValidate(folder.appendingPathComponent("wars.csv"))
+    #expect(outcome.status == 1)
+    #expect(outcome.error.contains("no row could be mapped"))
+    #expect(validates == nil)
+  }
+
+  @Test func idsThatYAMLWouldReadAsNumbersOrBooleansAreQuoted() throws {
+    let folder = try Self.folder(with: [
+      "tables/actors.csv": "id,name,type\n040,Zero forty,state\nyes,Yes,state\n1e3,Thousand,state\n",
+      "tables/relations.csv": "id,source,target,kind,from,to\n007,040,yes,alliance,1990,1991\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outcome, validates) = try Self.importAndValidate(folder.appendingPathComponent("tables"))
+    #expect(outcome.status == 0, "\(outcome.error)")
+    #expect(validates == true)
+    let text = try String(contentsOf: folder.appendingPathComponent("out.yaml"), encoding: .utf8)
+    for id in ["040", "yes", "1e3", "007"] { #expect(text.contains("id: \"\(id)\""), "\(id)") }
+  }
+
+  static let germanies = """
+    entente: 1
+    graph: { id: germanies, years: 1930...1999 }
+    actors:
+      - { id: reich, name: Germany, type: state, from: "1871", to: "1945" }
+      - id: frg
+        name: Federal Republic of Germany
+        type: state
+        from: "1949"
+        aliases:
+          - { name: Germany, from: "1990-10-03", to: open }
+          - { name: "255", scheme: cow }
+      - { id: france, name: France, type: state }
+    relations:
+      - { id: r1, source: reich, target: france, kind: hostility, from: "1939", to: "1945" }
+      - { id: r2, source: frg, target: france, kind: alliance, from: "1949", to: open }
+
+    """
+
+  @Test func aNameMeansTheActorThatBoreItInTheYearAsked() throws {
+    let folder = try Self.folder(with: ["g.yaml": Self.germanies])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("g.yaml").path
+    for name in ["Germany", "255"] {
+      let later = try CLIRunner.run(["neighbors", file, name, "--year", "1995"])
+      #expect(later.status == 0, "\(name): \(later.error)")
+      #expect(later.output.contains("france"))
+    }
+    let earlier = try CLIRunner.run(["neighbors", file, "Germany", "--year", "1940"])
+    #expect(earlier.status == 0, "\(earlier.error)")
+    let anyTime = try CLIRunner.run(["history", file, "Germany", "France"])
+    #expect(anyTime.status == 3)
+    #expect(anyTime.error.contains("ambiguous: 'Germany' names reich, frg"))
+  }
+
+  @Test func validateWarnsWhenTwoActorsShareANameAtTheSameTime() throws {
+    let overlapping = Self.germanies.replacingOccurrences(of: "to: \"1945\" }", with: "to: \"1995\" }")
+    let folder = try Self.folder(with: ["g.yaml": overlapping])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try CLIRunner.run(["validate", folder.appendingPathComponent("g.yaml").path])
+    let all = outcome.output + outcome.error
+    #expect(all.contains("warning"))
+    #expect(all.contains("the name 'Germany' is used by 'reich' and 'frg' at overlapping times"))
+  }
+}
