@@ -7,7 +7,7 @@ public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
   public var line: Int?
   /// The column, from 1.
   public var column: Int?
-  /// The field or path inside the record, e.g. `relations[3].initiator`.
+  /// The field or path inside the record, such as `relations[3].initiator`.
   public var field: String?
 
   /// A location; every part is optional.

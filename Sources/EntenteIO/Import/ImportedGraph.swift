@@ -21,6 +21,11 @@ package enum ImportedGraph {
   /// The graph of what was read: a relation that breaks a rule of the model is left out and reported with its
   /// location (as a skipped row); any other broken rule fails the import.
   /// - Parameters:
+  ///   - metadata: The graph's id, title and years.
+  ///   - kinds: The kinds, declared ones included.
+  ///   - sources: The source documents.
+  ///   - actors: The actors.
+  ///   - rows: The relations, each with where it was read.
   ///   - file: The input file, as the user named it (for messages).
   /// - Returns: The graph and the rows skipped for breaking a rule.
   /// - Throws: `ImportError` listing every located problem when actors, sources or the metadata break a rule.
