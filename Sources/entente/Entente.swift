@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Entente: AsyncParsableCommand {
@@ -25,4 +26,27 @@ struct Entente: AsyncParsableCommand {
       NeighborsCommand.self,
     ]
   )
+
+  /// Runs the command line: every message starts with `entente: ` (argument-parser's own say `Error: `), usage
+  /// errors exit 64, and a command's failures the status it chose.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var command = command as? AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { print(message) }
+      } else if !message.isEmpty {
+        let text = message.hasPrefix("Error: ") ? "entente: " + message.dropFirst("Error: ".count) : message
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

@@ -63,17 +63,18 @@ import Testing
   }
 
   @Test(arguments: [
-    (["--format", "svg,gif"], "unknown output format \"gif\""),
-    (["--engine", "spring"], "unknown layout engine \"spring\""),
-    (["--date", "1977-13"], "--date: month 13 is not 1…12"),
-    (["--date", "1977", "--years", "1977"], "give either --years or --date, not both"),
-    (["--format", ","], "--format needs at least one of svg, png, pdf, dot, json"),
-    (["--format", ""], "--format needs at least one of svg, png, pdf, dot, json"),
-    (["--engine", "nop", "--years", "1977"], "a stable layout needs an engine that places nodes, not nop"),
-    (["--engine", "nop2", "--years", "1977"], "a stable layout needs an engine that places nodes, not nop2"),
+    (["--format", "svg,gif"], "entente: The value 'svg,gif' is invalid for '--format <format>'"),
+    (["--engine", "spring"], "entente: The value 'spring' is invalid for '--engine <engine>'"),
+    (["--date", "1977-13"], "entente: --date: month 13 is not 1…12"),
+    (["--date", "1977", "--years", "1977"], "entente: give either --years or --date, not both"),
+    (["--format", ","], "entente: The value ',' is invalid for '--format <format>'"),
+    (["--format", ""], "entente: The value '' is invalid for '--format <format>'"),
+    (["--engine", "nop", "--years", "1977"], "entente: a stable layout needs an engine that places nodes, not nop"),
+    (["--engine", "nop2", "--years", "1977"], "entente: a stable layout needs an engine that places nodes, not nop2"),
   ])
-  func badOptionsFailClearlyAndWriteNothing(options: [String], message: String) throws {
-    try CLIRunner.expectFailureWritingNothing({ ["render", sample, "--out", $0] + options }, message: message)
+  func badOptionsAreUsageErrorsAndWriteNothing(options: [String], message: String) throws {
+    try CLIRunner.expectFailureWritingNothing(
+      { ["render", sample, "--out", $0] + options }, message: message, status: 64)
   }
 
   @Test func checkPrintsTheDefectsOfEveryYearAndWritesNothing() throws {

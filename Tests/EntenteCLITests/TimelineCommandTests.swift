@@ -5,12 +5,12 @@ import Testing
   let sample = "Tests/EntenteIOTests/Fixtures/sample.yaml"
 
   @Test(arguments: [
-    (["--engine", "spring"], "unknown layout engine \"spring\""),
-    (["--engine", "nop"], "a stable layout needs an engine that places nodes, not nop"),
+    (["--engine", "spring"], "entente: The value 'spring' is invalid for '--engine <engine>'"),
+    (["--engine", "nop"], "entente: a stable layout needs an engine that places nodes, not nop"),
   ])
-  func badEngineFailsClearlyAndWritesNothing(options: [String], message: String) throws {
+  func badEngineIsAUsageErrorAndWritesNothing(options: [String], message: String) throws {
     try CLIRunner.expectFailureWritingNothing(
-      { ["timeline", sample, "--out", $0, "--years", "1977...1978"] + options }, message: message)
+      { ["timeline", sample, "--out", $0, "--years", "1977...1978"] + options }, message: message, status: 64)
   }
 
   @Test func unwritableOutputIsAClearError() throws {

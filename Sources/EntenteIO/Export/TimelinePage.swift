@@ -11,6 +11,10 @@ import Foundation
 /// `#year-label` text give the year shown (used by the headless-browser test).
 public enum TimelinePage {
   /// One year's diagram.
+  ///
+  /// Every frame of a page is drawn on one canvas: `GraphvizRenderer` pins the canvas of a `StableLayout` in
+  /// every year it draws, so the page shows each SVG as it is (an actor is at the same place on screen in every
+  /// year) and never reads their headers.
   public struct Frame: Sendable {
     public let year: Int
     /// The SVG document (an XML declaration or doctype before `<svg` is dropped).
@@ -69,7 +73,7 @@ public enum TimelinePage {
     }
     var data = PageData(
       title: graph.metadata.title ?? graph.metadata.id, years: frames.map(\.year), frames: [:], changes: [:])
-    for frame in alignedFrames(frames) { data.frames[String(frame.year)] = stripProlog(frame.svg) }
+    for frame in frames { data.frames[String(frame.year)] = stripProlog(frame.svg) }
     for change in changes {
       data.changes[String(change.year)] = PageData.Changes(
         begun: change.relationsBegun.map(item), ended: change.relationsEnded.map(item),
@@ -87,63 +91,6 @@ public enum TimelinePage {
       .replacingOccurrences(of: "{{TITLE}}", with: title)
       .replacingOccurrences(of: "{{FIRST}}", with: first)
       .replacingOccurrences(of: "{{DATA}}", with: safeJSON)
-  }
-
-  /// The frames with one common viewBox in the diagram's own coordinates.
-  ///
-  /// An actor drawn at the same position is at the same place on screen in every year even when a year's drawing reaches further (a long
-  /// edge label, a cluster). Frames whose header cannot be read are left as they are.
-  static func alignedFrames(_ frames: [Frame]) -> [Frame] {
-    struct Header {
-      var scale: Double
-      var translate: (x: Double, y: Double)
-      var box: (x: Double, y: Double, width: Double, height: Double)
-    }
-    func numbers(_ text: String, _ pattern: String) -> [Double]? {
-      guard let expression = try? NSRegularExpression(pattern: pattern),
-        let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
-      else { return nil }
-      return (1..<match.numberOfRanges).compactMap { index in
-        Range(match.range(at: index), in: text).flatMap { Double(text[$0]) }
-      }
-    }
-    let headers: [Header?] = frames.map { frame in
-      let head = String(frame.svg.prefix(4000))
-      guard let box = numbers(head, #"viewBox="([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)""#), box.count == 4,
-        let transform = numbers(
-          head,
-          #"id="graph0"[^>]*transform="scale\(([-0-9.]+) [-0-9.]+\) rotate\(0\) translate\(([-0-9.]+) ([-0-9.]+)\)""#),
-        transform.count == 3, transform[0] > 0
-      else { return nil }
-      return Header(scale: transform[0], translate: (transform[1], transform[2]), box: (box[0], box[1], box[2], box[3]))
-    }
-    // The union of what every frame shows, in graph coordinates.
-    var low = (x: Double.infinity, y: Double.infinity)
-    var high = (x: -Double.infinity, y: -Double.infinity)
-    for header in headers.compactMap({ $0 }) {
-      let x0 = header.box.x / header.scale - header.translate.x
-      let y0 = header.box.y / header.scale - header.translate.y
-      low = (min(low.x, x0), min(low.y, y0))
-      high = (max(high.x, x0 + header.box.width / header.scale), max(high.y, y0 + header.box.height / header.scale))
-    }
-    guard low.x.isFinite, high.x > low.x, high.y > low.y else { return frames }
-    func text(_ value: Double) -> String { String(format: "%.2f", value) }
-    return zip(frames, headers).map { frame, header in
-      guard let header else { return frame }
-      let s = header.scale
-      let box =
-        "\(text(s * (low.x + header.translate.x))) \(text(s * (low.y + header.translate.y))) "
-        + "\(text(s * (high.x - low.x))) \(text(s * (high.y - low.y)))"
-      var svg = frame.svg
-      if let range = svg.range(of: #"viewBox="[^"]*""#, options: .regularExpression) {
-        svg.replaceSubrange(range, with: "viewBox=\"\(box)\"")
-      }
-      if let range = svg.range(of: #"<svg width="[^"]*" height="[^"]*""#, options: .regularExpression) {
-        svg.replaceSubrange(
-          range, with: "<svg width=\"\(text(s * (high.x - low.x)))pt\" height=\"\(text(s * (high.y - low.y)))pt\"")
-      }
-      return Frame(year: frame.year, svg: svg)
-    }
   }
 
   /// Drops `<?xml …?>`, `<!DOCTYPE …>` and comments before the `<svg` element, for inline use.

@@ -22,13 +22,13 @@ struct RenderCommand: AsyncParsableCommand {
   var date: String?
 
   @Option(help: "Comma-separated output formats: svg, png, pdf, dot, json.")
-  var format: String = "svg"
+  var format: FormatList = FormatList([.svg])
 
   @Option(
     help:
       "Layout engine: neato (default, with or without --independent), dot, fdp, sfdp, circo, twopi. Every engine gives the same bytes for the same input in a fresh process; fdp and sfdp may place nodes differently after other layouts in the same process (Graphviz 2.43 keeps state between runs), which matters only to programs using the library."
   )
-  var engine: String?
+  var engine: LayoutEngine?
 
   @Option(help: "The folder to write into.")
   var out: String = "out"
@@ -50,8 +50,8 @@ struct RenderCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingFailures {
       let graph = try input.load()
-      let formats = check ? [] : try parseFormats()
-      let engine = try engine.map { name in try graphvizCall { try LayoutEngine(parsing: name) } } ?? .neato
+      let formats = check ? [] : format.formats
+      let engine = engine ?? .neato
       let rule: ActivityRule = certain ? .certain : .possible
       let style = try diagram.style(for: graph)
       let filter = try diagram.filter(for: graph)
@@ -109,27 +109,19 @@ struct RenderCommand: AsyncParsableCommand {
     }
   }
 
-  private func parseFormats() throws -> [EntenteGraphviz.OutputFormat] {
-    let names = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    guard !names.isEmpty else { throw CommandFailure("--format needs at least one of svg, png, pdf, dot, json") }
-    var formats: [EntenteGraphviz.OutputFormat] = []
-    for name in names {
-      let format = try graphvizCall { try EntenteGraphviz.OutputFormat(parsing: name) }
-      if !formats.contains(format) { formats.append(format) }
+  func validate() throws {
+    if date != nil && years != nil { throw ValidationError("give either --years or --date, not both") }
+    if let date {
+      do { _ = try PartialDate(parsing: date) } catch { throw ValidationError("--date: \(error)") }
     }
-    return formats
+    if !independent, engine == .nop || engine == .nop2 {
+      throw ValidationError("a stable layout needs an engine that places nodes, not \(engine!)")
+    }
   }
 
   /// The snapshots to draw, each with the name that goes into its file name.
   private func slices(of graph: TemporalGraph, rule: ActivityRule) throws -> [(name: String, snapshot: Snapshot)] {
-    if let date {
-      guard years == nil else { throw CommandFailure("give either --years or --date, not both") }
-      let day: PartialDate
-      do {
-        day = try PartialDate(parsing: date)
-      } catch {
-        throw CommandFailure("--date: \(error)")
-      }
+    if let date, let day = try? PartialDate(parsing: date) {
       return [(day.description, graph.snapshot(on: day, rule: rule))]
     }
     return try graph.years(years).map { ("\($0)", graph.snapshot(year: $0, rule: rule)) }
@@ -157,4 +149,29 @@ func graphviz<T: Sendable>(_ body: () async throws -> T) async throws -> T {
   } catch let error as GraphvizError {
     throw CommandFailure(error.description)
   }
+}
+
+/// Layout engines by name on the command line (`--engine neato`).
+extension LayoutEngine: ExpressibleByArgument {
+  public init?(argument: String) { try? self.init(parsing: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// `--format svg,png`: one or more output formats, each once, in the order given.
+struct FormatList: ExpressibleByArgument {
+  let formats: [EntenteGraphviz.OutputFormat]
+
+  init(_ formats: [EntenteGraphviz.OutputFormat]) { self.formats = formats }
+
+  init?(argument: String) {
+    var formats: [EntenteGraphviz.OutputFormat] = []
+    for name in argument.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+      guard let format = try? EntenteGraphviz.OutputFormat(parsing: name) else { return nil }
+      if !formats.contains(format) { formats.append(format) }
+    }
+    guard !formats.isEmpty else { return nil }
+    self.formats = formats
+  }
+
+  var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
 }

@@ -26,19 +26,25 @@ struct TimelineCommand: AsyncParsableCommand {
     help:
       "Layout engine for the stable positions: neato (the default, as for `entente render`), fdp, sfdp, dot, circo or twopi."
   )
-  var engine: String = "neato"
+  var engine: LayoutEngine = .neato
 
   @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
   var certain = false
 
   @OptionGroup var diagram: DiagramOptions
 
+  func validate() throws {
+    if engine == .nop || engine == .nop2 {
+      throw ValidationError("a stable layout needs an engine that places nodes, not \(engine)")
+    }
+  }
+
   func run() async throws {
     try await reportingFailures {
       let graph = try input.load()
       let range = try graph.years(years)
       let rule: ActivityRule = certain ? .certain : .possible
-      let layoutEngine = try graphvizCall { try LayoutEngine(parsing: engine) }
+      let layoutEngine = engine
       let style = try diagram.style(for: graph)
       let filter = try diagram.filter(for: graph)
       let renderer = try graphvizRenderer()
