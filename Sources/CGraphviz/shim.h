@@ -30,6 +30,14 @@ static inline int entente_gvRenderData(GVC_t *gvc, Agraph_t *g, const char *form
 #endif
 }
 
+/// Reseeds the C library's random numbers, which Graphviz's layouts and its spline router draw from (neato's
+/// `makeObstacle` turns each ellipse obstacle by `drand48() * .01`): called before every layout, so a layout's
+/// result does not depend on the layouts before it in the process.
+static inline void entente_reset_random(void) {
+  srand48(1);
+  srand(1);
+}
+
 /// The laid-out centre of a node, in points (y up): `ND_coord(n)`.
 static inline pointf entente_node_coord(Agnode_t *n) { return ND_coord(n); }
 /// The laid-out width of a node, in inches: `ND_width(n)`.
@@ -105,48 +113,80 @@ static inline pointf entente_edge_label_position(Agedge_t *e) {
 
 // MARK: Deterministic memory
 
-// cgraph gives a named object the address of its interned name as id, and keeps subgraphs ordered by
-// id: with malloc, the order of clusters (and so the layout) depends on the heap's state and changes
-// from one render to the next in one process. With `entente_use_arena_everywhere()`, every graph (opened with
-// a NULL discipline, which means cgraph's `AgMemDisc`) takes its memory from a bump arena instead, so addresses (and ids) grow in creation order. The arena is zeroed (as
-// cgraph expects), never reuses freed blocks, and is released when the graph is closed.
+// cgraph gives a named object the address of its interned name as id, and keeps subgraphs (clusters) ordered by
+// id: with malloc, the order of clusters (and so fdp's layout, and the order of the SVG's groups) depends on the
+// heap's state and changes from one render (or process) to the next. With `entente_use_arena_everywhere()`,
+// every graph (opened with a NULL discipline, which means cgraph's `AgMemDisc`) takes its memory from a region of
+// address space reserved for it alone (`mmap`, pages committed only when touched): blocks are handed out upwards
+// from its start, so addresses, and ids, grow in creation order whatever else the process has allocated. The
+// region is zeroed (as cgraph expects) and never reuses freed blocks while its graph is open. Should
+// the reservation fail or fill up, blocks come from zeroed heap chunks instead (order then as before).
+
+#include <sys/mman.h>
 
 typedef struct entente_chunk {
   struct entente_chunk *next;
-  size_t used;
-  size_t size;
 } entente_chunk;
 
-#define ENTENTE_CHUNK_SIZE ((size_t)1 << 16)
-#define ENTENTE_FIRST_CHUNK_SIZE ((size_t)1 << 12)
+typedef struct entente_arena {
+  char *base;          /* the reserved region, or NULL */
+  size_t used;         /* bytes handed out from it */
+  size_t reserved;     /* its size */
+  entente_chunk *heap; /* fallback blocks, each freed at close */
+} entente_arena;
+
+#define ENTENTE_RESERVE ((size_t)1 << 34) /* 16 GiB of address space, not of memory */
 #define ENTENTE_ALIGN ((size_t)16)
 #define ENTENTE_HEADER ((sizeof(entente_chunk) + ENTENTE_ALIGN - 1) & ~(ENTENTE_ALIGN - 1))
 
+// Closed regions are kept (their pages given back with MADV_DONTNEED, which also zeroes them) and handed to the
+// next graph opened, last closed first: the n-th graph open at a time always gets the same region, so a graph
+// drawn twice in one process gets the same addresses both times, and the same drawing.
+#define ENTENTE_POOL 64
+typedef struct entente_region_pool {
+  char *regions[ENTENTE_POOL];
+  int count;
+} entente_region_pool;
+
+/// The process's pool of closed regions (one, as every call comes from the one Graphviz executor).
+static inline entente_region_pool *entente_pool(void) {
+  static entente_region_pool pool;
+  return &pool;
+}
+
 static inline void *entente_arena_open(Agdisc_t *disc) {
   (void)disc;
-  return calloc(1, sizeof(entente_chunk *));
+  entente_arena *arena = (entente_arena *)calloc(1, sizeof(entente_arena));
+  if (arena == NULL) return NULL;
+  entente_region_pool *pool = entente_pool();
+  if (pool->count > 0) {
+    arena->base = pool->regions[--pool->count];
+    arena->reserved = ENTENTE_RESERVE;
+    return arena;
+  }
+  void *base = mmap(NULL, ENTENTE_RESERVE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                    -1, 0);
+  if (base != MAP_FAILED) {
+    arena->base = (char *)base;
+    arena->reserved = ENTENTE_RESERVE;
+  }
+  return arena;
 }
 
 static inline void *entente_arena_alloc(void *state, size_t request) {
-  entente_chunk **head = (entente_chunk **)state;
+  entente_arena *arena = (entente_arena *)state;
   size_t size = (request + ENTENTE_ALIGN - 1) & ~(ENTENTE_ALIGN - 1);
   if (size == 0) size = ENTENTE_ALIGN;
-  entente_chunk *chunk = *head;
-  if (chunk == NULL || chunk->used + size > chunk->size) {
-    // Chunks grow from 4 KB to 64 KB, so small graphs stay small.
-    size_t capacity = chunk == NULL ? ENTENTE_FIRST_CHUNK_SIZE : chunk->size * 2;
-    if (capacity > ENTENTE_CHUNK_SIZE) capacity = ENTENTE_CHUNK_SIZE;
-    if (capacity < size) capacity = size;
-    entente_chunk *fresh = (entente_chunk *)calloc(1, ENTENTE_HEADER + capacity);
-    if (fresh == NULL) return NULL;
-    fresh->size = capacity;
-    fresh->next = chunk;
-    *head = fresh;
-    chunk = fresh;
+  if (arena->base != NULL && arena->used + size <= arena->reserved) {
+    void *block = arena->base + arena->used;
+    arena->used += size;
+    return block;
   }
-  void *block = (char *)chunk + ENTENTE_HEADER + chunk->used;
-  chunk->used += size;
-  return block;
+  entente_chunk *chunk = (entente_chunk *)calloc(1, ENTENTE_HEADER + size);
+  if (chunk == NULL) return NULL;
+  chunk->next = arena->heap;
+  arena->heap = chunk;
+  return (char *)chunk + ENTENTE_HEADER;
 }
 
 static inline void *entente_arena_resize(void *state, void *ptr, size_t old, size_t request) {
@@ -161,14 +201,23 @@ static inline void entente_arena_free(void *state, void *ptr) {
 }
 
 static inline void entente_arena_close(void *state) {
-  entente_chunk **head = (entente_chunk **)state;
-  entente_chunk *chunk = *head;
+  entente_arena *arena = (entente_arena *)state;
+  if (arena->base != NULL) {
+    size_t used = (arena->used + 4095) & ~(size_t)4095;
+    entente_region_pool *pool = entente_pool();
+    if (pool->count < ENTENTE_POOL && madvise(arena->base, used, MADV_DONTNEED) == 0) {
+      pool->regions[pool->count++] = arena->base;
+    } else {
+      munmap(arena->base, arena->reserved);
+    }
+  }
+  entente_chunk *chunk = arena->heap;
   while (chunk != NULL) {
     entente_chunk *next = chunk->next;
     free(chunk);
     chunk = next;
   }
-  free(head);
+  free(arena);
 }
 
 /// Makes every graph Graphviz opens, including the ones layouts open internally (fdp's derived graphs),

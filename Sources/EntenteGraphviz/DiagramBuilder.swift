@@ -124,9 +124,9 @@ public struct DiagramBuilder: Sendable {
     if let request = style.highlightedPath {
       let from = names[request.from] ?? request.from.rawValue
       let to = names[request.to] ?? request.to.rawValue
-      if let path = try? snapshot.shortestPath(from: request.from, to: request.to) {
-        highlight = Highlight(path: path.actors)
-        caption += " — shortest path \(from) to \(to): \(path.steps.count) steps"
+      if let path = Self.shortestPath(from: request.from, to: request.to, actors: actors, relations: relations) {
+        highlight = Highlight(path: path)
+        caption += " — shortest path \(from) to \(to): \(path.count - 1) steps"
       } else {
         highlight = Highlight(path: [])
         highlight?.actors = [request.from, request.to]
@@ -157,6 +157,7 @@ public struct DiagramBuilder: Sendable {
     drawing.nodeDefaults = [
       "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.1,0.05",
     ]
+    var halfWidths: [ActorID: Double] = [:]
     for actor in actors {
       let widest = actor.names(during: days).max { a, b in
         let wa = Self.wrapped(a, width: style.wrapWidth).map(\.count).max() ?? 0
@@ -164,15 +165,19 @@ public struct DiagramBuilder: Sendable {
         return wa < wb
       }
       try drawing.addNode(actor.id.rawValue, attributes: actorAttributes(actor, name: widest ?? actor.name))
+      halfWidths[actor.id] = estimatedWidth(of: widest ?? actor.name) / 2
     }
     var pairs = Set<String>()
+    // A spring as long as the two shapes' half-widths plus a gap, so related actors stand far enough apart for
+    // their edge (and its arrowheads) to show, not touching as the centre-to-centre default would leave them.
+    let gap = Double(ProcessInfo.processInfo.environment["ENTENTE_GAP"] ?? "") ?? 36
     for relation in relations where relation.source != relation.target {
       let (a, b) =
         relation.source.rawValue <= relation.target.rawValue
         ? (relation.source, relation.target) : (relation.target, relation.source)
       guard pairs.insert(a.rawValue + "\u{1}" + b.rawValue).inserted else { continue }
-      var attributes: Attributes = [:]
-      if graph.kinds.isKind(relation.kind, a: .membership) { attributes["len"] = "0.7" }
+      let length = (halfWidths[a] ?? 30) + (halfWidths[b] ?? 30) + gap
+      let attributes: Attributes = ["len": .raw(Self.number(length / 72, decimals: 3))]
       try drawing.addEdge(key: relation.id.rawValue, from: a.rawValue, to: b.rawValue, attributes: attributes)
     }
     guard style.groupsMembers else { return drawing }
@@ -188,6 +193,34 @@ public struct DiagramBuilder: Sendable {
       }
     }
     return drawing
+  }
+
+  /// The fewest-steps path between two actors over the relations drawn (either direction), the first found in
+  /// canonical order (breadth-first search); `nil` when either is not drawn or no path joins them.
+  static func shortestPath(from: ActorID, to: ActorID, actors: [ActorRecord], relations: [Relation]) -> [ActorID]? {
+    let drawn = Set(actors.map(\.id))
+    guard drawn.contains(from), drawn.contains(to) else { return nil }
+    var neighbours: [ActorID: [ActorID]] = [:]
+    for relation in relations where relation.source != relation.target {
+      neighbours[relation.source, default: []].append(relation.target)
+      neighbours[relation.target, default: []].append(relation.source)
+    }
+    var previous: [ActorID: ActorID] = [from: from]
+    var frontier = [from]
+    while !frontier.isEmpty, previous[to] == nil {
+      var next: [ActorID] = []
+      for actor in frontier {
+        for neighbour in neighbours[actor] ?? [] where previous[neighbour] == nil {
+          previous[neighbour] = actor
+          next.append(neighbour)
+        }
+      }
+      frontier = next
+    }
+    guard previous[to] != nil else { return nil }
+    var path = [to]
+    while let last = path.last, last != from, let step = previous[last] { path.append(step) }
+    return path.reversed()
   }
 
   /// The relations of a slice as routing edges: one per unordered pair of actors.
@@ -237,8 +270,15 @@ public struct DiagramBuilder: Sendable {
     var boxes: [(group: Group, box: DiagramBox)] = []
     var boxed: [ActorID: ActorID] = [:]
     for group in plan.groups {
-      guard let box = geometry.clusters["cluster_" + group.id.rawValue] else { continue }
+      // The box around the coalition and its members as placed (engines that do not keep clusters leave
+      // Graphviz's own box undefined).
       let inside = Set([group.id] + group.members)
+      let shapes = geometry.nodes.filter { inside.contains(ActorID($0.id)) }
+      guard
+        let box = shapes.dropFirst().reduce(shapes.first?.box, { $0?.union($1.box) })?.expanded(
+          by: Self.clusterMargin),
+        box.width.isFinite, box.height.isFinite
+      else { continue }
       let stranger = geometry.nodes.contains { node in
         !inside.contains(ActorID(node.id)) && node.box.overlaps(box)
       }
@@ -257,9 +297,11 @@ public struct DiagramBuilder: Sendable {
       "fontsize": .raw(Self.number(style.fontSize + 4)), "outputorder": "edgesfirst", "notranslate": "true",
       "splines": "true", "pad": "0.1",
     ]
-    if let dpi = style.dpi { drawing.graphAttributes["dpi"] = .raw(Self.number(dpi)) }
     if let page = style.page {
+      // Scaled to fit the page (keeping its aspect); no margin, so a PDF page is the page asked for.
       drawing.graphAttributes["size"] = .raw("\(Self.number(page.width)),\(Self.number(page.height))!")
+      drawing.graphAttributes["margin"] = "0"
+      drawing.graphAttributes["pad"] = "0"
     }
     drawing.nodeDefaults = plan.routing.nodeDefaults
     drawing.edgeDefaults = plan.routing.edgeDefaults
@@ -318,7 +360,8 @@ public struct DiagramBuilder: Sendable {
           highlighted: highlight.map {
             $0.pairs.contains(Highlight.Pair(edge.tail, edge.head))
           })
-        if units.count > 1 { attributes.merge(arrowAttributes(relations, tail: edge.tail, kinds: plan.kinds)) { $1 } }
+        // The arrows the route was clipped for: every directed relation (and initiator) of the strand.
+        attributes.merge(arrowAttributes(relations, tail: edge.tail, kinds: plan.kinds)) { $1 }
         attributes["pos"] = .raw(strand.dotText)
         for relation in visible {
           shownKinds.insert(relation.kind)
@@ -451,9 +494,8 @@ public struct DiagramBuilder: Sendable {
   /// The best place for a label of `size` along a route.
   ///
   /// Candidates lie beside (or on) points of the route, from its middle outwards.
-  /// `clear` is true when the box meets no node, label, legend or canvas edge and at most one other route (so the
-  /// text is not drawn over a bundle of lines); otherwise the box with the fewest conflicts is returned (for
-  /// `--labels all`).
+  /// `clear` is true when the box meets no node, label, legend, canvas edge or other route (so no line strikes
+  /// through the text); otherwise the box with the fewest conflicts is returned (for `--labels all`).
   static func placeLabel(
     size: DiagramPoint, along route: DrawingGeometry.Route, avoiding nodes: [DiagramBox], labels: [DiagramBox],
     legend: DiagramBox?, canvas: DiagramBox, routes: [[DiagramPoint]]
@@ -462,7 +504,6 @@ public struct DiagramBuilder: Sendable {
     guard samples.count >= 2 else { return (nil, false) }
     let padded = DiagramPoint(x: size.x + 2 * labelPadding, y: size.y + 2 * labelPadding)
     var best: (box: DiagramBox, cost: Double)?
-    var bestClear: (box: DiagramBox, cost: Double)?
     let fractions = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82]
     for fraction in fractions {
       let index = min(samples.count - 2, max(0, Int((Double(samples.count - 1) * fraction).rounded())))
@@ -486,16 +527,43 @@ public struct DiagramBuilder: Sendable {
         {
           conflicts += 10
         }
-        let crossings = routes.reduce(0) { count, samples in count + (samples.contains { box.contains($0) } ? 1 : 0) }
+        let crossings = routes.reduce(0) { count, samples in count + (Self.crosses(samples, box) ? 1 : 0) }
         let cost =
           conflicts + Double(crossings) * 0.2 + abs(fraction - 0.5) + (offset.x == 0 && offset.y == 0 ? 0.3 : 0)
         if best == nil || cost < best!.cost { best = (box, cost) }
         if conflicts == 0, crossings == 0 { return (box, true) }
-        if conflicts == 0, crossings <= 1, bestClear == nil || cost < bestClear!.cost { bestClear = (box, cost) }
+
       }
     }
-    if let bestClear { return (bestClear.box, true) }
     return (best?.box, false)
+  }
+
+  /// Whether a polyline through `points` enters `box` (a segment crosses it, not only a sample inside).
+  static func crosses(_ points: [DiagramPoint], _ box: DiagramBox) -> Bool {
+    guard let first = points.first else { return false }
+    if box.contains(first) { return true }
+    for (a, b) in zip(points, points.dropFirst()) {
+      if box.contains(b) { return true }
+      // Liang–Barsky clipping of the segment against the box.
+      var low = 0.0
+      var high = 1.0
+      let dx = b.x - a.x
+      let dy = b.y - a.y
+      var inside = true
+      for (p, q) in [
+        (-dx, a.x - box.lowerLeft.x), (dx, box.upperRight.x - a.x), (-dy, a.y - box.lowerLeft.y),
+        (dy, box.upperRight.y - a.y),
+      ] {
+        if p == 0 {
+          if q < 0 { inside = false }
+        } else {
+          let t = q / p
+          if p < 0 { low = max(low, t) } else { high = min(high, t) }
+        }
+      }
+      if inside, low < high { return true }
+    }
+    return false
   }
 
   /// The size of a label's text: Graphviz's measure when the text is the one it measured, else an estimate.
@@ -504,6 +572,12 @@ public struct DiagramBuilder: Sendable {
     let lines = text.components(separatedBy: "\\n")
     let width = lines.map { Self.textWidth($0, fontSize: style.smallFontSize) }.max() ?? 0
     return DiagramPoint(x: width + 4, y: Double(lines.count) * style.smallFontSize * 1.2 + 2)
+  }
+
+  /// A rough width of an actor's shape for `name` (wrapped as drawn), in points.
+  func estimatedWidth(of name: String) -> Double {
+    let lines = Self.wrapped(name, width: style.wrapWidth)
+    return (lines.map { Self.textWidth($0, fontSize: style.fontSize) }.max() ?? 0) + 16
   }
 
   /// A rough width of text in DejaVu Sans, in points (Graphviz measures the real one).
@@ -910,6 +984,7 @@ extension DiagramBuilder {
       drawing.graphAttributes["overlap"] = drawing.graphAttributes["overlap"] ?? "prism"
       drawing.graphAttributes["sep"] = "+16"
       drawing.graphAttributes["esep"] = "+2"
+      drawing.graphAttributes["start"] = "1"
     case .sfdp:
       // Debian's Graphviz lacks the triangulation library sfdp's default overlap removal needs.
       drawing.graphAttributes["overlap"] = "scale"

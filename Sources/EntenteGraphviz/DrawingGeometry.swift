@@ -228,6 +228,9 @@ public struct LegibilityReport: Sendable, Equatable, CustomStringConvertible {
   /// The number of defects (omitted labels and coalitions drawn as nodes are choices, not defects).
   public var defects: Int { edgesThroughNodes + textOverlaps + labelsOnNodes + clusterStrays }
 
+  /// Whether the canvas suits a page or a slide: aspect 1.2–2.0 and text at least 8 px at 1,600 px wide.
+  public var fitsPage: Bool { (1.2...2.0).contains(aspect) && smallestTextAt1600 >= 8 }
+
   public var description: String {
     "edges through actors \(edgesThroughNodes), text overlaps \(textOverlaps), labels on actors \(labelsOnNodes), "
       + "strangers in coalition boxes \(clusterStrays) | labels omitted \(labelsOmitted), coalitions as nodes "

@@ -1,4 +1,5 @@
 import EntenteCore
+import Foundation
 
 /// A slice drawn to several formats, with what its geometry says about legibility.
 public struct RenderedDiagram: Sendable {
@@ -61,10 +62,20 @@ extension GraphvizRenderer {
     let (drawing, report) = try builder.finish(
       plan, geometry: routed.geometry, canvas: layout?.canvas, legendOrigin: layout?.legendOrigin)
     guard !formats.isEmpty else { return RenderedDiagram(results: [], report: report, warnings: routed.warnings) }
-    let result = try context.render(drawing, engine: LayoutEngine.nop2.rawValue, formats: formats.map(\.rawValue))
-    let warnings = routed.warnings + result.warnings
+    // `dpi` scales every format Graphviz writes, so it is set for PNG alone (SVG and PDF stay in points).
+    var documents: [OutputFormat: Data] = [:]
+    var warnings = routed.warnings
+    let raster = style.dpi == nil ? [] : formats.filter { $0 == .png }
+    let vector = formats.filter { !raster.contains($0) }
+    for (group, dpi) in [(vector, nil), (raster, style.dpi)] where !group.isEmpty {
+      var final = drawing
+      if let dpi { final.graphAttributes["dpi"] = .raw(DiagramBuilder.number(dpi)) }
+      let result = try context.render(final, engine: LayoutEngine.nop2.rawValue, formats: group.map(\.rawValue))
+      for (format, data) in zip(group, result.documents) { documents[format] = data }
+      warnings += result.warnings.filter { !warnings.contains($0) }
+    }
     return RenderedDiagram(
-      results: result.documents.map { RenderResult(data: $0, warnings: warnings) }, report: report,
+      results: formats.map { RenderResult(data: documents[$0] ?? Data(), warnings: warnings) }, report: report,
       warnings: warnings)
   }
 }

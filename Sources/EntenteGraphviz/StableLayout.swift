@@ -242,6 +242,33 @@ extension GraphvizRenderer {
       canvas = canvas.union(
         DiagramBox(lowerLeft: origin.offsetBy(y: -legend.y), upperRight: origin.offsetBy(x: legend.x)))
     }
+    // Wide enough for the longest title any slice can have, so no year's title widens its canvas.
+    var longestTitle = (graph.metadata.title ?? graph.metadata.id) + " — 0000-00-00"
+    if let request = style.highlightedPath {
+      func longest(_ id: ActorID) -> String {
+        graph.actor(id).map { $0.names(during: span.days).max { $0.count < $1.count } ?? $0.name } ?? id.rawValue
+      }
+      longestTitle += " — shortest path \(longest(request.from)) to \(longest(request.to)): 000 steps"
+    }
+    let titleWidth = DiagramBuilder.textWidth(longestTitle, fontSize: style.fontSize + 4) + 20
+    if canvas.width < titleWidth {
+      let grow = (titleWidth - canvas.width) / 2
+      canvas = DiagramBox(
+        lowerLeft: canvas.lowerLeft.offsetBy(x: -grow), upperRight: canvas.upperRight.offsetBy(x: grow))
+    }
+    // A drawing with no spread one way (actors in one row) cannot be stretched into a landscape aspect: pad it.
+    let titleHeight = (style.fontSize + 4) * 1.6
+    let range = StableLayout.aspectRange
+    let aspectNow = canvas.width / (canvas.height + titleHeight)
+    if aspectNow > range.upperBound {
+      let grow = (canvas.width / (range.upperBound - 0.05) - titleHeight - canvas.height) / 2
+      canvas = DiagramBox(
+        lowerLeft: canvas.lowerLeft.offsetBy(y: -grow), upperRight: canvas.upperRight.offsetBy(y: grow))
+    } else if aspectNow < range.lowerBound {
+      let grow = ((range.lowerBound + 0.05) * (canvas.height + titleHeight) - canvas.width) / 2
+      canvas = DiagramBox(
+        lowerLeft: canvas.lowerLeft.offsetBy(x: -grow), upperRight: canvas.upperRight.offsetBy(x: grow))
+    }
     return StableLayout(
       years: years, engine: engine, positions: positions, sizes: sizes, canvas: canvas.expanded(by: 10),
       legendOrigin: origin)

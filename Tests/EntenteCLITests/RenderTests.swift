@@ -182,14 +182,15 @@ import Testing
   }
 
   /// `nop` with no positions: every node lacks `pos`, and Graphviz's error is reported, not an empty file.
-  @Test func independentNopWithoutPositionsFails() throws {
+  /// `nop` places nothing: with `--independent` it is a usage error, before Graphviz is asked.
+  @Test func independentNopIsAUsageError() throws {
     let folder = try CLIRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let outcome = try CLIRunner.run([
       "render", sample, "--years", "1977", "--independent", "--engine", "nop", "--out", folder.path,
     ])
-    #expect(outcome.status == 1)
-    #expect(outcome.error.contains("with nop"), "\(outcome.error)")
+    #expect(outcome.status == 64)
+    #expect(outcome.error.contains("--independent needs an engine that places nodes, not nop"), "\(outcome.error)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 

@@ -182,6 +182,77 @@ import Testing
     #expect(early.classes["rcd-ml"] == late.classes["rcd-ml"])
   }
 
+  /// A small graph for arrowheads: patronage one way and recognition back; alliance with patronage back; a
+  /// hostility with an initiator; two coalitions.
+  static func arrowGraph() throws -> TemporalGraph {
+    func relation(
+      _ id: RelationID, _ source: ActorID, _ target: ActorID, _ kind: KindID, initiator: ActorID? = nil
+    ) throws -> Relation {
+      Relation(
+        id: id, source: source, target: target, kind: kind, period: try Period(parsing: "2000", end: "2000"),
+        initiator: initiator)
+    }
+    let names = ["a", "b", "c", "d", "g", "h", "m1", "m2"]
+    return try TemporalGraph(
+      metadata: GraphMetadata(id: "arrows", title: "Arrows", years: 2000...2000), sources: [],
+      actors: names.map { ActorRecord(id: ActorID($0), name: "Actor \($0.uppercased())", type: .state) } + [
+        ActorRecord(id: "bloc", name: "Bloc", type: .coalition)
+      ],
+      relations: [
+        try relation("ab", "a", "b", .patronage), try relation("ba", "b", "a", .recognition),
+        try relation("cd", "c", "d", .alliance), try relation("dc", "d", "c", .patronage),
+        try relation("gh", "g", "h", .hostility, initiator: "h"),
+        try relation("m1-bloc", "m1", "bloc", .membership), try relation("m2-bloc", "m2", "bloc", .membership),
+        try relation("m1-a", "m1", "a", .alliance),
+      ])
+  }
+
+  @Test(arguments: [ParallelRelations.merged, .separate])
+  func everyDirectedRelationKeepsItsArrowhead(parallel: ParallelRelations) async throws {
+    let graph = try Self.arrowGraph()
+    var style = DiagramStyle()
+    style.parallel = parallel
+    let svg = try SVGSummary(
+      try await GraphvizRenderer.shared.render(
+        graph, snapshot: graph.snapshot(year: 2000), formats: [.svg], style: style)[0]
+        .data)
+    func arrowheads(_ relations: [String]) -> Int {
+      relations.compactMap { svg.edge(drawing: $0) }.reduce(into: Set<String>()) { $0.insert($1) }
+        .map { id in (svg.shapes[id] ?? []).filter { $0.hasPrefix("polygon") || $0.hasPrefix("ellipse") }.count }
+        .reduce(0, +)
+    }
+    #expect(arrowheads(["ab", "ba"]) == 2, "patronage one way, recognition back")
+    #expect(arrowheads(["cd", "dc"]) == 1, "the alliance has none, the patronage one")
+    #expect(arrowheads(["gh"]) == 1, "the initiator's arrow")
+    let recognition = try #require(svg.edge(drawing: "ba"))
+    #expect(
+      svg.shapes[recognition]?.contains { $0.hasPrefix("polygon") && $0.contains("fill=none") } == true,
+      "recognition's open arrowhead, as in the legend")
+  }
+
+  @Test(arguments: [LayoutEngine.circo, .sfdp, .twopi, .neato])
+  func engineThatIgnoresClustersDrawsNoBrokenBox(engine: LayoutEngine) async throws {
+    let graph = try Self.arrowGraph()
+    let rendered = try await GraphvizRenderer.shared.renderDiagram(
+      graph, snapshot: graph.snapshot(year: 2000), formats: [.svg], engine: engine)
+    let text = try #require(rendered.results[0].text)
+    #expect(!text.lowercased().contains("nan"))
+    #expect(rendered.report.clusterStrays == 0)
+  }
+
+  @Test func aHighlightedPathUsesOnlyWhatIsDrawn() async throws {
+    let graph = try Self.greatLakes()
+    var style = DiagramStyle()
+    style.highlightedPath = PathHighlight(from: "rwanda", to: "angola")
+    var filter = DiagramFilter()
+    filter.focus = "rwanda"
+    filter.depth = 0
+    let svg = try SVGSummary(
+      try await GraphvizRenderer.shared.render(
+        graph, snapshot: graph.snapshot(year: 1999), formats: [.svg], style: style, filter: filter)[0].data)
+    #expect(svg.allText.contains("no path from Rwanda to Angola"))
+  }
+
   /// Under every engine, stable or not, each legend text sits on the same line as its own sample.
   @Test(arguments: [LayoutEngine.neato, .dot, .fdp, .sfdp, .circo, .twopi])
   func legendTextsSitBesideTheirSamples(engine: LayoutEngine) async throws {

@@ -169,6 +169,7 @@ final class GraphvizContext {
     _ = messageSink.drain()
     let graph = try build(drawing)
     defer { agclose(graph) }
+    entente_reset_random()
     let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
     defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
     let warnings = try check(laidOut, context: context)
@@ -197,6 +198,7 @@ final class GraphvizContext {
     _ = messageSink.drain()
     let graph = try build(drawing)
     defer { agclose(graph) }
+    entente_reset_random()
     let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
     defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
     let warnings = try check(laidOut, context: context)
@@ -399,6 +401,7 @@ final class GraphvizContext {
   private func layoutAndRender(
     _ graph: UnsafeMutablePointer<Agraph_t>, engine: String, formats: [String], context: String
   ) throws -> (documents: [Data], warnings: [String]) {
+    entente_reset_random()
     let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
     defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
     var warnings = try check(laidOut, context: context + " (layout)")

@@ -26,7 +26,7 @@ struct RenderCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "Layout engine: neato (default, with or without --independent), dot, fdp, sfdp, circo, twopi. Every engine gives the same bytes for the same input in a fresh process; fdp and sfdp may place nodes differently after other layouts in the same process (Graphviz 2.43 keeps state between runs), which matters only to programs using the library."
+      "Layout engine: neato (default, with or without --independent), dot, fdp, sfdp, circo, twopi. The same input gives the same bytes with every engine but fdp, whose layout in Graphviz 2.43 depends on memory addresses (address-space randomisation changes them from run to run). The page bars (aspect, text size) are met by the default stable neato layout; other engines are drawn as they lay out."
   )
   var engine: LayoutEngine?
 
@@ -41,7 +41,7 @@ struct RenderCommand: AsyncParsableCommand {
 
   @Flag(
     help:
-      "Write nothing; print per slice the defects measured on the laid-out geometry (edges through actors, overlapping texts, labels on actors, strangers in coalition boxes, smallest text) and exit 1 if there is any."
+      "Write nothing; print per slice the defects measured on the laid-out geometry (edges through actors, overlapping texts, labels on actors, strangers in coalition boxes, aspect, smallest text) and exit 1 if there is any or a slice is off the page bars (aspect 1.2–2.0, text ≥ 8 px at 1,600 px wide)."
   )
   var check = false
 
@@ -83,7 +83,7 @@ struct RenderCommand: AsyncParsableCommand {
             filter: filter)
         }
         let report = diagram.report
-        defects += report.defects
+        defects += report.defects + (report.fitsPage ? 0 : 1)
         for warning in diagram.results.first?.warnings ?? diagram.warnings where reported.insert(warning).inserted {
           Terminal.error("warning: Graphviz: \(warning)")
         }
@@ -104,7 +104,9 @@ struct RenderCommand: AsyncParsableCommand {
         )
       }
       if check && defects > 0 {
-        throw CommandFailure("\(defects) defects in \(slices.count) slices")
+        throw CommandFailure(
+          "\(defects) defects in \(slices.count) slices (each slice off the page bars, aspect 1.2–2.0 and text ≥ 8 px "
+            + "at 1,600 px, counts as one)")
       }
     }
   }
@@ -114,8 +116,11 @@ struct RenderCommand: AsyncParsableCommand {
     if let date {
       do { _ = try PartialDate(parsing: date) } catch { throw ValidationError("--date: \(error)") }
     }
-    if !independent, engine == .nop || engine == .nop2 {
-      throw ValidationError("a stable layout needs an engine that places nodes, not \(engine!)")
+    if engine == .nop || engine == .nop2 {
+      throw ValidationError(
+        independent
+          ? "--independent needs an engine that places nodes, not \(engine!)"
+          : "a stable layout needs an engine that places nodes, not \(engine!)")
     }
   }
 
