@@ -181,7 +181,6 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
-  /// `nop` with no positions: every node lacks `pos`, and Graphviz's error is reported, not an empty file.
   /// `nop` places nothing: with `--independent` it is a usage error, before Graphviz is asked.
   @Test func independentNopIsAUsageError() throws {
     let folder = try CLIRunner.temporaryFolder()
