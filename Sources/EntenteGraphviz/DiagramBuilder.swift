@@ -404,7 +404,14 @@ public struct DiagramBuilder: Sendable {
     }
     let nodeBoxes = geometry.nodes.map(\.box)
     var placedLabels: [DiagramBox] = []
-    let allSamples = finalRoutes.map { $0.route.samples(perSegment: 6) }
+    // Each route's points and box (most candidate labels are far from most routes: the box test skips them).
+    let allSamples = finalRoutes.map { final -> (points: [DiagramPoint], box: DiagramBox) in
+      let points = final.route.samples(perSegment: 6)
+      let box = points.dropFirst().reduce(
+        DiagramBox(lowerLeft: points.first ?? DiagramPoint(x: 0, y: 0), upperRight: points.first ?? DiagramPoint(x: 0, y: 0))
+      ) { $0.union(DiagramBox(lowerLeft: $1, upperRight: $1)) }
+      return (points, box)
+    }
     let routeIndex = Dictionary(finalRoutes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     for request in labelRequests {
       var others = allSamples
@@ -498,7 +505,7 @@ public struct DiagramBuilder: Sendable {
   /// through the text); otherwise the box with the fewest conflicts is returned (for `--labels all`).
   static func placeLabel(
     size: DiagramPoint, along route: DrawingGeometry.Route, avoiding nodes: [DiagramBox], labels: [DiagramBox],
-    legend: DiagramBox?, canvas: DiagramBox, routes: [[DiagramPoint]]
+    legend: DiagramBox?, canvas: DiagramBox, routes: [(points: [DiagramPoint], box: DiagramBox)]
   ) -> (box: DiagramBox?, clear: Bool) {
     let samples = route.samples(perSegment: 8)
     guard samples.count >= 2 else { return (nil, false) }
@@ -527,7 +534,9 @@ public struct DiagramBuilder: Sendable {
         {
           conflicts += 10
         }
-        let crossings = routes.reduce(0) { count, samples in count + (Self.crosses(samples, box) ? 1 : 0) }
+        let crossings = routes.reduce(0) { count, route in
+          count + (route.box.overlaps(box) && Self.crosses(route.points, box) ? 1 : 0)
+        }
         let cost =
           conflicts + Double(crossings) * 0.2 + abs(fraction - 0.5) + (offset.x == 0 && offset.y == 0 ? 0.3 : 0)
         if best == nil || cost < best!.cost { best = (box, cost) }

@@ -142,3 +142,51 @@ import Testing
     #expect(all.contains("the name 'Germany' is used by 'reich' and 'frg' at overlapping times"))
   }
 }
+
+/// Random tables, many of their rows broken in some way: every import either writes a file that validates or
+/// fails and writes nothing.
+@Suite struct ImportPropertyTests {
+  /// A small seeded generator (SplitMix64), so a failing case can be replayed.
+  struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+  }
+
+  static let ids = ["a", "b", "c", "040", "yes", "two words", "", "~", "Lê", "a/b"]
+  static let kinds = ["alliance", "hostility", "patronage", "membership", "friendship", ""]
+  static let dates = ["1990", "1991-02", "1990-13", "", "1992~", "open", "1989-02-30", "x"]
+  static let weights = ["", "1", "2.5", "-3", "0", "1e-400", "nan", "inf", "x"]
+
+  @Test(arguments: 1...12)
+  func everyWrittenFileValidates(seed: Int) throws {
+    var random = Generator(state: UInt64(seed))
+    var actors = "id,name,type\n"
+    for id in ["a", "b", "c", "040", "yes", "Lê"] where random.next() % 5 != 0 {
+      actors += "\"\(id)\",Name \(id),\(random.pick(["state", "party", "person", ""]))\n"
+    }
+    var relations = "id,source,target,kind,from,to,weight,initiator\n"
+    for row in 0..<Int(random.next() % 12) {
+      let id = random.next() % 4 == 0 ? random.pick(Self.ids) : "r\(row)"
+      relations +=
+        "\"\(id)\",\"\(random.pick(Self.ids))\",\"\(random.pick(Self.ids))\",\(random.pick(Self.kinds)),"
+        + "\(random.pick(Self.dates)),\(random.pick(Self.dates)),\(random.pick(Self.weights)),"
+        + "\"\(random.pick(Self.ids))\"\n"
+    }
+    let folder = try ImportRulesTests.folder(with: ["tables/actors.csv": actors, "tables/relations.csv": relations])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outcome, validates) = try ImportRulesTests.importAndValidate(folder.appendingPathComponent("tables"))
+    if outcome.status == 0 {
+      #expect(validates == true, "seed \(seed): a written file must validate\n\(actors)\n\(relations)")
+    } else {
+      #expect(validates == nil, "seed \(seed): a failed import writes nothing")
+      #expect(outcome.error.hasPrefix("entente: ") || outcome.error.contains("skipped"), "\(outcome.error)")
+    }
+  }
+}
