@@ -408,7 +408,8 @@ public struct DiagramBuilder: Sendable {
     let allSamples = finalRoutes.map { final -> (points: [DiagramPoint], box: DiagramBox) in
       let points = final.route.samples(perSegment: 6)
       let box = points.dropFirst().reduce(
-        DiagramBox(lowerLeft: points.first ?? DiagramPoint(x: 0, y: 0), upperRight: points.first ?? DiagramPoint(x: 0, y: 0))
+        DiagramBox(
+          lowerLeft: points.first ?? DiagramPoint(x: 0, y: 0), upperRight: points.first ?? DiagramPoint(x: 0, y: 0))
       ) { $0.union(DiagramBox(lowerLeft: $1, upperRight: $1)) }
       return (points, box)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EntenteAlgorithms
 import EntenteCore
+import EntenteIO
 import Foundation
 
 extension CentralityMeasure: ExpressibleByArgument {}
@@ -90,17 +91,11 @@ struct CentralityCommand: ParsableCommand {
       return
     }
     let range = years!.range
-    var series: [ActorID: [Int: Double]] = [:]
-    for year in range {
-      let scores = try query {
-        try graph.snapshot(year: year, rule: activity.rule).centrality(measure, options: options)
-      }
-      for (actor, value) in zip(scores.actors, scores.values) { series[actor, default: [:]][year] = value }
+    let result = try query {
+      try graph.centralitySeries(measure, years: range, rule: activity.rule, options: options)
     }
-    // Rank by mean over the years asked (absent years count as 0), ties in canonical order.
-    let ranked = graph.actors.map(\.id).filter { series[$0] != nil }.enumerated().map { position, actor in
-      (actor, series[actor]!.values.reduce(0, +) / Double(range.count), position)
-    }.sorted { ($0.1, -$0.2) > ($1.1, -$1.2) }.map(\.0)
+    let series = result.values
+    let ranked = result.ranked
     let shown = Array(ranked.prefix(top ?? ranked.count))
     var table = Table(columns: ["actor", "name"] + range.map(String.init))
     for actor in shown {
@@ -113,94 +108,10 @@ struct CentralityCommand: ParsableCommand {
       let charted = Array(ranked.prefix(top ?? 8))
       let svg = LineChart(
         title: "\(measure.rawValue), \(range.lowerBound)–\(range.upperBound)", years: range,
-        series: charted.map { (id: $0.rawValue, label: graph.name(of: $0), values: series[$0] ?? [:]) }
+        series: charted.map { LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: series[$0] ?? [:]) }
       ).svg()
       try AtomicFile.write(Data(svg.utf8), to: URL(fileURLWithPath: chart))
       Terminal.error("wrote \(chart)")
     }
-  }
-}
-
-/// A hand-made SVG line chart: one polyline per actor over the years, axes, ticks and a legend.
-struct LineChart {
-  let title: String
-  let years: ClosedRange<Int>
-  let series: [(id: String, label: String, values: [Int: Double])]
-
-  static let palette = [
-    "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
-    "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6",
-  ]
-
-  func svg() -> String {
-    let width = 860.0
-    let height = 480.0
-    let (left, right, top, bottom) = (60.0, 220.0, 40.0, 50.0)
-    let plotWidth = width - left - right
-    let plotHeight = height - top - bottom
-    let maximum = max(series.flatMap(\.values.values).max() ?? 1, 1e-12)
-    let span = Double(max(years.upperBound - years.lowerBound, 1))
-    func x(_ year: Int) -> Double { left + Double(year - years.lowerBound) / span * plotWidth }
-    func y(_ value: Double) -> Double { top + plotHeight - value / maximum * plotHeight }
-    func f(_ v: Double) -> String { String(format: "%.1f", v) }
-    func escape(_ text: String) -> String {
-      text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-    var out = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
-      <title>\(escape(title))</title>
-      <rect width="100%" height="100%" fill="white"/>
-      <text id="chart-title" x="\(f(left))" y="24" font-size="15" font-weight="bold">\(escape(title))</text>
-      <g id="axes" stroke="#333" stroke-width="1">
-      <line x1="\(f(left))" y1="\(f(top + plotHeight))" x2="\(f(left + plotWidth))" y2="\(f(top + plotHeight))"/>
-      <line x1="\(f(left))" y1="\(f(top))" x2="\(f(left))" y2="\(f(top + plotHeight))"/>
-      </g>
-
-      """
-    out += "<g id=\"y-ticks\" fill=\"#333\" text-anchor=\"end\">\n"
-    for step in 0...4 {
-      let value = maximum * Double(step) / 4
-      out +=
-        "<line x1=\"\(f(left - 4))\" y1=\"\(f(y(value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"#ddd\"/>"
-      out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\">\(String(format: "%.3g", value))</text>\n"
-    }
-    out += "</g>\n<g id=\"x-ticks\" fill=\"#333\" text-anchor=\"middle\">\n"
-    let stride = max(1, Int((span / 10).rounded(.up)))
-    for year in Swift.stride(from: years.lowerBound, through: years.upperBound, by: stride) {
-      out +=
-        "<line x1=\"\(f(x(year)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x(year)))\" y2=\"\(f(top + plotHeight + 4))\" stroke=\"#333\"/>"
-      out += "<text x=\"\(f(x(year)))\" y=\"\(f(top + plotHeight + 18))\">\(year)</text>\n"
-    }
-    out += "</g>\n"
-    for (index, line) in series.enumerated() {
-      let color = Self.palette[index % Self.palette.count]
-      // Absent years break the line into segments.
-      var segments: [[String]] = [[]]
-      for year in years {
-        if let value = line.values[year] {
-          segments[segments.count - 1].append("\(f(x(year))),\(f(y(value)))")
-        } else if !segments[segments.count - 1].isEmpty {
-          segments.append([])
-        }
-      }
-      out +=
-        "<g id=\"series-\(escape(line.id))\" data-actor=\"\(escape(line.id))\" stroke=\"\(color)\" fill=\"\(color)\">\n"
-      for segment in segments where !segment.isEmpty {
-        if segment.count == 1 {
-          let parts = segment[0].split(separator: ",")
-          out += "<circle cx=\"\(parts[0])\" cy=\"\(parts[1])\" r=\"2.5\"/>\n"
-        } else {
-          out += "<polyline fill=\"none\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>\n"
-        }
-      }
-      out += "</g>\n"
-      let legendY = top + 14 + Double(index) * 18
-      out +=
-        "<g class=\"legend\"><line x1=\"\(f(width - right + 16))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(width - right + 36))\" y2=\"\(f(legendY - 4))\" stroke=\"\(color)\" stroke-width=\"3\"/>"
-      out += "<text x=\"\(f(width - right + 42))\" y=\"\(f(legendY))\">\(escape(line.label))</text></g>\n"
-    }
-    return out + "</svg>\n"
   }
 }

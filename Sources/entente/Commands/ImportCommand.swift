@@ -24,15 +24,11 @@ struct ImportCommand: AsyncParsableCommand {
       nothing is written. The YAML file is written whole, then renamed into place.
       """)
 
-  enum Source: String, ExpressibleByArgument, CaseIterable {
-    case csv, cow, participants, dot, json
-  }
-
   @Argument(help: "The file or folder to import.", completion: .file())
   var source: String
 
   @Option(name: .customLong("from"), help: "The input format: csv, cow, participants, dot or json.")
-  var format: Source?
+  var format: ImportFormat?
 
   @Option(help: "The YAML data file to write.")
   var out: String
@@ -52,7 +48,16 @@ struct ImportCommand: AsyncParsableCommand {
         throw CommandFailure("--id '\(id)' is not a graph id (no spaces or '/', not empty)", status: 64)
       }
       let url = URL(fileURLWithPath: source)
-      let kind = try format ?? Self.guess(url)
+      let kind: ImportFormat
+      if let format {
+        kind = format
+      } else {
+        do {
+          kind = try ImportFormat.guess(from: url)
+        } catch let error as ImportFormat.GuessError {
+          throw CommandFailure(error.description, status: error.exists ? 64 : ExitStatus.failure)
+        }
+      }
       let progress: ImportProgress = { rows in Terminal.error("entente import: \(rows) rows read…") }
       var skipped: [ImportIssue] = []
       var notes: [String] = []
@@ -127,24 +132,6 @@ struct ImportCommand: AsyncParsableCommand {
           + (skipped.isEmpty ? "" : "; \(skipped.count) skipped (listed above)"))
     }
   }
-
-  /// Guesses the format from the path and, for a CSV file, its header.
-  static func guess(_ url: URL) throws -> Source {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw CommandFailure("\(url.path): no such file or folder")
-    }
-    if isDirectory.boolValue { return .csv }
-    if ["dot", "gv"].contains(url.pathExtension.lowercased()) { return .dot }
-    if url.pathExtension.lowercased() == "json" { return .json }
-    let handle = try FileHandle(forReadingFrom: url)
-    defer { try? handle.close() }
-    let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self).lowercased()
-    let header = head.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-    if header.contains("ccode1") { return .cow }
-    if header.contains("warnum") || header.contains("side") { return .participants }
-    if head.contains("graph") && head.contains("{") { return .dot }
-    throw CommandFailure(
-      "cannot tell the format of \(url.path); give --from csv, cow, participants, dot or json", status: 64)
-  }
 }
+
+extension ImportFormat: ExpressibleByArgument {}
