@@ -43,12 +43,15 @@ let package = Package(
         "EntenteCore", "EntenteIO", "EntenteGraphviz", "EntenteAlgorithms",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore"]),
+    // What several test targets share: the seeded random generator.
+    .target(name: "EntenteTestSupport", path: "Tests/EntenteTestSupport"),
+    .testTarget(name: "EntenteCoreTests", dependencies: ["EntenteCore", "EntenteTestSupport"]),
     .testTarget(name: "EntenteIOTests", dependencies: ["EntenteIO"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "EntenteAlgorithmsTests", dependencies: ["EntenteAlgorithms", "EntenteCore", "EntenteIO"],
+      name: "EntenteAlgorithmsTests",
+      dependencies: ["EntenteAlgorithms", "EntenteCore", "EntenteIO", "EntenteTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "EntenteCLITests", dependencies: ["entente"]),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente", "EntenteTestSupport"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
     .testTarget(
       name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"], exclude: ["Fixtures"]

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteTestSupport
 import Testing
 
 @testable import EntenteAlgorithms

@@ -1,3 +1,4 @@
+import EntenteTestSupport
 import Foundation
 import Testing
 
@@ -146,19 +147,6 @@ import Testing
 /// Random tables, many of their rows broken in some way: every import either writes a file that validates or
 /// fails and writes nothing.
 @Suite struct ImportPropertyTests {
-  /// A small seeded generator (SplitMix64), so a failing case can be replayed.
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-  }
-
   static let ids = ["a", "b", "c", "040", "yes", "two words", "", "~", "Lê", "a/b"]
   static let kinds = ["alliance", "hostility", "patronage", "membership", "friendship", ""]
   static let dates = ["1990", "1991-02", "1990-13", "", "1992~", "open", "1989-02-30", "x"]
@@ -166,7 +154,7 @@ import Testing
 
   @Test(arguments: 1...12)
   func everyWrittenFileValidates(seed: Int) throws {
-    var random = Generator(state: UInt64(seed))
+    var random = SplitMix64(seed: UInt64(seed))
     var actors = "id,name,type\n"
     for id in ["a", "b", "c", "040", "yes", "Lê"] where random.next() % 5 != 0 {
       actors += "\"\(id)\",Name \(id),\(random.pick(["state", "party", "person", ""]))\n"

@@ -163,30 +163,14 @@ final class GraphvizContext {
 
   /// Lays out `drawing` with `engine` and reads back node positions and the bounding box.
   func layout(_ drawing: DiagramGraph, engine: String) throws -> (layout: LaidOutGraph, warnings: [String]) {
-    let context = "layout of graph \"\(drawing.name)\" with \(engine)"
-    try checkAvailable(engine: engine, formats: [], context: context)
-    _ = agreseterrors()
-    _ = messageSink.drain()
-    let graph = try build(drawing)
-    defer { agclose(graph) }
-    entente_reset_random()
-    let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
-    defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
-    let warnings = try check(laidOut, context: context)
+    let (geometry, warnings) = try route(drawing, engine: engine)
     var positions: [String: DiagramPoint] = [:]
     var sizes: [String: DiagramPoint] = [:]
-    for node in drawing.nodes {
-      guard let handle = withCString(node.id, { agnode(graph, $0, 0) }) else { continue }
-      let coord = entente_node_coord(handle)
-      positions[node.id] = DiagramPoint(x: coord.x, y: coord.y)
-      sizes[node.id] = DiagramPoint(x: entente_node_width(handle) * 72, y: entente_node_height(handle) * 72)
+    for node in geometry.nodes {
+      positions[node.id] = node.center
+      sizes[node.id] = node.size
     }
-    let box = entente_graph_bb(graph)
-    let result = LaidOutGraph(
-      positions: positions, sizes: sizes,
-      box: DiagramBox(
-        lowerLeft: DiagramPoint(x: box.LL.x, y: box.LL.y), upperRight: DiagramPoint(x: box.UR.x, y: box.UR.y)))
-    return (result, warnings)
+    return (LaidOutGraph(positions: positions, sizes: sizes, box: geometry.box), warnings)
   }
 
   /// Lays out `drawing` with `engine` (edges routed as its `splines` says) and reads back every node's shape,
