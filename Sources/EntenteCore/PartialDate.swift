@@ -144,3 +144,60 @@ extension StringProtocol {
     return self[start..<end]
   }
 }
+
+/// The years Entente works with: −9999…9999, the range EDTF's four-digit years and the Correlates of War data need.
+///
+/// Readers reject years outside it, so no arithmetic on days or years can overflow and no command allocates per year
+/// beyond 19,999 years.
+public let supportedYears: ClosedRange<Int> = -9999...9999
+
+extension ClosedRange where Bound == Int {
+  /// Parses a range of years: `1975...1991`, `1975..1991`, `1975-1991` (both years not negative) or one year
+  /// `1979`; `nil` when the text is none of these, the first year is after the last, or a year is outside
+  /// ``supportedYears``.
+  ///
+  /// The one year-range syntax of the data format's `years` and of every command's `--years`.
+  public init?(parsingYears text: String) {
+    let text = text.trimmingSpaces
+    var bounds: [Substring] = [text]
+    for separator in ["...", "..", "–"] where text.contains(separator) {
+      bounds = Array(text.components(separatedBy: separator)).map { Substring($0) }
+      break
+    }
+    if bounds.count == 1, let dash = text.dropFirst().firstIndex(of: "-") {
+      bounds = [text[..<dash], text[text.index(after: dash)...]]
+    }
+    let years = bounds.map { Int($0.trimmingSpaces) }
+    guard (1...2).contains(years.count), let low = years[0], let high = years[years.count - 1], low <= high,
+      supportedYears.contains(low), supportedYears.contains(high)
+    else { return nil }
+    self = low...high
+  }
+}
+
+extension StringProtocol {
+  /// The parts between occurrences of `separator` (Foundation-free).
+  fileprivate func components(separatedBy separator: String) -> [String] {
+    var parts: [String] = []
+    var rest = Substring(self)
+    while let range = rest.range(of: separator) {
+      parts.append(String(rest[..<range.lowerBound]))
+      rest = rest[range.upperBound...]
+    }
+    parts.append(String(rest))
+    return parts
+  }
+}
+
+extension Substring {
+  /// The first range of `needle` (Foundation-free).
+  fileprivate func range(of needle: String) -> Range<Index>? {
+    guard !needle.isEmpty else { return nil }
+    var start = startIndex
+    while start < endIndex {
+      if self[start...].hasPrefix(needle) { return start..<index(start, offsetBy: needle.count) }
+      start = index(after: start)
+    }
+    return nil
+  }
+}

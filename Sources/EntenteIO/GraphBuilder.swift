@@ -132,14 +132,8 @@ struct GraphBuilder {
     }
   }
 
-  /// Parses `1975...1991` (or a single year).
-  static func yearRange(_ text: String) -> ClosedRange<Int>? {
-    let parts = text.components(separatedBy: "...").map { $0.trimmingCharacters(in: .whitespaces) }
-    guard (1...2).contains(parts.count), let low = Int(parts[0]), let high = Int(parts.last!), low <= high else {
-      return nil
-    }
-    return low...high
-  }
+  /// Parses a year range (the core's syntax: `ClosedRange(parsingYears:)`).
+  static func yearRange(_ text: String) -> ClosedRange<Int>? { ClosedRange(parsingYears: text) }
 
   private mutating func readSources(_ node: Node) {
     guard let items = reader.sequence(node, field: "sources", of: "sources") else { return }

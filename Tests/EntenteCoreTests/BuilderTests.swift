@@ -89,4 +89,17 @@ import Testing
     #expect(ActorID.slug("!!", fallback: "war") == "war")
     for text in ["a b", "\t", "x/y", "Ünïcode name", "1 2 3"] { #expect(ActorID.isValid(ActorID.slug(text))) }
   }
+
+  @Test(arguments: [
+    ("1975...1991", 1975...1991), ("1975..1991", 1975...1991), ("1975-1991", 1975...1991), ("1979", 1979...1979),
+    ("-500...-300", -500...(-300)), ("-44", -44...(-44)), (" 1975 ... 1991 ", 1975...1991),
+  ])
+  func yearRangesParse(text: String, expected: ClosedRange<Int>) {
+    #expect(ClosedRange(parsingYears: text) == expected)
+  }
+
+  @Test(arguments: ["1991...1975", "x", "", "1...1000000000", "9223372036854775807", "1975...", "10000"])
+  func badYearRangesDoNot(text: String) {
+    #expect(ClosedRange(parsingYears: text) == nil)
+  }
 }

@@ -80,15 +80,10 @@ struct YearRange: ExpressibleByArgument {
 
   init(_ range: ClosedRange<Int>) { self.range = range }
 
+  /// The core's year-range syntax (`ClosedRange(parsingYears:)`), so `--years` reads as the data format's `years`.
   init?(argument: String) {
-    for separator in ["...", "..", "-"] where argument.contains(separator) {
-      let parts = argument.components(separatedBy: separator)
-      guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low <= high else { return nil }
-      range = low...high
-      return
-    }
-    guard let year = Int(argument) else { return nil }
-    range = year...year
+    guard let range = ClosedRange<Int>(parsingYears: argument) else { return nil }
+    self.range = range
   }
 
   static var defaultCompletionKind: CompletionKind { .default }
