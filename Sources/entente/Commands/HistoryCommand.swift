@@ -37,15 +37,13 @@ struct HistoryCommand: ParsableCommand {
     let graph = try input.load()
     let a = try query { try graph.actor(named: first) }
     let b = try query { try graph.actor(named: second) }
-    let kinds = try kindFilter.kindIDs(in: graph)
-    let found = graph.relations.enumerated().filter { _, relation in
-      relation.joins(a.id, b.id)
-        && (kinds.map { $0.contains { graph.kinds.isKind(relation.kind, a: $0) } } ?? true)
-    }.sorted { ($0.element.period.start.earliestDay, $0.offset) < ($1.element.period.start.earliestDay, $1.offset) }
+    let history = graph.dyadHistory(
+      between: a.id, and: b.id, kinds: try kindFilter.kindIDs(in: graph), years: graph.defaultYears,
+      rule: activity.rule, policy: collapse.policy)
     var table = Table(columns: [
       "relation", "period", "kind", "sign", "source", "target", "confidence", "label", "citations",
     ])
-    for (_, relation) in found {
+    for relation in history.relations {
       let kind = graph.kinds[relation.kind]
       let citations = relation.citations.map { citation in
         "\(citation.source): \"\(citation.quote)\"" + (citation.locator.map { " (\($0))" } ?? "")
@@ -57,30 +55,12 @@ struct HistoryCommand: ParsableCommand {
       ])
     }
     if format == .table {
-      Terminal.output("\(a.id) (\(a.name)) – \(b.id) (\(b.name)): \(found.count) relation(s)\n\n")
+      Terminal.output("\(a.id) (\(a.name)) – \(b.id) (\(b.name)): \(history.relations.count) relation(s)\n\n")
     }
     Terminal.output(table.rendered(as: format))
     // The signed tie year by year, printed where it changes (table format only).
-    guard format == .table, let range = graph.defaultYears, !found.isEmpty else { return }
-    // From the pair's own relations (those that pass --kinds), not a snapshot of the whole graph per year.
-    var previous: String? = nil
-    var changes: [String] = []
-    for year in range {
-      let signs = found.map(\.element).filter { $0.period.isActive(inYear: year, rule: activity.rule) }
-        .compactMap { graph.kinds[$0.kind]?.sign }
-      let positive = signs.filter { $0 == .positive }.count
-      let negative = signs.filter { $0 == .negative }.count
-      var tie = "none"
-      if collapse.policy == .multiplex {
-        let both = (positive > 0 ? ["+"] : []) + (negative > 0 ? ["-"] : [])
-        if !both.isEmpty { tie = both.joined(separator: "/") }
-      } else if positive + negative > 0 {
-        let sign = collapse.policy.sign(positive: positive, negative: negative)
-        if sign != .neutral { tie = sign.symbol }
-      }
-      if tie != previous { changes.append("\(year): \(tie)") }
-      previous = tie
-    }
+    guard format == .table, !history.changes.isEmpty else { return }
+    let changes = history.changes.map { "\($0.year): \($0.tie)" }
     Terminal.output("\nsigned tie by year (where it changes): " + changes.joined(separator: ", ") + "\n")
   }
 }
