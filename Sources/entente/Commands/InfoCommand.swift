@@ -25,31 +25,27 @@ struct InfoCommand: ParsableCommand {
     summary.append(["sources", "\(graph.sources.count)"])
     summary.append(["years", graph.metadata.years.map { "\($0.lowerBound)...\($0.upperBound)" } ?? ""])
     summary.append(["years spanned", graph.yearsSpanned.map { "\($0.lowerBound)...\($0.upperBound)" } ?? ""])
-    for (type, count) in counts(graph.actors.map(\.type)).sorted(by: { $0.key < $1.key }) {
+    let counts = graph.summary(years: range)
+    for (type, count) in counts.actorsByType.sorted(by: { $0.key < $1.key }) {
       summary.append(["actors: \(type)", "\(count)"])
     }
-    let kindCounts = counts(graph.relations.map(\.kind))
-    // The kinds in use, in the registry's order.
-    let usedKinds = graph.kinds.all.map(\.id).filter { kindCounts[$0] != nil }
-    for kind in usedKinds { summary.append(["relations: \(kind)", "\(kindCounts[kind]!)"]) }
-    let confidenceCounts = counts(graph.relations.map(\.confidence))
+    let usedKinds = counts.kindsUsed
+    for kind in usedKinds { summary.append(["relations: \(kind)", "\(counts.relationsByKind[kind, default: 0])"]) }
     for confidence in Confidence.allCases {
-      if let count = confidenceCounts[confidence] {
+      if let count = counts.relationsByConfidence[confidence] {
         summary.append(["confidence: \(confidence.rawValue)", "\(count)"])
       }
     }
     var perYear = Table(columns: ["year", "actors", "relations"] + usedKinds.map(\.rawValue))
-    for year in range {
-      let snapshot = graph.snapshot(year: year)
-      let active = counts(snapshot.relations.map(\.kind))
+    for year in counts.years {
       perYear.append(
-        ["\(year)", "\(snapshot.nodeCount)", "\(snapshot.edgeCount)"] + usedKinds.map { "\(active[$0, default: 0])" })
+        ["\(year.year)", "\(year.actors)", "\(year.relations)"]
+          + usedKinds.map { "\(year.relationsByKind[$0, default: 0])" })
     }
     var perDecade = Table(columns: ["decade", "relations begun"] + usedKinds.map(\.rawValue))
-    let decades = Dictionary(grouping: graph.relations) { Int((Double($0.period.start.year) / 10).rounded(.down)) * 10 }
-    for (decade, begun) in decades.sorted(by: { $0.key < $1.key }) {
-      let begunByKind = counts(begun.map(\.kind))
-      perDecade.append(["\(decade)s", "\(begun.count)"] + usedKinds.map { "\(begunByKind[$0, default: 0])" })
+    for decade in counts.decades {
+      perDecade.append(
+        ["\(decade.start)s", "\(decade.begun)"] + usedKinds.map { "\(decade.begunByKind[$0, default: 0])" })
     }
     switch output.format {
     case .table:
@@ -62,10 +58,5 @@ struct InfoCommand: ParsableCommand {
         "{\n\"summary\": \(summary.rendered(as: .json)),\n\"decades\": \(perDecade.rendered(as: .json)),\n\"years\": \(perYear.rendered(as: .json))}\n"
       )
     }
-  }
-
-  /// How many times each value occurs.
-  private func counts<Value: Hashable>(_ values: [Value]) -> [Value: Int] {
-    values.reduce(into: [:]) { $0[$1, default: 0] += 1 }
   }
 }
