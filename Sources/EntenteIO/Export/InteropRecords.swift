@@ -17,13 +17,13 @@ enum PeriodText {
 }
 
 /// An alias as written in a JSON cell, a JSON document or a DOT attribute.
-public struct AliasRecord: Codable, Hashable, Sendable {
-  public var name: String
-  public var scheme: String?
-  public var from: String?
-  public var to: String?
+package struct AliasRecord: Codable, Hashable, Sendable {
+  package var name: String
+  package var scheme: String?
+  package var from: String?
+  package var to: String?
 
-  public init(_ alias: Alias) {
+  package init(_ alias: Alias) {
     name = alias.name
     scheme = alias.scheme
     from = alias.period?.start.description
@@ -33,56 +33,56 @@ public struct AliasRecord: Codable, Hashable, Sendable {
   /// The alias the record describes.
   ///
   /// - Throws: `DateSyntaxError` when its period cannot be read.
-  public func alias() throws(DateSyntaxError) -> Alias {
+  package func alias() throws(DateSyntaxError) -> Alias {
     let period = try from.map { (start) throws(DateSyntaxError) in try Period(parsing: start, end: to ?? "") }
     return Alias(name, scheme: scheme, period: period)
   }
 }
 
 /// A citation as written in a JSON cell, a JSON document or a DOT attribute.
-public struct CitationRecord: Codable, Hashable, Sendable {
-  public var source: String
-  public var quote: String
-  public var locator: String?
+package struct CitationRecord: Codable, Hashable, Sendable {
+  package var source: String
+  package var quote: String
+  package var locator: String?
 
-  public init(_ citation: Citation) {
+  package init(_ citation: Citation) {
     source = citation.source.rawValue
     quote = citation.quote
     locator = citation.locator
   }
 
   /// The citation the record describes.
-  public var citation: Citation { Citation(source: SourceID(source), quote: quote, locator: locator) }
+  package var citation: Citation { Citation(source: SourceID(source), quote: quote, locator: locator) }
 }
 
 /// A source document as written in a JSON document or a DOT attribute.
-public struct SourceRecord: Codable, Hashable, Sendable {
-  public var id: String
-  public var document: String
-  public var title: String?
+package struct SourceRecord: Codable, Hashable, Sendable {
+  package var id: String
+  package var document: String
+  package var title: String?
 
-  public init(_ source: SourceDocument) {
+  package init(_ source: SourceDocument) {
     id = source.id.rawValue
     document = source.document
     title = source.title
   }
 
   /// The source document the record describes.
-  public var source: SourceDocument { SourceDocument(id: SourceID(id), document: document, title: title) }
+  package var source: SourceDocument { SourceDocument(id: SourceID(id), document: document, title: title) }
 }
 
 /// A declared kind as written in a document, a table or a DOT attribute.
-public struct KindRecord: Codable, Hashable, Sendable {
-  public var id: String
-  public var name: String
-  public var parent: String?
-  public var sign: Int
-  public var directed: Bool
-  public var color: String
-  public var style: String
-  public var arrowhead: String
+package struct KindRecord: Codable, Hashable, Sendable {
+  package var id: String
+  package var name: String
+  package var parent: String?
+  package var sign: Int
+  package var directed: Bool
+  package var color: String
+  package var style: String
+  package var arrowhead: String
 
-  public init(
+  package init(
     id: String, name: String, parent: String?, sign: Int, directed: Bool, color: String, style: String,
     arrowhead: String
   ) {
@@ -96,7 +96,7 @@ public struct KindRecord: Codable, Hashable, Sendable {
     self.arrowhead = arrowhead
   }
 
-  public init(_ kind: RelationKind) {
+  package init(_ kind: RelationKind) {
     id = kind.id.rawValue
     name = kind.name
     parent = kind.parent?.rawValue
@@ -108,7 +108,7 @@ public struct KindRecord: Codable, Hashable, Sendable {
   }
 
   /// The kind, or a message saying which field is wrong.
-  public func kind() -> Result<RelationKind, InteropFieldError> {
+  package func kind() -> Result<RelationKind, InteropFieldError> {
     guard let sign = Sign(rawValue: sign) else { return .failure(InteropFieldError("sign", "must be -1, 0 or 1")) }
     guard let line = KindStyle.Line(rawValue: style) else {
       return .failure(InteropFieldError("style", "must be one of \(KindStyle.Line.allCases.map(\.rawValue))"))
@@ -121,10 +121,10 @@ public struct KindRecord: Codable, Hashable, Sendable {
 }
 
 /// A field of an interchange record that could not be read.
-public struct InteropFieldError: Error, Sendable, CustomStringConvertible {
-  public var field: String
-  public var message: String
-  public var description: String { "\(field) \(message)" }
+package struct InteropFieldError: Error, Sendable, CustomStringConvertible {
+  package var field: String
+  package var message: String
+  package var description: String { "\(field) \(message)" }
   init(_ field: String, _ message: String) {
     self.field = field
     self.message = message
@@ -132,9 +132,9 @@ public struct InteropFieldError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Deterministic JSON for cells and documents: sorted keys, no escaped slashes.
-public enum InteropJSON {
+package enum InteropJSON {
   /// The JSON text of a value, keys sorted.
-  public static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
+  package static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting =
       pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
