@@ -180,16 +180,31 @@ extension TemporalGraph {
       problems += earlyProblems
 
       var sourceIDs = Set<SourceID>()
+      // Declared kinds (given with the registry or declared here): ids, and the style fields the format requires.
+      for kind in kinds.declared {
+        if !KindID.isValid(kind.id.rawValue) { error(.invalidID("kind", kind.id.rawValue), metadataLocation) }
+        if kind.style.color.isBlank || kind.style.arrowhead.isBlank {
+          error(.emptyText("kind '\(kind.id)'", "color and arrowhead"), metadataLocation)
+        }
+      }
       for (source, location) in zip(sources, sourceLocations) {
         if !SourceID.isValid(source.id.rawValue) { error(.invalidID("source", source.id.rawValue), location) }
         if !sourceIDs.insert(source.id).inserted { error(.duplicateSource(source.id), location) }
+        if source.document.isBlank { error(.emptyText("source '\(source.id)'", "document"), location) }
       }
       var actorIDs = Set<ActorID>()
       for (actor, location) in zip(actors, actorLocations) {
         if !ActorID.isValid(actor.id.rawValue) { error(.invalidID("actor", actor.id.rawValue), location) }
         if !actorIDs.insert(actor.id).inserted { error(.duplicateActor(actor.id), location) }
-        if actor.name.trimmingSpaces.isEmpty { error(.emptyName(actor.id), location) }
-        if actor.aliases.contains(where: { $0.name.trimmingSpaces.isEmpty }) { error(.emptyName(actor.id), location) }
+        if actor.name.isBlank || actor.aliases.contains(where: { $0.name.isBlank }) {
+          error(.emptyName(actor.id), location)
+        }
+        if actor.aliases.contains(where: { $0.scheme?.isBlank == true }) {
+          error(.emptyText("actor '\(actor.id)'", "alias scheme"), location)
+        }
+        if !ActorType.isValid(actor.type.rawValue) { error(.invalidID("actor type", actor.type.rawValue), location) }
+        let periods = [actor.lifetime].compactMap { $0 } + actor.aliases.compactMap(\.period)
+        if periods.contains(where: \.hasYearBeforeOne) { error(.yearBeforeOne("actor '\(actor.id)'"), location) }
       }
       // Relation ids in a table of positions rather than a set of strings: a million relations cost 8 MB here.
       var relationIDs = PositionTable(capacity: relations.count)
@@ -213,6 +228,10 @@ extension TemporalGraph {
         for citation in relation.citations where !sourceIDs.contains(citation.source) {
           error(.unknownSource(citation.source, relation: id), location)
         }
+        if relation.citations.contains(where: { $0.quote.isBlank }) {
+          error(.emptyText("relation '\(id)'", "quote"), location)
+        }
+        if relation.period.hasYearBeforeOne { error(.yearBeforeOne("relation '\(id)'"), location) }
       }
       guard includingWarnings else { return problems }
       problems += lifetimeWarnings()
@@ -287,6 +306,11 @@ extension TemporalGraph {
 }
 
 extension StringProtocol {
+  /// Whether the text shows nothing: empty, or only whitespace and invisible format characters (U+200B and kin).
+  var isBlank: Bool {
+    unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format }
+  }
+
   /// The text without leading and trailing spaces, tabs and newlines (Foundation-free).
   var trimmingSpaces: Substring {
     let trimmed = drop { $0.isWhitespace }
@@ -295,6 +319,15 @@ extension StringProtocol {
       end = trimmed.index(before: end)
     }
     return Substring(trimmed[trimmed.startIndex..<end])
+  }
+}
+
+extension Period {
+  /// Whether a year before 1 appears (the data format writes years with four digits, 0001–9999).
+  var hasYearBeforeOne: Bool {
+    if start.year < 1 { return true }
+    if case .date(let end) = end, end.year < 1 { return true }
+    return false
   }
 }
 

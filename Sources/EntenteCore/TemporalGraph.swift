@@ -171,6 +171,10 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidInitiator(ActorID, relation: RelationID)
   case invalidWeight(Double, relation: RelationID)
   case emptyName(ActorID)
+  /// What (`source 's'`) and which of its fields is empty.
+  case emptyText(String, String)
+  /// What has a year before 1, which the data format cannot write.
+  case yearBeforeOne(String)
 
   public var description: String {
     switch self {
@@ -189,6 +193,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .invalidWeight(let weight, let relation):
       "relation '\(relation)': the weight \(weight) is not a positive number"
     case .emptyName(let id): "the actor '\(id)' has an empty name or alias"
+    case .emptyText(let what, let field): "\(what): the \(field) must not be empty"
+    case .yearBeforeOne(let what): "\(what): a year before 1 cannot be written in the data format (years 0001–9999)"
     }
   }
 }

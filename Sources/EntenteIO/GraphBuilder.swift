@@ -97,7 +97,7 @@ struct GraphBuilder {
     case .unknownActor: .unknownActor
     case .unknownKind, .unknownParent: .unknownKind
     case .unknownSource: .unknownSource
-    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName: .invalidValue
+    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName, .emptyText, .yearBeforeOne: .invalidValue
     }
   }
 

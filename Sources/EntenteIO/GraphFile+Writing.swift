@@ -53,8 +53,8 @@ extension GraphFile {
     pairs.append(("sign", plain(kind.sign == .positive ? "+1" : "\(kind.sign.rawValue)")))
     pairs.append(("directed", plain(kind.isDirected ? "true" : "false")))
     pairs.append(("color", quoted(kind.style.color)))
-    pairs.append(("style", plain(kind.style.line.rawValue)))
-    pairs.append(("arrowhead", plain(kind.style.arrowhead)))
+    pairs.append(("style", identifier(kind.style.line.rawValue)))
+    pairs.append(("arrowhead", identifier(kind.style.arrowhead)))
     return mapping(pairs)
   }
 

@@ -85,6 +85,34 @@ import Testing
     #expect(validates == nil)
   }
 
+  @Test(arguments: [
+    ("wars.csv", "war,actor,side,from,to\n"), ("empty.gv", "digraph G {}\n"),
+    ("cow.csv", "version4id,ccode1,state_name1,ccode2,state_name2,dyad_st_day,dyad_st_month,dyad_st_year\n"),
+  ])
+  func anImportOfNoRowAtAllFails(name: String, text: String) throws {
+    let folder = try Self.folder(with: [name: text])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outcome, validates) = try Self.importAndValidate(folder.appendingPathComponent(name))
+    #expect(outcome.status == 1, "\(outcome.error)")
+    #expect(validates == nil)
+  }
+
+  @Test func aGraphOfActorsAloneRoundTrips() throws {
+    let folder = try Self.folder(with: [
+      "solo.yaml": "entente: 1\ngraph: { id: solo }\nactors:\n  - { id: a, name: A, type: state }\n"
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let tables = folder.appendingPathComponent("tables")
+    #expect(
+      try CLIRunner.run([
+        "export", folder.appendingPathComponent("solo.yaml").path, "--to", "csv", "--out", tables.path,
+      ])
+      .status == 0)
+    let (outcome, validates) = try Self.importAndValidate(tables)
+    #expect(outcome.status == 0, "\(outcome.error)")
+    #expect(validates == true)
+  }
+
   @Test func idsThatYAMLWouldReadAsNumbersOrBooleansAreQuoted() throws {
     let folder = try Self.folder(with: [
       "tables/actors.csv": "id,name,type\n040,Zero forty,state\nyes,Yes,state\n1e3,Thousand,state\n",

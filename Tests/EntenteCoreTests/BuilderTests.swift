@@ -102,4 +102,38 @@ import Testing
   func badYearRangesDoNot(text: String) {
     #expect(ClosedRange(parsingYears: text) == nil)
   }
+
+  /// The rules the data file's reader applies hold for every reader: a written file must read back.
+  @Test func blankTextAndYearsBeforeOneAreErrors() throws {
+    var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"))
+    builder.add(SourceDocument(id: "s", document: " "), at: InputLocation(file: "sources.csv", line: 2))
+    builder.add(ActorRecord(id: "a", name: "\u{200B}", type: .state), at: InputLocation(file: "actors.csv", line: 2))
+    builder.add(
+      ActorRecord(id: "b", name: "B", type: ActorType("armed faction"), aliases: [Alias("X", scheme: "")]),
+      at: InputLocation(file: "actors.csv", line: 3))
+    builder.add(
+      Relation(
+        id: "r", source: "b", target: "b", kind: .alliance,
+        period: try Period(start: PartialDate(year: -100), end: .unknown),
+        citations: [Citation(source: "s", quote: "  ")]),
+      at: InputLocation(file: "relations.csv", line: 2))
+    let messages = builder.problems().filter(\.isError).map(\.description)
+    #expect(
+      messages == [
+        "sources.csv:2: error: source 's': the document must not be empty",
+        "actors.csv:2: error: the actor 'a' has an empty name or alias",
+        "actors.csv:3: error: actor 'b': the alias scheme must not be empty",
+        "actors.csv:3: error: the actor type id 'armed faction' is not valid: expected a non-empty id without spaces",
+        "relations.csv:2: error: relation 'r': the quote must not be empty",
+        "relations.csv:2: error: relation 'r': a year before 1 cannot be written in the data format (years 0001–9999)",
+      ])
+  }
+
+  @Test func declaredKindsAreCheckedToo() throws {
+    var kinds = KindRegistry()
+    try kinds.declare(
+      RelationKind(id: "a b", sign: .positive, isDirected: false, style: KindStyle(color: "", arrowhead: "")))
+    let builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"), kinds: kinds)
+    #expect(builder.problems().filter(\.isError).count == 2)
+  }
 }

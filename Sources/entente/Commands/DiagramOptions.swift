@@ -52,6 +52,7 @@ struct DiagramOptions: ParsableArguments {
       throw ValidationError("--highlight-path takes two actors, e.g. --highlight-path China USSR")
     }
     guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
+    if depth != 1 && focus == nil { throw ValidationError("--depth goes with --focus") }
     if let dpi, !(dpi > 0 && dpi <= 2400) { throw ValidationError("--dpi must be between 1 and 2400") }
     if let size { _ = try pageSize(size) }
   }
@@ -64,8 +65,8 @@ struct DiagramOptions: ParsableArguments {
     }
   }
 
-  /// The style these options ask for.
-  func style(for graph: TemporalGraph) throws -> DiagramStyle {
+  /// The style these options ask for; names are read as used during `days` (the slices drawn).
+  func style(for graph: TemporalGraph, during days: ClosedRange<Day>? = nil) throws -> DiagramStyle {
     var style = DiagramStyle()
     style.labels = labels
     style.parallel = parallel
@@ -73,15 +74,15 @@ struct DiagramOptions: ParsableArguments {
     style.dpi = dpi
     style.page = try size.map(pageSize)
     if highlightPath.count == 2 {
-      let from = try query { try graph.actor(named: highlightPath[0]) }
-      let to = try query { try graph.actor(named: highlightPath[1]) }
+      let from = try query { try graph.actor(named: highlightPath[0], during: days) }
+      let to = try query { try graph.actor(named: highlightPath[1], during: days) }
       style.highlightedPath = PathHighlight(from: from.id, to: to.id)
     }
     return style
   }
 
-  /// The filter these options ask for, with names resolved in `graph`.
-  func filter(for graph: TemporalGraph) throws -> DiagramFilter {
+  /// The filter these options ask for, with names resolved in `graph` as used during `days`.
+  func filter(for graph: TemporalGraph, during days: ClosedRange<Day>? = nil) throws -> DiagramFilter {
     var filter = DiagramFilter()
     filter.kinds = try KindOptions.parse(kinds.map { ["--kinds", $0] } ?? []).kindIDs(in: graph)
     if let types {
@@ -93,10 +94,10 @@ struct DiagramOptions: ParsableArguments {
     }
     if let actors {
       let names = actors.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-      filter.actors = Set(try names.map { name in try query { try graph.actor(named: name) }.id })
+      filter.actors = Set(try names.map { name in try query { try graph.actor(named: name, during: days) }.id })
     }
     if let focus {
-      filter.focus = try query { try graph.actor(named: focus) }.id
+      filter.focus = try query { try graph.actor(named: focus, during: days) }.id
       filter.depth = depth
     }
     filter.minimumConfidence = minConfidence

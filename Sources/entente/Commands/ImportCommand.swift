@@ -102,10 +102,11 @@ struct ImportCommand: AsyncParsableCommand {
       }
       for issue in skipped { Terminal.error("skipped \(issue.description)") }
       for note in notes { Terminal.error("note: \(note)") }
-      if graph.relations.isEmpty && rows > 0 {
+      // Nothing imported: no actor at all, or relation rows that were all skipped. (A graph of actors alone, as
+      // a valid data file may be, still round-trips.)
+      if graph.actors.isEmpty || (graph.relations.isEmpty && !skipped.isEmpty) {
         throw CommandFailure(
-          "\(source): no row could be mapped to a relation (\(rows) read, \(skipped.count) skipped): nothing was written"
-        )
+          "\(source): no row could be mapped (\(rows) read, \(skipped.count) skipped): nothing was written")
       }
       if strict && !skipped.isEmpty {
         throw CommandFailure(

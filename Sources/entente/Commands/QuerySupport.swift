@@ -15,6 +15,8 @@ struct KindOptions: ParsableArguments {
   func kindIDs(in graph: TemporalGraph) throws -> [KindID]? {
     guard let kinds else { return nil }
     let ids = kinds.split(separator: ",").map { KindID(String($0).trimmingCharacters(in: .whitespaces)) }
+      .filter { !$0.rawValue.isEmpty }
+    guard !ids.isEmpty else { throw ValidationError("--kinds needs at least one kind") }
     for id in ids where graph.kinds[id] == nil {
       let known = graph.kinds.all.map(\.id.rawValue).joined(separator: ", ")
       throw ValidationError("unknown kind '\(id)'; the graph knows: \(known)")

@@ -53,11 +53,13 @@ struct RenderCommand: AsyncParsableCommand {
       let formats = check ? [] : format.formats
       let engine = engine ?? .neato
       let rule: ActivityRule = certain ? .certain : .possible
-      let style = try diagram.style(for: graph)
-      let filter = try diagram.filter(for: graph)
+      let slices = try slices(of: graph, rule: rule)
+      // Names in the options are read as they were used in the slices drawn.
+      let days = slices.map(\.snapshot.days.lowerBound).min()!...slices.map(\.snapshot.days.upperBound).max()!
+      let style = try diagram.style(for: graph, during: days)
+      let filter = try diagram.filter(for: graph, during: days)
       let renderer = try graphvizRenderer()
       let folder = URL(fileURLWithPath: out)
-      let slices = try slices(of: graph, rule: rule)
       var layout: StableLayout?
       if !independent {
         // The years every slice touches: a date's snapshot is laid out with the rest of its year.

@@ -45,8 +45,9 @@ struct TimelineCommand: AsyncParsableCommand {
       let range = try graph.years(years)
       let rule: ActivityRule = certain ? .certain : .possible
       let layoutEngine = engine
-      let style = try diagram.style(for: graph)
-      let filter = try diagram.filter(for: graph)
+      let days = Day.days(ofYear: range.lowerBound).lowerBound...Day.days(ofYear: range.upperBound).upperBound
+      let style = try diagram.style(for: graph, during: days)
+      let filter = try diagram.filter(for: graph, during: days)
       let renderer = try graphvizRenderer()
       let layout = try await graphviz {
         try await renderer.stableLayout(
