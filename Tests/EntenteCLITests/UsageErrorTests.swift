@@ -28,6 +28,32 @@ import Testing
     #expect(outcome.error.contains(message), "\(arguments): \(outcome.error)")
   }
 
+  /// Options that do not go together, or values out of range: refused before any work, never silently ignored.
+  @Test(arguments: [
+    (
+      ["path", graph, "Vietnam", "Khmer Rouge", "--years", "1975...1978", "--time-respecting", "--k", "3"],
+      "--time-respecting"
+    ),
+    (["path", graph, "Vietnam", "Khmer Rouge", "--year", "1977", "--signed", "--positive"], "cannot be combined"),
+    (
+      ["centrality", graph, "--measure", "degree", "--year", "1977", "--alpha", "0.5"],
+      "--alpha goes with --measure katz"
+    ),
+    (["centrality", graph, "--measure", "katz", "--year", "1977", "--alpha=-1"], "--alpha must be a positive number"),
+    (["balance", graph, "--year", "1977", "--search-budget=-5"], "--search-budget must be at least 1"),
+    (["render", graph, "--out", "/tmp/never", "--depth", "2"], "--depth goes with --focus"),
+    (["render", graph, "--out", "/tmp/never", "--types", "bogus"], "unknown actor type 'bogus'"),
+    (
+      ["centrality", graph, "--measure", "degree", "--year", "1977", "--kinds", ","], "--kinds needs at least one kind"
+    ),
+  ])
+  func optionsThatDoNotGoTogetherExit64(arguments: [String], message: String) throws {
+    let outcome = try CLIRunner.run(arguments)
+    #expect(outcome.status == 64, "\(arguments): \(outcome.error)")
+    #expect(outcome.error.hasPrefix("entente: "), "\(arguments): \(outcome.error)")
+    #expect(outcome.error.contains(message), "\(arguments): \(outcome.error)")
+  }
+
   @Test func failuresUseTheSamePrefix() throws {
     let outcome = try CLIRunner.run(["neighbors", Self.graph, "Atlantis", "--year", "1977"])
     #expect(outcome.status == 3)

@@ -38,6 +38,7 @@ struct BalanceCommand: ParsableCommand {
 
   func validate() throws {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
+    if searchBudget < 1 { throw ValidationError("--search-budget must be at least 1") }
   }
 
   func run() throws { try reportingFailures(execute) }

@@ -68,6 +68,8 @@ struct CentralityCommand: ParsableCommand {
     if chart != nil && years == nil { throw ValidationError("--chart needs --years") }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if alpha != 0.1 && measure != .katz { throw ValidationError("--alpha goes with --measure katz") }
+    if !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number") }
   }
 
   func run() throws { try reportingFailures(execute) }

@@ -89,6 +89,12 @@ struct DiagramOptions: ParsableArguments {
       let entries = types.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       let excluded = Set(entries.filter { $0.hasPrefix("-") }.map { ActorType(String($0.dropFirst())) })
       var included = Set(entries.filter { !$0.hasPrefix("-") }.map { ActorType($0) })
+      let known = Set(ActorType.builtIn + graph.actors.map(\.type))
+      if let unknown = included.union(excluded).subtracting(known).sorted(by: { $0.rawValue < $1.rawValue }).first {
+        throw ValidationError(
+          "--types: unknown actor type '\(unknown)'; the graph has \(known.map(\.rawValue).sorted().joined(separator: ", "))"
+        )
+      }
       if included.isEmpty { included = Set(graph.actors.map(\.type)) }
       filter.types = included.subtracting(excluded)
     }

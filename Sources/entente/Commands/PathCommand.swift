@@ -83,6 +83,12 @@ struct PathCommand: ParsableCommand {
     }
     if let k, k < 1 { throw ValidationError("--k must be at least 1") }
     if all && k != nil { throw ValidationError("--all and --k cannot be combined") }
+    if signed && positive {
+      throw ValidationError("--signed and --positive cannot be combined (--positive is narrower)")
+    }
+    if timeRespecting && (k != nil || all || weighted) {
+      throw ValidationError("--time-respecting finds the earliest arrival: it takes no --k, --all or --weighted")
+    }
   }
 
   func run() throws { try reportingFailures(execute) }
