@@ -279,11 +279,23 @@ public enum DOTInterchange {
         continue
       }
       let attributes = edge.attributes
+      // Values that cannot be kept as given are reported, never turned into something else.
+      let signText = value(attributes, "sign")
+      if let signText, signText.isEmpty == false, Int(signText).flatMap(Sign.init(rawValue:)) == nil {
+        skip("not imported: sign '\(signText)' is not -1, 0 or +1")
+        continue
+      }
+      let weightText = value(attributes, "weight_value")
+      let weight = weightText.flatMap(Double.init)
+      if let weightText, !(weight.map { $0.isFinite && $0.isNormal && $0 > 0 } ?? false) {
+        skip("not imported: weight '\(weightText)' is not a positive number")
+        continue
+      }
       let kindID: KindID
       if let kindText = value(attributes, "kind") {
         kindID = KindID(kindText)
         if kinds[kindID] == nil {
-          let sign = value(attributes, "sign").flatMap(Int.init).flatMap(Sign.init(rawValue:)) ?? .neutral
+          let sign = signText.flatMap(Int.init).flatMap(Sign.init(rawValue:)) ?? .neutral
           try? kinds.declare(
             RelationKind(
               id: kindID, sign: sign, isDirected: drawing.isDirected && value(attributes, "dir") != "none",
@@ -326,7 +338,6 @@ public enum DOTInterchange {
         skip("not imported: unknown initiator '\(initiator)'")
         continue
       }
-      let weight = value(attributes, "weight_value").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }
       relations.append(
         Relation(
           id: RelationID(edge.key), source: ActorID(edge.tail), target: ActorID(edge.head), kind: kindID,

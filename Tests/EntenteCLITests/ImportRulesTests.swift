@@ -97,6 +97,29 @@ import Testing
     #expect(validates == nil)
   }
 
+  @Test func aDOTValueThatCannotBeKeptIsReportedNotChanged() throws {
+    let folder = try Self.folder(with: [
+      "t.gv": """
+      digraph G {
+        a; b; c;
+        a -> b [key=r1, kind=rivalry, sign=7, from=1990];
+        b -> c [key=r2, kind=alliance, weight_value="-1", from=1990];
+        a -> c [key=r3, kind=alliance, from=1990];
+      }
+
+      """
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outcome, validates) = try Self.importAndValidate(folder.appendingPathComponent("t.gv"))
+    #expect(outcome.status == 0, "\(outcome.error)")
+    #expect(validates == true)
+    #expect(outcome.error.contains("t.gv:3: edge r1 (a -> b): not imported: sign '7' is not -1, 0 or +1"))
+    #expect(outcome.error.contains("t.gv:4: edge r2 (b -> c): not imported: weight '-1' is not a positive number"))
+    #expect(outcome.error.contains("2 skipped"))
+    let strict = try Self.importAndValidate(folder.appendingPathComponent("t.gv"), ["--strict"])
+    #expect(strict.outcome.status == 1)
+  }
+
   @Test func aGraphOfActorsAloneRoundTrips() throws {
     let folder = try Self.folder(with: [
       "solo.yaml": "entente: 1\ngraph: { id: solo }\nactors:\n  - { id: a, name: A, type: state }\n"
