@@ -271,13 +271,17 @@ extension TemporalGraph {
       return problems
     }
 
-    /// Names, aliases and codes shared by two actors whose periods of use overlap.
+    /// Names, aliases, codes and ids shared by two actors whose periods of use overlap.
     private func sharedNameWarnings() -> [GraphProblem] {
       // Each name in lower case → (actor position, the days it may be used: its own period, else the lifetime).
       var uses: [String: [(actor: Int, days: ClosedRange<Day>?)]] = [:]
       for (position, actor) in actors.enumerated() {
         let lifetime = actor.lifetime?.possibleDays
         uses[actor.name.lowercased(), default: []].append((position, lifetime))
+        // An id is a name too (lookups try it first): another actor's name or alias equal to it is shared.
+        if actor.id.rawValue.lowercased() != actor.name.lowercased() {
+          uses[actor.id.rawValue.lowercased(), default: []].append((position, lifetime))
+        }
         for alias in actor.aliases where !alias.name.isEmpty {
           uses[alias.name.lowercased(), default: []].append((position, alias.period?.possibleDays ?? lifetime))
         }

@@ -136,4 +136,15 @@ import Testing
     let builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"), kinds: kinds)
     #expect(builder.problems().filter(\.isError).count == 2)
   }
+
+  /// An id another actor also goes by (here as an alias) is shared: lookups would pick the id silently.
+  @Test func anIDThatIsAnotherActorsAliasIsAWarning() throws {
+    var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"))
+    builder.add(ActorRecord(id: "usa", name: "United States", type: .state))
+    builder.add(ActorRecord(id: "us2", name: "Other", type: .state, aliases: [Alias("USA")]))
+    #expect(
+      try builder.build().warnings.map(\.message) == [
+        "the name 'usa' is used by 'usa' and 'us2' at overlapping times"
+      ])
+  }
 }
