@@ -149,11 +149,9 @@ public struct DiagramBuilder: Sendable {
   ) throws -> DiagramGraph {
     var drawing = DiagramGraph(name: "\(graph.metadata.id)-\(years.lowerBound)-\(years.upperBound)", directed: true)
     drawing.graphAttributes = [
-      "overlap": .raw(ProcessInfo.processInfo.environment["ENTENTE_OVERLAP"] ?? "prism"), "overlap_scaling": "0",
-      "sep": .raw(ProcessInfo.processInfo.environment["ENTENTE_SEP"] ?? "+6"), "splines": "false",
+      "overlap": "prism", "overlap_scaling": "0", "sep": "+6", "splines": "false",
       "fontname": .text(style.fontName),
     ]
-    drawing.edgeDefaults = ["len": .raw(ProcessInfo.processInfo.environment["ENTENTE_LEN"] ?? "0.8")]
     drawing.nodeDefaults = [
       "fontname": .text(style.fontName), "fontsize": .raw(Self.number(style.fontSize)), "margin": "0.1,0.05",
     ]
@@ -170,7 +168,7 @@ public struct DiagramBuilder: Sendable {
     var pairs = Set<String>()
     // A spring as long as the two shapes' half-widths plus a gap, so related actors stand far enough apart for
     // their edge (and its arrowheads) to show, not touching as the centre-to-centre default would leave them.
-    let gap = Double(ProcessInfo.processInfo.environment["ENTENTE_GAP"] ?? "") ?? 36
+    let gap = 36.0
     for relation in relations where relation.source != relation.target {
       let (a, b) =
         relation.source.rawValue <= relation.target.rawValue
@@ -413,6 +411,7 @@ public struct DiagramBuilder: Sendable {
       ) { $0.union(DiagramBox(lowerLeft: $1, upperRight: $1)) }
       return (points, box)
     }
+    var labelEnds: [[String]] = []  // the two actors of each placed label's edge
     let routeIndex = Dictionary(finalRoutes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     for request in labelRequests {
       var others = allSamples
@@ -422,6 +421,7 @@ public struct DiagramBuilder: Sendable {
         legend: legendBox, canvas: canvasBox, routes: others)
       if let box = placement.box, placement.clear || style.labels == .all {
         placedLabels.append(box)
+        labelEnds.append([request.route.tail, request.route.head])
         edgeAttributes[request.key]?["label"] = .raw(request.text)
         edgeAttributes[request.key]?["lp"] = .raw(box.center.dotText)
         texts.append(PlacedText(box: box.expanded(by: -Self.labelPadding), fontSize: style.smallFontSize))
@@ -445,15 +445,11 @@ public struct DiagramBuilder: Sendable {
       }
       if through { report.edgesThroughNodes += 1 }
     }
-    for (index, label) in placedLabels.enumerated() {
-      let request = finalRoutes.first { edgeAttributes[$0.key]?["lp"] == .raw(label.center.dotText) }
-      let ends = [request?.tail, request?.head].compactMap { $0 }
-      if geometry.nodes.contains(where: {
-        !ends.contains($0.id) && $0.box.overlaps(label.expanded(by: -Self.labelPadding))
-      }) {
+    for (label, ends) in zip(placedLabels, labelEnds) {
+      let text = label.expanded(by: -Self.labelPadding)
+      if geometry.nodes.contains(where: { !ends.contains($0.id) && $0.box.overlaps(text) }) {
         report.labelsOnNodes += 1
       }
-      _ = index
     }
     for i in texts.indices {
       for j in texts.indices where j > i && texts[i].box.overlaps(texts[j].box, slack: 1) {

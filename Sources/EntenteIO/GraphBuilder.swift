@@ -70,7 +70,15 @@ struct GraphBuilder {
     for (relation, mark) in zip(relations, relationMarks) {
       core.add(relation, at: location(mark, "relations[\(relation.id)]"))
     }
-    let problems = reader.hasErrors ? core.problems().filter { !$0.isError } : core.problems()
+    // One pass over the rules: the graph with its warnings, or every problem.
+    var graph: TemporalGraph?
+    var problems: [GraphProblem]
+    do {
+      (graph, problems) = try core.build()
+    } catch {
+      problems = error.problems
+    }
+    if reader.hasErrors { problems = problems.filter { !$0.isError } }
     for problem in problems {
       let mark = problem.location.flatMap { marks[$0] }
       let field = problem.location?.field ?? ""
@@ -86,8 +94,7 @@ struct GraphBuilder {
         reader.report(.warning, code, at: mark, field: field, warning.description)
       }
     }
-    guard !reader.hasErrors else { return nil }
-    return try? core.build().graph
+    return reader.hasErrors ? nil : graph
   }
 
   /// The diagnostic code of a rule the core found broken.
