@@ -118,6 +118,106 @@ played="$(sed -n 's/.*played=\([0-9]*\).*/\1/p' "$out/dom-harness.html")"
 [[ -n "$played" && "$played" -gt "$second_year" ]] || fail "harness: play did not advance past $second_year (at '$played')"
 chrome --virtual-time-budget=8000 --screenshot="$out/screenshot-harness.png" "file://$(pwd)/$out/harness.html" >/dev/null
 
+# 3. Opens fitted to the window; the mouse wheel zooms around the pointer (the canvas point under it stays put).
+cat >"$out/zoom.html" <<HTML
+<!DOCTYPE html>
+<html><body style="margin:0">
+<pre id="result">pending</pre>
+<iframe id="viewer" src="index.html#$first_year" width="1380" height="800"></iframe>
+<script>
+var viewer = document.getElementById("viewer");
+viewer.addEventListener("load", function () {
+  var page = viewer.contentDocument, win = viewer.contentWindow;
+  var box = page.getElementById("diagram"), svg = box.querySelector("svg");
+  var area = box.getBoundingClientRect();
+  var shown = svg.getAttribute("viewBox").split(" ").map(Number).join(" ");
+  var c = svg.dataset.canvas.split(" ").map(Number);
+  // Fitted: the whole canvas is shown, and it fills the area in one direction (meet) within a pixel.
+  var ctm = svg.getScreenCTM();
+  var widthOnScreen = c[2] * ctm.a, heightOnScreen = c[3] * ctm.d;
+  var fitted = shown === c.join(" ") && widthOnScreen <= area.width + 1 && heightOnScreen <= area.height + 1
+    && (Math.abs(widthOnScreen - area.width) < 1 || Math.abs(heightOnScreen - area.height) < 1);
+  // Zoom in with the wheel at a point off centre; the canvas point under it must stay under it.
+  var px = area.left + area.width * 0.3, py = area.top + area.height * 0.7;
+  function under(x, y) {
+    var p = svg.createSVGPoint(); p.x = x; p.y = y;
+    return p.matrixTransform(svg.getScreenCTM().inverse());
+  }
+  var before = under(px, py);
+  for (var i = 0; i < 3; i++) {
+    box.dispatchEvent(new win.WheelEvent("wheel", { deltaY: -300, clientX: px, clientY: py, bubbles: true, cancelable: true }));
+  }
+  var after = under(px, py);
+  var label = page.getElementById("zoom").textContent;
+  // How far the point under the pointer moved, in screen pixels (Chromium snaps the drawing to pixels).
+  var moved = Math.hypot(after.x - before.x, after.y - before.y) * svg.getScreenCTM().a;
+  var zoomed = svg.getAttribute("viewBox") !== shown;
+  document.getElementById("result").textContent = "fitted=" + fitted + " zoomed=" + zoomed + " label=" + label
+    + " moved=" + moved.toFixed(3) + " size=" + Math.round(widthOnScreen) + "x" + Math.round(heightOnScreen)
+    + " area=" + Math.round(area.width) + "x" + Math.round(area.height);
+});
+</script>
+</body></html>
+HTML
+chrome --virtual-time-budget=4000 --dump-dom "file://$(pwd)/$out/zoom.html" >"$out/dom-zoom.html"
+zoom_result="$(grep -o 'fitted=[a-z]* zoomed=[^<]*' "$out/dom-zoom.html" | head -1 || true)"
+[[ "$zoom_result" == "fitted=true zoomed=true"* ]] || fail "zoom: the page did not open fitted or did not zoom ($zoom_result)"
+moved="$(sed -n 's/.*moved=\([0-9.]*\).*/\1/p' <<<"$zoom_result")"
+awk -v m="$moved" 'BEGIN { exit !(m < 2) }' || fail "zoom: the point under the pointer moved by $moved px"
+[[ "$zoom_result" != *"label=fit"* ]] || fail "zoom: the zoom label still says fit ($zoom_result)"
+chrome --virtual-time-budget=4000 --screenshot="$out/screenshot-zoomed.png" "file://$(pwd)/$out/zoom.html" >/dev/null
+
+# 4. Hostile text stays text: every text field of a graph holds <!--<script>, </script> and ]]>, and names an
+#    entity (&lt;). The page's script must run, and every value must be shown exactly as written.
+hostile_graph="Tests/EntenteInteropTests/Fixtures/hostile-text.yaml"
+mkdir -p "$out/hostile"
+.build/debug/entente timeline "$hostile_graph" --out "$out/hostile" 2>>"$out/entente.log"
+cat >"$out/hostile/harness.html" <<'HTML'
+<!DOCTYPE html>
+<html><body>
+<pre id="result">pending</pre>
+<iframe id="viewer" src="index.html#1980" width="1380" height="800"></iframe>
+<script>
+var viewer = document.getElementById("viewer");
+viewer.addEventListener("load", function () {
+  var page = viewer.contentDocument;
+  var problems = [];
+  function expect(ok, what) { if (!ok) problems.push(what); }
+  var title = "T <!--<script> </script> ]]> &lt; end";
+  expect(page.querySelectorAll("script").length === 2, "script elements: " + page.querySelectorAll("script").length);
+  expect(page.querySelector("header h1").textContent === title, "h1: " + page.querySelector("header h1").textContent);
+  expect(page.title === title + " — timeline", "title: " + page.title);
+  expect(page.getElementById("year-label").textContent === "1980", "the page's script did not run");
+  var panel = page.getElementById("changes").textContent;
+  expect(panel.indexOf("Changes in 1980") >= 0, "no changes panel");
+  expect(panel.indexOf("C ]]> &amp; &#60;") >= 0, "panel: the entering actor is not shown as written");
+  var texts = Array.prototype.map.call(page.querySelectorAll("#diagram svg text"), function (t) { return t.textContent; }).join(" ");
+  expect(texts.indexOf("A &lt;b&gt;") >= 0, "svg label of A: " + texts);
+  expect(texts.indexOf("A <b>") < 0, "svg label shows < for &lt;");
+  expect(texts.indexOf("C ]]> &amp; &#60;") >= 0, "svg label of C: " + texts);
+  var tips = Array.prototype.map.call(page.querySelectorAll("#diagram [data-tip]"), function (t) { return t.getAttribute("data-tip"); }).join("\n");
+  expect(tips.indexOf("A &lt;b&gt; <!--<script>") >= 0, "tooltip of A: " + tips);
+  expect(tips.indexOf("Q <!--<script> </script> ]]> &lt;") >= 0, "tooltip quote: " + tips);
+  var data = JSON.parse(page.getElementById("timeline-data").textContent);
+  expect(data.title === title, "data title: " + data.title);
+  document.getElementById("result").textContent = problems.length ? "hostile=FAIL " + problems.join(" | ") : "hostile=ok";
+});
+</script>
+</body></html>
+HTML
+chrome --virtual-time-budget=4000 --dump-dom "file://$(pwd)/$out/hostile/harness.html" >"$out/dom-hostile.html"
+grep -q "hostile=ok" "$out/dom-hostile.html" \
+  || fail "hostile text: $(grep -o 'hostile=[^<]*' "$out/dom-hostile.html" || echo 'the harness did not run')"
+chrome --virtual-time-budget=4000 --screenshot="$out/screenshot-hostile.png" "file://$(pwd)/$out/hostile/index.html#1980" >/dev/null
+
+# 5. The centrality chart, drawn by Chromium, for a person to look at.
+.build/debug/entente centrality "$graph" --measure betweenness --years "$years" --chart "$out/chart.svg" >/dev/null \
+  2>>"$out/entente.log"
+chrome --window-size=1100,560 --screenshot="$out/screenshot-chart.png" "file://$(pwd)/$out/chart.svg" >/dev/null
+[[ -s "$out/screenshot-chart.png" ]] || fail "no screenshot of the chart"
+
+echo "test-timeline: OK: the page opens fitted and zooms around the pointer ($zoom_result)"
+echo "test-timeline: OK: hostile text is shown as written, with the page's script running"
 echo "test-timeline: OK: #$first_year and #$second_year show their years with different diagrams" \
   "(screenshots $shot_first vs $shot_second); slider moved to $second_year; a hovered relation showed its" \
   "citation; a hovered change was highlighted; play advanced to $played."

@@ -7,9 +7,14 @@ public enum AttributeValue: Sendable, Hashable, ExpressibleByStringLiteral, Cust
 
   public init(stringLiteral value: String) { self = .raw(value) }
 
-  /// User text as a plain Graphviz string: backslashes are doubled so that none is eaten or read as an escape.
+  /// User text as a plain Graphviz string, shown exactly as written.
+  ///
+  /// Backslashes are doubled so that none is eaten or read as an escape, and `&` is written `&amp;`:
+  /// Graphviz reads entities in plain strings (a label's `&lt;` is measured and drawn as `<`, a tooltip's
+  /// `&lt;` goes into the SVG as is and a browser shows `<`), so a name written `&lt;` would not be shown
+  /// as written. With `&amp;` the label is measured as the text written, and the SVG holds `&amp;lt;`.
   public static func text(_ userText: String) -> AttributeValue {
-    .raw(userText.replacingOccurrences(of: "\\", with: "\\\\"))
+    .raw(userText.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "&", with: "&amp;"))
   }
 
   /// User text escaped for use inside HTML-like markup: `&`, `<`, `>`, `"`, and `\` (Graphviz still expands

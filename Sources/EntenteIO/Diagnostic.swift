@@ -89,3 +89,21 @@ public struct GraphFileError: Error, Sendable, CustomStringConvertible {
     return (diagnostics.map(\.description) + ["\(count) error\(count == 1 ? "" : "s")"]).joined(separator: "\n")
   }
 }
+
+extension Diagnostic: Encodable {
+  private enum CodingKeys: String, CodingKey {
+    case severity, code, file, line, column, field, message
+  }
+
+  /// Encodes every field by name; a problem of the whole file has `line`, `column` and `field` `null`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(severity.rawValue, forKey: .severity)
+    try container.encode(code.rawValue, forKey: .code)
+    try container.encode(file, forKey: .file)
+    try container.encode(line > 0 ? line : nil, forKey: .line)
+    try container.encode(line > 0 ? column : nil, forKey: .column)
+    try container.encode(field.isEmpty ? nil : field, forKey: .field)
+    try container.encode(message, forKey: .message)
+  }
+}

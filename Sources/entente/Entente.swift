@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteIO
 import Foundation
 
 @main
@@ -31,6 +32,8 @@ struct Entente: AsyncParsableCommand {
   /// Runs the command line: every message starts with `entente: ` (argument-parser's own say `Error: `), usage
   /// errors exit 64, and a command's failures the status it chose.
   static func main() async {
+    // A write cut short by Ctrl-C, `kill` or a closed terminal leaves no temporary file behind.
+    AtomicReplace.removeTemporaryFilesOnSignals()
     do {
       var command = try parseAsRoot()
       if var command = command as? AsyncParsableCommand {

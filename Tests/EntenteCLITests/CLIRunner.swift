@@ -24,7 +24,9 @@ struct CLIRunner {
     return packageRoot.appendingPathComponent(".build/debug/entente")
   }()
 
-  static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Outcome {
+  static func run(
+    _ arguments: [String], in directory: URL = packageRoot, executable program: URL = executable
+  ) throws -> Outcome {
     // Both streams go to files, so a child that writes a lot to either can never block on a full pipe.
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -40,7 +42,7 @@ struct CLIRunner {
       try? error.close()
     }
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = directory
     process.standardOutput = output

@@ -117,7 +117,8 @@ import Testing
     let outcome = try CLIRunner.run(["timeline", graph, "--years", "1978...1980", "--out", folder.path])
     #expect(outcome.status == 0, "\(outcome.error)")
     let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
-    #expect(html.contains("<svg"))
+    // The diagrams are in the page's JSON data, with every `<` escaped.
+    #expect(html.contains("\\u003csvg"))
     #expect(html.contains("\"years\":[1978,1979,1980]"))
     #expect(!html.contains("<script src="))
   }

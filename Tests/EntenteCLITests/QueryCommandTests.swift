@@ -123,3 +123,39 @@ import Testing
     #expect(katz.error.contains("diverges"))
   }
 }
+
+/// Query JSON is typed (issue 11 item 5): ids are strings, numbers numbers, a missing value `null`.
+@Suite struct TypedJSONTests {
+  let graph = "Graphs/cambodian-vietnamese-war.yaml"
+
+  @Test func aCentralitySeriesWithGapsHasNullsAndNumbers() throws {
+    let outcome = try CLIRunner.run([
+      "centrality", graph, "--measure", "degree", "--years", "1975...1991", "--top", "12", "--format", "json",
+    ])
+    #expect(outcome.status == 0, "\(outcome.error)")
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [[String: Any]])
+    #expect(rows.count == 12)
+    var nulls = 0
+    for row in rows {
+      #expect(row["actor"] is String)
+      #expect(row["name"] is String)
+      for year in 1975...1991 {
+        let value = row[String(year)]
+        if value is NSNull { nulls += 1 } else { #expect(value is NSNumber && !(value is String), "\(year)") }
+      }
+    }
+    // Some of the top actors are absent in some year (the People's Republic of Kampuchea before 1979).
+    #expect(nulls > 0)
+    #expect(!outcome.output.contains("\"\""))
+  }
+
+  @Test func aYearRankingHasNumericRanksAndValues() throws {
+    let outcome = try CLIRunner.run([
+      "centrality", graph, "--measure", "betweenness", "--year", "1980", "--top", "3", "--format", "json",
+    ])
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [[String: Any]])
+    #expect(rows.map { $0["rank"] as? Int } == [1, 2, 3])
+    #expect(rows.allSatisfy { $0["betweenness"] is Double || $0["betweenness"] is Int })
+    #expect(rows.allSatisfy { $0["actor"] is String })
+  }
+}

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct TableTests {
   func sample() -> Table {
-    var table = Table(columns: ["id", "value", "score"])
+    var table = Table(columns: ["id", "value", "score"], numeric: ["score"])
     table.append(["0x10", "1984", "0.5"])
     table.append(["007", "Lê \"Duẩn\", a\\b\n", "-2e3"])
     return table
@@ -17,11 +17,45 @@ import Testing
     #expect(rows.count == 2)
     #expect(rows[0]["id"] as? String == "0x10")
     #expect(rows[1]["id"] as? String == "007")
-    // A column with one non-number is text throughout.
+    // A text column stays text, whatever its cells look like.
     #expect(rows[0]["value"] as? String == "1984")
     #expect(rows[1]["value"] as? String == "Lê \"Duẩn\", a\\b\n")
     #expect(rows[0]["score"] as? Double == 0.5)
     #expect(rows[1]["score"] as? Double == -2000)
+  }
+
+  /// Ids that look like numbers (COW codes, years) are strings in every row; numbers are numbers even in a
+  /// column with gaps, and a gap is `null`, not `""`.
+  @Test func jsonIsTypedByColumnNotByLooks() throws {
+    var table = Table(columns: ["actor", "1978", "1979"], numeric: ["1978", "1979"])
+    table.append(["816", "", "2"])
+    table.append(["40", "0.25", ""])
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(table.rendered(as: .json).utf8)) as? [[String: Any]])
+    #expect(rows.map { $0["actor"] as? String } == ["816", "40"])
+    #expect(rows[0]["1978"] is NSNull)
+    #expect(rows[0]["1979"] as? Int == 2)
+    #expect(rows[1]["1978"] as? Double == 0.25)
+    #expect(rows[1]["1979"] is NSNull)
+    // A row appended as a property keeps its number typed in a table without numeric columns.
+    var summary = Table(columns: ["property", "value"])
+    summary.append(["id", "1979"])
+    summary.append(property: "actors", number: "12")
+    summary.append(["title", ""])
+    let values = try #require(
+      try JSONSerialization.jsonObject(with: Data(summary.rendered(as: .json).utf8)) as? [[String: Any]])
+    #expect(values[0]["value"] as? String == "1979")
+    #expect(values[1]["value"] as? Int == 12)
+    #expect(values[2]["value"] is NSNull)
+  }
+
+  /// A numeric cell JSON cannot write as a number stays text, never dropped or written invalid.
+  @Test func aNumberJSONCannotWriteStaysText() throws {
+    var table = Table(columns: ["x"], numeric: ["x"])
+    table.append(["nan"])
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(table.rendered(as: .json).utf8)) as? [[String: Any]])
+    #expect(rows[0]["x"] as? String == "nan")
   }
 
   @Test(arguments: [

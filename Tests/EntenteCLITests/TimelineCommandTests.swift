@@ -17,3 +17,16 @@ import Testing
     try CLIRunner.expectUnwritableOutputFails { ["timeline", sample, "--years", "1977...1978", "--out", $0] }
   }
 }
+
+@Suite struct TimelineToStandardOutputTests {
+  @Test func outDashWritesThePageToStandardOutput() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sample = CLIRunner.packageRoot.appendingPathComponent("Tests/EntenteIOTests/Fixtures/sample.yaml").path
+    let outcome = try CLIRunner.run(["timeline", sample, "--years", "1977...1978", "--out", "-"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.error)")
+    #expect(outcome.output.hasPrefix("<!DOCTYPE html>"))
+    #expect(outcome.output.hasSuffix("</html>\n"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+}

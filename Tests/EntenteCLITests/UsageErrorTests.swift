@@ -8,6 +8,8 @@ import Testing
     (["validate"], "Missing expected argument"),
     (["info", graph, "--format", "xml"], "'xml' is invalid for '--format"),
     (["render", graph, "--engine", "spring"], "'spring' is invalid for '--engine"),
+    (["render", graph, "--out", "-"], "- (standard output) is not a folder"),
+    (["export", graph, "--to", "csv", "--out", "-"], "--out - (standard output) takes --panel"),
     (
       ["export", graph, "--to", "csv", "--panel", "--years", "1977", "--year", "1977", "--to", "json"],
       "--panel goes with --to csv"

@@ -8,7 +8,8 @@ import Testing
   @Test func validGraphValidatesWithQuotesChecked() throws {
     let outcome = try CLIRunner.run(["validate", sample, "--sources", fixtures])
     #expect(outcome.status == 0)
-    #expect(outcome.output.contains("0 errors, 0 warnings; 3 actors, 3 relations, 3 quotes checked"))
+    #expect(outcome.error.contains("0 errors, 0 warnings; 3 actors, 3 relations, 3 quotes checked"))
+    #expect(outcome.output.isEmpty)
   }
 
   @Test func badGraphReportsEveryProblemWithLineAndFails() throws {
@@ -26,9 +27,48 @@ import Testing
     """.write(to: bad, atomically: true, encoding: .utf8)
     let outcome = try CLIRunner.run(["validate", bad.path])
     #expect(outcome.status == 1)
-    #expect(outcome.output.contains("bad.yaml:6:26: error: relations[0].target: unknown actor 'b'"))
-    #expect(outcome.output.contains("bad.yaml:7:51: error: relations[1].from: day 30 is not 1…28 in 1979-02"))
-    #expect(outcome.output.contains("2 errors"))
+    // Text diagnostics go to standard error, leaving standard output for data.
+    #expect(outcome.output.isEmpty)
+    #expect(outcome.error.contains("bad.yaml:6:26: error: relations[0].target: unknown actor 'b'"))
+    #expect(outcome.error.contains("bad.yaml:7:51: error: relations[1].from: day 30 is not 1…28 in 1979-02"))
+    #expect(outcome.error.contains("2 errors"))
+
+    // The same problems as JSON on standard output, typed, with the same exit status.
+    let json = try CLIRunner.run(["validate", bad.path, "--format", "json"])
+    #expect(json.status == 1)
+    #expect(json.error.isEmpty)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    #expect(report["errors"] as? Int == 2)
+    #expect(report["warnings"] as? Int == 2)
+    #expect(report["quotes_checked"] is NSNull)
+    let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+    #expect(diagnostics.count == 4)
+    let errors = diagnostics.filter { $0["severity"] as? String == "error" }
+    #expect(errors.count == 2)
+    #expect(errors[0]["line"] as? Int == 6)
+    #expect(errors[0]["column"] as? Int == 26)
+    #expect(errors[0]["field"] as? String == "relations[0].target")
+    #expect(errors[0]["code"] as? String == "unknown-actor")
+    #expect((errors[0]["message"] as? String)?.hasPrefix("unknown actor 'b'") == true)
+    #expect(errors[1]["message"] as? String == "day 30 is not 1…28 in 1979-02")
+    #expect(diagnostics.filter { $0["severity"] as? String == "warning" }.count == 2)
+  }
+
+  @Test func validateJSONOfAGoodGraphAndOfAMissingFile() throws {
+    let good = try CLIRunner.run(["validate", sample, "--sources", fixtures, "--format", "json"])
+    #expect(good.status == 0)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(good.output.utf8)) as? [String: Any])
+    #expect(report["actors"] as? Int == 3)
+    #expect(report["quotes_checked"] as? Int == 3)
+    #expect((report["diagnostics"] as? [Any])?.isEmpty == true)
+    // A problem of the whole file has no line, column or field: null, not 0 or "".
+    let missing = try CLIRunner.run(["validate", "no-such-graph.yaml", "--format", "json"])
+    #expect(missing.status == 1)
+    let failed = try #require(try JSONSerialization.jsonObject(with: Data(missing.output.utf8)) as? [String: Any])
+    #expect(failed["actors"] is NSNull)
+    let problem = try #require((failed["diagnostics"] as? [[String: Any]])?.first)
+    #expect(problem["line"] is NSNull)
+    #expect(problem["field"] is NSNull)
   }
 
   @Test func missingFileIsAClearError() throws {
@@ -41,15 +81,18 @@ import Testing
   @Test func evidenceIsCheckedWhenAskedAndStrictlyWhenAskedTo() throws {
     let plain = try CLIRunner.run(["validate", sample])
     #expect(plain.status == 0)
-    #expect(!plain.output.contains("neither supported"))
+    #expect(!plain.error.contains("neither supported"))
     let warned = try CLIRunner.run(["validate", sample, "--evidence"])
     #expect(warned.status == 0)
     #expect(
-      warned.output.contains("sample.yaml:62:5: warning: relations[r3].from: relation 'r3': 'from' 1960 is neither"))
+      warned.error.contains("sample.yaml:62:5: warning: relations[r3].from: relation 'r3': 'from' 1960 is neither"))
     let strict = try CLIRunner.run(["validate", sample, "--strict-evidence"])
     #expect(strict.status == 1)
-    #expect(strict.output.contains("sample.yaml:62:5: error: relations[r3].from"))
-    #expect(strict.output.contains("1 error"))
+    #expect(strict.error.contains("sample.yaml:62:5: error: relations[r3].from"))
+    #expect(strict.error.contains("1 error"))
+    let json = try CLIRunner.run(["validate", sample, "--strict-evidence", "--format", "json"])
+    #expect(json.status == 1)
+    #expect(json.output.contains(#""code" : "unsupported-date""#))
   }
 
   @Test func auditPrintsClaimsBesideQuotesAndRefusesUnknownIDs() throws {

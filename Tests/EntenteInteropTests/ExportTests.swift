@@ -199,3 +199,91 @@ func attvalue(_ element: XMLElement, _ key: String) -> String? {
   children(element, "attvalues").flatMap { children($0, "attvalue") }.first { attribute($0, "for") == key }
     .flatMap { attribute($0, "value") }
 }
+
+/// The timeline page keeps hostile text as text (issue 13 item 3): no value can end the data's script element
+/// or open a comment that swallows the page's own script, and every value reads back unchanged.
+@Suite struct TimelineTextTests {
+  @Test func dataHoldsNoMarkupAndReadsBackUnchanged() throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/hostile-text.yaml")
+    let graph = try #require(GraphFile.read(contentsOf: file).graph)
+    let hostile = "<!--<script> </script> ]]> &lt; <svg id=\"y\"><a xlink:title=\"</script>\">x</a></svg>"
+    let frames = (1979...1980).map {
+      TimelinePage.Frame(year: $0, svg: "<svg id=\"y\($0)\"><text>\(hostile)</text></svg>")
+    }
+    let html = TimelinePage.html(of: graph, frames: frames, changes: YearChanges.series(of: graph, years: 1979...1980))
+    // The data block: from its start tag to the first "</script" after it, which must be its own end tag.
+    let start = try #require(html.range(of: "<script id=\"timeline-data\" type=\"application/json\">"))
+    let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+    let block = String(html[start.upperBound..<end.lowerBound])
+    for markup in ["<", ">", "&"] { #expect(!block.contains(markup), "the data holds a raw \(markup)") }
+    // The page's own script follows the data block intact.
+    #expect(html[end.upperBound...].hasPrefix("\n<script>\n(function () {"))
+    // Exactly two script elements, the data and the page's own.
+    #expect(html.components(separatedBy: "<script").count == 3)
+    // JSON.parse (here Foundation's) gives back every value as written.
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
+    #expect(object["title"] as? String == "T <!--<script> </script> ]]> &lt; end")
+    let frameTexts = try #require(object["frames"] as? [String: String])
+    #expect(frameTexts["1979"] == "<svg id=\"y1979\"><text>\(hostile)</text></svg>")
+    let changes = try #require(object["changes"] as? [String: [String: [[String: String]]]])
+    let begun = try #require(changes["1979"]?["begun"]?.first)
+    #expect(begun["text"] == "K <!--<script> </script> ]]>: A &lt;b&gt; <!--<script> — B </script> ]]>")
+    #expect(begun["detail"]?.contains("Q <!--<script> </script> ]]> &lt;") == true)
+    // The title in the page's head and header is escaped as HTML text.
+    #expect(html.contains("<h1>T &lt;!--&lt;script&gt; &lt;/script&gt; ]]&gt; &amp;lt; end</h1>"))
+  }
+}
+
+/// The centrality chart is fit for a paper (issue 11 item 8): axis titles, a legend that fits on the canvas
+/// whatever the names' length, and ticks at round values.
+@Suite struct LineChartTests {
+  @Test func legendFitsAxesAreTitledTicksAreRound() throws {
+    let long = "People's Republic of Kampuchea (Heng Samrin government, Vietnamese-backed)"
+    let chart = LineChart(
+      title: "betweenness, 1975–1991", years: 1975...1991,
+      series: [
+        LineChart.Series(id: "prk", label: long, values: [1979: 0.31, 1980: 0.42, 1985: 0.37]),
+        LineChart.Series(
+          id: "vn", label: "Vietnam", values: Dictionary(uniqueKeysWithValues: (1975...1991).map { ($0, 0.1) })),
+      ],
+      valueTitle: "betweenness centrality (normalised)")
+    let svg = chart.svg()
+    let document = try XMLDocument(data: Data(svg.utf8))
+    func nodes(_ path: String) throws -> [XMLNode] { try document.nodes(forXPath: path) }
+    let width = try #require(Double(try nodes("/*[local-name()='svg']/@width").first?.stringValue ?? ""))
+    let height = try #require(Double(try nodes("/*[local-name()='svg']/@height").first?.stringValue ?? ""))
+    #expect(try nodes("//*[@id='x-title']").first?.stringValue == "year")
+    #expect(try nodes("//*[@id='y-title']").first?.stringValue == "betweenness centrality (normalised)")
+    // Every legend line, at the widest a character can be (9 px at 13 px), ends inside the canvas.
+    let legendTexts = try nodes("//*[@class='legend']/*[local-name()='text']/*[local-name()='tspan']")
+    #expect(legendTexts.count == 4)
+    for line in legendTexts {
+      let element = try #require(line as? XMLElement)
+      let x = try #require(Double(element.attributes?.first { $0.localName == "x" }?.stringValue ?? ""))
+      let text = element.stringValue ?? ""
+      #expect(x + Double(text.count) * 9 <= width, "\(text)")
+      #expect(text.count <= LineChart.legendLineLength)
+    }
+    // The whole label is kept across the lines (it is short enough for three).
+    #expect(legendTexts.prefix(legendTexts.count - 1).compactMap(\.stringValue).joined(separator: " ") == long)
+    // Value ticks: 0 and round steps up to at least the largest value, printed with the same decimals.
+    let ticks = try nodes("//*[@id='y-ticks']/*[local-name()='text']").compactMap(\.stringValue)
+    #expect(ticks == ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5"])
+    let years = try nodes("//*[@id='x-ticks']/*[local-name()='text']").compactMap(\.stringValue)
+    #expect(years == ["1975", "1977", "1979", "1981", "1983", "1985", "1987", "1989", "1991"])
+    #expect(height >= 480)
+  }
+
+  @Test(
+    arguments: [
+      (0.0, [0.0, 0.25, 0.5, 0.75, 1]), (1.0, [0.0, 0.2, 0.4, 0.6, 0.8, 1]), (7.0, [0.0, 2, 4, 6, 8]),
+      (0.031, [0.0, 0.01, 0.02, 0.03, 0.04]), (130.0, [0.0, 50, 100, 150]),
+    ] as [(Double, [Double])])
+  func valueTicksAreRoundAndCoverTheMaximum(maximum: Double, expected: [Double]) {
+    let ticks = LineChart.valueTicks(upTo: maximum)
+    #expect(ticks.count == expected.count)
+    for (tick, value) in zip(ticks, expected) { #expect(abs(tick - value) < 1e-9) }
+    #expect((ticks.last ?? 0) >= maximum)
+  }
+}

@@ -125,6 +125,32 @@ struct AtomicWritingTests {
   }
 }
 
+/// The destinations a write refuses, each with the path and the system's reason.
+@Suite struct WriteErrorTests {
+  @Test func aLinkLoopAFolderAndAMissingParentAreLocatedErrors() throws {
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let a = folder.appendingPathComponent("a")
+    let b = folder.appendingPathComponent("b")
+    try FileManager.default.createSymbolicLink(atPath: a.path, withDestinationPath: "b")
+    try FileManager.default.createSymbolicLink(atPath: b.path, withDestinationPath: "a")
+    #expect(throws: FileWriteError(path: a.path, code: ELOOP)) { try AtomicReplace.write(Data("x".utf8), to: a) }
+    #expect(
+      FileWriteError(path: a.path, code: ELOOP).description
+        == "cannot write \(a.path): Too many levels of symbolic links (ELOOP)")
+    #expect(throws: FileWriteError(path: folder.path, code: EISDIR)) {
+      try AtomicReplace.write(Data("x".utf8), to: folder)
+    }
+    // A file where a folder should be: the folder cannot be made.
+    let file = folder.appendingPathComponent("file")
+    try Data().write(to: file)
+    #expect(throws: FileWriteError.self) {
+      try AtomicReplace.write(Data("x".utf8), to: file.appendingPathComponent("below.txt"))
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a", "b", "file"])
+  }
+}
+
 @Suite("DOT keeps awkward text")
 struct DOTTextTests {
   static let awkward = [

@@ -57,7 +57,10 @@ public enum CSVTableExport {
           }
           stream.open()
           defer { stream.close() }
-          try write(table: name, of: graph, to: stream)
+          // The stream's own error (with the system's reason) over the CSV writer's `cannotWriteStream`.
+          do { try write(table: name, of: graph, to: stream) } catch {
+            throw stream.streamError.map { FileWriteError(path: url.path, error: $0) } ?? error
+          }
         }
         finished.append((temporary, destination))
       }

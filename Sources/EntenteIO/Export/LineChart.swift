@@ -21,12 +21,27 @@ public struct LineChart: Sendable {
   public let title: String
   public let years: ClosedRange<Int>
   public let series: [Series]
+  /// The vertical axis's title (what the values measure).
+  public let valueTitle: String
+  /// The horizontal axis's title.
+  public let yearTitle: String
 
   /// A chart of `series` over `years`.
-  public init(title: String, years: ClosedRange<Int>, series: [Series]) {
+  ///
+  /// - Parameters:
+  ///   - title: The chart's title, above it.
+  ///   - years: The years along the horizontal axis.
+  ///   - series: The lines, in legend order.
+  ///   - valueTitle: The vertical axis's title.
+  ///   - yearTitle: The horizontal axis's title.
+  public init(
+    title: String, years: ClosedRange<Int>, series: [Series], valueTitle: String = "value", yearTitle: String = "year"
+  ) {
     self.title = title
     self.years = years
     self.series = series
+    self.valueTitle = valueTitle
+    self.yearTitle = yearTitle
   }
 
   static let palette = [
@@ -34,46 +49,62 @@ public struct LineChart: Sendable {
     "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6",
   ]
 
-  /// The chart as an SVG document (860 × 480 px).
+  /// Legend text wraps at this many characters (at spaces), onto at most three lines.
+  static let legendLineLength = 30
+  /// An upper bound of the width of one character at the legend's 13 px (DejaVu Sans averages about 7.5 px;
+  /// capitals and wide letters reach 9 px), so no label runs off the canvas.
+  static let characterWidth = 8.5
+
+  /// The chart as an SVG document: a 640 × 380 px plot, with the legend to its right as wide as its longest
+  /// line (the canvas widens with it), axis titles, and ticks at round values.
   public func svg() -> String {
-    let width = 860.0
-    let height = 480.0
-    let (left, right, top, bottom) = (60.0, 220.0, 40.0, 50.0)
-    let plotWidth = width - left - right
-    let plotHeight = height - top - bottom
-    let maximum = max(series.flatMap(\.values.values).max() ?? 1, 1e-12)
+    let legendLines = series.map { Self.wrap($0.label) }
+    let longest = legendLines.flatMap { $0 }.map(\.count).max() ?? 0
+    let (left, top, bottom) = (78.0, 44.0, 62.0)
+    let plotWidth = 640.0
+    let plotHeight = 380.0
+    let legendLeft = left + plotWidth + 24
+    let width = (legendLeft + 34 + Double(longest) * Self.characterWidth + 16).rounded(.up)
+    let rowHeights = legendLines.map { 8 + Double($0.count) * 16 }
+    let height = max(top + plotHeight + bottom, top + 8 + rowHeights.reduce(0, +) + 16).rounded(.up)
+    let ticks = Self.valueTicks(upTo: series.flatMap(\.values.values).max() ?? 0)
+    let maximum = ticks.last ?? 1
     let span = Double(max(years.upperBound - years.lowerBound, 1))
     func x(_ year: Int) -> Double { left + Double(year - years.lowerBound) / span * plotWidth }
     func y(_ value: Double) -> Double { top + plotHeight - value / maximum * plotHeight }
     func f(_ v: Double) -> String { String(format: "%.1f", v) }
     func escape(_ text: String) -> String { XMLText.escape(text, quotes: true) }
+    let decimals = Self.decimals(of: ticks)
     var out = """
       <?xml version="1.0" encoding="UTF-8"?>
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="DejaVu Sans, sans-serif" font-size="13">
       <title>\(escape(title))</title>
       <rect width="100%" height="100%" fill="white"/>
-      <text id="chart-title" x="\(f(left))" y="24" font-size="15" font-weight="bold">\(escape(title))</text>
+      <text id="chart-title" x="\(f(left))" y="26" font-size="16" font-weight="bold">\(escape(title))</text>
       <g id="axes" stroke="#333" stroke-width="1">
       <line x1="\(f(left))" y1="\(f(top + plotHeight))" x2="\(f(left + plotWidth))" y2="\(f(top + plotHeight))"/>
       <line x1="\(f(left))" y1="\(f(top))" x2="\(f(left))" y2="\(f(top + plotHeight))"/>
       </g>
+      <text id="x-title" x="\(f(left + plotWidth / 2))" y="\(f(top + plotHeight + 48))" text-anchor="middle" font-size="14">\(escape(yearTitle))</text>
+      <text id="y-title" transform="translate(20 \(f(top + plotHeight / 2))) rotate(-90)" text-anchor="middle" font-size="14">\(escape(valueTitle))</text>
 
       """
     out += "<g id=\"y-ticks\" fill=\"#333\" text-anchor=\"end\">\n"
-    for step in 0...4 {
-      let value = maximum * Double(step) / 4
+    for value in ticks {
       out +=
-        "<line x1=\"\(f(left - 4))\" y1=\"\(f(y(value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"#ddd\"/>"
-      out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\">\(String(format: "%.3g", value))</text>\n"
+        "<line x1=\"\(f(left - 5))\" y1=\"\(f(y(value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"#ddd\"/>"
+      out += "<text x=\"\(f(left - 8))\" y=\"\(f(y(value) + 4.5))\">\(String(format: "%.\(decimals)f", value))</text>\n"
     }
     out += "</g>\n<g id=\"x-ticks\" fill=\"#333\" text-anchor=\"middle\">\n"
-    let stride = max(1, Int((span / 10).rounded(.up)))
+    let stride = Self.yearStride(span: Int(span))
+    // From the first year, so the range's start is always labelled.
     for year in Swift.stride(from: years.lowerBound, through: years.upperBound, by: stride) {
       out +=
-        "<line x1=\"\(f(x(year)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x(year)))\" y2=\"\(f(top + plotHeight + 4))\" stroke=\"#333\"/>"
-      out += "<text x=\"\(f(x(year)))\" y=\"\(f(top + plotHeight + 18))\">\(year)</text>\n"
+        "<line x1=\"\(f(x(year)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x(year)))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#333\"/>"
+      out += "<text x=\"\(f(x(year)))\" y=\"\(f(top + plotHeight + 21))\">\(year)</text>\n"
     }
     out += "</g>\n"
+    var legendY = top + 8
     for (index, line) in series.enumerated() {
       let color = Self.palette[index % Self.palette.count]
       // Absent years break the line into segments.
@@ -96,11 +127,74 @@ public struct LineChart: Sendable {
         }
       }
       out += "</g>\n"
-      let legendY = top + 14 + Double(index) * 18
+      let baseline = legendY + 14
       out +=
-        "<g class=\"legend\"><line x1=\"\(f(width - right + 16))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(width - right + 36))\" y2=\"\(f(legendY - 4))\" stroke=\"\(color)\" stroke-width=\"3\"/>"
-      out += "<text x=\"\(f(width - right + 42))\" y=\"\(f(legendY))\">\(escape(line.label))</text></g>\n"
+        "<g class=\"legend\"><line x1=\"\(f(legendLeft))\" y1=\"\(f(baseline - 4.5))\" x2=\"\(f(legendLeft + 24))\" y2=\"\(f(baseline - 4.5))\" stroke=\"\(color)\" stroke-width=\"3\"/>"
+      out += "<text x=\"\(f(legendLeft + 32))\" y=\"\(f(baseline))\">"
+      for (number, text) in legendLines[index].enumerated() {
+        out +=
+          "<tspan x=\"\(f(legendLeft + 32))\"\(number == 0 ? "" : " dy=\"16\"")>\(escape(text))</tspan>"
+      }
+      out += "</text></g>\n"
+      legendY += rowHeights[index]
     }
     return out + "</svg>\n"
+  }
+
+  /// `text` wrapped at spaces into lines of at most `legendLineLength` characters (a longer word is cut), at
+  /// most three, the last ending in "…" when text was left out.
+  static func wrap(_ text: String) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      var word = String(word)
+      while word.count > legendLineLength {
+        if !current.isEmpty {
+          lines.append(current)
+          current = ""
+        }
+        lines.append(String(word.prefix(legendLineLength)))
+        word = String(word.dropFirst(legendLineLength))
+      }
+      if current.isEmpty {
+        current = word
+      } else if current.count + 1 + word.count <= legendLineLength {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = word
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    guard lines.count > 3 else { return lines.isEmpty ? [""] : lines }
+    var kept = Array(lines.prefix(3))
+    kept[2] = String(kept[2].prefix(legendLineLength - 1)) + "…"
+    return kept
+  }
+
+  /// Ticks from 0 to the first round value at or above `maximum`: 4 to 6 steps of 1, 2, 2.5 or 5 × 10ⁿ.
+  static func valueTicks(upTo maximum: Double) -> [Double] {
+    guard maximum > 0, maximum.isFinite else { return [0, 0.25, 0.5, 0.75, 1] }
+    let magnitude = pow(10, (log10(maximum / 5)).rounded(.down))
+    let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { maximum / $0 <= 5 } ?? 10 * magnitude
+    let count = Int((maximum / step - 1e-9).rounded(.up))
+    return (0...max(count, 1)).map { Double($0) * step }
+  }
+
+  /// The decimals that show every tick exactly (at most 6).
+  static func decimals(of ticks: [Double]) -> Int {
+    (0...6).first { places in
+      let scale = pow(10, Double(places))
+      return ticks.allSatisfy { abs(($0 * scale).rounded() - $0 * scale) < 1e-6 }
+    } ?? 6
+  }
+
+  /// Years between ticks: 1, 2, 5, 10, 20, 50 … so that there are at most 12 ticks.
+  static func yearStride(span: Int) -> Int {
+    var magnitude = 1
+    while true {
+      for factor in [1, 2, 5] where span / (factor * magnitude) <= 11 { return factor * magnitude }
+      magnitude *= 10
+    }
   }
 }

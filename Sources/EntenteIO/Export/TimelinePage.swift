@@ -82,8 +82,11 @@ public enum TimelinePage {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let json = (try? encoder.encode(data)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    // Inside <script>, "</" would end the element: JSON allows "<\/" for it.
-    let safeJSON = json.replacingOccurrences(of: "</", with: "<\\/")
+    // Inside <script>, "</script" would end the element and "<!--" start a comment that swallows the page's own
+    // script: no value may hold a `<`, `>` or `&` as such. JSON syntax has none of them outside strings, so each
+    // is written as its JSON escape (\u003c, \u003e, \u0026), which JSON.parse reads back unchanged.
+    let safeJSON = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+      .replacingOccurrences(of: "&", with: "\\u0026")
     let title = XMLText.escape(data.title, quotes: true).replacingOccurrences(of: "{", with: "&#123;")
     let first = frames.first.map { String($0.year) } ?? ""
     return
@@ -117,9 +120,10 @@ public enum TimelinePage {
       #slider { flex: 1; }
       button { font: inherit; padding: 4px 12px; border: 1px solid #aaa; border-radius: 4px; background: #fff; cursor: pointer; }
       main { display: grid; grid-template-columns: 1fr 320px; min-height: 0; }
-      #diagram { overflow: auto; padding: 8px; min-height: 0; }
+      #diagram { overflow: hidden; padding: 0; min-height: 0; cursor: grab; touch-action: none; }
+      #diagram.panning { cursor: grabbing; }
       #diagram svg { width: 100%; height: 100%; display: block; }
-      #zoom { font-variant-numeric: tabular-nums; min-width: 5ch; text-align: center; color: #555; }
+      #zoom { font-variant-numeric: tabular-nums; min-width: 5ch; text-align: center; color: #555; cursor: pointer; }
       aside { background: var(--panel); border-left: 1px solid var(--line); padding: 10px 14px; overflow: auto; }
       aside h2 { font-size: 15px; margin: 4px 0 8px; }
       aside h3 { font-size: 13px; margin: 12px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: #555; }
@@ -139,7 +143,7 @@ public enum TimelinePage {
       <span id="year-label">{{FIRST}}</span>
       <input id="slider" type="range" min="0" max="0" step="1" value="0" aria-label="Year">
       <button id="zoom-out" type="button" aria-label="Zoom out">−</button>
-      <span id="zoom">fit</span>
+      <span id="zoom" title="Fit to the window">fit</span>
       <button id="zoom-in" type="button" aria-label="Zoom in">+</button>
     </header>
     <main>
@@ -160,7 +164,9 @@ public enum TimelinePage {
       var tooltip = document.getElementById("tooltip");
       var play = document.getElementById("play");
       var timer = null;
-      var zoom = 1;  // 1: the whole canvas fits; more: magnified, scroll to pan (kept across years)
+      // The part of the canvas shown, as an SVG viewBox; null: the whole canvas, fitted to the window. Every
+      // frame has the same canvas, so the view is kept across years.
+      var view = null;
       var XLINK = "http://www.w3.org/1999/xlink";
       slider.max = String(Math.max(0, years.length - 1));
 
@@ -192,6 +198,9 @@ public enum TimelinePage {
         label.textContent = String(year);
         document.body.dataset.year = String(year);
         diagram.innerHTML = data.frames[String(year)] || "";
+        var svg = diagram.querySelector("svg");
+        // Sized by the window (CSS), not by Graphviz's points: the whole canvas fits, centred.
+        if (svg) { svg.removeAttribute("width"); svg.removeAttribute("height"); }
         applyZoom();
         // Graphviz puts tooltips in xlink:title; keep them for our own tooltip (with citations, wrapped).
         diagram.querySelectorAll("a").forEach(function (link) {
@@ -209,14 +218,74 @@ public enum TimelinePage {
         if (location.hash !== "#" + year) history.replaceState(null, "", "#" + year);
       }
 
-      function applyZoom() {
-        var svg = diagram.querySelector("svg");
-        if (svg) { svg.style.width = (zoom * 100) + "%"; svg.style.height = (zoom * 100) + "%"; }
-        document.getElementById("zoom").textContent = zoom === 1 ? "fit" : Math.round(zoom * 100) + "%";
+      function canvas(svg) {
+        var box = svg.viewBox.baseVal;
+        if (!svg.dataset.canvas && box && box.width) svg.dataset.canvas = [box.x, box.y, box.width, box.height].join(" ");
+        var parts = (svg.dataset.canvas || "0 0 1 1").split(" ").map(Number);
+        return { x: parts[0], y: parts[1], w: parts[2], h: parts[3] };
       }
 
-      document.getElementById("zoom-in").addEventListener("click", function () { zoom = Math.min(16, zoom * 1.5); applyZoom(); });
-      document.getElementById("zoom-out").addEventListener("click", function () { zoom = Math.max(1, zoom / 1.5); applyZoom(); });
+      function applyZoom() {
+        var svg = diagram.querySelector("svg");
+        if (!svg) return;
+        var whole = canvas(svg);
+        var shown = view || whole;
+        svg.setAttribute("viewBox", [shown.x, shown.y, shown.w, shown.h].join(" "));
+        document.getElementById("zoom").textContent = view ? Math.round(whole.w / view.w * 100) + "%" : "fit";
+      }
+
+      // Magnifies by `factor` keeping the canvas point under (clientX, clientY) where it is on screen.
+      function zoomAt(factor, clientX, clientY) {
+        var svg = diagram.querySelector("svg");
+        if (!svg) return;
+        var whole = canvas(svg);
+        var shown = view || whole;
+        var matrix = svg.getScreenCTM();
+        if (!matrix) return;
+        var point = svg.createSVGPoint();
+        point.x = clientX; point.y = clientY;
+        var at = point.matrixTransform(matrix.inverse());
+        var scale = Math.max(1, Math.min(16, whole.w / shown.w * factor));
+        if (scale <= 1.0001) { view = null; applyZoom(); return; }
+        var w = whole.w / scale, h = whole.h / scale;
+        view = { x: at.x - (at.x - shown.x) * w / shown.w, y: at.y - (at.y - shown.y) * h / shown.h, w: w, h: h };
+        applyZoom();
+      }
+
+      function zoomAtCentre(factor) {
+        var rect = diagram.getBoundingClientRect();
+        zoomAt(factor, rect.left + rect.width / 2, rect.top + rect.height / 2);
+      }
+
+      document.getElementById("zoom-in").addEventListener("click", function () { zoomAtCentre(1.5); });
+      document.getElementById("zoom-out").addEventListener("click", function () { zoomAtCentre(1 / 1.5); });
+      document.getElementById("zoom").addEventListener("click", function () { view = null; applyZoom(); });
+      diagram.addEventListener("wheel", function (event) {
+        event.preventDefault();
+        zoomAt(Math.pow(1.0015, -event.deltaY * (event.deltaMode === 1 ? 33 : 1)), event.clientX, event.clientY);
+      }, { passive: false });
+      diagram.addEventListener("dblclick", function (event) { zoomAt(2, event.clientX, event.clientY); });
+      // Dragging pans a magnified view.
+      var drag = null;
+      diagram.addEventListener("pointerdown", function (event) {
+        if (!view || event.button !== 0) return;
+        drag = { x: event.clientX, y: event.clientY, view: view };
+        diagram.classList.add("panning");
+      });
+      window.addEventListener("pointermove", function (event) {
+        var svg = diagram.querySelector("svg");
+        if (!drag || !svg) return;
+        var matrix = svg.getScreenCTM();
+        if (!matrix) return;
+        var whole = canvas(svg);
+        var dx = (event.clientX - drag.x) / matrix.a, dy = (event.clientY - drag.y) / matrix.d;
+        view = {
+          x: Math.max(whole.x - drag.view.w / 2, Math.min(whole.x + whole.w - drag.view.w / 2, drag.view.x - dx)),
+          y: Math.max(whole.y - drag.view.h / 2, Math.min(whole.y + whole.h - drag.view.h / 2, drag.view.y - dy)),
+          w: drag.view.w, h: drag.view.h };
+        applyZoom();
+      });
+      window.addEventListener("pointerup", function () { drag = null; diagram.classList.remove("panning"); });
 
       function indexOfHash() {
         var year = parseInt(location.hash.slice(1), 10);

@@ -46,10 +46,15 @@ struct BalanceCommand: ParsableCommand {
   private func execute() throws {
     let graph = try input.load()
     if let years {
-      var table = Table(columns: [
-        "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
-        "exact", "conflicts",
-      ])
+      var table = Table(
+        columns: [
+          "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
+          "exact", "conflicts",
+        ],
+        numeric: [
+          "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
+          "conflicts",
+        ])
       for year in years.range {
         let report = graph.snapshot(year: year, rule: activity.rule)
           .structuralBalance(policy: collapse.policy, searchBudget: searchBudget)
@@ -69,23 +74,23 @@ struct BalanceCommand: ParsableCommand {
     let report = snapshot.structuralBalance(policy: collapse.policy, searchBudget: searchBudget)
     let c = report.census
     var summary = Table(columns: ["property", "value"])
-    summary.append(["year", "\(year!)"])
+    summary.append(property: "year", number: "\(year!)")
     summary.append(["policy", collapse.policy.rawValue])
-    summary.append(["triads", "\(c.total)"])
-    summary.append(["+++", "\(c.allPositive)"])
-    summary.append(["++-", "\(c.oneNegative)"])
-    summary.append(["+--", "\(c.twoNegative)"])
-    summary.append(["---", "\(c.allNegative)"])
-    summary.append([
-      "balanced share (strong)", c.strongBalanceShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
-    ])
-    summary.append([
-      "balanced share (clusterable)", c.clusterabilityShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
-    ])
-    summary.append(["frustration index", "\(report.frustration.index)"])
+    summary.append(property: "triads", number: "\(c.total)")
+    summary.append(property: "+++", number: "\(c.allPositive)")
+    summary.append(property: "++-", number: "\(c.oneNegative)")
+    summary.append(property: "+--", number: "\(c.twoNegative)")
+    summary.append(property: "---", number: "\(c.allNegative)")
+    summary.append(
+      property: "balanced share (strong)",
+      number: c.strongBalanceShare.map { formatNumber($0, for: format, decimals: 3) } ?? "")
+    summary.append(
+      property: "balanced share (clusterable)",
+      number: c.clusterabilityShare.map { formatNumber($0, for: format, decimals: 3) } ?? "")
+    summary.append(property: "frustration index", number: "\(report.frustration.index)")
     summary.append(["frustration exact", report.frustration.isExact ? "yes" : "no (upper bound)"])
-    summary.append(["components", "\(report.frustration.components.count)"])
-    summary.append(["unplaced actors", "\(report.frustration.unplaced.count)"])
+    summary.append(property: "components", number: "\(report.frustration.components.count)")
+    summary.append(property: "unplaced actors", number: "\(report.frustration.unplaced.count)")
     var triads = Table(columns: ["a", "b", "c", "signs (ab ac bc)", "relations ab", "relations ac", "relations bc"])
     for triad in report.unbalancedTriads {
       triads.append(
@@ -93,7 +98,7 @@ struct BalanceCommand: ParsableCommand {
           + triad.relations.map { $0.map(\.rawValue).joined(separator: " ") })
     }
     // Blocs per component (each is partitioned on its own); actors without a signed tie are in no bloc.
-    var blocs = Table(columns: ["component", "bloc", "actor", "name"])
+    var blocs = Table(columns: ["component", "bloc", "actor", "name"], numeric: ["component"])
     let componentOf = report.frustration.componentOfActor
     let sides = [("1", report.frustration.first), ("2", report.frustration.second)]
     for component in report.frustration.components.indices {

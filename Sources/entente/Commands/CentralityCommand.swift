@@ -89,7 +89,7 @@ struct CentralityCommand: ParsableCommand {
     if let year {
       let snapshot = graph.snapshot(year: year, rule: activity.rule)
       let scores = try query { try snapshot.centrality(measure, options: options) }
-      var table = Table(columns: ["rank", "actor", "name", measure.rawValue])
+      var table = Table(columns: ["rank", "actor", "name", measure.rawValue], numeric: ["rank", measure.rawValue])
       for (rank, entry) in scores.ranked(top: top).enumerated() {
         table.append([
           "\(rank + 1)", entry.actor.rawValue, graph.name(of: entry.actor), formatNumber(entry.value, for: format),
@@ -105,7 +105,7 @@ struct CentralityCommand: ParsableCommand {
     let series = result.values
     let ranked = result.ranked
     let shown = Array(ranked.prefix(top ?? ranked.count))
-    var table = Table(columns: ["actor", "name"] + range.map(String.init))
+    var table = Table(columns: ["actor", "name"] + range.map(String.init), numeric: range.map(String.init))
     for actor in shown {
       table.append(
         [actor.rawValue, graph.name(of: actor)]
@@ -116,9 +116,10 @@ struct CentralityCommand: ParsableCommand {
       let charted = Array(ranked.prefix(top ?? 8))
       let svg = LineChart(
         title: "\(measure.rawValue), \(range.lowerBound)–\(range.upperBound)", years: range,
-        series: charted.map { LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: series[$0] ?? [:]) }
+        series: charted.map { LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: series[$0] ?? [:]) },
+        valueTitle: "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)")
       ).svg()
-      try AtomicFile.write(Data(svg.utf8), to: URL(fileURLWithPath: chart))
+      try AtomicFile.write(Data(svg.utf8), to: chart)
       Terminal.error("wrote \(chart)")
     }
   }

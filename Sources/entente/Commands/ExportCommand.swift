@@ -45,7 +45,7 @@ struct ExportCommand: AsyncParsableCommand {
   @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
   var certain = false
 
-  @Option(help: "Output file (or folder for csv tables). Default: standard output.")
+  @Option(help: "Output file (or folder for csv tables); - or none: standard output.")
   var out: String?
 
   func run() async throws {
@@ -81,13 +81,19 @@ struct ExportCommand: AsyncParsableCommand {
             throw CommandFailure(
               "csv tables are several files: give the folder to write them into with --out", status: 64)
           }
-          let files = try CSVTableExport.write(scoped(graph, rule), to: URL(fileURLWithPath: out))
+          if out == "-" {
+            throw CommandFailure("csv tables are several files: --out - (standard output) takes --panel", status: 64)
+          }
+          let files: [URL]
+          do { files = try CSVTableExport.write(scoped(graph, rule), to: URL(fileURLWithPath: out)) } catch {
+            throw AtomicFile.failure(error, writing: out)
+          }
           Terminal.error("wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) into \(out)")
           return
         }
       }
       if let out {
-        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
+        try AtomicFile.write(Data(text.utf8), to: out)
       } else {
         Terminal.output(text)
       }

@@ -30,7 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
   @Option(name: .customLong("from"), help: "The input format: csv, cow, participants, dot or json.")
   var format: ImportFormat?
 
-  @Option(help: "The YAML data file to write.")
+  @Option(help: "The YAML data file to write (-: standard output).")
   var out: String
 
   @Option(help: "dot: the year given to edges without dates (default: the current year).")
@@ -122,11 +122,11 @@ struct ImportCommand: AsyncParsableCommand {
       do {
         // Chunked, so a million relations are written in bounded memory; atomically (renamed into place).
         let large = graph.relations.count > 100_000
-        try ImportedGraphWriter.write(graph, to: URL(fileURLWithPath: out)) { written in
+        try ImportedGraphWriter.write(graph, to: AtomicReplace.destination(forArgument: out)) { written in
           if large { Terminal.error("entente import: \(written) relations written…") }
         }
       } catch {
-        throw CommandFailure("cannot write \(out): \(error)")
+        throw AtomicFile.failure(error, writing: out)
       }
       Terminal.error(
         "imported \(graph.actors.count) actors and \(graph.relations.count) relations from \(rows) rows into \(out)"

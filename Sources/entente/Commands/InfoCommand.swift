@@ -20,34 +20,39 @@ struct InfoCommand: ParsableCommand {
     var summary = Table(columns: ["property", "value"])
     summary.append(["id", graph.metadata.id])
     summary.append(["title", graph.metadata.title ?? ""])
-    summary.append(["actors", "\(graph.actors.count)"])
-    summary.append(["relations", "\(graph.relations.count)"])
-    summary.append(["sources", "\(graph.sources.count)"])
+    summary.append(property: "actors", number: "\(graph.actors.count)")
+    summary.append(property: "relations", number: "\(graph.relations.count)")
+    summary.append(property: "sources", number: "\(graph.sources.count)")
     summary.append(["years", graph.metadata.years.map { "\($0.lowerBound)...\($0.upperBound)" } ?? ""])
     summary.append(["years spanned", graph.yearsSpanned.map { "\($0.lowerBound)...\($0.upperBound)" } ?? ""])
     let counts = graph.summary(years: range)
     for (type, count) in counts.actorsByType.sorted(by: { $0.key < $1.key }) {
-      summary.append(["actors: \(type)", "\(count)"])
+      summary.append(property: "actors: \(type)", number: "\(count)")
     }
     let usedKinds = counts.kindsUsed
-    for kind in usedKinds { summary.append(["relations: \(kind)", "\(counts.relationsByKind[kind, default: 0])"]) }
+    for kind in usedKinds {
+      summary.append(property: "relations: \(kind)", number: "\(counts.relationsByKind[kind, default: 0])")
+    }
     for confidence in Confidence.allCases {
       if let count = counts.relationsByConfidence[confidence] {
-        summary.append(["confidence: \(confidence.rawValue)", "\(count)"])
+        summary.append(property: "confidence: \(confidence.rawValue)", number: "\(count)")
       }
     }
     for (what, count) in [("relation dates", counts.relationDates), ("lifetime dates", counts.lifetimeDates)] {
-      summary.append(["\(what): evidenced", "\(count.evidenced)"])
-      summary.append(["\(what): inferred", "\(count.inferred)"])
-      summary.append(["\(what): unsupported", "\(count.unsupported)"])
+      summary.append(property: "\(what): evidenced", number: "\(count.evidenced)")
+      summary.append(property: "\(what): inferred", number: "\(count.inferred)")
+      summary.append(property: "\(what): unsupported", number: "\(count.unsupported)")
     }
-    var perYear = Table(columns: ["year", "actors", "relations"] + usedKinds.map(\.rawValue))
+    let yearColumns = ["year", "actors", "relations"] + usedKinds.map(\.rawValue)
+    var perYear = Table(columns: yearColumns, numeric: yearColumns)
     for year in counts.years {
       perYear.append(
         ["\(year.year)", "\(year.actors)", "\(year.relations)"]
           + usedKinds.map { "\(year.relationsByKind[$0, default: 0])" })
     }
-    var perDecade = Table(columns: ["decade", "relations begun"] + usedKinds.map(\.rawValue))
+    var perDecade = Table(
+      columns: ["decade", "relations begun"] + usedKinds.map(\.rawValue),
+      numeric: ["relations begun"] + usedKinds.map(\.rawValue))
     for decade in counts.decades {
       perDecade.append(
         ["\(decade.start)s", "\(decade.begun)"] + usedKinds.map { "\(decade.begunByKind[$0, default: 0])" })

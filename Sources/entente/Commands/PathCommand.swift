@@ -136,7 +136,9 @@ struct PathCommand: ParsableCommand {
       }
       return [try snapshot.shortestPath(from: source.id, to: target.id, options: options)]
     }
-    var table = Table(columns: ["path", "step", "from", "to", "relations", "kinds", "sign", "path length", "path sign"])
+    var table = Table(
+      columns: ["path", "step", "from", "to", "relations", "kinds", "sign", "path length", "path sign"],
+      numeric: ["path", "step", "path length"])
     for (number, path) in paths.enumerated() {
       for (index, step) in path.steps.enumerated() {
         let kinds = step.relations.compactMap { graph.relation($0)?.kind.rawValue }
@@ -168,7 +170,8 @@ struct PathCommand: ParsableCommand {
     let path = try query {
       try TimeRespectingPaths.earliestArrival(from: source.id, to: target.id, across: snapshots, options: options)
     }
-    var table = Table(columns: ["step", "year", "from", "to", "relations", "kinds", "sign"])
+    var table = Table(
+      columns: ["step", "year", "from", "to", "relations", "kinds", "sign"], numeric: ["step", "year"])
     for (index, step) in path.steps.enumerated() {
       table.append([
         "\(index + 1)", "\(step.year)", step.from.rawValue, step.to.rawValue,

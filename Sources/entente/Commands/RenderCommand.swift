@@ -114,6 +114,10 @@ struct RenderCommand: AsyncParsableCommand {
   }
 
   func validate() throws {
+    if out == "-" {
+      throw ValidationError(
+        "render writes a file per year and format into the folder --out; - (standard output) is not a folder")
+    }
     if date != nil && years != nil { throw ValidationError("give either --years or --date, not both") }
     if let date {
       do { _ = try PartialDate(parsing: date) } catch { throw ValidationError("--date: \(error)") }

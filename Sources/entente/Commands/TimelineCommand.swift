@@ -16,7 +16,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
   @OptionGroup var input: GraphArgument
 
-  @Option(help: "The folder to write index.html into.")
+  @Option(help: "The folder to write index.html into (-: the page to standard output).")
   var out: String
 
   @Option(help: "Years to include (default: the graph's range).")
@@ -68,9 +68,11 @@ struct TimelineCommand: AsyncParsableCommand {
       }
       let changes = YearChanges.series(of: graph, years: range, rule: rule)
       let html = TimelinePage.html(of: graph, frames: frames, changes: changes)
-      let destination = URL(fileURLWithPath: out).appendingPathComponent("index.html")
+      let destination =
+        out == "-"
+        ? AtomicReplace.destination(forArgument: out) : URL(fileURLWithPath: out).appendingPathComponent("index.html")
       try AtomicFile.write(Data(html.utf8), to: destination)
-      Terminal.error("wrote \(destination.path) (\(frames.count) years)")
+      Terminal.error("wrote \(out == "-" ? "the page to standard output" : destination.path) (\(frames.count) years)")
     }
   }
 }

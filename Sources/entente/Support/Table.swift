@@ -13,15 +13,33 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// Rows of text under named columns, printed as an aligned table, CSV (RFC 4180) or JSON (an array of objects).
+///
+/// JSON is typed by what a column holds, never guessed from the text: a cell of a numeric column (or a cell
+/// appended as a number) is a JSON number, every other cell a string (so an id `1979` or `007` stays a
+/// string), and an empty cell, a missing value, is `null`.
 struct Table {
   var columns: [String]
   var rows: [[String]] = []
+  /// Per row, the cells that hold numbers.
+  private var numericCells: [Set<Int>] = []
+  private let numericColumns: Set<Int>
 
-  init(columns: [String]) { self.columns = columns }
+  /// A table with `columns`, of which those named in `numeric` hold numbers.
+  init(columns: [String], numeric: [String] = []) {
+    self.columns = columns
+    numericColumns = Set(columns.indices.filter { numeric.contains(columns[$0]) })
+  }
 
-  mutating func append(_ row: [String]) {
+  /// Appends `row`; the cells at `numbers` hold numbers, besides those of the numeric columns.
+  mutating func append(_ row: [String], numbers: Set<Int> = []) {
     precondition(row.count == columns.count, "a row must have one cell per column")
     rows.append(row)
+    numericCells.append(numericColumns.union(numbers))
+  }
+
+  /// Appends a property whose value is a number (`property`/`value` tables).
+  mutating func append(property: String, number: String) {
+    append([property, number], numbers: [1])
   }
 
   func rendered(as format: OutputFormat) -> String {
@@ -45,17 +63,20 @@ struct Table {
   }
 
   private func json() -> String {
-    // A column is numeric when every cell is a JSON number (so an id such as `0x10` or `007` stays a string).
-    let numeric = columns.indices.map { column in
-      !rows.isEmpty && rows.allSatisfy { Self.isJSONNumber($0[column]) }
-    }
-    let objects = rows.map { row in
+    let objects = zip(rows, numericCells).map { row, numeric in
       "  {"
         + columns.indices.map { column in
-          "\(Self.jsonString(columns[column])): \(numeric[column] ? row[column] : Self.jsonString(row[column]))"
+          "\(Self.jsonString(columns[column])): \(Self.jsonValue(row[column], number: numeric.contains(column)))"
         }.joined(separator: ", ") + "}"
     }
     return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+  }
+
+  /// A cell as JSON: `null` when empty, a number when it holds one, otherwise a string (a number that JSON
+  /// cannot write, such as `nan`, stays text rather than vanish).
+  static func jsonValue(_ cell: String, number: Bool) -> String {
+    if cell.isEmpty { return "null" }
+    return number && isJSONNumber(cell) ? cell : jsonString(cell)
   }
 
   static func csvField(_ text: String) -> String {
