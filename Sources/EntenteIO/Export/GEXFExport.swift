@@ -43,7 +43,8 @@ public struct NodePlacement: Sendable, Hashable {
 ///   else, and Gephi reads them by local name. (The 1.3 RELAX NG schema puts them in the `viz` namespace
 ///   instead; the two official schemas disagree, and Entente follows the XSD.)
 /// - The graph's title and description are the two `<description>` elements of `<meta>` (GEXF has no title), the
-///   graph's years its `start` and `end`.
+///   graph's years its `start` and `end`, its sources and declared kinds (JSON) the defaults of the edge attributes
+///   `sources` and `kinds` (GEXF has no graph attributes); `GEXFImport` reads them all back.
 public enum GEXFExport {
   /// The GEXF document.
   ///
@@ -82,6 +83,17 @@ public enum GEXFExport {
     xml.close("attributes")
     xml.open("attributes", [("class", "edge"), ("mode", "static")])
     for (id, type) in edgeAttributes { xml.empty("attribute", [("id", id), ("title", id), ("type", type)]) }
+    // GEXF has no graph attributes: the sources citations name and the declared kinds are the defaults of two
+    // edge attributes no edge sets.
+    let graphWide = [
+      ("sources", graph.sources.isEmpty ? nil : InteropJSON.encode(graph.sources.map(SourceRecord.init))),
+      ("kinds", graph.kinds.declared.isEmpty ? nil : InteropJSON.encode(graph.kinds.declared.map(KindRecord.init))),
+    ]
+    for case (let id, let value?) in graphWide {
+      xml.open("attribute", [("id", id), ("title", id), ("type", "string")])
+      xml.leaf("default", text: value)
+      xml.close("attribute")
+    }
     xml.close("attributes")
 
     let byActor = graph.relationsByActor()

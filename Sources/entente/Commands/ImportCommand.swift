@@ -7,7 +7,8 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import CSV tables, COW alliances, war participants, DOT or JSON into the YAML data format.",
+    abstract:
+      "Import CSV tables, COW alliances, war participants, DOT, JSON, GraphML or GEXF into the YAML data format.",
     discussion: """
       Formats (--from; guessed from the source when left out):
         csv           a folder with actors.csv and relations.csv (export --to csv)
@@ -18,6 +19,12 @@ struct ImportCommand: AsyncParsableCommand {
         dot           DOT read by Graphviz's cgraph; edges without `from` are
                       dated to --year (from: Y, to: Y)
         json          the lossless JSON document (export --to json)
+        graphml       GraphML: keys by attr.name become actor and relation
+                      fields, other data kept in notes; edges without
+                      dates are dated to --year
+        gexf          GEXF: attribute values become fields, spells become
+                      periods (one relation per spell); edges without time
+                      are dated to --year
 
       Every row that cannot be mapped is listed on standard error as
       FILE:LINE: reason. With --strict any such row makes the import fail and
@@ -27,13 +34,13 @@ struct ImportCommand: AsyncParsableCommand {
   @Argument(help: "The file or folder to import.", completion: .file())
   var source: String
 
-  @Option(name: .customLong("from"), help: "The input format: csv, cow, participants, dot or json.")
+  @Option(name: .customLong("from"), help: "The input format: csv, cow, participants, dot, json, graphml or gexf.")
   var format: ImportFormat?
 
   @Option(help: "The YAML data file to write.")
   var out: String
 
-  @Option(help: "dot: the year given to edges without dates (default: the current year).")
+  @Option(help: "dot, graphml, gexf: the year given to edges without dates (dot: default the current year).")
   var year: Int?
 
   @Option(help: "The graph id to write (default: from the input).")
@@ -73,6 +80,12 @@ struct ImportCommand: AsyncParsableCommand {
           (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
         case .participants:
           let result = try WarParticipantImport.importFile(at: url.path, progress: progress)
+          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .graphml:
+          let result = try GraphMLImport.importFile(at: url.path, defaultYear: year)
+          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .gexf:
+          let result = try GEXFImport.importFile(at: url.path, defaultYear: year)
           (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
         case .json:
           let text: String
