@@ -12,6 +12,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
   case dot
   /// The lossless JSON document (`export --to json`).
   case json
+  /// A single edge-list CSV (`source,target,kind,sign,start,end`, more columns kept).
+  case edges
   /// GraphML (Entente's or another tool's).
   case graphml
   /// GEXF (Entente's, Gephi's or another tool's).
@@ -33,7 +35,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 
   /// The format of a file or folder: a folder is CSV tables; `.dot`/`.gv`, `.json`, `.graphml` and `.gexf` by
   /// extension; otherwise XML whose root is `<graphml>` or `<gexf>` is that, a CSV file's header tells COW
-  /// alliances (`ccode1`) from war participants (`warnum`, `side`), and text with `graph` and `{` is DOT.
+  /// alliances (`ccode1`) from war participants (`warnum`, `side`) and edge lists (`source` and `target`), and text
+  /// with `graph` and `{` is DOT.
   /// - Parameter url: The file or folder.
   /// - Returns: The format.
   /// - Throws: ``GuessError`` when the path does not exist or its content says nothing.
@@ -55,6 +58,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     if head.contains("<gexf") { return .gexf }
     if header.contains("ccode1") { return .cow }
     if header.contains("warnum") || header.contains("side") { return .participants }
+    let columns = Set(header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    if columns.contains("source") && columns.contains("target") { return .edges }
     if head.contains("graph") && head.contains("{") { return .dot }
     throw GuessError(path: url.path, exists: true)
   }
