@@ -145,6 +145,9 @@ struct ImportCommand: AsyncParsableCommand {
           do {
             let parsed = try await GraphvizRenderer.shared.parseDOT(text)
             let result = try DOTInterchange.graph(from: parsed, defaultYear: defaultYear)
+            notes += DOTInterchange.actorIDs(for: parsed).map {
+              "\(source): the node '\($0.node)' has the id '\($0.id)'"
+            }
             graph = result.graph
             skipped = result.skipped.map { ImportIssue(file: source, line: $0.line(in: text), message: $0.description) }
             rows = parsed.nodes.count + parsed.edges.count
