@@ -78,6 +78,69 @@ public enum DOTInterchange {
     id: "link", name: "link (from DOT, kind not given)", sign: .neutral, isDirected: true,
     style: KindStyle(color: "#4d4d4d"))
 
+  /// The lines on which further graphs start, after the first one of a DOT text.
+  ///
+  /// cgraph reads the first graph of a text and ignores the rest; the import reports each further one with its
+  /// line instead of dropping it silently. The scan skips comments (`//`, `#`, `/* */`), quoted strings and HTML
+  /// strings, and counts braces.
+  /// - Parameter text: The DOT text.
+  /// - Returns: The 1-based line of each graph after the first.
+  public static func furtherGraphLines(in text: String) -> [Int] {
+    var lines: [Int] = []
+    var line = 1
+    var depth = 0
+    var closedGraphs = 0
+    var expectingGraph = true
+    var scalars = Array(text.unicodeScalars)[...]
+    while let scalar = scalars.popFirst() {
+      switch scalar {
+      case "\n":
+        line += 1
+      case "/" where scalars.first == "/", "#":
+        while let next = scalars.first, next != "\n" { scalars.removeFirst() }
+      case "/" where scalars.first == "*":
+        scalars.removeFirst()
+        while let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "*", scalars.first == "/" {
+            scalars.removeFirst()
+            break
+          }
+        }
+      case "\"":
+        while let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "\\" {
+            if scalars.popFirst() == "\n" { line += 1 }
+            continue
+          }
+          if next == "\"" { break }
+        }
+      case "<" where depth > 0:
+        var nesting = 1
+        while nesting > 0, let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "<" { nesting += 1 }
+          if next == ">" { nesting -= 1 }
+        }
+      case "{":
+        depth += 1
+      case "}":
+        depth -= 1
+        if depth == 0 {
+          closedGraphs += 1
+          expectingGraph = true
+        }
+      default:
+        if depth == 0, expectingGraph, !scalar.properties.isWhitespace {
+          if closedGraphs > 0 { lines.append(line) }
+          expectingGraph = false
+        }
+      }
+    }
+    return lines
+  }
+
   /// The kind given to the edges of an undirected DOT graph (`graph`, `--`) that have no `kind` attribute.
   public static let tieKind = RelationKind(
     id: "tie", name: "tie (from an undirected DOT graph, kind not given)", sign: .neutral, isDirected: false,

@@ -71,4 +71,19 @@ struct DOTImportTests {
       #expect(error.description.contains("empty id"))
     }
   }
+
+  /// A second graph in a DOT file is found with its line (cgraph reads only the first), past comments and strings.
+  @Test func furtherGraphsAreFoundWithTheirLines() {
+    let text = """
+      // a comment with { braces }
+      graph one { a -- b [label="} not the end {"]; c [label=<<b>}</b>>]; /* { */ }
+      # another comment
+      digraph two {
+        x -> y
+      }
+      graph three { }
+      """
+    #expect(DOTInterchange.furtherGraphLines(in: text) == [4, 7])
+    #expect(DOTInterchange.furtherGraphLines(in: "strict digraph { a -> b }\n").isEmpty)
+  }
 }

@@ -150,6 +150,10 @@ struct ImportCommand: AsyncParsableCommand {
             }
             graph = result.graph
             skipped = result.skipped.map { ImportIssue(file: source, line: $0.line(in: text), message: $0.description) }
+            skipped += DOTInterchange.furtherGraphLines(in: text).map { line in
+              ImportIssue(
+                file: source, line: line, message: "a further graph: only the first graph of a DOT file is imported")
+            }
             rows = parsed.nodes.count + parsed.edges.count
           } catch let error as GraphvizError {
             throw CommandFailure("\(source): \(error.description)")
