@@ -60,8 +60,8 @@ let package = Package(
     ),
     // Export and import formats, the timeline page. Golden files are read from the source tree.
     .testTarget(
-      name: "EntenteInteropTests", dependencies: ["EntenteCore", "EntenteIO", "EntenteGraphviz"],
-      exclude: ["Golden", "Fixtures"]),
+      name: "EntenteInteropTests", dependencies: ["EntenteCore", "EntenteAlgorithms", "EntenteIO", "EntenteGraphviz"],
+      exclude: ["Golden", "Fixtures", "Schemas"]),
     // `swift run entente-example GRAPH.yaml`: the library used directly from a script (Scripts/ExampleExport).
     .executableTarget(
       name: "entente-example", dependencies: ["EntenteCore", "EntenteIO"], path: "Scripts/ExampleExport"),

@@ -78,6 +78,87 @@ public enum DOTInterchange {
     id: "link", name: "link (from DOT, kind not given)", sign: .neutral, isDirected: true,
     style: KindStyle(color: "#4d4d4d"))
 
+  /// The lines on which further graphs start, after the first one of a DOT text.
+  ///
+  /// cgraph reads the first graph of a text and ignores the rest; the import reports each further one with its
+  /// line instead of dropping it silently. The scan skips comments (`//`, `#`, `/* */`), quoted strings and HTML
+  /// strings, and counts braces.
+  /// - Parameter text: The DOT text.
+  /// - Returns: The 1-based line of each graph after the first.
+  public static func furtherGraphLines(in text: String) -> [Int] {
+    var lines: [Int] = []
+    var line = 1
+    var depth = 0
+    var closedGraphs = 0
+    var expectingGraph = true
+    var scalars = Array(text.unicodeScalars)[...]
+    while let scalar = scalars.popFirst() {
+      switch scalar {
+      case "\n":
+        line += 1
+      case "/" where scalars.first == "/", "#":
+        while let next = scalars.first, next != "\n" { scalars.removeFirst() }
+      case "/" where scalars.first == "*":
+        scalars.removeFirst()
+        while let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "*", scalars.first == "/" {
+            scalars.removeFirst()
+            break
+          }
+        }
+      case "\"":
+        while let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "\\" {
+            if scalars.popFirst() == "\n" { line += 1 }
+            continue
+          }
+          if next == "\"" { break }
+        }
+      case "<" where depth > 0:
+        var nesting = 1
+        while nesting > 0, let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "<" { nesting += 1 }
+          if next == ">" { nesting -= 1 }
+        }
+      case "{":
+        depth += 1
+      case "}":
+        depth -= 1
+        if depth == 0 {
+          closedGraphs += 1
+          expectingGraph = true
+        }
+      default:
+        if depth == 0, expectingGraph, !scalar.properties.isWhitespace {
+          if closedGraphs > 0 { lines.append(line) }
+          expectingGraph = false
+        }
+      }
+    }
+    return lines
+  }
+
+  /// The kind given to the edges of an undirected DOT graph (`graph`, `--`) that have no `kind` attribute.
+  public static let tieKind = RelationKind(
+    id: "tie", name: "tie (from an undirected DOT graph, kind not given)", sign: .neutral, isDirected: false,
+    style: KindStyle(color: "#4d4d4d"))
+
+  /// The actor id of each node whose name is not one (`Mr Hi` → `mr-hi`), in the drawing's order.
+  ///
+  /// An id is one word: a name with spaces becomes its slug (lowercased, spaces as `-`), and the import reports
+  /// the mapping.
+  /// - Parameter drawing: The parsed DOT.
+  /// - Returns: Each renamed node's name and its id.
+  public static func actorIDs(for drawing: DiagramGraph) -> [(node: String, id: ActorID)] {
+    drawing.nodes.compactMap { node in
+      guard !node.id.isEmpty, !ActorID.isValid(node.id) else { return nil }
+      return (node.id, ActorID(GraphMetadata.id(fromName: node.id)))
+    }
+  }
+
   // MARK: Writing
 
   /// The drawing that writes `graph` as interchange DOT.
@@ -218,11 +299,20 @@ public enum DOTInterchange {
       let y = value(b.element.attributes, "order").flatMap(Int.init) ?? Int.max
       return (x, a.offset) < (y, b.offset)
     }.map(\.element)
+    let ids = Dictionary(
+      DOTInterchange.actorIDs(for: drawing).map { ($0.node, $0.id) }, uniquingKeysWith: { first, _ in first })
+    var taken = Set<ActorID>()
     for node in nodes {
-      guard ActorID.isValid(node.id) else {
+      guard !node.id.isEmpty else {
+        skipped.append(Skipped(element: "node \"\"", message: "not imported: an empty node name is not an actor id"))
+        continue
+      }
+      let actorID = ids[node.id] ?? ActorID(node.id)
+      guard taken.insert(actorID).inserted else {
         skipped.append(
           Skipped(
-            element: "node \(node.id)", message: "not imported: an actor id has no spaces (use the name attribute)"))
+            element: "node \(node.id)",
+            message: "not imported: its id '\(actorID)' is another node's (names differ only in case or spaces)"))
         continue
       }
       let attributes = node.attributes
@@ -252,7 +342,7 @@ public enum DOTInterchange {
       let label = value(attributes, "label").flatMap { $0 == "\\N" ? nil : $0 }
       actors.append(
         ActorRecord(
-          id: ActorID(node.id), name: value(attributes, "name") ?? label ?? node.id,
+          id: actorID, name: value(attributes, "name") ?? label ?? node.id,
           type: ActorType(value(attributes, "type") ?? "state"), aliases: aliases, lifetime: lifetime,
           note: value(attributes, "note")))
     }
@@ -260,6 +350,7 @@ public enum DOTInterchange {
 
     var relations: [Relation] = []
     var needsLink = false
+    var needsTie = false
     // agwrite groups edges by tail node: `order` (written by `drawing(of:)`) restores the relations' order.
     let edges = drawing.edges.enumerated().sorted { a, b in
       let x = value(a.element.attributes, "order").flatMap(Int.init) ?? Int.max
@@ -274,7 +365,9 @@ public enum DOTInterchange {
         skip("not imported: the key '\(edge.key)' is not a relation id (empty or with spaces)")
         continue
       }
-      if let end = [edge.tail, edge.head].first(where: { !actorIDs.contains(ActorID($0)) }) {
+      let tail = ids[edge.tail] ?? ActorID(edge.tail)
+      let head = ids[edge.head] ?? ActorID(edge.head)
+      if let end = [edge.tail, edge.head].first(where: { !actorIDs.contains(ids[$0] ?? ActorID($0)) }) {
         skip("not imported: '\(end)' is not an actor (its node was not imported)")
         continue
       }
@@ -285,7 +378,8 @@ public enum DOTInterchange {
         skip("not imported: sign '\(signText)' is not -1, 0 or +1")
         continue
       }
-      let weightText = value(attributes, "weight_value")
+      // Entente writes `weight_value` (Graphviz's own `weight` is a layout hint); other tools write `weight`.
+      let weightText = value(attributes, "weight_value") ?? value(attributes, "weight")
       let weight = weightText.flatMap(Double.init)
       if let weightText, !(weight.map { $0.isFinite && $0.isNormal && $0 > 0 } ?? false) {
         skip("not imported: weight '\(weightText)' is not a positive number")
@@ -301,9 +395,12 @@ public enum DOTInterchange {
               id: kindID, sign: sign, isDirected: drawing.isDirected && value(attributes, "dir") != "none",
               style: KindStyle(color: value(attributes, "color") ?? "#4d4d4d")))
         }
-      } else {
+      } else if drawing.isDirected {
         kindID = linkKind.id
         needsLink = true
+      } else {
+        kindID = tieKind.id
+        needsTie = true
       }
       let period: Period
       do {
@@ -340,12 +437,13 @@ public enum DOTInterchange {
       }
       relations.append(
         Relation(
-          id: RelationID(edge.key), source: ActorID(edge.tail), target: ActorID(edge.head), kind: kindID,
+          id: RelationID(edge.key), source: tail, target: head, kind: kindID,
           period: period, weight: weight,
           label: value(attributes, "relation_label") ?? value(attributes, "label"), note: value(attributes, "note"),
           confidence: confidence, initiator: initiator, citations: citations))
     }
     if needsLink { try? kinds.declare(linkKind) }
+    if needsTie { try? kinds.declare(tieKind) }
     let years = value(drawing.graphAttributes, "years").flatMap { text -> ClosedRange<Int>? in
       let bounds = text.components(separatedBy: "...").compactMap { Int($0) }
       return bounds.count == 2 && bounds[0] <= bounds[1] ? bounds[0]...bounds[1] : nil

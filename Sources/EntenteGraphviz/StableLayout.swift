@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteIO
 import Foundation
 
 /// A point in Graphviz's coordinates: points (1/72 inch), y up.
@@ -272,5 +273,19 @@ extension GraphvizRenderer {
     return StableLayout(
       years: years, engine: engine, positions: positions, sizes: sizes, canvas: canvas.expanded(by: 10),
       legendOrigin: origin)
+  }
+}
+
+extension StableLayout {
+  /// Each placed actor's centre and size, as the GEXF writer takes them (`GEXFExport.document(of:placements:)`).
+  /// - Parameter actors: The actors wanted.
+  /// - Returns: The placements of those the layout placed.
+  public func placements(of actors: [ActorRecord]) -> [ActorID: NodePlacement] {
+    var placements: [ActorID: NodePlacement] = [:]
+    for actor in actors {
+      guard let center = position(of: actor.id), let size = size(of: actor.id) else { continue }
+      placements[actor.id] = NodePlacement(x: center.x, y: center.y, width: size.x, height: size.y)
+    }
+    return placements
   }
 }

@@ -15,6 +15,10 @@ import Testing
       "--panel goes with --to csv"
     ),
     (["import", graph, "--out", "/tmp/never.yaml", "--id", "two words"], "is not a graph id"),
+    (["export", graph, "--to", "spells"], "spell tables are two files"),
+    (["import", graph, "--from", "dot", "--out", "/tmp/never.yaml", "--directed"], "go with --from edges"),
+    (["import", graph, "--from", "edges", "--out", "/tmp/never.yaml", "--columns", "source"], "field=column"),
+    (["import", graph, "--from", "edges", "--out", "/tmp/never.yaml", "--waves", "1:x"], "label:year"),
     (["timeline", graph, "--out", "/tmp/never", "--engine", "spring"], "'spring' is invalid for '--engine"),
     (["path", graph, "Vietnam", "Khmer Rouge", "--year", "1977", "--date", "1977-01-01"], "give --year or --date"),
     (["centrality", graph, "--measure", "fame"], "'fame' is invalid for '--measure"),

@@ -70,7 +70,9 @@ struct ExportTests {
     }
     let patron = try #require(edges.first { attribute($0, "id") == "cn-kr-patron" })
     #expect(children(patron, "data").first { attribute($0, "key") == "directed" }?.stringValue == "true")
-    #expect(attribute(graphElement, "edgedefault") == "directed")
+    let directedCount = graph.relations.count { graph.kinds[$0.kind]?.isDirected ?? false }
+    #expect(
+      attribute(graphElement, "edgedefault") == (directedCount * 2 > graph.relations.count ? "directed" : "undirected"))
     #expect(children(patron, "data").first { attribute($0, "key") == "from" }?.stringValue == "1975~")
     let war = try #require(edges.first { attribute($0, "id") == "vn-kr-war" })
     #expect(
@@ -86,7 +88,10 @@ struct ExportTests {
     #expect(object["multigraph"] as? Bool == true)
     let edges = try #require(object["edges"] as? [[String: Any]])
     let snapshot = graph.snapshot(year: 1979)
-    #expect(edges.map { $0["key"] as? String ?? "" } == snapshot.relations.map(\.id.rawValue))
+    // Each relation once, in order (an undirected one as two arcs sharing its key, next to each other).
+    var keys: [String] = []
+    for key in edges.map({ $0["key"] as? String ?? "" }) where keys.last != key { keys.append(key) }
+    #expect(keys == snapshot.relations.map(\.id.rawValue))
     #expect((object["nodes"] as? [[String: Any]])?.count == snapshot.nodeCount)
   }
 

@@ -118,7 +118,13 @@ func expectSameGraph(_ a: TemporalGraph, _ b: TemporalGraph, sourceLocation: Sou
 }
 
 /// Compares `text` with a golden file under `Golden/`, or records it when `RECORD_GOLDEN=1`.
+///
+/// GEXF and GraphML goldens are also validated against their schemas, so every such document the suite compares is
+/// checked.
 func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  for format in ["gexf", "graphml"] where name.hasSuffix("." + format) {
+    try expectSchemaValid(text, format: format, sourceLocation: sourceLocation)
+  }
   let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     .appendingPathComponent(name)
   if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
@@ -143,4 +149,42 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
       "\(name) differs from its golden file at line \(first + 1):\n  golden: \(expected)\n  actual: \(actual)\n(RECORD_GOLDEN=1 re-records)",
       sourceLocation: sourceLocation)
   }
+}
+
+/// The schema files the tests validate with (`Schemas/`, copied unedited from upstream).
+enum Schemas {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Schemas")
+  static let gexf = folder.appendingPathComponent("gexf-1.3/gexf.xsd")
+  static let graphML = folder.appendingPathComponent("graphml-1.1/graphml.xsd")
+  static let graphMLCatalog = folder.appendingPathComponent("graphml-1.1/catalog.xml")
+}
+
+/// Validates a GEXF or GraphML document (told by `format`) with `xmllint --schema`.
+///
+/// Records an issue with xmllint's messages unless it validates. xmllint (Debian `libxml2-utils`) is installed by
+/// `Scripts/install-deps.sh`; its absence is a failure, not a skip.
+func expectSchemaValid(
+  _ text: String, format: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let folder = try Fixture.temporaryFolder()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let file = folder.appendingPathComponent("document.\(format)")
+  try Data(text.utf8).write(to: file)
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  let schema = format == "gexf" ? Schemas.gexf : Schemas.graphML
+  process.arguments = ["xmllint", "--noout", "--nonet", "--schema", schema.path, file.path]
+  var environment = ProcessInfo.processInfo.environment
+  environment["XML_CATALOG_FILES"] = Schemas.graphMLCatalog.path
+  process.environment = environment
+  let output = Pipe()
+  process.standardOutput = output
+  process.standardError = output
+  try process.run()
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  let messages = String(decoding: data, as: UTF8.self)
+  #expect(
+    process.terminationStatus == 0, "xmllint --schema \(schema.lastPathComponent): \(messages.prefix(2000))",
+    sourceLocation: sourceLocation)
 }

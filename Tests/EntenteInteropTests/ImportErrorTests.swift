@@ -66,7 +66,7 @@ struct ImportErrorTests {
     #expect(try reread(result.graph).filter { $0.severity == .error }.isEmpty)
   }
 
-  @Test func dotNodesWithSpacesAreSkippedWithTheirEdgesAndGraphNamesBecomeIds() async throws {
+  @Test func dotNodesWithSpacesBecomeSlugIdsAndGraphNamesBecomeIds() async throws {
     let text = """
       graph "Indochina 1979" {
         vietnam; "north vietnam"; china;
@@ -77,10 +77,12 @@ struct ImportErrorTests {
     let parsed = try await GraphvizRenderer.shared.parseDOT(text)
     let (graph, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 1979)
     #expect(graph.metadata.id == "indochina-1979")
-    #expect(graph.actors.map(\.id) == ["vietnam", "china"])
-    #expect(graph.relations.count == 1)
-    #expect(skipped.map(\.element).contains("node north vietnam"))
-    #expect(skipped.contains { $0.message.contains("'north vietnam' is not an actor") })
+    // A node name with spaces becomes its slug (the mapping is reported), and its edges are kept.
+    #expect(graph.actors.map(\.id) == ["vietnam", "north-vietnam", "china"])
+    #expect(graph.actor("north-vietnam")?.name == "north vietnam")
+    #expect(DOTInterchange.actorIDs(for: parsed).map(\.id) == ["north-vietnam"])
+    #expect(graph.relations.count == 2)
+    #expect(skipped.isEmpty)
     #expect(try reread(graph).filter { $0.severity == .error }.isEmpty)
   }
 

@@ -120,7 +120,9 @@ struct ImportTests {
     let hostility = try #require(graph.relations.first { $0.kind == .hostility })
     #expect(hostility.period == Period(on: try PartialDate(year: 1979)))
     #expect(graph.relations.first { $0.kind == .patronage }?.period.description == "1975 – 1990")
-    #expect(graph.relations.contains { $0.kind == "link" })
+    // An undirected graph's edge without a kind is an undirected `tie`, not a directed `link`.
+    #expect(graph.relations.contains { $0.kind == DOTInterchange.tieKind.id })
+    #expect(!graph.relations.contains { $0.kind == DOTInterchange.linkKind.id })
     #expect(graph.kinds["feud"]?.sign == .negative)
     #expect(skipped.count == 1)
     #expect(skipped.first?.element.contains("vietnam -> china") == true)

@@ -3,35 +3,47 @@ import EntenteCore
 /// Writes a temporal graph as GraphML with typed keys (`attr.type` string, int, double, boolean), for R
 /// (igraph), Pajek converters, yEd, Gephi and NetworkX.
 ///
-/// GraphML has no time: each edge carries its period as `from`/`to` (the partial dates as written) and
-/// `first_day`/`last_day` (ISO days; `last_day` is empty when the relation is open). The graph is directed
-/// (`edgedefault="directed"`) when some relation has a directed kind, else undirected; each edge's own
-/// direction is the boolean key `directed` (no per-edge `directed` attribute: NetworkX and igraph refuse
-/// mixed graphs). Undirected relations in a directed graph keep their written source → target order.
-/// Parallel relations stay parallel edges with their relation ids.
+/// - Direction as the GraphML specification gives it: `edgedefault` is the direction most relations have
+///   (`directed` when more than half have a directed kind), and each edge whose kind says otherwise carries
+///   `directed="false"` (or `"true"`). The boolean key `directed` repeats each edge's direction as data, for
+///   readers that keep one direction per graph (NetworkX refuses a mixed graph; igraph reads every edge with the
+///   default): with it, an undirected relation can be followed both ways.
+/// - GraphML has no time: each edge carries its period as `from`/`to` (the partial dates as written) and
+///   `first_day`/`last_day` (ISO days; `last_day` is empty when the relation is open).
+/// - The `weight` key is declared only when some relation has a weight (a declared key without values reads as
+///   NaN in R igraph).
+/// - The graph's title, description, years, sources and declared kinds are graph data, so nothing of the data
+///   file is lost. Parallel relations stay parallel edges with their relation ids.
 public enum GraphMLExport {
-  /// A key: id, domain, name and type.
+  /// A key: id, domain and type.
   struct Key {
     var id: String
     var domain: String
     var type: String
   }
 
-  static let keys: [Key] = [
+  static let graphKeys: [Key] = [
+    Key(id: "title", domain: "graph", type: "string"), Key(id: "description", domain: "graph", type: "string"),
+    Key(id: "years", domain: "graph", type: "string"), Key(id: "sources", domain: "graph", type: "string"),
+    Key(id: "kinds", domain: "graph", type: "string"),
+  ]
+
+  static let nodeKeys: [Key] = [
     Key(id: "name", domain: "node", type: "string"), Key(id: "type", domain: "node", type: "string"),
     Key(id: "aliases", domain: "node", type: "string"), Key(id: "lifetime_from", domain: "node", type: "string"),
     Key(id: "lifetime_to", domain: "node", type: "string"), Key(id: "actor_note", domain: "node", type: "string"),
-    Key(id: "kind", domain: "edge", type: "string"), Key(id: "parent_kind", domain: "edge", type: "string"),
-    Key(id: "sign", domain: "edge", type: "int"), Key(id: "directed", domain: "edge", type: "boolean"),
-    Key(id: "from", domain: "edge", type: "string"),
-    Key(id: "to", domain: "edge", type: "string"), Key(id: "first_day", domain: "edge", type: "string"),
-    Key(id: "last_day", domain: "edge", type: "string"), Key(id: "weight", domain: "edge", type: "double"),
-    Key(id: "label", domain: "edge", type: "string"), Key(id: "confidence", domain: "edge", type: "string"),
-    Key(id: "initiator", domain: "edge", type: "string"), Key(id: "note", domain: "edge", type: "string"),
-    Key(id: "citations", domain: "edge", type: "string"),
   ]
 
+  /// The edge keys: every relation field, then the day bounds of its period.
+  static let edgeKeys: [Key] =
+    RelationFields.columns.map { Key(id: $0.name, domain: "edge", type: $0.type) } + [
+      Key(id: "first_day", domain: "edge", type: "string"), Key(id: "last_day", domain: "edge", type: "string"),
+    ]
+
   /// The GraphML document.
+  ///
+  /// - Parameter graph: The graph.
+  /// - Returns: The document's text.
   /// - Complexity: O(a + r) for a actors and r relations.
   public static func document(of graph: TemporalGraph) -> String {
     var xml = XMLText()
@@ -45,11 +57,24 @@ public enum GraphMLExport {
           "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
         ),
       ])
-    for key in keys {
+    let hasWeight = graph.relations.contains { $0.weight != nil }
+    for key in graphKeys + nodeKeys + edgeKeys where key.id != "weight" || hasWeight {
       xml.empty("key", [("id", key.id), ("for", key.domain), ("attr.name", key.id), ("attr.type", key.type)])
     }
-    let anyDirected = graph.relations.contains { graph.kinds[$0.kind]?.isDirected ?? false }
-    xml.open("graph", [("id", graph.metadata.id), ("edgedefault", anyDirected ? "directed" : "undirected")])
+    let directedCount = graph.relations.count { graph.kinds[$0.kind]?.isDirected ?? false }
+    let defaultDirected = directedCount * 2 > graph.relations.count
+    xml.open("graph", [("id", graph.metadata.id), ("edgedefault", defaultDirected ? "directed" : "undirected")])
+    var graphData: [(String, String)] = []
+    if let title = graph.metadata.title { graphData.append(("title", title)) }
+    if let description = graph.metadata.description { graphData.append(("description", description)) }
+    if let years = graph.metadata.years { graphData.append(("years", "\(years.lowerBound)...\(years.upperBound)")) }
+    if !graph.sources.isEmpty {
+      graphData.append(("sources", InteropJSON.encode(graph.sources.map(SourceRecord.init))))
+    }
+    if !graph.kinds.declared.isEmpty {
+      graphData.append(("kinds", InteropJSON.encode(graph.kinds.declared.map(KindRecord.init))))
+    }
+    for (key, value) in graphData { xml.leaf("data", [("key", key)], text: value) }
     for actor in graph.actors {
       xml.open("node", [("id", actor.id.rawValue)])
       var data: [(String, String)] = [("name", actor.name), ("type", actor.type.rawValue)]
@@ -63,28 +88,16 @@ public enum GraphMLExport {
       xml.close("node")
     }
     for relation in graph.relations {
-      let kind = graph.kinds[relation.kind]
-      xml.open(
-        "edge",
-        [
-          ("id", relation.id.rawValue), ("source", relation.source.rawValue), ("target", relation.target.rawValue),
-        ])
-      var data: [(String, String)] = [("kind", relation.kind.rawValue)]
-      if let parent = kind?.parent { data.append(("parent_kind", parent.rawValue)) }
-      data += [
-        ("sign", String(kind?.sign.rawValue ?? 0)), ("directed", (kind?.isDirected ?? false) ? "true" : "false"),
-        ("from", relation.period.start.description),
-        ("to", relation.period.end.text), ("first_day", PeriodText.firstDay(relation.period)),
-        ("last_day", PeriodText.lastDay(relation.period) ?? ""),
+      let directed = graph.kinds[relation.kind]?.isDirected ?? false
+      var attributes = [
+        ("id", relation.id.rawValue), ("source", relation.source.rawValue), ("target", relation.target.rawValue),
       ]
-      if let weight = relation.weight { data.append(("weight", interopNumber(weight))) }
-      if let label = relation.label { data.append(("label", label)) }
-      data.append(("confidence", relation.confidence.rawValue))
-      if let initiator = relation.initiator { data.append(("initiator", initiator.rawValue)) }
-      if let note = relation.note { data.append(("note", note)) }
-      if !relation.citations.isEmpty {
-        data.append(("citations", InteropJSON.encode(relation.citations.map(CitationRecord.init))))
-      }
+      if directed != defaultDirected { attributes.append(("directed", directed ? "true" : "false")) }
+      xml.open("edge", attributes)
+      var data = RelationFields.values(of: relation, in: graph)
+      data += [
+        ("first_day", PeriodText.firstDay(relation.period)), ("last_day", PeriodText.lastDay(relation.period) ?? ""),
+      ]
       for (key, value) in data { xml.leaf("data", [("key", key)], text: value) }
       xml.close("edge")
     }

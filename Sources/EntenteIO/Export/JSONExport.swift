@@ -24,55 +24,96 @@ public enum JSONExport {
   }
 
   /// One year in NetworkX's node-link form (`networkx.node_link_graph(data)` reads it; NetworkX before 3.4
-  /// needs `edges="edges"`): the actors present and the relations active in `year` under `rule`.
+  /// needs `link="edges"`): the actors present and the relations active in `year` under `rule`, every field kept.
   ///
-  /// `multigraph` is always true (each relation is one edge, keyed by its id); `directed` is true when an
-  /// active relation has a directed kind, and each edge says whether its own kind is directed.
+  /// Nodes carry the actor's name, type, aliases, lifetime (`from`, `to`) and note; edges carry the relation id
+  /// (`key`) and every field of `RelationFields` (kind, parent kind, sign, directed, dates, confidence, label,
+  /// weight, initiator, note), citations as a list of objects.
+  ///
+  /// Direction, chosen so that NetworkX's distances are Entente's: when every active relation has an undirected
+  /// kind the graph is an undirected `MultiGraph` and each relation one edge; otherwise it is a `MultiDiGraph`
+  /// and an undirected relation is written as two arcs, one each way, sharing the relation id as their key (its
+  /// `source`/`target` fields keep the order written in the data file). `multigraph` is always true: parallel
+  /// relations stay parallel edges.
+  /// - Parameters:
+  ///   - graph: The graph.
+  ///   - year: The year.
+  ///   - rule: Which relations count as active.
+  /// - Returns: The JSON text.
   public static func nodeLink(of graph: TemporalGraph, year: Int, rule: ActivityRule = .possible) -> String {
     let snapshot = graph.snapshot(year: year, rule: rule)
+    let directed = snapshot.relations.contains { graph.kinds[$0.kind]?.isDirected ?? false }
+    var edges: [NodeLinkRecord.Edge] = []
+    for relation in snapshot.relations {
+      var fields = RelationFields.typedValues(of: relation, in: graph).filter { $0.0 != "citations" }
+      fields.append(("source_actor", .string(relation.source.rawValue)))
+      fields.append(("target_actor", .string(relation.target.rawValue)))
+      let citations = relation.citations.map(CitationRecord.init)
+      let arc = NodeLinkRecord.Edge(
+        source: relation.source.rawValue, target: relation.target.rawValue, key: relation.id.rawValue,
+        fields: fields, citations: citations)
+      edges.append(arc)
+      let kindDirected = graph.kinds[relation.kind]?.isDirected ?? false
+      if directed && !kindDirected {
+        edges.append(
+          NodeLinkRecord.Edge(
+            source: relation.target.rawValue, target: relation.source.rawValue, key: relation.id.rawValue,
+            fields: fields, citations: citations))
+      }
+    }
     let record = NodeLinkRecord(
-      directed: snapshot.relations.contains { graph.kinds[$0.kind]?.isDirected ?? false },
-      multigraph: true,
+      directed: directed, multigraph: true,
       graph: .init(id: graph.metadata.id, title: graph.metadata.title, year: year, rule: rule.rawValue),
-      nodes: snapshot.actors.map { .init(id: $0.id.rawValue, name: $0.name, type: $0.type.rawValue) },
-      edges: snapshot.relations.map { relation in
-        let kind = graph.kinds[relation.kind]
-        return .init(
-          source: relation.source.rawValue, target: relation.target.rawValue, key: relation.id.rawValue,
-          kind: relation.kind.rawValue, sign: kind?.sign.rawValue ?? 0, directed: kind?.isDirected ?? false,
-          from: relation.period.start.description, to: relation.period.end.text,
-          confidence: relation.confidence.rawValue, label: relation.label, weight: relation.weight,
-          citations: relation.citations.map(CitationRecord.init))
-      })
+      nodes: snapshot.actors.map { actor in
+        .init(
+          id: actor.id.rawValue, name: actor.name, type: actor.type.rawValue,
+          aliases: actor.aliases.map(AliasRecord.init), from: actor.lifetime?.start.description,
+          to: actor.lifetime.map { $0.end.text }, note: actor.note)
+      },
+      edges: edges)
     return InteropJSON.encode(record, pretty: true) + "\n"
   }
 }
 
-struct NodeLinkRecord: Codable {
+struct NodeLinkRecord: Encodable {
   struct GraphInfo: Codable {
     var id: String
     var title: String?
     var year: Int
     var rule: String
   }
-  struct Node: Codable {
+  struct Node: Encodable {
     var id: String
     var name: String
     var type: String
+    var aliases: [AliasRecord]
+    var from: String?
+    var to: String?
+    var note: String?
   }
-  struct Edge: Codable {
+  /// An arc or edge: its ends, its key (the relation id), the relation's typed fields and its citations.
+  struct Edge: Encodable {
     var source: String
     var target: String
     var key: String
-    var kind: String
-    var sign: Int
-    var directed: Bool
-    var from: String
-    var to: String
-    var confidence: String
-    var label: String?
-    var weight: Double?
+    var fields: [(String, RelationFields.Value)]
     var citations: [CitationRecord]
+
+    struct Name: CodingKey {
+      var stringValue: String
+      var intValue: Int? { nil }
+      init(stringValue: String) { self.stringValue = stringValue }
+      init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: Name.self)
+      try container.encode(source, forKey: Name(stringValue: "source"))
+      try container.encode(target, forKey: Name(stringValue: "target"))
+      try container.encode(key, forKey: Name(stringValue: "key"))
+      for (name, value) in fields { try container.encode(value, forKey: Name(stringValue: name)) }
+      try container.encode(citations, forKey: Name(stringValue: "citations"))
+    }
   }
   var directed: Bool
   var multigraph: Bool

@@ -7,13 +7,17 @@ import Foundation
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export a graph to GEXF, GraphML, JSON, CSV or DOT.",
+    abstract: "Export a graph to GEXF, GraphML, JSON, CSV, DOT or networkDynamic spell tables.",
     discussion: """
       Formats (--to):
-        gexf     GEXF 1.3, dynamic (spells on nodes and edges): Gephi's timeline
-        graphml  GraphML with typed keys (R/igraph, yEd, NetworkX, Gephi)
+        gexf     GEXF 1.3, dynamic (spells on nodes and edges): Gephi's timeline,
+                 with colours, sizes, shapes and the stable layout's positions
+        graphml  GraphML with typed keys (R/igraph, yEd, NetworkX, Gephi);
+                 undirected relations directed="false" per the specification
         json     the whole temporal graph, lossless; with --year, that year in
-                 NetworkX's node-link form
+                 NetworkX's node-link form, every field kept
+        spells   vertex-spells.csv and edge-spells.csv into the folder --out,
+                 for R's networkDynamic (decimal years, censoring flags)
         csv      tables actors.csv, relations.csv, kinds.csv, sources.csv and
                  graph.csv into the folder --out; with --panel, the dyad-year
                  panel (one row per pair per year) to --out or standard output
@@ -25,12 +29,12 @@ struct ExportCommand: AsyncParsableCommand {
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case gexf, graphml, json, csv, dot
+    case gexf, graphml, json, csv, dot, spells
   }
 
   @OptionGroup var input: GraphArgument
 
-  @Option(name: .customLong("to"), help: "The format: gexf, graphml, json, csv or dot.")
+  @Option(name: .customLong("to"), help: "The format: gexf, graphml, json, csv, dot or spells.")
   var format: Format
 
   @Option(help: "Export one year only (json: NetworkX node-link form).")
@@ -61,7 +65,9 @@ struct ExportCommand: AsyncParsableCommand {
       }
       let text: String
       switch format {
-      case .gexf: text = GEXFExport.document(of: scoped(graph, rule))
+      case .gexf:
+        let scopedGraph = scoped(graph, rule)
+        text = GEXFExport.document(of: scopedGraph, placements: try await placements(of: scopedGraph, rule))
       case .graphml: text = GraphMLExport.document(of: scoped(graph, rule))
       case .json:
         text = year.map { JSONExport.nodeLink(of: graph, year: $0, rule: rule) } ?? JSONExport.document(of: graph)
@@ -72,6 +78,13 @@ struct ExportCommand: AsyncParsableCommand {
         } catch let error as GraphvizError {
           throw CommandFailure(error.description)
         }
+      case .spells:
+        guard let out else {
+          throw CommandFailure("spell tables are two files: give the folder to write them into with --out", status: 64)
+        }
+        let files = try SpellTableExport.write(scoped(graph, rule), to: URL(fileURLWithPath: out))
+        Terminal.error("wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) into \(out)")
+        return
       case .csv:
         if panel {
           let range = try year.map { $0...$0 } ?? graph.years(years)
@@ -98,6 +111,18 @@ struct ExportCommand: AsyncParsableCommand {
         Terminal.output(text)
       }
     }
+  }
+
+  /// Each actor's place in the stable layout of the years exported (none when the graph has no year to lay out).
+  private func placements(of graph: TemporalGraph, _ rule: ActivityRule) async throws -> [ActorID: NodePlacement] {
+    guard let years = year.map({ $0...$0 }) ?? graph.defaultYears, !graph.actors.isEmpty else { return [:] }
+    let layout: StableLayout
+    do {
+      layout = try await GraphvizRenderer.shared.stableLayout(for: graph, years: years, rule: rule)
+    } catch let error as GraphvizError {
+      throw CommandFailure("cannot lay out the graph for the GEXF positions: \(error.description)")
+    }
+    return layout.placements(of: graph.actors)
   }
 
   private func scoped(_ graph: TemporalGraph, _ rule: ActivityRule) -> TemporalGraph {

@@ -7,7 +7,8 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import CSV tables, COW alliances, war participants, DOT or JSON into the YAML data format.",
+    abstract:
+      "Import CSV tables, COW alliances, war participants, DOT, JSON, GraphML or GEXF into the YAML data format.",
     discussion: """
       Formats (--from; guessed from the source when left out):
         csv           a folder with actors.csv and relations.csv (export --to csv)
@@ -18,6 +19,19 @@ struct ImportCommand: AsyncParsableCommand {
         dot           DOT read by Graphviz's cgraph; edges without `from` are
                       dated to --year (from: Y, to: Y)
         json          the lossless JSON document (export --to json)
+        edges         one edge-list CSV (source,target,kind,sign,start,end,…):
+                      actors from the endpoints (--actors adds names and
+                      types), undeclared kinds from the sign column and
+                      --directed, quote/source_document/locator columns as
+                      citations, other columns kept in notes; --columns
+                      source=ccode,from=start maps column names; undated
+                      rows take --year, wave labels --waves 1:1957,2:1958
+        graphml       GraphML: keys by attr.name become actor and relation
+                      fields, other data kept in notes; edges without
+                      dates are dated to --year
+        gexf          GEXF: attribute values become fields, spells become
+                      periods (one relation per spell); edges without time
+                      are dated to --year
 
       Every row that cannot be mapped is listed on standard error as
       FILE:LINE: reason. With --strict any such row makes the import fail and
@@ -27,14 +41,27 @@ struct ImportCommand: AsyncParsableCommand {
   @Argument(help: "The file or folder to import.", completion: .file())
   var source: String
 
-  @Option(name: .customLong("from"), help: "The input format: csv, cow, participants, dot or json.")
+  @Option(
+    name: .customLong("from"), help: "The input format: csv, cow, participants, dot, json, edges, graphml or gexf.")
   var format: ImportFormat?
 
   @Option(help: "The YAML data file to write (-: standard output).")
   var out: String
 
-  @Option(help: "dot: the year given to edges without dates (default: the current year).")
+  @Option(help: "dot, graphml, gexf: the year given to edges without dates (dot: default the current year).")
   var year: Int?
+
+  @Option(help: "edges: Entente field=column pairs, e.g. source=ccode,from=start.")
+  var columns: String?
+
+  @Flag(help: "edges: kinds the file does not declare are directed.")
+  var directed = false
+
+  @Option(help: "edges: an actors file (id, name, type) adding names and types.", completion: .file())
+  var actors: String?
+
+  @Option(help: "edges: wave labels to years, e.g. 1:1957,2:1958.")
+  var waves: String?
 
   @Option(help: "The graph id to write (default: from the input).")
   var id: String?
@@ -58,6 +85,25 @@ struct ImportCommand: AsyncParsableCommand {
           throw CommandFailure(error.description, status: error.exists ? 64 : ExitStatus.failure)
         }
       }
+      if kind != .edges, columns != nil || directed || actors != nil || waves != nil {
+        throw CommandFailure("--columns, --directed, --actors and --waves go with --from edges", status: 64)
+      }
+      var edgeOptions = EdgeListImport.Options()
+      edgeOptions.directed = directed
+      edgeOptions.year = year
+      edgeOptions.actorsFile = actors
+      if let columns {
+        guard let mapping = EdgeListImport.Options.columnMapping(columns) else {
+          throw CommandFailure("--columns '\(columns)' is not field=column pairs (source=ccode,from=start)", status: 64)
+        }
+        edgeOptions.columns = mapping
+      }
+      if let waves {
+        guard let mapping = EdgeListImport.Options.waveMapping(waves) else {
+          throw CommandFailure("--waves '\(waves)' is not label:year pairs (1:1957,2:1958)", status: 64)
+        }
+        edgeOptions.waves = mapping
+      }
       let progress: ImportProgress = { rows in Terminal.error("entente import: \(rows) rows read…") }
       var skipped: [ImportIssue] = []
       var notes: [String] = []
@@ -73,6 +119,15 @@ struct ImportCommand: AsyncParsableCommand {
           (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
         case .participants:
           let result = try WarParticipantImport.importFile(at: url.path, progress: progress)
+          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .edges:
+          let result = try EdgeListImport.importFile(at: url.path, options: edgeOptions)
+          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .graphml:
+          let result = try GraphMLImport.importFile(at: url.path, defaultYear: year)
+          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .gexf:
+          let result = try GEXFImport.importFile(at: url.path, defaultYear: year)
           (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
         case .json:
           let text: String
@@ -90,8 +145,15 @@ struct ImportCommand: AsyncParsableCommand {
           do {
             let parsed = try await GraphvizRenderer.shared.parseDOT(text)
             let result = try DOTInterchange.graph(from: parsed, defaultYear: defaultYear)
+            notes += DOTInterchange.actorIDs(for: parsed).map {
+              "\(source): the node '\($0.node)' has the id '\($0.id)'"
+            }
             graph = result.graph
             skipped = result.skipped.map { ImportIssue(file: source, line: $0.line(in: text), message: $0.description) }
+            skipped += DOTInterchange.furtherGraphLines(in: text).map { line in
+              ImportIssue(
+                file: source, line: line, message: "a further graph: only the first graph of a DOT file is imported")
+            }
             rows = parsed.nodes.count + parsed.edges.count
           } catch let error as GraphvizError {
             throw CommandFailure("\(source): \(error.description)")
