@@ -202,6 +202,10 @@ public enum DOTInterchange {
             InteropJSON.encode(actor.aliases.map(AliasRecord.init)))
       }
       if let note = actor.note { node["note"] = .raw(encoded: note) }
+      if !actor.citations.isEmpty {
+        node["citations"] = .raw(encoded: InteropJSON.encode(actor.citations.map(CitationRecord.init)))
+      }
+      for (name, reason) in ProvenanceFields.values(actor.inferred) { node[name] = .raw(encoded: reason) }
       try drawing.addNode(actor.id.rawValue, attributes: node)
     }
     for (position, relation) in graph.relations.enumerated() {
@@ -228,6 +232,7 @@ public enum DOTInterchange {
               relation.citations.map(CitationRecord.init)
             ))
       }
+      for (name, reason) in ProvenanceFields.values(relation.inferred) { edge[name] = .raw(encoded: reason) }
       try drawing.addEdge(
         key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: edge)
     }
@@ -340,11 +345,22 @@ public enum DOTInterchange {
         }
       }
       let label = value(attributes, "label").flatMap { $0 == "\\N" ? nil : $0 }
+      var lifetimeCitations: [Citation] = []
+      if let text = value(attributes, "citations") {
+        do {
+          lifetimeCitations = try JSONDecoder().decode([CitationRecord].self, from: Data(text.utf8)).map {
+            try $0.citation
+          }
+        } catch {
+          skipped.append(Skipped(element: "node \(node.id)", message: "citations not imported: \(error)"))
+        }
+      }
       actors.append(
         ActorRecord(
           id: actorID, name: value(attributes, "name") ?? label ?? node.id,
           type: ActorType(value(attributes, "type") ?? "state"), aliases: aliases, lifetime: lifetime,
-          note: value(attributes, "note")))
+          note: value(attributes, "note"), citations: lifetimeCitations,
+          inferred: lifetime == nil ? [:] : ProvenanceFields.inferred { value(attributes, $0) }))
     }
     let actorIDs = Set(actors.map(\.id))
 
@@ -424,7 +440,12 @@ public enum DOTInterchange {
           skip("not imported: citations is not a JSON array")
           continue
         }
-        citations = entries.map(\.citation)
+        do {
+          citations = try entries.map { try $0.citation }
+        } catch {
+          skip("not imported: \(error)")
+          continue
+        }
         if let unknown = citations.first(where: { !sourceIDs.contains($0.source) }) {
           skip("not imported: cites the unknown source '\(unknown.source)'")
           continue
@@ -440,7 +461,8 @@ public enum DOTInterchange {
           id: RelationID(edge.key), source: tail, target: head, kind: kindID,
           period: period, weight: weight,
           label: value(attributes, "relation_label") ?? value(attributes, "label"), note: value(attributes, "note"),
-          confidence: confidence, initiator: initiator, citations: citations))
+          confidence: confidence, initiator: initiator, citations: citations,
+          inferred: ProvenanceFields.inferred { value(attributes, $0) }))
     }
     if needsLink { try? kinds.declare(linkKind) }
     if needsTie { try? kinds.declare(tieKind) }

@@ -83,20 +83,21 @@ struct ImportTests {
     // Break some rows: a bad date in actors.csv; in relations.csv a note spanning two lines, then bad rows.
     let actors = folder.appendingPathComponent("actors.csv")
     var actorText = try String(contentsOf: actors, encoding: .utf8)
-    actorText += "ghost,Ghost,state,19x9,,,\n"
+    actorText += "ghost,Ghost,state,19x9,,,,,,\n"
     try actorText.write(to: actors, atomically: true, encoding: .utf8)
     let relations = folder.appendingPathComponent("relations.csv")
     var text = try String(contentsOf: relations, encoding: .utf8)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1  // ends with a newline
-    text += "x1,vietnam,china,alliance,1990,1991,certain,,,,\"two\nlines\",\n"  // lines+1, lines+2
-    text += "x2,vietnam,nobody,alliance,1990,1991,certain,,,,,\n"  // lines+3
-    text += "x3,vietnam,china,friendship,1990,1991,certain,,,,,\n"  // lines+4
-    text += "x4,vietnam,china,alliance,1992,1991,certain,,,,,\n"  // lines+5
-    text += "x1,vietnam,china,alliance,1990,1991,certain,,,,,\n"  // lines+6: duplicate id
-    text += "x5,vietnam,china,alliance,1990,1991,sure,,,,,\n"  // lines+7
+    // Every row has the header's 14 fields: …, note, citations, from_inferred, to_inferred.
+    text += "x1,vietnam,china,alliance,1990,1991,certain,,,,\"two\nlines\",,,\n"  // lines+1, lines+2
+    text += "x2,vietnam,nobody,alliance,1990,1991,certain,,,,,,,\n"  // lines+3
+    text += "x3,vietnam,china,friendship,1990,1991,certain,,,,,,,\n"  // lines+4
+    text += "x4,vietnam,china,alliance,1992,1991,certain,,,,,,,\n"  // lines+5
+    text += "x1,vietnam,china,alliance,1990,1991,certain,,,,,,,\n"  // lines+6: duplicate id
+    text += "x5,vietnam,china,alliance,1990,1991,sure,,,,,,,\n"  // lines+7
     // lines+8:
     text +=
-      "x6,vietnam,china,alliance,1990,1991,certain,,,,,\"[{\"\"source\"\":\"\"nowhere\"\",\"\"quote\"\":\"\"q\"\"}]\"\n"
+      "x6,vietnam,china,alliance,1990,1991,certain,,,,,\"[{\"\"source\"\":\"\"nowhere\"\",\"\"quote\"\":\"\"q\"\"}]\",,\n"
     try text.write(to: relations, atomically: true, encoding: .utf8)
     let result = try CSVTableImport.importTables(in: folder)
     let actorIssues = result.skipped.filter { $0.file.hasSuffix("actors.csv") }

@@ -12,9 +12,12 @@ public enum CSVTableExport {
   /// The file names, in the order they are written.
   public static let fileNames = ["graph.csv", "sources.csv", "kinds.csv", "actors.csv", "relations.csv"]
 
-  static let actorColumns = ["id", "name", "type", "from", "to", "aliases", "note"]
+  static let actorColumns = [
+    "id", "name", "type", "from", "to", "aliases", "note", "citations", "from_inferred", "to_inferred",
+  ]
   static let relationColumns = [
     "id", "source", "target", "kind", "from", "to", "confidence", "label", "weight", "initiator", "note", "citations",
+    "from_inferred", "to_inferred",
   ]
   static let kindColumns = ["id", "name", "parent", "sign", "directed", "color", "style", "arrowhead"]
   static let sourceColumns = ["id", "document", "title"]
@@ -105,6 +108,8 @@ public enum CSVTableExport {
           actor.id.rawValue, actor.name, actor.type.rawValue, actor.lifetime?.start.description ?? "",
           actor.lifetime.map { $0.end.text } ?? "",
           actor.aliases.isEmpty ? "" : InteropJSON.encode(actor.aliases.map(AliasRecord.init)), actor.note ?? "",
+          actor.citations.isEmpty ? "" : InteropJSON.encode(actor.citations.map(CitationRecord.init)),
+          actor.inferred[.start] ?? "", actor.inferred[.end] ?? "",
         ])
       }
     case "relations.csv":
@@ -116,6 +121,7 @@ public enum CSVTableExport {
           relation.label ?? "", relation.weight.map(interopNumber) ?? "", relation.initiator?.rawValue ?? "",
           relation.note ?? "",
           relation.citations.isEmpty ? "" : InteropJSON.encode(relation.citations.map(CitationRecord.init)),
+          relation.inferred[.start] ?? "", relation.inferred[.end] ?? "",
         ])
       }
     default:

@@ -107,6 +107,7 @@ public enum GEXFExport {
         values.append(("to", lifetime.end.text))
       }
       if let note = actor.note { values.append(("note", note)) }
+      values += ActorProvenance.values(of: actor, prefix: "lifetime_")
       attvalues(values, into: &xml)
       let spells = graph.presence(of: actor, relations: byActor[actor.id] ?? [])
       if !spells.isEmpty {
@@ -159,7 +160,8 @@ public enum GEXFExport {
 
   static let nodeAttributes: [(String, String)] = [
     ("name", "string"), ("type", "string"), ("aliases", "string"), ("from", "string"), ("to", "string"),
-    ("note", "string"),
+    ("note", "string"), ("lifetime_citations", "string"), ("lifetime_from_inferred", "string"),
+    ("lifetime_to_inferred", "string"),
   ]
   static let edgeAttributes: [(String, String)] = RelationFields.columns.map { ($0.name, $0.gexfType) }
 

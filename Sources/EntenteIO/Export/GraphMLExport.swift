@@ -32,6 +32,9 @@ public enum GraphMLExport {
     Key(id: "name", domain: "node", type: "string"), Key(id: "type", domain: "node", type: "string"),
     Key(id: "aliases", domain: "node", type: "string"), Key(id: "lifetime_from", domain: "node", type: "string"),
     Key(id: "lifetime_to", domain: "node", type: "string"), Key(id: "actor_note", domain: "node", type: "string"),
+    Key(id: "lifetime_citations", domain: "node", type: "string"),
+    Key(id: "lifetime_from_inferred", domain: "node", type: "string"),
+    Key(id: "lifetime_to_inferred", domain: "node", type: "string"),
   ]
 
   /// The edge keys: every relation field, then the day bounds of its period.
@@ -84,6 +87,7 @@ public enum GraphMLExport {
         data.append(("lifetime_to", lifetime.end.text))
       }
       if let note = actor.note { data.append(("actor_note", note)) }
+      data += ActorProvenance.values(of: actor, prefix: "lifetime_")
       for (key, value) in data { xml.leaf("data", [("key", key)], text: value) }
       xml.close("node")
     }

@@ -44,15 +44,78 @@ package struct CitationRecord: Codable, Hashable, Sendable {
   package var source: String
   package var quote: String
   package var locator: String?
+  /// The period ends the quote states, `from` and/or `to` (absent when none).
+  package var supports: [String]?
 
   package init(_ citation: Citation) {
     source = citation.source.rawValue
     quote = citation.quote
     locator = citation.locator
+    supports = citation.supports.isEmpty ? nil : citation.supports.sorted().map(ProvenanceFields.name)
   }
 
-  /// The citation the record describes.
-  package var citation: Citation { Citation(source: SourceID(source), quote: quote, locator: locator) }
+  /// The citation the record describes; an unknown end name in `supports` is an error.
+  package var citation: Citation {
+    get throws(ProvenanceFields.UnknownEnd) {
+      var ends: Set<PeriodEnd> = []
+      for name in supports ?? [] { ends.insert(try ProvenanceFields.end(named: name)) }
+      return Citation(source: SourceID(source), quote: quote, locator: locator, supports: ends)
+    }
+  }
+}
+
+/// The provenance of an actor's lifetime as exchange fields: `PREFIXcitations` (JSON) and the inferred reasons.
+enum ActorProvenance {
+  static func values(of actor: ActorRecord, prefix: String) -> [(String, String)] {
+    guard actor.lifetime != nil else { return [] }
+    var values: [(String, String)] = []
+    if !actor.citations.isEmpty {
+      values.append(("\(prefix)citations", InteropJSON.encode(actor.citations.map(CitationRecord.init))))
+    }
+    return values + ProvenanceFields.values(actor.inferred, prefix: prefix)
+  }
+}
+
+/// Date provenance in the exchange formats: a citation's `supports` (above) and, per inferred end, a field
+/// `from_inferred` / `to_inferred` holding the reason (`lifetime_from_inferred` … on actors where node and edge
+/// keys share one namespace, as in GraphML).
+package enum ProvenanceFields {
+  /// An end name other than `from`, `to` or `on`.
+  package struct UnknownEnd: Error, CustomStringConvertible {
+    package let name: String
+    package var description: String { "'\(name)' is not a period end (from, to or on)" }
+  }
+
+  /// `from` or `to` (a one-day period's date is its start).
+  static func name(_ end: PeriodEnd) -> String { end == .start ? "from" : "to" }
+
+  /// The end an exchange format names: `from` or `on` the start, `to` the end.
+  static func end(named name: String) throws(UnknownEnd) -> PeriodEnd {
+    switch name {
+    case "from", "on": .start
+    case "to": .end
+    default: throw UnknownEnd(name: name)
+    }
+  }
+
+  /// The inferred reasons as fields named `PREFIXfrom_inferred`, `PREFIXto_inferred`, start first.
+  package static func values(_ inferred: [PeriodEnd: String], prefix: String = "") -> [(String, String)] {
+    inferred.sorted { $0.key < $1.key }.map { ("\(prefix)\(name($0.key))_inferred", $0.value) }
+  }
+
+  /// The inferred reasons read back from such fields (empty values ignored).
+  static func inferred(from fields: [String: String], prefix: String = "") -> [PeriodEnd: String] {
+    inferred(prefix: prefix) { fields[$0] }
+  }
+
+  /// The inferred reasons read back through `value(fieldName)` (empty values ignored).
+  package static func inferred(prefix: String = "", _ value: (String) -> String?) -> [PeriodEnd: String] {
+    var inferred: [PeriodEnd: String] = [:]
+    for end in PeriodEnd.allCases {
+      if let reason = value("\(prefix)\(name(end))_inferred"), !reason.isEmpty { inferred[end] = reason }
+    }
+    return inferred
+  }
 }
 
 /// A source document as written in a JSON document or a DOT attribute.

@@ -138,6 +138,9 @@ struct GraphRecord: Codable {
     var from: String?
     var to: String?
     var note: String?
+    var citations: [CitationRecord]?
+    /// The reason for each inferred end of the lifetime, by `from`/`to`.
+    var inferred: [String: String]?
   }
   struct RelationEntry: Codable {
     var id: String
@@ -152,6 +155,19 @@ struct GraphRecord: Codable {
     var note: String?
     var initiator: String?
     var citations: [CitationRecord]
+    /// The reason for each inferred end, by `from`/`to`.
+    var inferred: [String: String]?
+  }
+
+  static func inferredMap(_ inferred: [PeriodEnd: String]) -> [String: String]? {
+    inferred.isEmpty
+      ? nil : Dictionary(uniqueKeysWithValues: inferred.map { (ProvenanceFields.name($0.key), $0.value) })
+  }
+
+  static func inferred(_ map: [String: String]?) throws -> [PeriodEnd: String] {
+    var inferred: [PeriodEnd: String] = [:]
+    for (name, reason) in map ?? [:] { inferred[try ProvenanceFields.end(named: name)] = reason }
+    return inferred
   }
 
   var entente: Int
@@ -172,7 +188,9 @@ struct GraphRecord: Codable {
       ActorEntry(
         id: actor.id.rawValue, name: actor.name, type: actor.type.rawValue,
         aliases: actor.aliases.isEmpty ? nil : actor.aliases.map(AliasRecord.init),
-        from: actor.lifetime?.start.description, to: actor.lifetime.map { $0.end.text }, note: actor.note)
+        from: actor.lifetime?.start.description, to: actor.lifetime.map { $0.end.text }, note: actor.note,
+        citations: actor.citations.isEmpty ? nil : actor.citations.map(CitationRecord.init),
+        inferred: Self.inferredMap(actor.inferred))
     }
     relations = graph.relations.map { relation in
       RelationEntry(
@@ -180,7 +198,7 @@ struct GraphRecord: Codable {
         kind: relation.kind.rawValue, from: relation.period.start.description,
         to: relation.period.end.text, confidence: relation.confidence.rawValue, label: relation.label,
         weight: relation.weight, note: relation.note, initiator: relation.initiator?.rawValue,
-        citations: relation.citations.map(CitationRecord.init))
+        citations: relation.citations.map(CitationRecord.init), inferred: Self.inferredMap(relation.inferred))
     }
   }
 
@@ -226,7 +244,8 @@ struct GraphRecord: Codable {
         }
         return ActorRecord(
           id: ActorID(entry.id), name: entry.name, type: ActorType(entry.type),
-          aliases: try (entry.aliases ?? []).map { try $0.alias() }, lifetime: lifetime, note: entry.note)
+          aliases: try (entry.aliases ?? []).map { try $0.alias() }, lifetime: lifetime, note: entry.note,
+          citations: try (entry.citations ?? []).map { try $0.citation }, inferred: try Self.inferred(entry.inferred))
       } catch {
         throw ImportError(file: file, message: "actor '\(entry.id)': \(error)")
       }
@@ -240,8 +259,12 @@ struct GraphRecord: Codable {
           id: RelationID(entry.id), source: ActorID(entry.source), target: ActorID(entry.target),
           kind: KindID(entry.kind), period: try Period(parsing: entry.from, end: entry.to),
           weight: entry.weight, label: entry.label, note: entry.note, confidence: confidence,
-          initiator: entry.initiator.map(ActorID.init(rawValue:)), citations: entry.citations.map(\.citation))
+          initiator: entry.initiator.map(ActorID.init(rawValue:)),
+          citations: try entry.citations.map { try $0.citation },
+          inferred: try Self.inferred(entry.inferred))
       } catch let error as DateSyntaxError {
+        throw ImportError(file: file, message: "relation '\(entry.id)': \(error)")
+      } catch let error as ProvenanceFields.UnknownEnd {
         throw ImportError(file: file, message: "relation '\(entry.id)': \(error)")
       }
     }

@@ -52,7 +52,8 @@ package enum RelationFields {
     Column(name: "confidence", type: "string"), Column(name: "label", type: "string"),
     Column(name: "weight", type: "double"),
     Column(name: "initiator", type: "string"), Column(name: "note", type: "string"),
-    Column(name: "citations", type: "string"),
+    Column(name: "citations", type: "string"), Column(name: "from_inferred", type: "string"),
+    Column(name: "to_inferred", type: "string"),
   ]
 
   /// The fields a relation has, typed, in `columns` order (absent optional fields left out).
@@ -72,6 +73,7 @@ package enum RelationFields {
     if !relation.citations.isEmpty {
       values.append(("citations", .string(InteropJSON.encode(relation.citations.map(CitationRecord.init)))))
     }
+    values += ProvenanceFields.values(relation.inferred).map { ($0.0, .string($0.1)) }
     return values
   }
 

@@ -170,6 +170,8 @@ private struct TableReading {
       let to = reader.column("to")
       let aliases = reader.column("aliases")
       let note = reader.column("note")
+      let lifetimeCitations = reader.column("citations")
+      let inferredColumns = ["from_inferred", "to_inferred"].map { ($0, reader.column($0)) }
       while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
         let actorID = ActorID(row.field(id))
@@ -192,11 +194,24 @@ private struct TableReading {
             ? [] : try InteropJSON.decode([AliasRecord].self, from: row.field(aliases)).map { try $0.alias() }
           let typeText = row.field(type)
           let nameText = row.raw(name)
+          let citationList: [Citation]
+          do {
+            citationList =
+              row.field(lifetimeCitations).isEmpty
+              ? []
+              : try InteropJSON.decode([CitationRecord].self, from: row.raw(lifetimeCitations)).map { try $0.citation }
+          } catch {
+            skip("actor '\(actorID)': the citations cell is not a JSON array of {source, quote, locator, supports}")
+            continue
+          }
+          let inferred = ProvenanceFields.inferred(
+            from: Dictionary(
+              uniqueKeysWithValues: inferredColumns.map { ($0.0, row.raw($0.1)) }))
           actors.append(
             ActorRecord(
               id: actorID, name: nameText.isEmpty ? actorID.rawValue : nameText,
               type: typeText.isEmpty ? .state : ActorType(typeText), aliases: aliasList, lifetime: lifetime,
-              note: row.raw(note).isEmpty ? nil : row.raw(note)))
+              note: row.raw(note).isEmpty ? nil : row.raw(note), citations: citationList, inferred: inferred))
           actorIDs.insert(actorID)
         } catch let error as DateSyntaxError {
           skip("actor '\(actorID)': \(error)")
@@ -213,6 +228,7 @@ private struct TableReading {
     do {
       let reader = try CSVRowReader(path: path("relations.csv"), progress: progress)
       let id = reader.column("id")
+      let relationInferred = ["from_inferred", "to_inferred"].map { ($0, reader.column($0)) }
       let source = try reader.requiredColumn("source")
       let target = try reader.requiredColumn("target")
       let kind = try reader.requiredColumn("kind")
@@ -282,9 +298,12 @@ private struct TableReading {
         var citationList: [Citation] = []
         if !row.field(citations).isEmpty {
           do {
-            citationList = try InteropJSON.decode([CitationRecord].self, from: row.raw(citations)).map(\.citation)
+            citationList = try InteropJSON.decode([CitationRecord].self, from: row.raw(citations)).map {
+              try $0.citation
+            }
           } catch {
-            skip("relation '\(relationID)': the citations cell is not a JSON array of {source, quote, locator}")
+            skip(
+              "relation '\(relationID)': the citations cell is not a JSON array of {source, quote, locator, supports}")
             continue
           }
           if let unknown = citationList.first(where: { !sourceIDs.contains($0.source) }) {
@@ -298,7 +317,10 @@ private struct TableReading {
           Relation(
             id: relationID, source: ends[0], target: ends[1], kind: kindID, period: period, weight: weightValue,
             label: row.raw(label).isEmpty ? nil : row.raw(label), note: row.raw(note).isEmpty ? nil : row.raw(note),
-            confidence: confidenceValue, initiator: initiatorID, citations: citationList))
+            confidence: confidenceValue, initiator: initiatorID, citations: citationList,
+            inferred: ProvenanceFields.inferred(
+              from: Dictionary(
+                uniqueKeysWithValues: relationInferred.map { ($0.0, row.raw($0.1)) }))))
       }
       rowsRead += reader.rowsRead
     }

@@ -25,6 +25,7 @@ struct ExchangeFieldReader {
 
   static let actorFields: Set<String> = [
     "name", "type", "aliases", "from", "to", "note", "lifetime_from", "lifetime_to", "actor_note", "label",
+    "lifetime_citations", "lifetime_from_inferred", "lifetime_to_inferred",
   ]
   static let relationFields: Set<String> = Set(RelationFields.columns.map(\.name)).union([
     "first_day", "last_day", "source_actor", "target_actor",
@@ -48,8 +49,14 @@ struct ExchangeFieldReader {
       let name = fields["name"] ?? fields["label"] ?? id
       let type = fields["type"].flatMap { $0.isEmpty ? nil : $0 } ?? ActorType.state.rawValue
       let note = withUnknownFields(fields["note"] ?? fields["actor_note"], fields, known: Self.actorFields)
+      let citations =
+        try fields["lifetime_citations"].flatMap { $0.isEmpty ? nil : $0 }.map {
+          try InteropJSON.decode([CitationRecord].self, from: $0).map { try $0.citation }
+        } ?? []
       return ActorRecord(
-        id: ActorID(id), name: name, type: ActorType(type), aliases: aliases, lifetime: lifetime, note: note)
+        id: ActorID(id), name: name, type: ActorType(type), aliases: aliases, lifetime: lifetime, note: note,
+        citations: citations,
+        inferred: lifetime == nil ? [:] : ProvenanceFields.inferred(from: fields, prefix: "lifetime_"))
     } catch let error as DateSyntaxError {
       skip(line, "\(element) '\(id)': \(error)")
     } catch {
@@ -112,7 +119,7 @@ struct ExchangeFieldReader {
     }
     var citations: [Citation] = []
     if let text = fields["citations"], !text.isEmpty {
-      do { citations = try InteropJSON.decode([CitationRecord].self, from: text).map(\.citation) } catch {
+      do { citations = try InteropJSON.decode([CitationRecord].self, from: text).map { try $0.citation } } catch {
         return fail("citations is not a JSON array of {source, quote, locator}")
       }
     }
@@ -121,7 +128,7 @@ struct ExchangeFieldReader {
       id: RelationID(id), source: ActorID(source), target: ActorID(target), kind: kindID, period: period,
       weight: weight, label: fields["label"].flatMap { $0.isEmpty ? nil : $0 },
       note: withUnknownFields(fields["note"], fields, known: Self.relationFields), confidence: confidence,
-      initiator: initiator, citations: citations)
+      initiator: initiator, citations: citations, inferred: ProvenanceFields.inferred(from: fields))
   }
 
   /// A note with every field Entente does not know appended as `name: value` lines (sorted by name).

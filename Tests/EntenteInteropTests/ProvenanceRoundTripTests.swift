@@ -1,0 +1,57 @@
+import EntenteCore
+import EntenteGraphviz
+import Foundation
+import Testing
+
+@testable import EntenteIO
+
+/// Date provenance (`supports` on citations, `inferred` reasons, an actor's cited lifetime) survives every
+/// exchange format that writes a whole graph.
+@Suite struct ProvenanceRoundTripTests {
+  /// The IO sample with provenance on relations and actors, plus an actor whose lifetime is cited.
+  static func graph() throws -> TemporalGraph {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("EntenteIOTests/Fixtures/sample.yaml")
+    var graph = try GraphFile.load(contentsOf: url)
+    var actors = graph.actors
+    actors[1].citations = [Citation(source: "notes", quote: "Rouge were allies", supports: [.end])]
+    actors[1].inferred = [.start: "first mention"]
+    graph = try TemporalGraph(
+      metadata: graph.metadata, kinds: graph.kinds, sources: graph.sources, actors: actors,
+      relations: graph.relations)
+    #expect(graph.relations.contains { !$0.inferred.isEmpty })
+    #expect(graph.relations.contains { $0.citations.contains { !$0.supports.isEmpty } })
+    return graph
+  }
+
+  @Test func jsonCSVGraphMLGEXFAndDOTKeepIt() async throws {
+    let graph = try Self.graph()
+    expectSameGraph(graph, try JSONExport.graph(fromDocument: JSONExport.document(of: graph)))
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try CSVTableExport.write(graph, to: folder)
+    let fromCSV = try CSVTableImport.importTables(in: folder)
+    #expect(fromCSV.skipped.isEmpty)
+    expectSameGraph(graph, fromCSV.graph)
+    let fromGraphML = try GraphMLImport.graph(
+      from: Data(GraphMLExport.document(of: graph).utf8), file: "sample.graphml")
+    expectSameGraph(graph, fromGraphML.graph)
+    let fromGEXF = try GEXFImport.graph(from: Data(GEXFExport.document(of: graph).utf8), file: "sample.gexf")
+    #expect(fromGEXF.graph.actors == graph.actors)
+    #expect(fromGEXF.graph.relations.map(\.inferred) == graph.relations.map(\.inferred))
+    #expect(fromGEXF.graph.relations.map(\.citations) == graph.relations.map(\.citations))
+    let renderer = try GraphvizRenderer.shared
+    let parsed = try await renderer.parseDOT(try await renderer.dotText(of: DOTInterchange.drawing(of: graph)))
+    let fromDOT = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    #expect(fromDOT.skipped.isEmpty)
+    expectSameGraph(graph, fromDOT.graph)
+  }
+
+  @Test func anUnknownEndInSupportsIsAnErrorNotADrop() throws {
+    var document = JSONExport.document(of: try Self.graph())
+    let supports = try #require(document.range(of: #""supports""#))
+    let from = try #require(document.range(of: #""from""#, range: supports.upperBound..<document.endIndex))
+    document.replaceSubrange(from, with: #""since""#)
+    #expect(throws: ImportError.self) { try JSONExport.graph(fromDocument: document) }
+  }
+}
