@@ -9,25 +9,13 @@ public enum AttributeValue: Sendable, Hashable, ExpressibleByStringLiteral, Cust
 
   /// User text as a plain Graphviz string: backslashes are doubled so that none is eaten or read as an escape.
   public static func text(_ userText: String) -> AttributeValue {
-    .raw(userText.replacingOccurrences(of: "\\", with: "\\\\"))
+    .raw(TextEscaping.doublingBackslashes(userText))
   }
 
   /// User text escaped for use inside HTML-like markup: `&`, `<`, `>`, `"`, and `\` (Graphviz still expands
   /// `\N` and its kin inside HTML-like labels).
   public static func escapingHTML(_ userText: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(userText.utf8.count)
-    for character in userText {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "\\": escaped += "\\\\"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
+    TextEscaping.escapingHTML(userText)
   }
 
   public var description: String {
