@@ -127,3 +127,30 @@ import Testing
     #expect(zip(fast, x).allSatisfy { abs($0 - $1) < 1e-9 })
   }
 }
+
+/// Series over years shared among workers.
+@Suite struct YearWorkerTests {
+  @Test(arguments: [1, 2, 3, 8])
+  func centralitySeriesDoesNotDependOnWorkers(workers: Int) throws {
+    let graph = try FastPathTests().randomGraph(seed: 42)
+    for measure in [CentralityMeasure.betweenness, .closeness, .pagerank] {
+      let serial = try graph.centralitySeries(measure, years: 0...6)
+      let parallel = try graph.centralitySeries(measure, years: 0...6, options: CentralityOptions(threads: workers))
+      #expect(parallel.values == serial.values && parallel.ranked == serial.ranked)
+      #expect(!serial.values.isEmpty)
+    }
+  }
+
+  /// The error is the earliest failing year's, as a serial loop would throw; results come in year order.
+  @Test(arguments: [1, 2, 4])
+  func earliestFailureIsThrown(workers: Int) {
+    struct YearFailed: Error, Equatable { let year: Int }
+    #expect(throws: YearFailed(year: 13)) {
+      try YearWorkers.map(10...40, workers: workers) { year throws(YearFailed) in
+        if year == 13 || year == 30 { throw YearFailed(year: year) }
+        return year
+      }
+    }
+    #expect(YearWorkers.map(10...40, workers: workers) { $0 * 2 } == Array(stride(from: 20, through: 80, by: 2)))
+  }
+}
