@@ -174,7 +174,10 @@ public struct Network: Sendable {
     arcSources.reserveCapacity(snapshot.edgeCount)
     arcTargets.reserveCapacity(snapshot.edgeCount)
     arcEdges.reserveCapacity(snapshot.edgeCount)
+    // Each edge's sign and weight, read once in edge order (the relations are large records: reading them again
+    // in tie order would be a cache miss per relation).
     var edgeSigns = [Sign](repeating: .neutral, count: snapshot.edgeCount)
+    var edgeWeights = [Double](repeating: 1, count: snapshot.edgeCount)
     for edge in 0..<snapshot.edgeCount {
       let u = snapshot.sources[edge]
       let v = snapshot.targets[edge]
@@ -192,6 +195,7 @@ public struct Network: Sendable {
       }
       guard facts.admitted else { continue }
       edgeSigns[edge] = facts.sign
+      if let weight = snapshot.relations[edge].weight { edgeWeights[edge] = weight }
       if !directed {
         arcSources.append(Int32(min(u, v)))
         arcTargets.append(Int32(max(u, v)))
@@ -230,7 +234,7 @@ public struct Network: Sendable {
       for position in start..<end {
         let edge = Int(arcEdges[Int(order[position])])
         if position > start { others.append(edge) }
-        weight = min(weight, snapshot.relations[edge].weight ?? 1)
+        weight = min(weight, edgeWeights[edge])
         switch edgeSigns[edge] {
         case .positive: positive += 1
         case .negative: negative += 1
