@@ -131,12 +131,12 @@ func milliseconds(_ duration: Duration) -> Double {
   return Double(seconds) * 1000 + Double(attoseconds) / 1e15
 }
 
-/// The CPU time this process has used so far (user + system), in milliseconds.
+/// The CPU time this process has used so far (all threads), in milliseconds, from the kernel's exact
+/// accounting (`getrusage` counts in scheduler ticks on many kernels, too coarse for sub-millisecond work).
 func cpuMilliseconds() -> Double {
-  var usage = rusage()
-  getrusage(RUSAGE_SELF.rawValue, &usage)
-  let user = Double(usage.ru_utime.tv_sec) * 1000 + Double(usage.ru_utime.tv_usec) / 1000
-  return user + Double(usage.ru_stime.tv_sec) * 1000 + Double(usage.ru_stime.tv_usec) / 1000
+  var time = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+  return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
 }
 
 /// CPU time at the start of the measurement (set by `measured`).
