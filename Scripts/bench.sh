@@ -1,59 +1,101 @@
 #!/usr/bin/env bash
-# Entente vs NetworkX vs igraph on seeded synthetic temporal graphs; prints one side-by-side table.
+# Entente vs NetworkX, igraph, networkit and the single-core C reference, on the shared workloads.
 #
-#   Scripts/bench.sh            size M: 1,000 actors, 20,000 relations over 1816–2020 (about 2 minutes)
-#   Scripts/bench.sh --large    also size L: 20,000 actors, 1,000,000 relations (about 6 more minutes)
+#   Scripts/bench.sh              sizes S and M (a few minutes)
+#   Scripts/bench.sh --large      also L: 1,000,000 relations (much longer: NetworkX on L takes minutes per run)
+#   BENCH_RUNS=5 Scripts/bench.sh
+#   BENCH_SIZES="M L" BENCH_LIBS="igraph networkit" Scripts/bench.sh     a subset of sizes and peers
 #
-# Installs networkx, numpy, scipy and igraph into .venv/ (git-ignored), builds entente-bench in release mode,
-# and runs every measurement in its own process so that peak memory (VmHWM) belongs to that measurement.
-# Times are the best of three runs (one for L). Raw results: .build/bench/results.jsonl.
+# Every tool reads the SAME files: the seeded generator's output (`gen_temporal.py` of the shared benchmark
+# folder, `../shared/bench/` or $BENCH_DIR), copied into .build/bench/ with the folder's scripts. Every
+# measurement runs in its own process (Entente: one process per operation; the C reference and each Python
+# library: one process per run); the table shows medians of $BENCH_RUNS runs (default 3) and the ratios of
+# Entente to the best peer and to the C reference. Raw results: .build/bench/results.jsonl.
+#
+# Installs numpy, pandas, networkx, igraph and networkit into .venv/ (git-ignored), compiles csr_ref.c with cc,
+# builds entente-bench in release mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 LARGE=0
 [[ "${1:-}" == "--large" ]] && LARGE=1
+RUNS=${BENCH_RUNS:-3}
+LIBS=${BENCH_LIBS:-networkx igraph networkit}
+SHARED=${BENCH_DIR:-$ROOT/../shared/bench}
+if [[ ! -f $SHARED/gen_temporal.py || ! -f $SHARED/csr_ref.c || ! -f $SHARED/bench_python.py ]]; then
+  echo "bench.sh: the shared benchmark folder is not at $SHARED (set BENCH_DIR)" >&2
+  exit 2
+fi
+
+OUT=.build/bench
+WORK=$OUT/shared # a copy: the shared folder is read-only, and its scripts write into their own out/
+mkdir -p "$WORK/out"
+cp "$SHARED"/gen_temporal.py "$SHARED"/csr_ref.c "$SHARED"/bench_python.py "$SHARED"/limits.py "$WORK/"
 
 if [[ ! -x .venv/bin/python ]]; then python3 -m venv .venv; fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check "networkx==3.6.1" numpy scipy igraph pyyaml
+.venv/bin/python -m pip install --quiet --disable-pip-version-check numpy pandas "networkx==3.6.1" igraph networkit
+PY=$ROOT/.venv/bin/python
 swift build -c release --product entente-bench >&2
 BIN="$(swift build -c release --show-bin-path)/entente-bench"
-PY=.venv/bin/python
-OUT=.build/bench
-mkdir -p "$OUT"
-RESULTS="$OUT/results.jsonl"
-: >"$RESULTS"
+cc -O3 -march=native -o "$WORK/out/csr_ref" "$WORK/csr_ref.c" -lm
 
-record() { # size command…
-  local size=$1
-  shift
-  "$@" | sed "s/^{/{\"size\":\"$size\",/" >>"$RESULTS"
-}
-
-# The graph files are keyed on the generator's source, so a changed generator writes new ones.
-GENERATOR=$(sha256sum Sources/entente-bench/main.swift | cut -c1-12)
-
-sizes=(M)
+read -r -a sizes <<<"${BENCH_SIZES:-S M}"
 [[ $LARGE == 1 ]] && sizes+=(L)
 for size in "${sizes[@]}"; do
-  file="$OUT/$size-$GENERATOR.tsv"
-  [[ -s $file ]] || "$BIN" generate "$size" "$file"
-  repeats=3
-  [[ $size == L ]] && repeats=1
-  echo "size $size" >&2
-  for _ in $(seq $repeats); do
-    for measure in load snapshots betweenness pagerank; do
-      record "$size" "$BIN" "$measure" "$file"
-      record "$size" "$PY" Scripts/bench.py run igraph "$measure" "$file"
-      if [[ $size == M ]]; then
-        record "$size" "$PY" Scripts/bench.py run networkx "$measure" "$file"
-      elif [[ $measure == load || $measure == pagerank ]]; then
-        record "$size" "$PY" Scripts/bench.py run networkx "$measure" "$file"
-      elif [[ $measure == snapshots ]]; then
-        # Filtering a million edges 205 times in Python takes minutes: time every 41st year and extrapolate.
-        record "$size" "$PY" Scripts/bench.py run networkx snapshots "$file" --sample-years 41
-      fi
+  csv=$WORK/out/temporal_$size.csv
+  [[ -s $csv ]] || "$PY" "$WORK/gen_temporal.py" --size "$size" --out "$WORK/out" >&2
+  # The C reference's binary input, from the same CSV (limits.py's reader).
+  [[ -s $WORK/out/table_$size.bin ]] || (cd "$WORK" && "$PY" -c "
+import numpy as np, limits
+n, u, v, s, e = limits.load('$size')
+with open('out/table_$size.bin', 'wb') as f:
+    np.array([n, len(u)], dtype=np.int32).tofile(f)
+    for a in (u, v, s, e): a.astype(np.int32).tofile(f)
+")
+done
+
+RESULTS=$OUT/results.jsonl
+: >"$RESULTS"
+echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" >&2
+echo "start: $(date -u '+%Y-%m-%d %H:%M UTC'), $(uptime | sed 's/.*load/load/')" >&2
+
+# One line of JSON per process: {"size":…,"tool":…,"run":…,…}.
+tag() { # size run tool
+  sed "s/^{/{\"size\":\"$1\",\"run\":$2,\"tool\":\"$3\",/"
+}
+
+for size in "${sizes[@]}"; do
+  csv=$WORK/out/temporal_$size.csv
+  case $size in
+    S) year=1972 step=1 kb=0 ;;
+    M) year=1918 step=1 kb=0 ;;
+    L) year=1918 step=10 kb=256 ;; # as bench_python.py: every 10th year, 256 sampled betweenness sources
+  esac
+  for run in $(seq "$RUNS"); do
+    echo "size $size, run $run of $RUNS ($(uptime | sed 's/.*load average: //'))" >&2
+    "$WORK/out/csr_ref" "$WORK/out/table_$size.bin" "$year" "$kb" 0 "$step" | tag "$size" "$run" c-reference >>"$RESULTS"
+    [[ $size == L ]] && "$WORK/out/csr_ref" "$WORK/out/table_$size.bin" 2020 "$kb" 256 0 | sed 's/^{/{"at":2020,/' |
+      tag "$size" "$run" c-reference >>"$RESULTS"
+    for measure in load simple-snapshots snapshots simple-snapshot closeness pagerank eigenvector; do
+      "$BIN" "$measure" "$csv" --year "$year" --step "$step" | tag "$size" "$run" entente >>"$RESULTS"
     done
-    record "$size" "$BIN" betweenness "$file" --threads 2
+    "$BIN" simple-snapshots "$csv" --step "$step" --keep | sed 's/"simple-snapshots"/"simple-snapshots-kept"/' |
+      tag "$size" "$run" entente >>"$RESULTS"
+    if [[ $size == L ]]; then
+      "$BIN" simple-snapshot "$csv" --year 2020 | sed 's/"simple-snapshot"/"simple-snapshot-2020"/' |
+        tag "$size" "$run" entente >>"$RESULTS"
+      "$BIN" simple-snapshots "$csv" --step 1 | sed 's/"simple-snapshots"/"simple-snapshots-every-year"/' |
+        tag "$size" "$run" entente >>"$RESULTS"
+    else
+      # Exact betweenness (L: the peers and the C reference sample 256 sources; Entente has no sampling).
+      "$BIN" betweenness "$csv" --year "$year" | tag "$size" "$run" entente >>"$RESULTS"
+    fi
+    for lib in $LIBS; do
+      (cd "$WORK" && "$PY" bench_python.py --worker --size "$size" --lib "$lib" --op-limit 120) |
+        tag "$size" "$run" "$lib" >>"$RESULTS" || echo "bench.sh: $lib failed on $size" >&2
+    done
   done
 done
+echo "end: $(date -u '+%Y-%m-%d %H:%M UTC'), $(uptime | sed 's/.*load/load/')" >&2
 echo >&2
-"$PY" Scripts/bench.py table "$RESULTS"
+"$PY" Scripts/bench.py "$RESULTS"

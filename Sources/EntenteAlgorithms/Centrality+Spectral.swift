@@ -14,22 +14,45 @@ extension Centrality {
   ) throws(AlgorithmError) -> [Double] {
     let n = network.nodeCount
     guard n > 0 else { return [] }
+    let weights = weighted ? network.outTies.map { network.ties[Int($0)].weight } : []
     var x = [Double](repeating: 1 / Double(n), count: n)
-    for _ in 0..<maxIterations {
-      let last = x
-      for v in 0..<n {
-        for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
-          let w = Int(network.outNeighbors[slot])
-          x[w] += last[v] * (weighted ? network.ties[Int(network.outTies[slot])].weight : 1)
+    var last = x
+    var converged = false
+    // Two flat buffers swapped each iteration; the scatter adds in the same order as a plain loop would.
+    network.outOffsets.withUnsafeBufferPointer { offsets in
+      network.outNeighbors.withUnsafeBufferPointer { neighbors in
+        weights.withUnsafeBufferPointer { weights in
+          for _ in 0..<maxIterations {
+            swap(&x, &last)
+            x.withUnsafeMutableBufferPointer { x in
+              last.withUnsafeBufferPointer { last in
+                for v in 0..<n { x[v] = last[v] }
+                for v in 0..<n {
+                  let score = last[v]
+                  if weighted {
+                    for slot in offsets[v]..<offsets[v + 1] { x[Int(neighbors[slot])] += score * weights[slot] }
+                  } else {
+                    for slot in offsets[v]..<offsets[v + 1] { x[Int(neighbors[slot])] += score }
+                  }
+                }
+                var norm = 0.0
+                for v in 0..<n { norm += x[v] * x[v] }
+                norm = norm.squareRoot()
+                if norm == 0 { norm = 1 }
+                var change = 0.0
+                for v in 0..<n {
+                  x[v] /= norm
+                  change += abs(x[v] - last[v])
+                }
+                converged = change < Double(n) * tolerance
+              }
+            }
+            if converged { break }
+          }
         }
       }
-      var norm = x.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      if norm == 0 { norm = 1 }
-      for v in 0..<n { x[v] /= norm }
-      var change = 0.0
-      for v in 0..<n { change += abs(x[v] - last[v]) }
-      if change < Double(n) * tolerance { return x }
     }
+    if converged { return x }
     throw AlgorithmError(.notConverged, detail: "eigenvector centrality after \(maxIterations) iterations")
   }
 

@@ -102,9 +102,31 @@ public struct Network: Sendable {
     /// strength for spectral ones (see "What a weight means" above).
     public let weight: Double
     /// The snapshot edges (relations) the tie stands for, in canonical order.
-    public let edges: [Int]
+    public var edges: [Int] { otherEdges.isEmpty ? [firstEdge] : [firstEdge] + otherEdges }
+    /// The first of the tie's edges, and the others (empty for a single relation: no array per tie).
+    private let firstEdge: Int
+    private let otherEdges: [Int]
     public let positiveCount: Int
     public let negativeCount: Int
+
+    init(source: Int, target: Int, weight: Double, edges: [Int], positiveCount: Int, negativeCount: Int) {
+      self.init(
+        source: source, target: target, weight: weight, firstEdge: edges[0], otherEdges: Array(edges.dropFirst()),
+        positiveCount: positiveCount, negativeCount: negativeCount)
+    }
+
+    init(
+      source: Int, target: Int, weight: Double, firstEdge: Int, otherEdges: [Int], positiveCount: Int,
+      negativeCount: Int
+    ) {
+      self.source = source
+      self.target = target
+      self.weight = weight
+      self.firstEdge = firstEdge
+      self.otherEdges = otherEdges
+      self.positiveCount = positiveCount
+      self.negativeCount = negativeCount
+    }
 
     /// Whether the tie joins relations of opposite signs.
     public var isConflicting: Bool { positiveCount > 0 && negativeCount > 0 }
@@ -140,36 +162,80 @@ public struct Network: Sendable {
   /// - Complexity: O(n + m log m) for n actors and m relations.
   public init(snapshot: Snapshot, filter: EdgeFilter = .all, direction: DirectionMode = .followDirection) {
     let directed = direction == .followDirection
-    var arcs: [(source: Int, target: Int, edge: Int)] = []
-    arcs.reserveCapacity(snapshot.edgeCount * 2)
-    for edge in 0..<snapshot.edgeCount where filter.admits(edge: edge, of: snapshot) {
+    let n = snapshot.nodeCount
+    // What the filter, the sign and the direction say of each distinct kind, looked up once per kind (a
+    // snapshot has a handful of kinds; comparing ids is cheaper than hashing them for every relation).
+    var kindIDs: [KindID] = []
+    var kindFacts: [(admitted: Bool, sign: Sign, directed: Bool)] = []
+    // Arcs as parallel arrays: source, target, edge, and what the edge adds to its tie.
+    var arcSources: [Int32] = []
+    var arcTargets: [Int32] = []
+    var arcEdges: [Int32] = []
+    arcSources.reserveCapacity(snapshot.edgeCount)
+    arcTargets.reserveCapacity(snapshot.edgeCount)
+    arcEdges.reserveCapacity(snapshot.edgeCount)
+    // Each edge's sign and weight, read once in edge order (the relations are large records: reading them again
+    // in tie order would be a cache miss per relation).
+    var edgeSigns = [Sign](repeating: .neutral, count: snapshot.edgeCount)
+    var edgeWeights = [Double](repeating: 1, count: snapshot.edgeCount)
+    for edge in 0..<snapshot.edgeCount {
       let u = snapshot.sources[edge]
       let v = snapshot.targets[edge]
       guard u != v else { continue }
-      if !directed {
-        arcs.append((min(u, v), max(u, v), edge))
-      } else if snapshot.kind(ofEdge: edge).isDirected {
-        arcs.append((u, v, edge))
+      let kind = snapshot.relations[edge].kind
+      let facts: (admitted: Bool, sign: Sign, directed: Bool)
+      if let known = kindIDs.firstIndex(of: kind) {
+        facts = kindFacts[known]
       } else {
-        arcs.append((u, v, edge))
-        arcs.append((v, u, edge))
+        let kindRecord = snapshot.kind(ofEdge: edge)
+        let admitted = filter.kinds.map { $0.contains { snapshot.kinds.isKind(kind, a: $0) } } ?? true
+        facts = (admitted && (filter.signs?.contains(kindRecord.sign) ?? true), kindRecord.sign, kindRecord.isDirected)
+        kindIDs.append(kind)
+        kindFacts.append(facts)
+      }
+      guard facts.admitted else { continue }
+      edgeSigns[edge] = facts.sign
+      if let weight = snapshot.relations[edge].weight { edgeWeights[edge] = weight }
+      if !directed {
+        arcSources.append(Int32(min(u, v)))
+        arcTargets.append(Int32(max(u, v)))
+        arcEdges.append(Int32(edge))
+      } else {
+        arcSources.append(Int32(u))
+        arcTargets.append(Int32(v))
+        arcEdges.append(Int32(edge))
+        if !facts.directed {
+          arcSources.append(Int32(v))
+          arcTargets.append(Int32(u))
+          arcEdges.append(Int32(edge))
+        }
       }
     }
-    arcs.sort { ($0.source, $0.target, $0.edge) < ($1.source, $1.target, $1.edge) }
+    // Order arcs by (source, target, edge) with two stable counting sorts (by target, then by source): arcs were
+    // made in edge order, so equal pairs stay in edge order. O(n + m), no comparisons.
+    let byTarget = Self.countingOrder(keys: arcTargets, order: nil, nodeCount: n)
+    let order = Self.countingOrder(keys: arcSources, order: byTarget, nodeCount: n)
     var ties: [Tie] = []
+    ties.reserveCapacity(order.count)
     var start = 0
-    while start < arcs.count {
-      var end = start
-      while end < arcs.count, arcs[end].source == arcs[start].source, arcs[end].target == arcs[start].target {
+    while start < order.count {
+      let first = Int(order[start])
+      let source = arcSources[first]
+      let target = arcTargets[first]
+      var end = start + 1
+      while end < order.count, arcSources[Int(order[end])] == source, arcTargets[Int(order[end])] == target {
         end += 1
       }
-      let edges = arcs[start..<end].map(\.edge)
       var weight = Double.infinity
       var positive = 0
       var negative = 0
-      for edge in edges {
-        weight = min(weight, snapshot.relations[edge].weight ?? 1)
-        switch snapshot.sign(ofEdge: edge) {
+      var others: [Int] = []
+      if end - start > 1 { others.reserveCapacity(end - start - 1) }
+      for position in start..<end {
+        let edge = Int(arcEdges[Int(order[position])])
+        if position > start { others.append(edge) }
+        weight = min(weight, edgeWeights[edge])
+        switch edgeSigns[edge] {
         case .positive: positive += 1
         case .negative: negative += 1
         case .neutral: break
@@ -177,11 +243,38 @@ public struct Network: Sendable {
       }
       ties.append(
         Tie(
-          source: arcs[start].source, target: arcs[start].target, weight: weight, edges: edges,
-          positiveCount: positive, negativeCount: negative))
+          source: Int(source), target: Int(target), weight: weight, firstEdge: Int(arcEdges[first]),
+          otherEdges: others, positiveCount: positive, negativeCount: negative))
       start = end
     }
-    self.init(nodeCount: snapshot.nodeCount, isDirected: directed, sortedTies: ties)
+    self.init(nodeCount: n, isDirected: directed, sortedTies: ties)
+  }
+
+  /// A stable counting sort of positions by a node key: the positions `order` (or 0, 1, … when `nil`) reordered
+  /// by `keys[position]` ascending, ties kept in their order.
+  private static func countingOrder(keys: [Int32], order: [Int32]?, nodeCount: Int) -> [Int32] {
+    var next = [Int](repeating: 0, count: nodeCount + 1)
+    for key in keys { next[Int(key) + 1] += 1 }
+    for node in 0..<nodeCount { next[node + 1] += next[node] }
+    var sorted = [Int32](repeating: 0, count: keys.count)
+    sorted.withUnsafeMutableBufferPointer { sorted in
+      keys.withUnsafeBufferPointer { keys in
+        if let order {
+          for position in order {
+            let key = Int(keys[Int(position)])
+            sorted[next[key]] = position
+            next[key] += 1
+          }
+        } else {
+          for position in 0..<keys.count {
+            let key = Int(keys[position])
+            sorted[next[key]] = Int32(position)
+            next[key] += 1
+          }
+        }
+      }
+    }
+    return sorted
   }
 
   /// Builds a network from plain weighted edges (parallel edges keep the smallest weight; self-loops are dropped).
@@ -214,33 +307,57 @@ public struct Network: Sendable {
     self.nodeCount = nodeCount
     self.isDirected = isDirected
     self.ties = ties
-    var outKeys: [(node: Int, neighbor: Int, tie: Int)] = []
-    var inKeys: [(node: Int, neighbor: Int, tie: Int)] = []
-    for (index, tie) in ties.enumerated() {
-      outKeys.append((tie.source, tie.target, index))
-      if isDirected {
-        inKeys.append((tie.target, tie.source, index))
-      } else {
-        outKeys.append((tie.target, tie.source, index))
-      }
-    }
-    (outOffsets, outNeighbors, outTies) = Self.rows(outKeys, nodeCount: nodeCount)
+    // Ties are ordered by (source, target). Out-rows take each tie's target at its source, so a row's
+    // neighbours come in ascending order; in-rows (or the other half of undirected rows) take each tie's source
+    // at its target, also ascending. An undirected row lists its smaller neighbours (ties where it is the
+    // target) before its larger ones, which keeps the whole row ascending.
     if isDirected {
-      (inOffsets, inNeighbors, inTies) = Self.rows(inKeys, nodeCount: nodeCount)
+      (outOffsets, outNeighbors, outTies) = Self.rows(ties, nodeCount: nodeCount, atSource: true, atTarget: false)
+      (inOffsets, inNeighbors, inTies) = Self.rows(ties, nodeCount: nodeCount, atSource: false, atTarget: true)
     } else {
+      (outOffsets, outNeighbors, outTies) = Self.rows(ties, nodeCount: nodeCount, atSource: true, atTarget: true)
       (inOffsets, inNeighbors, inTies) = (outOffsets, outNeighbors, outTies)
     }
   }
 
-  /// Counting sort of adjacency slots by node, neighbours ascending within a node.
+  /// Compressed rows of adjacency slots by node, neighbours ascending within a node (a counting sort over ties
+  /// ordered by (source, target)).
   private static func rows(
-    _ keys: [(node: Int, neighbor: Int, tie: Int)], nodeCount: Int
+    _ ties: [Tie], nodeCount: Int, atSource: Bool, atTarget: Bool
   ) -> ([Int], [Int32], [Int32]) {
-    let sorted = keys.sorted { ($0.node, $0.neighbor) < ($1.node, $1.neighbor) }
     var offsets = [Int](repeating: 0, count: nodeCount + 1)
-    for key in sorted { offsets[key.node + 1] += 1 }
+    for tie in ties {
+      if atSource { offsets[tie.source + 1] += 1 }
+      if atTarget { offsets[tie.target + 1] += 1 }
+    }
     for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
-    return (offsets, sorted.map { Int32($0.neighbor) }, sorted.map { Int32($0.tie) })
+    var next = offsets
+    let slots = offsets[nodeCount]
+    var neighbors = [Int32](repeating: 0, count: slots)
+    var tieOfSlot = [Int32](repeating: 0, count: slots)
+    neighbors.withUnsafeMutableBufferPointer { neighbors in
+      tieOfSlot.withUnsafeMutableBufferPointer { tieOfSlot in
+        // Smaller neighbours first: a node is the target of ties from smaller sources (undirected ties have
+        // source < target); then ties where it is the source, to larger targets.
+        if atTarget {
+          for (index, tie) in ties.enumerated() {
+            let slot = next[tie.target]
+            neighbors[slot] = Int32(tie.source)
+            tieOfSlot[slot] = Int32(index)
+            next[tie.target] += 1
+          }
+        }
+        if atSource {
+          for (index, tie) in ties.enumerated() {
+            let slot = next[tie.source]
+            neighbors[slot] = Int32(tie.target)
+            tieOfSlot[slot] = Int32(index)
+            next[tie.source] += 1
+          }
+        }
+      }
+    }
+    return (offsets, neighbors, tieOfSlot)
   }
 
   /// The number of ties.

@@ -4,7 +4,12 @@ extension Identifier {
   /// The YAML reader applies this rule to actor, kind, relation and source ids; importers check it before
   /// writing a file the reader would reject.
   public static func isValid(_ text: String) -> Bool {
-    !text.isEmpty && !text.contains(where: \.isWhitespace)
+    // ASCII text (nearly every id) is checked byte by byte; other text character by character.
+    let utf8 = text.utf8
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      return !utf8.isEmpty && !utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    }
+    return !text.isEmpty && !text.contains(where: \.isWhitespace)
   }
 }
 

@@ -225,27 +225,37 @@ extension TemporalGraph {
       }
       // Relation ids in a table of positions rather than a set of strings: a million relations cost 8 MB here.
       var relationIDs = PositionTable(capacity: relations.count)
+      var lastKnownKind: KindID?
       for (position, (relation, location)) in zip(relations, relationLocations).enumerated() {
         let id = relation.id
         if !RelationID.isValid(id.rawValue) { error(.invalidID("relation", id.rawValue), location) }
         if !relationIDs.insert(position, hash: id.hashValue, matching: { relations[$0].id == id }) {
           error(.duplicateRelation(id), location)
         }
-        for actor in [relation.source, relation.target] + (relation.initiator.map { [$0] } ?? [])
-        where !actorIDs.contains(actor) {
-          error(.unknownActor(actor, relation: id), location)
-        }
-        if let initiator = relation.initiator, initiator != relation.source, initiator != relation.target {
+        // Source, target, then initiator (no array per relation).
+        if !actorIDs.contains(relation.source) { error(.unknownActor(relation.source, relation: id), location) }
+        if !actorIDs.contains(relation.target) { error(.unknownActor(relation.target, relation: id), location) }
+        let initiator = relation.initiator
+        if let initiator, !actorIDs.contains(initiator) { error(.unknownActor(initiator, relation: id), location) }
+        if let initiator, initiator != relation.source, initiator != relation.target {
           error(.invalidInitiator(initiator, relation: id), location)
         }
-        if kinds[relation.kind] == nil { error(.unknownKind(relation.kind, relation: id), location) }
+        // Relations come in runs of a few kinds: the last known kind is checked without a lookup.
+        if relation.kind != lastKnownKind {
+          if kinds[relation.kind] == nil {
+            error(.unknownKind(relation.kind, relation: id), location)
+          } else {
+            lastKnownKind = relation.kind
+          }
+        }
         if let weight = relation.weight, !(weight.isFinite && weight.isNormal && weight > 0) {
           error(.invalidWeight(weight, relation: id), location)
         }
-        for citation in relation.citations where !sourceIDs.contains(citation.source) {
+        let citations = relation.citations
+        for citation in citations where !sourceIDs.contains(citation.source) {
           error(.unknownSource(citation.source, relation: id), location)
         }
-        if relation.citations.contains(where: { $0.quote.isBlank }) {
+        if citations.contains(where: { $0.quote.isBlank }) {
           error(.emptyText("relation '\(id)'", "quote"), location)
         }
         if relation.period.hasYearBeforeOne { error(.yearBeforeOne("relation '\(id)'"), location) }
@@ -281,8 +291,11 @@ extension TemporalGraph {
       var lifetimes: [ActorID: Period] = [:]
       for actor in actors { if let lifetime = actor.lifetime { lifetimes[actor.id] = lifetime } }
       var problems: [GraphProblem] = []
+      guard !lifetimes.isEmpty else { return [] }
       for (relation, location) in zip(relations, relationLocations) {
-        for actor in Set([relation.source, relation.target]).sorted() {
+        let (source, target) = (relation.source, relation.target)
+        let ends = source == target ? [source] : source < target ? [source, target] : [target, source]
+        for actor in ends {
           guard let lifetime = lifetimes[actor] else { continue }
           let living = lifetime.possibleDays
           let active = relation.period.possibleDays

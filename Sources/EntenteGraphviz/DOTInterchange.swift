@@ -498,7 +498,7 @@ public enum DOTInterchange {
   static let textMarker = "backslash as %5C, percent as %25"
 
   static func encode(_ text: String) -> String {
-    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\\", with: "%5C")
+    TextEscaping.encodingInterchange(text)
   }
 
   static func decode(_ text: String) -> String {
@@ -506,7 +506,7 @@ public enum DOTInterchange {
   }
 
   /// Text for a drawn label only: a backslash is shown as U+29F5 so no escape sequence can form.
-  static func displayText(_ text: String) -> String { text.replacingOccurrences(of: "\\", with: "\u{29F5}") }
+  static func displayText(_ text: String) -> String { TextEscaping.displayingBackslashes(text) }
 
 }
 

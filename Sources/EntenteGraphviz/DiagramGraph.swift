@@ -14,25 +14,13 @@ public enum AttributeValue: Sendable, Hashable, ExpressibleByStringLiteral, Cust
   /// `&lt;` goes into the SVG as is and a browser shows `<`), so a name written `&lt;` would not be shown
   /// as written. With `&amp;` the label is measured as the text written, and the SVG holds `&amp;lt;`.
   public static func text(_ userText: String) -> AttributeValue {
-    .raw(userText.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "&", with: "&amp;"))
+    .raw(TextEscaping.plainString(userText))
   }
 
   /// User text escaped for use inside HTML-like markup: `&`, `<`, `>`, `"`, and `\` (Graphviz still expands
   /// `\N` and its kin inside HTML-like labels).
   public static func escapingHTML(_ userText: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(userText.utf8.count)
-    for character in userText {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "\\": escaped += "\\\\"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
+    TextEscaping.escapingHTML(userText)
   }
 
   public var description: String {

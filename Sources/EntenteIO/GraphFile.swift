@@ -62,7 +62,9 @@ public enum GraphFile {
     let reader = DocumentReader(file: fileName)
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      // Every scalar is read as its text (DocumentReader parses numbers and dates itself), so no tag is resolved:
+      // the basic resolver has no regular expressions to run on each scalar and each mapping key.
+      root = try Yams.compose(yaml: text, .basic)
     } catch {
       reader.report(.malformedYAML, at: yamlErrorMark(error), field: "", "malformed YAML: \(yamlErrorProblem(error))")
       return Contents(graph: nil, diagnostics: reader.diagnostics)

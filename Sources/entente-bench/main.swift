@@ -1,12 +1,17 @@
-// entente-bench: synthetic temporal graphs and one measurement per process.
+// entente-bench: one measurement per process on the shared workloads (`../shared/bench/gen_temporal.py`).
 //
-//   entente-bench generate SIZE FILE          write a seeded synthetic graph (M or L) as TSV
-//   entente-bench MEASURE FILE [--year Y] [--threads T]
-//       MEASURE: load | snapshots | betweenness | pagerank
+//   entente-bench MEASURE FILE.csv [--year Y] [--threads T] [--step S] [--keep]
+//       MEASURE: load | snapshots | simple-snapshots | simple-snapshot | betweenness | closeness | pagerank
+//                | eigenvector
 //
-// Each measurement prints one JSON line: {"tool":"entente","measure":…,"ms":…,"vmhwm_kb":…}. Peak memory is
-// the process's VmHWM from /proc/self/status, so run one measurement per process.
-// The TSV columns are: source, target, kind, from-year, to-year (inclusive); actors are a0 … a(n−1).
+// FILE is the generator's CSV (`source,target,kind,start,end`, inclusive years, empty end = open). Each
+// measurement prints one JSON line: {"tool":"entente","measure":…,"ms":…,"vmhwm_kb":…}. Peak memory is the
+// process's VmHWM from /proc/self/status, so run one measurement per process (Scripts/bench.sh does).
+//
+// What is timed matches `csr_ref.c` and `bench_python.py`: a simple snapshot is the year's `Network` built from
+// the temporal index (parallel relations collapsed, direction ignored), nodes = the actors present; the years
+// are every `--step`-th from the first start to the last finite end; algorithms run on the simple snapshot of
+// `--year`.
 
 import EntenteAlgorithms
 import EntenteCore
@@ -15,82 +20,99 @@ import EntenteCore
 import Glibc
 #endif
 
-/// A small seeded generator (SplitMix64), so that every size is the same graph on every run.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
-let firstYear = 1816
-let lastYear = 2020
-let midYear = 1918
-
-func generate(size: String, path: String) {
-  let (actors, relations): (Int, Int) = size == "L" ? (20_000, 1_000_000) : (1_000, 20_000)
-  var rng = SplitMix64(state: size == "L" ? 2 : 1)
-  let kinds = ["alliance", "alliance", "hostility", "hostility", "patronage"]
-  guard let file = fopen(path, "w") else { fatalError("cannot write \(path)") }
-  defer { fclose(file) }
-  var line = ""
-  for _ in 0..<relations {
-    let source = rng.below(actors)
-    var target = rng.below(actors - 1)
-    if target >= source { target += 1 }
-    let from = firstYear + rng.below(lastYear - firstYear + 1)
-    let to = min(lastYear, from + rng.below(41))
-    line = "a\(source)\ta\(target)\t\(kinds[rng.below(kinds.count)])\t\(from)\t\(to)\n"
-    fputs(line, file)
-  }
-}
-
-/// Reads the TSV into a temporal graph (actors a0 … in order of first appearance, relations r1 …).
+/// The rows of the generator's CSV as a temporal graph (actors in order of first appearance, relations r1 …).
 func load(path: String) -> TemporalGraph {
-  guard let file = fopen(path, "r") else { fatalError("cannot read \(path)") }
+  guard let file = fopen(path, "r") else { fail("cannot read \(path)") }
   defer { fclose(file) }
+  fseek(file, 0, SEEK_END)
+  let size = ftell(file)
+  rewind(file)
+  var bytes = [UInt8](repeating: 0, count: size)
+  guard fread(&bytes, 1, size, file) == size else { fail("cannot read \(path)") }
   var actors: [ActorRecord] = []
   var seen: [String: Int] = [:]
   var relations: [Relation] = []
-  var buffer = [CChar](repeating: 0, count: 256)
-  var lines = 0
-  while fgets(&buffer, 256, file) != nil { lines += 1 }
-  rewind(file)
-  relations.reserveCapacity(lines)
-  var count = 0
-  while fgets(&buffer, 256, file) != nil {
-    let fields = line(buffer).split(separator: "\t")
-    guard fields.count == 5, let from = Int(fields[3]), let to = Int(fields[4].dropLast()) ?? Int(fields[4]) else {
-      continue
+  relations.reserveCapacity(size / 30)
+  var kindIDs: [String: KindID] = [:]
+  var line = 0
+  bytes.withUnsafeBufferPointer { bytes in
+    var position = 0
+    // Skip the header.
+    while position < size, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+    position += 1
+    var fields: [Range<Int>] = []
+    while position < size {
+      line += 1
+      fields.removeAll(keepingCapacity: true)
+      var start = position
+      while position < size, bytes[position] != UInt8(ascii: "\n") {
+        if bytes[position] == UInt8(ascii: ",") {
+          fields.append(start..<position)
+          start = position + 1
+        }
+        position += 1
+      }
+      fields.append(start..<position)
+      position += 1
+      guard fields.count == 5 else { fail("\(path):\(line + 1): expected 5 fields, found \(fields.count)") }
+      func text(_ field: Int) -> String { String(decoding: bytes[fields[field]], as: UTF8.self) }
+      func number(_ field: Int) -> Int? {
+        guard !fields[field].isEmpty else { return nil }
+        var value = 0
+        for byte in bytes[fields[field]] {
+          guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
+            fail("\(path):\(line + 1): field \(field + 1) is not a year")
+          }
+          value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+      }
+      let source = text(0)
+      let target = text(1)
+      for name in [source, target] where seen[name] == nil {
+        seen[name] = actors.count
+        actors.append(ActorRecord(id: ActorID(name), name: name, type: .state))
+      }
+      let kindName = text(2)
+      let kind = kindIDs[kindName] ?? KindID(kindName)
+      kindIDs[kindName] = kind
+      guard let from = number(3) else { fail("\(path):\(line + 1): the start year is missing") }
+      var end = Period.End.open
+      if let to = number(4) {
+        guard let date = try? PartialDate(year: to) else { fail("\(path):\(line + 1): the end year \(to)") }
+        end = .date(date)
+      }
+      guard let start = try? PartialDate(year: from), let period = try? Period(start: start, end: end) else {
+        fail("\(path):\(line + 1): the start year \(from) or an end before it")
+      }
+      relations.append(
+        Relation(
+          id: RelationID("r\(relations.count + 1)"), source: ActorID(source), target: ActorID(target), kind: kind,
+          period: period))
     }
-    for name in fields[0...1] where seen[String(name)] == nil {
-      seen[String(name)] = actors.count
-      actors.append(ActorRecord(id: ActorID(String(name)), name: String(name), type: .state))
-    }
-    count += 1
-    guard let period = try? Period(start: PartialDate(year: from), end: .date(PartialDate(year: to))) else {
-      fatalError("bad years \(from)–\(to) in \(path)")
-    }
-    relations.append(
-      Relation(
-        id: RelationID("r\(count)"), source: ActorID(String(fields[0])), target: ActorID(String(fields[1])),
-        kind: KindID(String(fields[2])), period: period))
   }
   do {
     return try TemporalGraph(metadata: GraphMetadata(id: "bench"), actors: actors, relations: relations)
   } catch {
-    fatalError("\(error)")
+    fail("\(path): \(error)")
   }
 }
 
-/// The text of a NUL-terminated line read by `fgets`.
-func line(_ buffer: [CChar]) -> String {
-  String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+func fail(_ message: String) -> Never {
+  let bytes = Array("entente-bench: \(message)\n".utf8)
+  _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+  exit(1)
+}
+
+/// The first start and the last finite end of the relations, as `csr_ref.c` takes them.
+func yearRange(_ graph: TemporalGraph) -> ClosedRange<Int> {
+  var first = Int.max
+  var last = Int.min
+  for relation in graph.relations {
+    first = min(first, relation.period.start.year)
+    if case .date(let end) = relation.period.end { last = max(last, end.year) }
+  }
+  return first...last
 }
 
 func peakMemoryKB() -> Int {
@@ -98,10 +120,8 @@ func peakMemoryKB() -> Int {
   defer { fclose(file) }
   var buffer = [CChar](repeating: 0, count: 512)
   while fgets(&buffer, 512, file) != nil {
-    let text = line(buffer)
-    if text.hasPrefix("VmHWM:") {
-      return Int(text.dropFirst(6).filter(\.isNumber)) ?? -1
-    }
+    let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    if text.hasPrefix("VmHWM:") { return Int(text.dropFirst(6).filter(\.isNumber)) ?? -1 }
   }
   return -1
 }
@@ -111,63 +131,119 @@ func milliseconds(_ duration: Duration) -> Double {
   return Double(seconds) * 1000 + Double(attoseconds) / 1e15
 }
 
+/// The CPU time this process has used so far (all threads), in milliseconds, from the kernel's exact
+/// accounting (`getrusage` counts in scheduler ticks on many kernels, too coarse for sub-millisecond work).
+func cpuMilliseconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+  return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+}
+
+/// CPU time at the start of the measurement (set by `measured`).
+nonisolated(unsafe) var cpuAtStart = 0.0
+
+/// Times `body` on the wall clock, noting the CPU time used meanwhile for `report`.
+func measured(_ body: () -> Void) -> Duration {
+  cpuAtStart = cpuMilliseconds()
+  return clock.measure(body)
+}
+
 func report(_ measure: String, _ ms: Double, _ extra: String = "") {
+  let cpu = cpuMilliseconds() - cpuAtStart
   print(
-    "{\"tool\":\"entente\",\"measure\":\"\(measure)\",\"ms\":\(ms),\"vmhwm_kb\":\(peakMemoryKB())\(extra)}")
+    "{\"tool\":\"entente\",\"measure\":\"\(measure)\",\"ms\":\(ms),\"cpu_ms\":\(cpu),\"vmhwm_kb\":\(peakMemoryKB())\(extra)}"
+  )
 }
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-  print("usage: entente-bench generate M|L FILE | entente-bench load|snapshots|betweenness|pagerank FILE [--threads T]")
-  exit(2)
+  fail("usage: entente-bench MEASURE FILE.csv [--year Y] [--threads T] [--step S] [--keep]")
 }
 func option(_ name: String, _ fallback: Int) -> Int {
   guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
   return Int(arguments[index + 1]) ?? fallback
 }
 let threads = option("--threads", 1)
-let year = option("--year", midYear)
+let year = option("--year", 1918)
+let step = option("--step", 1)
+let keep = arguments.contains("--keep")
 let clock = ContinuousClock()
 
+/// The simple snapshot of `year`: what every query runs on.
+func simpleSnapshot(_ graph: TemporalGraph, _ year: Int) -> Network {
+  Network(snapshot: graph.snapshot(year: year), direction: .ignoreDirection)
+}
+
+func yearNetwork() -> Network { simpleSnapshot(load(path: arguments[2]), year) }
+
+func describe(_ network: Network) -> String {
+  ",\"year\":\(year),\"nodes\":\(network.nodeCount),\"ties\":\(network.tieCount)"
+}
+
 switch arguments[1] {
-case "generate":
-  generate(size: arguments[2], path: arguments[3])
 case "load":
   var graph: TemporalGraph?
-  let time = clock.measure { graph = load(path: arguments[2]) }
+  let time = measured { graph = load(path: arguments[2]) }
   report("load", milliseconds(time), ",\"relations\":\(graph!.relations.count),\"actors\":\(graph!.actors.count)")
 case "snapshots":
   let graph = load(path: arguments[2])
+  let years = Array(stride(from: yearRange(graph).lowerBound, through: yearRange(graph).upperBound, by: step))
   var edges = 0
-  let time = clock.measure {
-    for y in firstYear...lastYear { edges &+= graph.snapshot(year: y).edgeCount }
+  var kept: [Snapshot] = []
+  let time = measured {
+    for y in years {
+      let snapshot = graph.snapshot(year: y)
+      edges &+= snapshot.edgeCount
+      if keep { kept.append(snapshot) }
+    }
   }
-  report("snapshots", milliseconds(time), ",\"years\":\(lastYear - firstYear + 1),\"edges\":\(edges)")
-case "betweenness":
-  let snapshot = load(path: arguments[2]).snapshot(year: year)
-  let network = Network(snapshot: snapshot, direction: .ignoreDirection)
-  var values: [Double] = []
-  let time = clock.measure { values = Centrality.betweenness(network, threads: threads) }
+  report("snapshots", milliseconds(time), ",\"years\":\(years.count),\"relations\":\(edges),\"kept\":\(kept.count)")
+case "simple-snapshots":
+  let graph = load(path: arguments[2])
+  let years = Array(stride(from: yearRange(graph).lowerBound, through: yearRange(graph).upperBound, by: step))
+  var ties = 0
+  var kept: [Network] = []
+  let time = measured {
+    for y in years {
+      let network = simpleSnapshot(graph, y)
+      ties &+= network.tieCount
+      if keep { kept.append(network) }
+    }
+  }
   report(
-    "betweenness", milliseconds(time),
-    ",\"threads\":\(threads),\"nodes\":\(network.nodeCount),\"ties\":\(network.tieCount),\"max\":\(values.max() ?? 0)")
-case "pagerank":
-  let snapshot = load(path: arguments[2]).snapshot(year: year)
-  let network = Network(snapshot: snapshot, direction: .ignoreDirection)
+    "simple-snapshots", milliseconds(time), ",\"years\":\(years.count),\"ties\":\(ties),\"kept\":\(kept.count)")
+case "simple-snapshot":
+  let graph = load(path: arguments[2])
+  var network: Network?
+  let time = measured { network = simpleSnapshot(graph, year) }
+  report("simple-snapshot", milliseconds(time), describe(network!))
+case "betweenness":
+  let network = yearNetwork()
+  var values: [Double] = []
+  let time = measured { values = Centrality.betweenness(network, threads: threads) }
+  report(
+    "betweenness", milliseconds(time), describe(network) + ",\"threads\":\(threads),\"max\":\(values.max() ?? 0)")
+case "closeness":
+  let network = yearNetwork()
+  var values: [Double] = []
+  let time = measured { values = Centrality.closeness(network) }
+  report("closeness", milliseconds(time), describe(network) + ",\"max\":\(values.max() ?? 0)")
+case "pagerank", "eigenvector":
+  let network = yearNetwork()
   var values: [Double] = []
   var failure: (any Error)? = nil
-  // Converged to Σ|Δ| < n · 1e-12 (NetworkX's default stops at n · 1e-6; igraph's PRPACK solves exactly).
-  let time = clock.measure {
-    do { values = try Centrality.pageRank(network, tolerance: 1e-12) } catch { failure = error }
+  // The C reference's stopping rules: PageRank Σ|Δ| < 1e-6 · n (its 1e-6 is absolute; n · 1e-6 is NetworkX's),
+  // eigenvector Σ|Δ| < n · 1e-6.
+  let time = measured {
+    do {
+      values =
+        arguments[1] == "pagerank"
+        ? try Centrality.pageRank(network, tolerance: 1e-6 / Double(max(network.nodeCount, 1)))
+        : try Centrality.eigenvector(network, tolerance: 1e-6)
+    } catch { failure = error }
   }
-  if let failure {
-    // A run that did not converge is not a measurement.
-    let message = Array("entente-bench: pagerank: \(failure)\n".utf8)
-    _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    exit(1)
-  }
-  report("pagerank", milliseconds(time), ",\"nodes\":\(network.nodeCount),\"max\":\(values.max() ?? 0)")
+  if let failure { fail("\(arguments[1]): \(failure)") }
+  report(arguments[1], milliseconds(time), describe(network) + ",\"max\":\(values.max() ?? 0)")
 default:
-  print("unknown measure \(arguments[1])")
-  exit(2)
+  fail("unknown measure \(arguments[1])")
 }

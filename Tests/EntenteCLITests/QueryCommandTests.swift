@@ -90,6 +90,11 @@ import Testing
     #expect(balance.output.contains("\"frustration exact\", \"value\": \"yes\""))
     let series = try CLIRunner.run(["balance", graph, "--years", "1978...1980", "--format", "csv"])
     #expect(series.output.split(separator: "\n").count == 4)
+    // Whole years shared among workers: the same rows.
+    let threaded = try CLIRunner.run(["balance", graph, "--years", "1970...1990", "--format", "csv", "--threads", "3"])
+    let serial = try CLIRunner.run(["balance", graph, "--years", "1970...1990", "--format", "csv"])
+    #expect(threaded.status == 0 && threaded.output == serial.output)
+    #expect(serial.output.split(separator: "\n").count == 22)
     let diff = try CLIRunner.run(["diff", graph, "1978", "1979"])
     #expect(diff.status == 0)
     #expect(diff.output.contains("begun    vn-kr-occupation-war"))

@@ -74,4 +74,19 @@ import Testing
   @Test func emptyTableIsAnEmptyJSONArray() {
     #expect(Table(columns: ["a"]).rendered(as: .json) == "[]\n")
   }
+
+  /// Aligned lines lose the padding and any other whitespace at their end, and only there.
+  @Test func alignedLinesAreTrimmedAtTheEnd() {
+    var table = Table(columns: ["name", "note"])
+    table.append(["Lê Duẩn", ""])
+    table.append(["a", "tab\t\u{00A0} "])
+    table.append(["  inner  space", "x"])
+    let lines = table.rendered(as: .table).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[0] == "name            note")
+    #expect(lines[2] == "Lê Duẩn")
+    #expect(lines[3] == "a               tab")
+    #expect(lines[4] == "  inner  space  x")
+    #expect(Table.trimmingTrailingWhitespace(" \n\t") == "")
+    #expect(Table.trimmingTrailingWhitespace("é\u{301} \u{2003}") == "é\u{301}")
+  }
 }

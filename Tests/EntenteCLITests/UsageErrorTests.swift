@@ -49,6 +49,7 @@ import Testing
     (["centrality", graph, "--measure", "degree", "--year", "1977", "--threads", "2"], "--threads goes with"),
     (["centrality", graph, "--measure", "pagerank", "--year", "1977", "--raw"], "--raw goes with"),
     (["balance", graph, "--year", "1977", "--search-budget=-5"], "--search-budget must be at least 1"),
+    (["balance", graph, "--years", "1977...1979", "--threads", "0"], "--threads must be at least 1"),
     (["render", graph, "--out", "/tmp/never", "--depth", "2"], "--depth goes with --focus"),
     (["render", graph, "--out", "/tmp/never", "--types", "bogus"], "unknown actor type 'bogus'"),
     (

@@ -153,4 +153,17 @@ import Testing
     let svg = try await renderer.render(renderer.parseDOT(text), formats: [.svg], engine: .dot)[0]
     #expect(try SVGSummary(svg.data).classes["r2"] == "edge")
   }
+
+  /// User text for Graphviz: backslashes doubled, HTML specials as entities, other text (any script) unchanged.
+  @Test func escapingUserText() {
+    #expect(AttributeValue.text(#"a\b\"#) == .raw(#"a\\b\\"#))
+    #expect(AttributeValue.text("Lê Duẩn") == .raw("Lê Duẩn"))
+    #expect(
+      AttributeValue.escapingHTML(#"<b>Tom & "Jerry"</b> \N ẩ"#)
+        == #"&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt; \\N ẩ"#)
+    #expect(AttributeValue.escapingHTML("plain") == "plain")
+    #expect(DOTInterchange.encode(#"50% \o/"#) == #"50%25 %5Co/"#)
+    #expect(DOTInterchange.decode(DOTInterchange.encode(#"50% \o/ %5C"#)) == #"50% \o/ %5C"#)
+    #expect(DOTInterchange.displayText(#"a\b"#) == "a\u{29F5}b")
+  }
 }

@@ -32,6 +32,9 @@ struct BalanceCommand: ParsableCommand {
   @Option(help: "Search steps for the exact frustration index before settling for an upper bound.")
   var searchBudget: Int = 2_000_000
 
+  @Option(help: "With --years: worker threads, each taking whole years (the rows do not depend on it).")
+  var threads: Int = 1
+
   @OptionGroup var output: OutputOptions
 
   private var format: OutputFormat { output.format }
@@ -39,6 +42,7 @@ struct BalanceCommand: ParsableCommand {
   func validate() throws {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
     if searchBudget < 1 { throw ValidationError("--search-budget must be at least 1") }
+    if threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   func run() throws { try reportingFailures(execute) }
@@ -55,9 +59,11 @@ struct BalanceCommand: ParsableCommand {
           "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
           "conflicts",
         ])
-      for year in years.range {
-        let report = graph.snapshot(year: year, rule: activity.rule)
-          .structuralBalance(policy: collapse.policy, searchBudget: searchBudget)
+      let (rule, policy, budget) = (activity.rule, collapse.policy, searchBudget)
+      let reports = YearWorkers.map(years.range, workers: threads) { year in
+        graph.snapshot(year: year, rule: rule).structuralBalance(policy: policy, searchBudget: budget)
+      }
+      for (year, report) in zip(years.range, reports) {
         let c = report.census
         table.append([
           "\(year)", "\(c.total)", "\(c.allPositive)", "\(c.oneNegative)", "\(c.twoNegative)", "\(c.allNegative)",

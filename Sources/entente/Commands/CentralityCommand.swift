@@ -53,7 +53,7 @@ struct CentralityCommand: ParsableCommand {
   @Flag(help: "Raw values (degree counts, unnormalised betweenness).")
   var raw = false
 
-  @Option(help: "Worker threads for betweenness.")
+  @Option(help: "Worker threads: years shared among them with --years; sources of one year for betweenness.")
   var threads: Int = 1
 
   @Option(help: "Katz attenuation factor.")
@@ -68,8 +68,10 @@ struct CentralityCommand: ParsableCommand {
     if chart != nil && years == nil { throw ValidationError("--chart needs --years") }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    if threads != 1 && !measure.usesThreads {
-      throw ValidationError("--threads goes with --measure betweenness (\(measure.rawValue) runs on one thread)")
+    if threads != 1 && !measure.usesThreads && years == nil {
+      throw ValidationError(
+        "--threads goes with --years (years in parallel) or --measure betweenness; \(measure.rawValue) of one year runs on one thread"
+      )
     }
     if raw && !measure.hasRawForm {
       throw ValidationError("--raw goes with the degree measures and betweenness; \(measure.rawValue) has one form")

@@ -55,8 +55,9 @@ struct Table {
       ([columns] + rows).map { $0[column].count }.max() ?? 0
     }
     func line(_ cells: [String]) -> String {
-      zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
-        .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      let text = zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
+        .joined(separator: "  ")
+      return Self.trimmingTrailingWhitespace(text)
     }
     let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
     return ([line(columns), rule] + rows.map(line)).joined(separator: "\n") + "\n"
@@ -77,6 +78,12 @@ struct Table {
   static func jsonValue(_ cell: String, number: Bool) -> String {
     if cell.isEmpty { return "null" }
     return number && isJSONNumber(cell) ? cell : jsonString(cell)
+  }
+
+  /// `text` without the whitespace (spaces, tabs, line breaks, any Unicode space) at its end.
+  static func trimmingTrailingWhitespace(_ text: String) -> String {
+    guard let last = text.unicodeScalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    return String(text.unicodeScalars[...last])
   }
 
   static func csvField(_ text: String) -> String {
