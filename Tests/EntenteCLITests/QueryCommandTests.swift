@@ -100,7 +100,11 @@ import Testing
     #expect(diff.output.contains("begun    vn-kr-occupation-war"))
     let history = try CLIRunner.run(["history", graph, "China", "Vietnam", "--format", "csv"])
     #expect(history.status == 0)
-    #expect(history.output.contains("china-invades-vn,1979-02-17 – 1979-03~,hostility,-,china,vietnam"))
+    // The end of the 27-day war is inferred (no quote states it); history shows the reason beside the date.
+    #expect(
+      history.output.contains(
+        "china-invades-vn,1979-02-17 – 1979-03~ (inferred: date arithmetic: a '27-day conflict' from 17 February 1979 (wiki) ends in mid-March 1979),hostility,-,china,vietnam"
+      ))
     let neighbors = try CLIRunner.run(["neighbors", graph, "vietnam", "--year", "1979"])
     #expect(neighbors.status == 0)
     #expect(neighbors.output.contains("patron  ussr"))

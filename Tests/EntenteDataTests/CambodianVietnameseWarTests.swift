@@ -137,4 +137,38 @@ struct CambodianVietnameseWarTests {
     #expect(!s1995.contains(actor: "prk"))
     #expect(!s1995.contains(actor: "cgdk"))
   }
+
+  /// The 1975–1999 audit against the seeds (issue 12): kinds the quotes support, directions as the quotes give
+  /// them, dates from the right sentence, duplicates merged, and the missing relations the seeds state.
+  @Test func auditedAgainstTheSeeds1975To1999() throws {
+    let s1985 = graph.snapshot(year: 1985)
+    // "more dependent on the Soviet Union": the USSR is Vietnam's patron, not the reverse.
+    #expect(s1985.hasRelation(kind: "patronage", from: "ussr", to: "vietnam"))
+    #expect(!s1985.hasRelation(kind: "patronage", from: "vietnam", to: "ussr"))
+    // The US "never maintained any form of diplomatic ties" with DK: support at the UN, not recognition.
+    #expect(s1985.hasRelation(kind: "support-at-un", from: "usa", to: "democratic-kampuchea"))
+    #expect(!s1985.hasRelation(kind: "recognition", from: "usa", to: "democratic-kampuchea"))
+    // Vietnam regarded China as its enemy from 1978 until Resolution 13 (13 May 1988), not from December 1986.
+    #expect(graph.snapshot(year: 1982).hasRelation(kind: "hostility", from: "vietnam", to: "china"))
+    let relations = Dictionary(uniqueKeysWithValues: graph.relations.map { ($0.id.rawValue, $0) })
+    #expect(relations["vn-china-official-enemy"] == nil)
+    #expect(relations["vn-china-main-enemy"]?.period == (try Period(parsing: "1978-06~", end: "1988-05-13")))
+    // Vietnam's recognition of DK starts with the 1976 message to DK's leaders, not with one island (1975).
+    #expect(relations["vn-recognises-dk"]?.period == (try Period(parsing: "1976-04-17", end: "1977-12-31")))
+    // Merged duplicates are gone; the same tie is one relation.
+    for merged in [
+      "khieu-samphan-dk-exile", "kr-rules-dk-exile", "un-recognises-dk-before", "ussr-cam-ranh", "kr-outlawed",
+    ] {
+      #expect(relations[merged] == nil, "\(merged)")
+    }
+    // Relations the seeds state that the file lacked.
+    #expect(graph.snapshot(year: 1987).hasRelation(kind: "negotiation", from: "hun-sen", to: "norodom-sihanouk"))
+    #expect(graph.snapshot(year: 1990).hasRelation(kind: "contact", from: "vietnam", to: "china"))
+    #expect(graph.snapshot(year: 1975).hasRelation(kind: "negotiation", from: "pol-pot", to: "vietnam"))
+    #expect(graph.snapshot(year: 1978).hasRelation(kind: "border-war", from: "vietnam", to: "democratic-kampuchea"))
+    // Where the seeds disagree both versions stay, marked disputed.
+    for disputed in ["hun-sen-flees-1977", "hun-sen-flees-1978", "dk-vn-warm-1975"] {
+      #expect(relations[disputed]?.confidence == .disputed, "\(disputed)")
+    }
+  }
 }
