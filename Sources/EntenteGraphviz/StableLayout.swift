@@ -289,3 +289,53 @@ extension StableLayout {
     return placements
   }
 }
+
+extension DiagramStyle {
+  /// The smallest text, in pixels, a diagram must keep when shown this many pixels wide (a page or a slide).
+  public static let legibleTextPixels = 8.0
+  /// The width, in pixels, at which ``legibleTextPixels`` is measured.
+  public static let legibleAtWidth = 1600.0
+
+  /// This style with its text sizes raised (never lowered) so that the smallest text of a canvas `width`
+  /// points wide is at least ``legibleTextPixels`` px when the canvas is shown ``legibleAtWidth`` px wide.
+  ///
+  /// Sizes are raised to the next half point, so a second call with the same width changes nothing.
+  /// - Parameter width: The canvas width, in points.
+  /// - Returns: The style, possibly with larger `fontSize` and `smallFontSize`.
+  public func legible(onCanvasWidth width: Double) -> DiagramStyle {
+    guard width > 0 else { return self }
+    // A little above the bar, so that rounding in the report never reads 7.99.
+    let needed = ((Self.legibleTextPixels + 0.05) * width / Self.legibleAtWidth * 2).rounded(.up) / 2
+    var style = self
+    style.smallFontSize = max(smallFontSize, needed)
+    style.fontSize = max(fontSize, needed)
+    return style
+  }
+}
+
+extension GraphvizRenderer {
+  /// A stable layout whose text stays legible at page size, and the style to draw its slices with.
+  ///
+  /// Lays out the union (``stableLayout(for:years:rule:engine:style:filter:)``); when the canvas is so wide that
+  /// the style's smallest text would fall under ``DiagramStyle/legibleTextPixels`` at
+  /// ``DiagramStyle/legibleAtWidth``, raises the text sizes (``DiagramStyle/legible(onCanvasWidth:)``) and lays
+  /// out again, at most three times (larger text makes larger nodes and legend, so a slightly wider canvas).
+  /// - Parameters: As for ``stableLayout(for:years:rule:engine:style:filter:)``.
+  /// - Returns: The layout and the style it was made for (draw every slice with this style).
+  /// - Throws: ``GraphvizError`` as ``stableLayout(for:years:rule:engine:style:filter:)``.
+  /// - Complexity: One to four union layouts.
+  public func legibleStableLayout(
+    for graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible, engine: LayoutEngine = .neato,
+    style: DiagramStyle = DiagramStyle(), filter: DiagramFilter = DiagramFilter()
+  ) throws -> (layout: StableLayout, style: DiagramStyle) {
+    var style = style
+    var layout = try stableLayout(for: graph, years: years, rule: rule, engine: engine, style: style, filter: filter)
+    for _ in 0..<3 {
+      let raised = style.legible(onCanvasWidth: layout.canvas.width)
+      if raised == style { break }
+      style = raised
+      layout = try stableLayout(for: graph, years: years, rule: rule, engine: engine, style: style, filter: filter)
+    }
+    return (layout, style)
+  }
+}

@@ -56,7 +56,7 @@ struct RenderCommand: AsyncParsableCommand {
       let slices = try slices(of: graph, rule: rule)
       // Names in the options are read as they were used in the slices drawn.
       let days = slices.map(\.snapshot.days.lowerBound).min()!...slices.map(\.snapshot.days.upperBound).max()!
-      let style = try diagram.style(for: graph, during: days)
+      var style = try diagram.style(for: graph, during: days)
       let filter = try diagram.filter(for: graph, during: days)
       let renderer = try graphvizRenderer()
       let folder = URL(fileURLWithPath: out)
@@ -66,10 +66,12 @@ struct RenderCommand: AsyncParsableCommand {
         let first = slices.map(\.snapshot.days.lowerBound.components.year).min()!
         let last = slices.map(\.snapshot.days.upperBound.components.year).max()!
         Terminal.error("laying out \(first)–\(last) once for stable positions …")
-        layout = try await graphviz {
-          try await renderer.stableLayout(
+        // Text sizes are raised if the union's canvas would make them too small at page size.
+        let legible = try await graphviz { [style] in
+          try await renderer.legibleStableLayout(
             for: graph, years: first...last, rule: rule, engine: engine, style: style, filter: filter)
         }
+        (layout, style) = (legible.layout, legible.style)
       }
       var reported = Set<String>()
       var defects = 0

@@ -46,12 +46,12 @@ struct TimelineCommand: AsyncParsableCommand {
       let rule: ActivityRule = certain ? .certain : .possible
       let layoutEngine = engine
       let days = Day.days(ofYear: range.lowerBound).lowerBound...Day.days(ofYear: range.upperBound).upperBound
-      let style = try diagram.style(for: graph, during: days)
+      let requestedStyle = try diagram.style(for: graph, during: days)
       let filter = try diagram.filter(for: graph, during: days)
       let renderer = try graphvizRenderer()
-      let layout = try await graphviz {
-        try await renderer.stableLayout(
-          for: graph, years: range, rule: rule, engine: layoutEngine, style: style, filter: filter)
+      let (layout, style) = try await graphviz {
+        try await renderer.legibleStableLayout(
+          for: graph, years: range, rule: rule, engine: layoutEngine, style: requestedStyle, filter: filter)
       }
       var frames: [TimelinePage.Frame] = []
       for year in range {
