@@ -175,6 +175,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case emptyText(String, String)
   /// What has a year before 1, which the data format cannot write.
   case yearBeforeOne(String)
+  /// The graph's `years` reach outside ``supportedYears``.
+  case yearsOutsideSupported(ClosedRange<Int>)
 
   public var description: String {
     switch self {
@@ -195,6 +197,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .emptyName(let id): "the actor '\(id)' has an empty name or alias"
     case .emptyText(let what, let field): "\(what): the \(field) must not be empty"
     case .yearBeforeOne(let what): "\(what): a year before 1 cannot be written in the data format (years 0001–9999)"
+    case .yearsOutsideSupported(let years):
+      "the graph's years \(years.lowerBound)...\(years.upperBound) reach outside the supported years \(supportedYears.lowerBound)…\(supportedYears.upperBound)"
     }
   }
 }

@@ -43,6 +43,10 @@ public enum GraphFile {
             message: "cannot read the file: \((error as NSError).localizedDescription)")
         ])
     }
+    // Checked before parsing, so a bad byte is reported where it is.
+    if let problem = UTF8TextScanner.firstProblem(in: data) {
+      return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: name)])
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       return Contents(
         graph: nil,
@@ -57,6 +61,10 @@ public enum GraphFile {
   /// Reads data-file text, reporting every problem against `fileName`.
   public static func read(yaml text: String, fileName: String, sourcesDirectory: URL? = nil) -> Contents {
     let reader = DocumentReader(file: fileName)
+    // A NUL (valid UTF-8, but no YAML character) is reported where it is, before the parser sees it.
+    if text.utf8.contains(0), let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
+      return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: fileName)])
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -73,6 +81,12 @@ public enum GraphFile {
     var builder = GraphBuilder(reader: reader)
     let graph = builder.build(root: root, sourcesDirectory: sourcesDirectory)
     return Contents(graph: graph, diagnostics: inFileOrder(reader.diagnostics))
+  }
+
+  private static func textDiagnostic(_ problem: TextProblem, file: String) -> Diagnostic {
+    Diagnostic(
+      .error, .unreadableFile, file: file, line: problem.line, column: problem.column, field: "",
+      message: problem.message)
   }
 
   /// Sorts diagnostics by line and column, keeping the order of those at one place.

@@ -33,7 +33,7 @@ struct ImportCommand: AsyncParsableCommand {
   @Option(help: "The YAML data file to write.")
   var out: String
 
-  @Option(help: "dot: the year given to edges without dates (default: the current year).")
+  @Option(help: "dot: the year given to edges without dates (default: the current year).", transform: parseYear)
   var year: Int?
 
   @Option(help: "The graph id to write (default: from the input).")
