@@ -29,8 +29,10 @@ let package = Package(
     .target(
       name: "EntenteAlgorithms", dependencies: ["EntenteCore"],
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-    // Benchmark: synthetic temporal graphs, load, snapshots, betweenness, PageRank, peak memory.
-    .executableTarget(name: "entente-bench", dependencies: ["EntenteCore", "EntenteAlgorithms"]),
+    // Benchmark: synthetic temporal graphs, load, snapshots, betweenness, PageRank, peak memory; YAML load and
+    // DOT import memory per relation.
+    .executableTarget(
+      name: "entente-bench", dependencies: ["EntenteCore", "EntenteAlgorithms", "EntenteIO", "EntenteGraphviz"]),
     // Fuzzing driver for the readers (Scripts/fuzz.sh): mutated inputs fed to each reader in one process.
     .executableTarget(
       name: "entente-fuzz", dependencies: ["EntenteCore", "EntenteIO", "EntenteGraphviz", "EntenteTestSupport"]),

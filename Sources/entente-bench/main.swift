@@ -10,6 +10,9 @@
 
 import EntenteAlgorithms
 import EntenteCore
+import EntenteGraphviz
+import EntenteIO
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -106,6 +109,17 @@ func peakMemoryKB() -> Int {
   return -1
 }
 
+/// Reports a reader's memory: its peak above what the process held before reading, in all and per relation.
+///
+/// Compare with `load` (the model alone, built from the TSV without a reader) for the reader's own share.
+func reportReader(_ measure: String, _ ms: Double, baseline: Int, relations: Int) {
+  let peak = peakMemoryKB() - baseline
+  let perRelation = relations > 0 ? peak * 1024 / relations : 0
+  report(
+    measure, ms,
+    ",\"relations\":\(relations),\"peak_above_baseline_kb\":\(peak),\"bytes_per_relation\":\(perRelation)")
+}
+
 func milliseconds(_ duration: Duration) -> Double {
   let (seconds, attoseconds) = duration.components
   return Double(seconds) * 1000 + Double(attoseconds) / 1e15
@@ -118,7 +132,10 @@ func report(_ measure: String, _ ms: Double, _ extra: String = "") {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-  print("usage: entente-bench generate M|L FILE | entente-bench load|snapshots|betweenness|pagerank FILE [--threads T]")
+  print(
+    "usage: entente-bench generate M|L FILE | entente-bench load|snapshots|betweenness|pagerank FILE [--threads T]"
+      + " | entente-bench write-yaml|write-dot TSV OUT | entente-bench yaml-load FILE.yaml | entente-bench dot-import FILE.dot"
+  )
   exit(2)
 }
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -167,6 +184,32 @@ case "pagerank":
     exit(1)
   }
   report("pagerank", milliseconds(time), ",\"nodes\":\(network.nodeCount),\"max\":\(values.max() ?? 0)")
+case "write-yaml":
+  // The TSV's graph as a data file, for yaml-load.
+  let text = try GraphFile.yamlText(of: load(path: arguments[2]))
+  try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+case "write-dot":
+  // The TSV's graph as DOT (`export --to dot`), for dot-import.
+  let text = try await GraphvizRenderer.shared.dotText(of: DOTInterchange.drawing(of: load(path: arguments[2])))
+  try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+case "yaml-load":
+  // `entente validate`/every command's first step: the data file read, checked and built.
+  let baseline = peakMemoryKB()
+  var graph: TemporalGraph?
+  let time = clock.measure { graph = GraphFile.read(contentsOf: URL(fileURLWithPath: arguments[2])).graph }
+  guard let graph else { fatalError("\(arguments[2]) does not load") }
+  reportReader("yaml-load", milliseconds(time), baseline: baseline, relations: graph.relations.count)
+case "dot-import":
+  // `entente import FILE.dot`: cgraph's parse, the drawing description, the graph built.
+  _ = try await GraphvizRenderer.shared.dotText(of: DiagramGraph(name: "warmup"))  // Graphviz's own start-up
+  let baseline = peakMemoryKB()
+  let text = try String(contentsOfFile: arguments[2], encoding: .utf8)
+  let start = clock.now
+  let parsed = try await GraphvizRenderer.shared.parseDOT(text)
+  let graph = try DOTInterchange.graph(from: parsed, defaultYear: midYear).graph
+  let time = clock.now - start
+  reportReader("dot-import", milliseconds(time), baseline: baseline, relations: graph.relations.count)
+  withExtendedLifetime(graph) {}
 default:
   print("unknown measure \(arguments[1])")
   exit(2)

@@ -6,7 +6,7 @@
 //   entente-fuzz READER --seed-file FILE --count N --seconds S --random SEED --work DIR [--hang SECONDS]
 //   entente-fuzz READER --replay FILE
 //
-// READER: yaml, csv, json, dot, cow. Before each input the driver writes it to DIR/current.<ext>, so the
+// READER: yaml, csv, json, dot, cow, years (lines of year arguments). Before each input the driver writes it to DIR/current.<ext>, so the
 // script can keep it when the process dies.
 import EntenteCore
 import EntenteGraphviz
@@ -67,9 +67,16 @@ func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
 
 /// One reader: the file extension its inputs get, and how to read one.
 enum Reader: String {
-  case yaml, csv, json, dot, cow
+  case yaml, csv, json, dot, cow, years
 
-  var fileExtension: String { self == .yaml ? "yaml" : self == .cow ? "csv" : rawValue }
+  var fileExtension: String {
+    switch self {
+    case .yaml: "yaml"
+    case .cow: "csv"
+    case .years: "txt"
+    default: rawValue
+    }
+  }
 
   /// Reads `bytes` (written at `file`) and returns a one-word outcome; never throws.
   func read(_ bytes: [UInt8], file: URL, folder: URL) async -> String {
@@ -93,6 +100,25 @@ enum Reader: String {
         _ = try JSONExport.graph(fromDocument: String(decoding: bytes, as: UTF8.self), file: file.path)
         return "graph"
       } catch { return "error" }
+    case .years:
+      // Each line as a --year and a --years argument (the core's parsers, which the CLI uses), then the days
+      // and a snapshot of what was accepted: no arithmetic on a year may trap.
+      let graph = Reader.smallGraph
+      var accepted = 0
+      for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+        var ranges: [ClosedRange<Int>] = []
+        if let year = Int(parsingYear: String(line)) { ranges.append(year...year) }
+        if let range = ClosedRange<Int>(parsingYears: String(line)) { ranges.append(range) }
+        for range in ranges {
+          accepted += 1
+          _ = Day.days(ofYear: range.lowerBound).lowerBound...Day.days(ofYear: range.upperBound).upperBound
+          _ = graph.snapshot(year: range.lowerBound).edgeCount + graph.snapshot(year: range.upperBound).edgeCount
+          var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g", years: range))
+          builder.add(ActorRecord(id: ActorID("a"), name: "A", type: .state))
+          _ = builder.problems()
+        }
+      }
+      return accepted > 0 ? "graph" : "error"
     case .dot:
       do {
         let parsed = try await GraphvizRenderer.shared.parseDOT(String(decoding: bytes, as: UTF8.self))
@@ -101,6 +127,25 @@ enum Reader: String {
       } catch { return "error" }
     }
   }
+}
+
+extension Reader {
+  /// A two-actor graph for the year reader's snapshots.
+  static let smallGraph: TemporalGraph = {
+    do {
+      return try TemporalGraph(
+        metadata: GraphMetadata(id: "g"),
+        actors: [
+          ActorRecord(id: ActorID("a"), name: "A", type: .state),
+          ActorRecord(id: ActorID("b"), name: "B", type: .state),
+        ],
+        relations: [
+          Relation(
+            id: RelationID("r"), source: ActorID("a"), target: ActorID("b"), kind: KindID("alliance"),
+            period: try Period(start: PartialDate(year: 1), end: .date(PartialDate(year: 9999))))
+        ])
+    } catch { fail("the year reader's graph: \(error)") }
+  }()
 }
 
 /// Ends the process when one input takes longer than the hang bound.
@@ -150,7 +195,8 @@ func fail(_ message: String) -> Never {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, let reader = Reader(rawValue: name) else {
-  fail("usage: entente-fuzz yaml|csv|json|dot|cow --seed-file FILE --count N --seconds S --random SEED --work DIR")
+  fail(
+    "usage: entente-fuzz yaml|csv|json|dot|cow|years --seed-file FILE --count N --seconds S --random SEED --work DIR")
 }
 
 if let replay = option("--replay", in: arguments) {

@@ -123,6 +123,35 @@ import Testing
     }
   }
 
+  // MARK: CSV tables
+
+  static let duplicateHeader = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("EntenteInteropTests/Fixtures/fuzz-regressions/csv-duplicate-header")
+
+  @Test func aDuplicateCSVHeaderColumnIsAnError() throws {
+    let error = try #require(throws: ImportError.self) { try CSVTableImport.importTables(in: Self.duplicateHeader) }
+    #expect(error.line == 1, "\(error)")
+    #expect(error.file.hasSuffix("relations.csv"), "\(error)")
+    #expect(error.message.contains("'kind' twice (columns 4 and 9)"), "\(error)")
+  }
+
+  @Test func aBadByteInACSVTableIsReportedOnItsOwnLine() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-csv-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: Self.duplicateHeader, to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("relations.csv")
+    var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+      .map { [UInt8]($0.utf8) }
+    lines[0] = Array(
+      String(decoding: lines[0], as: UTF8.self).replacingOccurrences(of: ",kind,initiator", with: ",weight,initiator")
+        .utf8)
+    lines[2].insert(0xFF, at: 3)
+    try Data(lines.joined(separator: [0x0A])).write(to: file)
+    let error = try #require(throws: ImportError.self) { try CSVTableImport.importTables(in: folder) }
+    #expect(error.line == 3, "\(error)")
+    #expect(error.message.contains("column 4: invalid UTF-8 (bytes 0xFF)"), "\(error)")
+  }
+
   // MARK: Years
 
   @Test(arguments: ["1...1000000000", "1...9223372036854775807", "-10000...1975", "9223372036854775807"])

@@ -107,7 +107,7 @@ struct YearRange: ExpressibleByArgument {
 ///
 /// - Throws: `ValidationError` (a usage error, exit 64) naming the supported range.
 func parseYear(_ argument: String) throws -> Int {
-  guard let year = Int(argument.trimmingCharacters(in: .whitespaces)), supportedYears.contains(year) else {
+  guard let year = Int(parsingYear: argument) else {
     throw ValidationError(
       "expected a year within \(supportedYears.lowerBound)…\(supportedYears.upperBound)")
   }
