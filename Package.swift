@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "EntenteGraphviz", targets: ["EntenteGraphviz"]),
     .executable(name: "entente", targets: ["entente"]),
     .executable(name: "entente-bench", targets: ["entente-bench"]),
+    .executable(name: "entente-fuzz", targets: ["entente-fuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,8 +31,13 @@ let package = Package(
     .target(
       name: "EntenteAlgorithms", dependencies: ["EntenteCore"],
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-    // Benchmark: synthetic temporal graphs, load, snapshots, betweenness, PageRank, peak memory.
-    .executableTarget(name: "entente-bench", dependencies: ["EntenteCore", "EntenteAlgorithms"]),
+    // Benchmark: synthetic temporal graphs, load, snapshots, betweenness, PageRank, peak memory; YAML load and
+    // DOT import memory per relation.
+    .executableTarget(
+      name: "entente-bench", dependencies: ["EntenteCore", "EntenteAlgorithms", "EntenteIO", "EntenteGraphviz"]),
+    // Fuzzing driver for the readers (Scripts/fuzz.sh): mutated inputs fed to each reader in one process.
+    .executableTarget(
+      name: "entente-fuzz", dependencies: ["EntenteCore", "EntenteIO", "EntenteGraphviz", "EntenteTestSupport"]),
     // Graphviz's C library (cgraph + gvc), through the system's pkg-config.
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",

@@ -37,8 +37,9 @@ public enum Centrality {
   /// reverse order. Normalisation as NetworkX (`endpoints=False`): normalized values are divided by
   /// (n − 1)(n − 2); unnormalized values of undirected networks are halved (each pair counted once).
   ///
-  /// The sources are split among `threads` workers (interleaved, each with its own buffers and its own
-  /// partial sums, added at the end); there is no synchronisation inside the searches.
+  /// The sources are split into 32 blocks (interleaved; fewer when n < 32), each summed on its own and the blocks
+  /// added in order, so the result is the same, bit for bit, whatever `threads` is; `threads` workers share the
+  /// blocks (each with its own buffers); there is no synchronisation inside the searches.
   ///
   /// - Parameters:
   ///   - network: the network (directed ties followed along their direction).
@@ -52,27 +53,39 @@ public enum Centrality {
   ) -> [Double] {
     let n = network.nodeCount
     guard n > 0 else { return [] }
-    let workers = max(1, min(threads, n))
+    // The sum's order does not depend on `threads`: the sources fall into a fixed number of blocks (interleaved),
+    // each block is summed on its own in source order, and the blocks are added in block order, so every thread
+    // count gives the same bits.
+    let blocks = min(n, betweennessBlocks)
+    let workers = max(1, min(threads, blocks))
     var totals = [Double](repeating: 0, count: n)
-    @Sendable func run(_ worker: Int, _ local: inout [Double]) {
+    @Sendable func run(_ block: Int, _ local: inout [Double]) {
       if weighted {
         WeightedBrandesWorker(network: network)
-          .accumulate(sources: stride(from: worker, to: n, by: workers), into: &local)
+          .accumulate(sources: stride(from: block, to: n, by: blocks), into: &local)
       } else {
-        unweightedBrandes(network, first: worker, step: workers, into: &local)
+        unweightedBrandes(network, first: block, step: blocks, into: &local)
       }
     }
     if workers == 1 {
-      run(0, &totals)
+      var local = [Double](repeating: 0, count: n)
+      for block in 0..<blocks {
+        for node in 0..<n { local[node] = 0 }
+        run(block, &local)
+        for node in 0..<n { totals[node] += local[node] }
+      }
     } else {
-      let partials = PartialSums(count: workers * n)
+      let partials = PartialSums(count: blocks * n)
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         var local = [Double](repeating: 0, count: n)
-        run(worker, &local)
-        partials.store(local, at: worker * n)
+        for block in stride(from: worker, to: blocks, by: workers) {
+          for node in 0..<n { local[node] = 0 }
+          run(block, &local)
+          partials.store(local, at: block * n)
+        }
       }
-      for worker in 0..<workers {
-        for node in 0..<n { totals[node] += partials[worker * n + node] }
+      for block in 0..<blocks {
+        for node in 0..<n { totals[node] += partials[block * n + node] }
       }
     }
     let scale: Double
@@ -406,3 +419,7 @@ private struct WeightedBrandesWorker {
     }
   }
 }
+
+/// How many blocks betweenness splits its sources into (see `Centrality.betweenness`): the order of the sum, and
+/// so the last bits of the result, depend on it, never on the thread count.
+private let betweennessBlocks = 32

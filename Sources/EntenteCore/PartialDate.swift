@@ -151,6 +151,16 @@ extension StringProtocol {
 /// beyond 19,999 years.
 public let supportedYears: ClosedRange<Int> = -9999...9999
 
+extension Int {
+  /// Parses one year: an integer (spaces around it allowed) within ``supportedYears``; `nil` otherwise.
+  ///
+  /// The one syntax of a year given alone (`--year`, `diff`'s years), so no day computed from it can overflow.
+  public init?(parsingYear text: String) {
+    guard let year = Int(text.trimmingSpaces), supportedYears.contains(year) else { return nil }
+    self = year
+  }
+}
+
 extension ClosedRange where Bound == Int {
   /// Parses a range of years: `1975...1991`, `1975..1991`, `1975-1991` (both years not negative) or one year
   /// `1979`; `nil` when the text is none of these, the first year is after the last, or a year is outside

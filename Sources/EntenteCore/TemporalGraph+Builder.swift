@@ -102,6 +102,8 @@ extension TemporalGraph {
   /// Every reader and importer goes through it, so a file an importer writes is one `entente validate` accepts.
   /// The rules:
   /// - ids are not empty and hold no whitespace; graph ids hold no `/`;
+  /// - the graph's `years` lie within ``supportedYears``, as every date does (`PartialDate` holds no other year),
+  ///   so no day or year computed from a graph overflows;
   /// - actor, relation and source ids are unique; a kind's parent is declared before it (so kinds never cycle);
   /// - a relation names known actors, a known kind and known sources; its initiator is its source or target;
   ///   its weight is a positive, finite, normal number;
@@ -185,6 +187,11 @@ extension TemporalGraph {
         problems.append(GraphProblem(issue: .error(error), location: location))
       }
       if !GraphMetadata.isValidID(metadata.id) { error(.invalidID("graph", metadata.id), metadataLocation) }
+      if let years = metadata.years,
+        !supportedYears.contains(years.lowerBound) || !supportedYears.contains(years.upperBound)
+      {
+        error(.yearsOutsideSupported(years), metadataLocation)
+      }
       problems += earlyProblems
 
       var sourceIDs = Set<SourceID>()

@@ -179,6 +179,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case yearBeforeOne(String)
   /// What (`relation 'r'`) and what is wrong with the provenance of one of its dates.
   case invalidDateEvidence(String, String)
+  /// The graph's `years` reach outside ``supportedYears``.
+  case yearsOutsideSupported(ClosedRange<Int>)
 
   public var description: String {
     switch self {
@@ -201,6 +203,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .emptyText(let what, let field): "\(what): the \(field) must not be empty"
     case .yearBeforeOne(let what): "\(what): a year before 1 cannot be written in the data format (years 0001–9999)"
     case .invalidDateEvidence(let what, let problem): "\(what): \(problem)"
+    case .yearsOutsideSupported(let years):
+      "the graph's years \(years.lowerBound)...\(years.upperBound) reach outside the supported years \(supportedYears.lowerBound)…\(supportedYears.upperBound)"
     }
   }
 }

@@ -120,7 +120,7 @@ public struct DiagramBuilder: Sendable {
     var sourceTitles: [SourceID: String] = [:]
     for source in graph.sources { sourceTitles[source.id] = source.title ?? source.id.rawValue }
     var highlight: Highlight?
-    var caption = "\(title) — \(when)"
+    var caption = "\(Self.drawable(title)) — \(when)"
     if let request = style.highlightedPath {
       let from = names[request.from] ?? request.from.rawValue
       let to = names[request.to] ?? request.to.rawValue
@@ -582,7 +582,7 @@ public struct DiagramBuilder: Sendable {
 
   /// A rough width of an actor's shape for `name` (wrapped as drawn), in points.
   func estimatedWidth(of name: String) -> Double {
-    let lines = Self.wrapped(name, width: style.wrapWidth)
+    let lines = Self.wrapped(Self.drawable(name), width: style.wrapWidth)
     return (lines.map { Self.textWidth($0, fontSize: style.fontSize) }.max() ?? 0) + 16
   }
 
@@ -593,8 +593,18 @@ public struct DiagramBuilder: Sendable {
 
   // MARK: - Actors and relations
 
+  /// The longest text drawn as one label (a name, the title), in characters: longer text is cut with "…" in the
+  /// drawing and kept whole in the tooltip (Graphviz and cairo cannot lay out a name of a million characters).
+  static let drawnTextLimit = 80
+
+  /// `text` as drawn: at most ``drawnTextLimit`` characters, the last one "…" when it was cut.
+  static func drawable(_ text: String, limit: Int = drawnTextLimit) -> String {
+    guard text.count > limit else { return text }
+    return String(text.prefix(limit - 1)) + "…"
+  }
+
   func actorAttributes(_ actor: ActorRecord, name: String) -> Attributes {
-    let lines = Self.wrapped(name, width: style.wrapWidth)
+    let lines = Self.wrapped(Self.drawable(name), width: style.wrapWidth)
     var attributes = Appearance.nodeAttributes(for: actor.type, lines: lines)
     attributes["id"] = .text(actor.id.rawValue)
     attributes["class"] = .text("actor " + actor.type.rawValue)
@@ -681,7 +691,11 @@ public struct DiagramBuilder: Sendable {
   static func lines(_ text: String, width: Int, limit: Int) -> [String] {
     var lines: [String] = []
     var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+    // A word longer than two lines is cut too (a label of one huge word).
+    let words = text.split(separator: " ", omittingEmptySubsequences: true).map {
+      drawable(String($0), limit: 2 * width)
+    }
+    for word in words {
       if current.isEmpty {
         current = String(word)
       } else if current.count + 1 + word.count <= width {

@@ -27,6 +27,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public static let missingCitation = Code(rawValue: "missing-citation")
     public static let quoteNotFound = Code(rawValue: "quote-not-found")
     public static let missingDocument = Code(rawValue: "missing-document")
+    /// A source document path that leads out of the `--sources` folder (absolute, `..`, or a symbolic link out).
+    public static let documentOutsideSources = Code(rawValue: "document-outside-sources")
     public static let outsideLifetime = Code(rawValue: "outside-lifetime")
     public static let unknownActorType = Code(rawValue: "unknown-actor-type")
     public static let sharedName = Code(rawValue: "shared-name")

@@ -137,7 +137,8 @@ struct GraphBuilder {
     case .unknownActor: .unknownActor
     case .unknownKind, .unknownParent: .unknownKind
     case .unknownSource, .unknownLifetimeSource: .unknownSource
-    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName, .emptyText, .yearBeforeOne, .invalidDateEvidence:
+    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName, .emptyText, .yearBeforeOne, .invalidDateEvidence,
+      .yearsOutsideSupported:
       .invalidValue
     }
   }
@@ -501,8 +502,18 @@ struct GraphBuilder {
   /// Checks that every quote is found verbatim, whitespace folded, in its source document.
   private func checkQuotes(in directory: URL) {
     var documents: [SourceID: String] = [:]
+    let folder = SourceFolder(url: directory)
     for source in sources {
-      let url = directory.appendingPathComponent(source.document)
+      let url: URL
+      do throws(SourceFolder.Refusal) {
+        url = try folder.resolve(source.document)
+      } catch {
+        let code: Diagnostic.Code = error == .unresolvable ? .missingDocument : .documentOutsideSources
+        reader.report(
+          code, at: sourceMarks[source.id] ?? nil, field: "sources[\(source.id)].document",
+          error.message(document: source.document, folder: directory))
+        continue
+      }
       guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
         reader.report(
           .missingDocument, at: sourceMarks[source.id] ?? nil, field: "sources[\(source.id)].document",

@@ -46,6 +46,10 @@ public enum GraphFile {
             message: "cannot read the file: \((error as NSError).localizedDescription)")
         ])
     }
+    // Checked before parsing, so a bad byte is reported where it is.
+    if let problem = UTF8TextScanner.firstProblem(in: data) {
+      return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: name)])
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       return Contents(
         graph: nil,
@@ -60,6 +64,10 @@ public enum GraphFile {
   /// Reads data-file text, reporting every problem against `fileName`.
   public static func read(yaml text: String, fileName: String, sourcesDirectory: URL? = nil) -> Contents {
     let reader = DocumentReader(file: fileName)
+    // A NUL (valid UTF-8, but no YAML character) is reported where it is, before the parser sees it.
+    if text.utf8.contains(0), let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
+      return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: fileName)])
+    }
     let root: Node?
     do {
       // Every scalar is read as its text (DocumentReader parses numbers and dates itself), so no tag is resolved:
@@ -80,6 +88,12 @@ public enum GraphFile {
     return Contents(
       graph: graph, diagnostics: inFileOrder(reader.diagnostics),
       unsupportedDates: graph.map { builder.unsupportedDateDiagnostics(of: $0) } ?? [])
+  }
+
+  private static func textDiagnostic(_ problem: TextProblem, file: String) -> Diagnostic {
+    Diagnostic(
+      .error, .unreadableFile, file: file, line: problem.line, column: problem.column, field: "",
+      message: problem.message)
   }
 
   /// Sorts diagnostics by line and column, keeping the order of those at one place.

@@ -15,6 +15,9 @@
 
 import EntenteAlgorithms
 import EntenteCore
+import EntenteGraphviz
+import EntenteIO
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -126,6 +129,17 @@ func peakMemoryKB() -> Int {
   return -1
 }
 
+/// Reports a reader's memory: its peak above what the process held before reading, in all and per relation.
+///
+/// Compare with `load` (the model alone, built from the TSV without a reader) for the reader's own share.
+func reportReader(_ measure: String, _ ms: Double, baseline: Int, relations: Int) {
+  let peak = peakMemoryKB() - baseline
+  let perRelation = relations > 0 ? peak * 1024 / relations : 0
+  report(
+    measure, ms,
+    ",\"relations\":\(relations),\"peak_above_baseline_kb\":\(peak),\"bytes_per_relation\":\(perRelation)")
+}
+
 func milliseconds(_ duration: Duration) -> Double {
   let (seconds, attoseconds) = duration.components
   return Double(seconds) * 1000 + Double(attoseconds) / 1e15
@@ -157,7 +171,9 @@ func report(_ measure: String, _ ms: Double, _ extra: String = "") {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-  fail("usage: entente-bench MEASURE FILE.csv [--year Y] [--threads T] [--step S] [--keep]")
+  fail(
+    "usage: entente-bench MEASURE FILE.csv [--year Y] [--threads T] [--step S] [--keep]"
+      + " | write-yaml|write-dot FILE.csv OUT | yaml-load FILE.yaml | dot-import FILE.dot")
 }
 func option(_ name: String, _ fallback: Int) -> Int {
   guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
@@ -244,6 +260,32 @@ case "pagerank", "eigenvector":
   }
   if let failure { fail("\(arguments[1]): \(failure)") }
   report(arguments[1], milliseconds(time), describe(network) + ",\"max\":\(values.max() ?? 0)")
+case "write-yaml":
+  // The TSV's graph as a data file, for yaml-load.
+  let text = try GraphFile.yamlText(of: load(path: arguments[2]))
+  try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+case "write-dot":
+  // The TSV's graph as DOT (`export --to dot`), for dot-import.
+  let text = try await GraphvizRenderer.shared.dotText(of: DOTInterchange.drawing(of: load(path: arguments[2])))
+  try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+case "yaml-load":
+  // `entente validate`/every command's first step: the data file read, checked and built.
+  let baseline = peakMemoryKB()
+  var graph: TemporalGraph?
+  let time = clock.measure { graph = GraphFile.read(contentsOf: URL(fileURLWithPath: arguments[2])).graph }
+  guard let graph else { fatalError("\(arguments[2]) does not load") }
+  reportReader("yaml-load", milliseconds(time), baseline: baseline, relations: graph.relations.count)
+case "dot-import":
+  // `entente import FILE.dot`: cgraph's parse, the drawing description, the graph built.
+  _ = try await GraphvizRenderer.shared.dotText(of: DiagramGraph(name: "warmup"))  // Graphviz's own start-up
+  let baseline = peakMemoryKB()
+  let text = try String(contentsOfFile: arguments[2], encoding: .utf8)
+  let start = clock.now
+  let parsed = try await GraphvizRenderer.shared.parseDOT(text)
+  let graph = try DOTInterchange.graph(from: parsed, defaultYear: year).graph
+  let time = clock.now - start
+  reportReader("dot-import", milliseconds(time), baseline: baseline, relations: graph.relations.count)
+  withExtendedLifetime(graph) {}
 default:
   fail("unknown measure \(arguments[1])")
 }

@@ -183,9 +183,11 @@ final class GraphvizContext {
     let graph = try build(drawing)
     defer { agclose(graph) }
     entente_reset_random()
-    let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
+    let (laidOut, printed) = withStandardErrorCaptured {
+      LayoutWatchdog.shared.guarding(context) { withCString(engine) { gvLayout(gvc, graph, $0) } }
+    }
     defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
-    let warnings = try check(laidOut, context: context)
+    let warnings = try check(laidOut, context: context) + printed
 
     var nodes: [DrawingGeometry.NodeShape] = []
     var buffer = [pointf](repeating: pointf(), count: 64)
@@ -386,18 +388,31 @@ final class GraphvizContext {
     _ graph: UnsafeMutablePointer<Agraph_t>, engine: String, formats: [String], context: String
   ) throws -> (documents: [Data], warnings: [String]) {
     entente_reset_random()
-    let laidOut = withCString(engine) { gvLayout(gvc, graph, $0) }
+    let (laidOut, printed) = withStandardErrorCaptured {
+      LayoutWatchdog.shared.guarding(context) { withCString(engine) { gvLayout(gvc, graph, $0) } }
+    }
     defer { if laidOut == 0 { _ = gvFreeLayout(gvc, graph) } }
-    var warnings = try check(laidOut, context: context + " (layout)")
+    var warnings = try check(laidOut, context: context + " (layout)") + printed
     var documents: [Data] = []
     for format in formats {
       var buffer: UnsafeMutablePointer<CChar>? = nil
       var length = 0
-      let rc = withCString(format) { entente_gvRenderData(gvc, graph, $0, &buffer, &length) }
+      let (rc, printed) = withStandardErrorCaptured {
+        LayoutWatchdog.shared.guarding(context + " (\(format))") {
+          withCString(format) { entente_gvRenderData(gvc, graph, $0, &buffer, &length) }
+        }
+      }
       defer { if buffer != nil { gvFreeRenderData(buffer) } }
-      warnings += try check(rc, context: context + " (\(format))")
-      guard let buffer else { throw GraphvizError(.graphviz, context: context + ": no \(format) output") }
-      documents.append(Data(bytes: buffer, count: length))
+      warnings += try check(rc, context: context + " (\(format))") + printed
+      // A renderer that gives up (cairo on a surface too large) can return 0 with nothing written: an error,
+      // never an empty file.
+      guard let buffer, length > 0 else {
+        throw GraphvizError(
+          .graphviz, context: context + ": the \(format) renderer produced no output", messages: warnings)
+      }
+      var document = Data(bytes: buffer, count: length)
+      if format == "pdf" { document = PDFMetadata.fixingCreationDate(of: document) }
+      documents.append(document)
     }
     return (documents, warnings)
   }
@@ -543,4 +558,37 @@ private func withStandardErrorSilenced<R>(_ body: () -> R) -> R {
   dup2(saved, 2)
   close(saved)
   return result
+}
+
+/// Runs `body` with file descriptor 2 pointed at a temporary file, and returns what was printed there as lines
+/// (Pango, cairo and Graphviz plugins print some warnings directly, not through `agerr`): they are returned as
+/// warnings, never shown raw.
+private func withStandardErrorCaptured<R>(_ body: () -> R) -> (R, [String]) {
+  fflush(nil)
+  let saved = dup(2)
+  guard saved >= 0, let file = tmpfile() else {
+    if saved >= 0 { close(saved) }
+    return (body(), [])
+  }
+  defer { fclose(file) }
+  guard dup2(fileno(file), 2) >= 0 else {
+    close(saved)
+    return (body(), [])
+  }
+  let result = body()
+  fflush(nil)
+  dup2(saved, 2)
+  close(saved)
+  rewind(file)
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 4096)
+  while true {
+    let count = fread(&chunk, 1, chunk.count, file)
+    if count <= 0 { break }
+    bytes += chunk.prefix(count)
+  }
+  let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+    .map { $0.trimmingCharacters(in: .whitespaces) }
+    .filter { !$0.isEmpty && !$0.hasPrefix("Fontconfig warning") }
+  return (result, lines)
 }

@@ -25,6 +25,15 @@ final class CSVRowReader {
     guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
       throw ImportError(file: file, message: "cannot read the file")
     }
+    // Bytes that are not UTF-8 text (or a NUL) are reported where they are, before the CSV reader (which would
+    // count the lines after them wrong) sees them.
+    let problem: TextProblem?
+    do { problem = try UTF8TextScanner.firstProblem(inFile: path) } catch {
+      throw ImportError(file: file, message: "cannot read the file: \(error)")
+    }
+    if let problem {
+      throw ImportError(file: file, line: problem.line, message: "column \(problem.column): \(problem.message)")
+    }
     do {
       reader = try CSVReader(stream: stream, hasHeaderRow: true)
     } catch {
@@ -38,7 +47,14 @@ final class CSVRowReader {
     if let first = cleaned.first, first.hasPrefix("\u{FEFF}") { cleaned[0] = String(first.dropFirst()) }
     self.header = cleaned
     var columns: [String: Int] = [:]
-    for (index, name) in cleaned.enumerated() where columns[name.lowercased()] == nil {
+    for (index, name) in cleaned.enumerated() where !name.isEmpty {
+      if let first = columns[name.lowercased()] {
+        throw ImportError(
+          file: file, line: 1,
+          message:
+            "the header names the column '\(name)' twice (columns \(first + 1) and \(index + 1)); expected each column once"
+        )
+      }
       columns[name.lowercased()] = index
     }
     self.columns = columns

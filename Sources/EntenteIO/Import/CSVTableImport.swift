@@ -275,7 +275,7 @@ private struct TableReading {
         }
         let weightText = row.field(weight)
         let weightValue = Double(weightText)
-        guard weightText.isEmpty || (weightValue.map { $0 > 0 && $0.isFinite } ?? false) else {
+        guard weightText.isEmpty || (weightValue.map { $0 > 0 && $0.isNormal } ?? false) else {
           skip("relation '\(relationID)': weight '\(weightText)' is not a positive number")
           continue
         }

@@ -19,10 +19,10 @@ struct BalanceCommand: ParsableCommand {
 
   @OptionGroup var input: GraphArgument
 
-  @Option(help: "One year: census, unbalanced triads, blocs, frustrated ties and conflicts.")
+  @Option(help: "One year: census, unbalanced triads, blocs, frustrated ties and conflicts.", transform: parseYear)
   var year: Int?
 
-  @Option(help: "A range of years (1975...1991): one row per year.")
+  @Option(help: "A range of years (1975...1991): one row per year.", transform: YearRange.parse)
   var years: YearRange?
 
   @OptionGroup var activity: ActivityOptions

@@ -25,10 +25,10 @@ struct CentralityCommand: ParsableCommand {
   @Option(help: "The measure.")
   var measure: CentralityMeasure
 
-  @Option(help: "One year.")
+  @Option(help: "One year.", transform: parseYear)
   var year: Int?
 
-  @Option(help: "A range of years (1975...1991): a table of actors × years.")
+  @Option(help: "A range of years (1975...1991): a table of actors × years.", transform: YearRange.parse)
   var years: YearRange?
 
   @Option(help: "Only the N highest-ranked actors (in a series: by their mean over the years).")

@@ -15,10 +15,10 @@ struct DiffCommand: ParsableCommand {
 
   @OptionGroup var input: GraphArgument
 
-  @Argument(help: "The earlier year.")
+  @Argument(help: "The earlier year.", transform: parseYear)
   var first: Int
 
-  @Argument(help: "The later year.")
+  @Argument(help: "The later year.", transform: parseYear)
   var second: Int
 
   @OptionGroup var activity: ActivityOptions

@@ -37,10 +37,10 @@ struct ExportCommand: AsyncParsableCommand {
   @Option(name: .customLong("to"), help: "The format: gexf, graphml, json, csv, dot or spells.")
   var format: Format
 
-  @Option(help: "Export one year only (json: NetworkX node-link form).")
+  @Option(help: "Export one year only (json: NetworkX node-link form).", transform: parseYear)
   var year: Int?
 
-  @Option(help: "Years of the dyad-year panel (default: the graph's range).")
+  @Option(help: "Years of the dyad-year panel (default: the graph's range).", transform: YearRange.parse)
   var years: YearRange?
 
   @Flag(help: "csv: write the dyad-year panel instead of the tables.")

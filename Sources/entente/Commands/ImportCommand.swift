@@ -48,7 +48,9 @@ struct ImportCommand: AsyncParsableCommand {
   @Option(help: "The YAML data file to write (-: standard output).")
   var out: String
 
-  @Option(help: "dot, graphml, gexf: the year given to edges without dates (dot: default the current year).")
+  @Option(
+    help: "dot, graphml, gexf: the year given to edges without dates (dot: default the current year).",
+    transform: parseYear)
   var year: Int?
 
   @Option(help: "edges: Entente field=column pairs, e.g. source=ccode,from=start.")

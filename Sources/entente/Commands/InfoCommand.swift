@@ -9,7 +9,7 @@ struct InfoCommand: ParsableCommand {
 
   @OptionGroup var input: GraphArgument
 
-  @Option(help: "Years to count relations for (default: the graph's range).")
+  @Option(help: "Years to count relations for (default: the graph's range).", transform: YearRange.parse)
   var years: YearRange?
 
   @OptionGroup var output: OutputOptions

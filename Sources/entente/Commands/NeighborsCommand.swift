@@ -19,7 +19,7 @@ struct NeighborsCommand: ParsableCommand {
   @Argument(help: "The actor (id, name or alias, any case).")
   var actor: String
 
-  @Option(help: "The year.")
+  @Option(help: "The year.", transform: parseYear)
   var year: Int
 
   @OptionGroup var activity: ActivityOptions

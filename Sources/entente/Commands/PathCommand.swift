@@ -25,14 +25,15 @@ struct PathCommand: ParsableCommand {
   @Argument(help: "The second actor.")
   var to: String
 
-  @Option(help: "The year of the snapshot.")
+  @Option(help: "The year of the snapshot.", transform: parseYear)
   var year: Int?
 
   @Option(help: "A date (YYYY, YYYY-MM or YYYY-MM-DD) instead of a year.")
   var date: String?
 
   @Option(
-    help: "With --time-respecting: the years (1975...1980, or one year); default: the graph's years.")
+    help: "With --time-respecting: the years (1975...1980, or one year); default: the graph's years.",
+    transform: YearRange.parse)
   var years: YearRange?
 
   @Flag(help: "Each step in a year no earlier than the step before (earliest arrival, then fewest steps).")

@@ -15,7 +15,7 @@ struct RenderCommand: AsyncParsableCommand {
 
   @OptionGroup var input: GraphArgument
 
-  @Option(help: "Years to draw, e.g. 1975...1991 (default: the graph's range).")
+  @Option(help: "Years to draw, e.g. 1975...1991 (default: the graph's range).", transform: YearRange.parse)
   var years: YearRange?
 
   @Option(help: "Draw the snapshot on one date (YYYY, YYYY-MM or YYYY-MM-DD) instead of whole years.")
@@ -45,10 +45,21 @@ struct RenderCommand: AsyncParsableCommand {
   )
   var check = false
 
+  @Option(
+    help:
+      "The longest one Graphviz layout or render may take, in seconds; past it the command stops with an error (files already written stay whole, the slice being drawn is not written)."
+  )
+  var timeout: Double = 60
+
   @OptionGroup var diagram: DiagramOptions
 
   func run() async throws {
     try await reportingFailures {
+      LayoutWatchdog.shared.limit(to: timeout) { context, bound in
+        LayoutWatchdog.shared.report(
+          "entente: \(context) took longer than --timeout \(formatSeconds(bound)) s: stopped, nothing written for it")
+        _exit(1)
+      }
       let graph = try input.load()
       let formats = check ? [] : format.formats
       let engine = engine ?? .neato
@@ -120,6 +131,9 @@ struct RenderCommand: AsyncParsableCommand {
       throw ValidationError(
         "render writes a file per year and format into the folder --out; - (standard output) is not a folder")
     }
+    guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+      throw ValidationError("--timeout must be a number of seconds above 0 and at most 86400, not \(timeout)")
+    }
     if date != nil && years != nil { throw ValidationError("give either --years or --date, not both") }
     if let date {
       do { _ = try PartialDate(parsing: date) } catch { throw ValidationError("--date: \(error)") }
@@ -187,4 +201,9 @@ struct FormatList: ExpressibleByArgument {
   }
 
   var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
+}
+
+/// Seconds as written on the command line: `60`, `0.5`.
+private func formatSeconds(_ seconds: Double) -> String {
+  seconds == seconds.rounded() && abs(seconds) < 1e9 ? String(Int(seconds)) : String(seconds)
 }

@@ -19,7 +19,7 @@ struct TimelineCommand: AsyncParsableCommand {
   @Option(help: "The folder to write index.html into (-: the page to standard output).")
   var out: String
 
-  @Option(help: "Years to include (default: the graph's range).")
+  @Option(help: "Years to include (default: the graph's range).", transform: YearRange.parse)
   var years: YearRange?
 
   @Option(

@@ -86,7 +86,32 @@ struct YearRange: ExpressibleByArgument {
     self.range = range
   }
 
+  /// Parses a `--years` argument, saying what was expected (the value and the option are named by the parser).
+  ///
+  /// - Throws: `ValidationError` (a usage error, exit 64) when the text is not a range of years within
+  ///   ``supportedYears``.
+  static func parse(_ argument: String) throws -> YearRange {
+    guard let range = YearRange(argument: argument) else {
+      throw ValidationError(
+        "expected FIRST...LAST or one year, with FIRST ≤ LAST and both within \(supportedYears.lowerBound)…\(supportedYears.upperBound)"
+      )
+    }
+    return range
+  }
+
   static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// Parses a one-year argument (`--year`, `diff`'s years): an integer within the core's ``supportedYears``, so no
+/// day computed from it can overflow.
+///
+/// - Throws: `ValidationError` (a usage error, exit 64) naming the supported range.
+func parseYear(_ argument: String) throws -> Int {
+  guard let year = Int(parsingYear: argument) else {
+    throw ValidationError(
+      "expected a year within \(supportedYears.lowerBound)…\(supportedYears.upperBound)")
+  }
+  return year
 }
 
 extension TemporalGraph {
