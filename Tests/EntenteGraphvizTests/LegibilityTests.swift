@@ -15,13 +15,15 @@ import Testing
 
   static func greatLakes() throws -> TemporalGraph { try GraphFile.load(contentsOf: fixture) }
 
-  /// Renders every year of `years` on one stable layout and returns the reports by year.
+  /// Renders every year of `years` on one stable layout (text raised for page size, as `entente render` does)
+  /// and returns the reports by year.
   static func reports(
-    _ graph: TemporalGraph, years: ClosedRange<Int>, style: DiagramStyle = DiagramStyle(),
+    _ graph: TemporalGraph, years: ClosedRange<Int>, style requested: DiagramStyle = DiagramStyle(),
     filter: DiagramFilter = DiagramFilter()
   ) async throws -> [Int: LegibilityReport] {
     let renderer = try GraphvizRenderer.shared
-    let layout = try await renderer.stableLayout(for: graph, years: years, style: style, filter: filter)
+    let (layout, style) = try await renderer.legibleStableLayout(
+      for: graph, years: years, style: requested, filter: filter)
     var reports: [Int: LegibilityReport] = [:]
     for year in years {
       reports[year] = try await renderer.renderDiagram(
@@ -37,6 +39,16 @@ import Testing
       #expect(report.smallestTextAt1600 >= 8, "\(name) \(year): \(report)")
       #expect((1.2...2.0).contains(report.aspect), "\(name) \(year): \(report)")
     }
+  }
+
+  @Test func textIsRaisedOnlyWhenTheCanvasWouldMakeItTooSmall() {
+    let style = DiagramStyle()
+    // 10 pt is 8 px at 1600 px on a canvas up to 2000 pt wide.
+    #expect(style.legible(onCanvasWidth: 1800) == style)
+    let raised = style.legible(onCanvasWidth: 2577)
+    #expect(raised.smallFontSize == 13 && raised.fontSize == 13)
+    #expect(raised.smallFontSize * 1600 / 2577 >= 8)
+    #expect(raised.legible(onCanvasWidth: 2577) == raised)
   }
 
   @Test func fixtureRendersWithoutDefectsInEveryYear() async throws {
