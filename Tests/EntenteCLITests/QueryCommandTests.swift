@@ -104,7 +104,7 @@ import Testing
     let unknownNeighbor = try CLIRunner.run(["neighbors", graph, "Vietnum", "--year", "1979"])
     #expect(unknownNeighbor.status == 3)
     let hostile = try CLIRunner.run(["history", graph, "China", "Vietnam", "--kinds", "alliance"])
-    #expect(hostile.output.contains("signed tie by year (where it changes): 1930: none, 1965: +, 1976: none\n"))
+    #expect(hostile.output.contains("signed tie by year (where it changes): 1930: none, 1970: +, 1971: none\n"))
     let unknownHistory = try CLIRunner.run(["history", graph, "China", "Vietnum"])
     #expect(unknownHistory.status == 3)
     #expect(unknownHistory.error.contains("unknown actor 'Vietnum'; did you mean 'vietnam'"))
