@@ -17,6 +17,18 @@ public enum CentralityMeasure: String, Hashable, Sendable, CaseIterable {
   case eigenvector
   case pagerank
   case katz
+
+  /// Whether the measure has an unnormalised form (`CentralityOptions.normalized` = false): the degree
+  /// measures (counts) and betweenness (pair counts); the others have one form only.
+  public var hasRawForm: Bool {
+    switch self {
+    case .degree, .inDegree, .outDegree, .positiveDegree, .negativeDegree, .betweenness: true
+    case .closeness, .harmonic, .eigenvector, .pagerank, .katz: false
+    }
+  }
+
+  /// Whether the measure splits its work among `CentralityOptions.threads` workers (betweenness only).
+  public var usesThreads: Bool { self == .betweenness }
 }
 
 /// How centrality is computed on a snapshot.

@@ -10,9 +10,14 @@ public struct ActorRecord: Hashable, Sendable, Identifiable {
   /// When the actor exists; `nil` when the sources do not say (then it is present when its relations are).
   public var lifetime: Period?
   public var note: String?
+  /// Quotes backing the lifetime's dates (their `supports` name the ends).
+  public var citations: [Citation]
+  /// For each end of the lifetime no quote states, why it is what it is.
+  public var inferred: [PeriodEnd: String]
 
   public init(
-    id: ActorID, name: String, type: ActorType, aliases: [Alias] = [], lifetime: Period? = nil, note: String? = nil
+    id: ActorID, name: String, type: ActorType, aliases: [Alias] = [], lifetime: Period? = nil, note: String? = nil,
+    citations: [Citation] = [], inferred: [PeriodEnd: String] = [:]
   ) {
     self.id = id
     self.name = name
@@ -20,6 +25,8 @@ public struct ActorRecord: Hashable, Sendable, Identifiable {
     self.aliases = aliases
     self.lifetime = lifetime
     self.note = note
+    self.citations = citations
+    self.inferred = inferred
   }
 }
 

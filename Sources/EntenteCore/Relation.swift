@@ -10,17 +10,21 @@ public enum Confidence: String, Hashable, Sendable, CaseIterable, Comparable {
   public var isUncertain: Bool { self == .possible || self == .disputed }
 }
 
-/// A verbatim quote from a source document backing a relation.
+/// A verbatim quote from a source document backing a relation (or an actor's lifetime).
 public struct Citation: Hashable, Sendable {
   public var source: SourceID
   public var quote: String
   /// Where in the document (section, page).
   public var locator: String?
+  /// The period ends whose dates the quote states (`supports: [from, to]` in the data format); empty when the
+  /// quote backs the claim itself but none of its dates.
+  public var supports: Set<PeriodEnd>
 
-  public init(source: SourceID, quote: String, locator: String? = nil) {
+  public init(source: SourceID, quote: String, locator: String? = nil, supports: Set<PeriodEnd> = []) {
     self.source = source
     self.quote = quote
     self.locator = locator
+    self.supports = supports
   }
 }
 
@@ -78,11 +82,16 @@ public struct Relation: Hashable, Sendable, Identifiable {
     get { details.citations }
     set { update { $0.citations = newValue } }
   }
+  /// For each end of the period no quote states, why it is what it is ("first mention", …).
+  public var inferred: [PeriodEnd: String] {
+    get { details.inferred }
+    set { update { $0.inferred = newValue } }
+  }
 
   public init(
     id: RelationID, source: ActorID, target: ActorID, kind: KindID, period: Period, weight: Double? = nil,
     label: String? = nil, note: String? = nil, confidence: Confidence = .certain, initiator: ActorID? = nil,
-    citations: [Citation] = []
+    citations: [Citation] = [], inferred: [PeriodEnd: String] = [:]
   ) {
     self.id = id
     self.source = source
@@ -91,7 +100,8 @@ public struct Relation: Hashable, Sendable, Identifiable {
     self.period = period
     self.confidence = confidence
     details = Details.make(
-      Details.Fields(weight: weight, label: label, note: note, initiator: initiator, citations: citations))
+      Details.Fields(
+        weight: weight, label: label, note: note, initiator: initiator, citations: citations, inferred: inferred))
   }
 
   private mutating func update(_ change: (inout Details.Fields) -> Void) {
@@ -113,6 +123,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
       var note: String?
       var initiator: ActorID?
       var citations: [Citation]
+      var inferred: [PeriodEnd: String]
     }
 
     let fields: Fields
@@ -121,11 +132,13 @@ public struct Relation: Hashable, Sendable, Identifiable {
     var note: String? { fields.note }
     var initiator: ActorID? { fields.initiator }
     var citations: [Citation] { fields.citations }
+    var inferred: [PeriodEnd: String] { fields.inferred }
 
     private init(_ fields: Fields) { self.fields = fields }
 
     /// The one box shared by every relation without optional fields.
-    private static let empty = Details(Fields(weight: nil, label: nil, note: nil, initiator: nil, citations: []))
+    private static let empty = Details(
+      Fields(weight: nil, label: nil, note: nil, initiator: nil, citations: [], inferred: [:]))
 
     static func make(_ fields: Fields) -> Details { fields == empty.fields ? empty : Details(fields) }
 

@@ -19,6 +19,17 @@ public enum Sign: Int, Hashable, Sendable, Comparable, CustomStringConvertible {
   }
 }
 
+extension Sign {
+  /// `+`, `-` or `0`, as tables and reports print a sign.
+  public var symbol: String {
+    switch self {
+    case .positive: "+"
+    case .negative: "-"
+    case .neutral: "0"
+    }
+  }
+}
+
 /// How a kind of relation is drawn by default.
 public struct KindStyle: Hashable, Sendable {
   /// How a line is stroked.

@@ -34,6 +34,9 @@ public enum GraphWarning: Hashable, Sendable, CustomStringConvertible {
   case outsideLifetime(relation: RelationID, actor: ActorID, period: Period, lifetime: Period)
   /// Two actors go by the same name (or alias) over overlapping periods, so the name cannot tell them apart.
   case sharedName(String, actors: [ActorID])
+  /// An actor's lifetime or one of its names has a start and no end, so it counts only within its start date's
+  /// range (the rule for unknown ends); usually an end or `to: open` was meant.
+  case startOnly(actor: ActorID, what: String, period: Period)
 
   public var description: String {
     switch self {
@@ -41,6 +44,8 @@ public enum GraphWarning: Hashable, Sendable, CustomStringConvertible {
       "the relation '\(relation)' (\(period)) may hold outside the lifetime of '\(actor)' (\(lifetime))"
     case .sharedName(let name, let actors):
       "the name '\(name)' is used by \(actors.map { "'\($0)'" }.joined(separator: " and ")) at overlapping times"
+    case .startOnly(let actor, let what, let period):
+      "the \(what) of '\(actor)' has a start (\(period.start)) and no end, so it counts only within \(period.start); give 'to' (a date, or 'open' if it lasts)"
     }
   }
 }
@@ -101,6 +106,9 @@ extension TemporalGraph {
   /// - a relation names known actors, a known kind and known sources; its initiator is its source or target;
   ///   its weight is a positive, finite, normal number;
   /// - an actor has a name, and every alias has one;
+  /// - each date of a period is supported by a citation or inferred with a non-empty reason, not both, and only
+  ///   dates the period states (``DatedClaim``) — an end with neither is allowed here and reported by
+  ///   ``TemporalGraph/unsupportedDates()``;
   /// - warnings: a relation that may hold outside an actor's lifetime; two actors that go by the same name or
   ///   alias over overlapping periods.
   ///
@@ -205,6 +213,15 @@ extension TemporalGraph {
         if !ActorType.isValid(actor.type.rawValue) { error(.invalidID("actor type", actor.type.rawValue), location) }
         let periods = [actor.lifetime].compactMap { $0 } + actor.aliases.compactMap(\.period)
         if periods.contains(where: \.hasYearBeforeOne) { error(.yearBeforeOne("actor '\(actor.id)'"), location) }
+        for citation in actor.citations where !sourceIDs.contains(citation.source) {
+          error(.unknownLifetimeSource(citation.source, actor: actor.id), location)
+        }
+        if actor.citations.contains(where: { $0.quote.isBlank }) {
+          error(.emptyText("actor '\(actor.id)'", "quote"), location)
+        }
+        for mistake in actor.provenanceMistakes() {
+          error(.invalidDateEvidence("actor '\(actor.id)'", mistake.problem), location)
+        }
       }
       // Relation ids in a table of positions rather than a set of strings: a million relations cost 8 MB here.
       var relationIDs = PositionTable(capacity: relations.count)
@@ -232,10 +249,20 @@ extension TemporalGraph {
           error(.emptyText("relation '\(id)'", "quote"), location)
         }
         if relation.period.hasYearBeforeOne { error(.yearBeforeOne("relation '\(id)'"), location) }
+        for mistake in relation.provenanceMistakes() {
+          error(.invalidDateEvidence("relation '\(id)'", mistake.problem), location)
+        }
       }
       guard includingWarnings else { return problems }
       problems += lifetimeWarnings()
       problems += sharedNameWarnings()
+      for (actor, location) in zip(actors, actorLocations) {
+        let periods = [("lifetime", actor.lifetime)] + actor.aliases.map { ("name '\($0.name)'", $0.period) }
+        for case (let what, let period?) in periods where period.end == .unknown && !period.isSingleDate {
+          problems.append(
+            GraphProblem(issue: .warning(.startOnly(actor: actor.id, what: what, period: period)), location: location))
+        }
+      }
       return problems
     }
 

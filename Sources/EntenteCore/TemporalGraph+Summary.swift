@@ -30,6 +30,10 @@ public struct GraphSummary: Sendable {
   public let decades: [Decade]
   /// The years asked for, in order.
   public let years: [Year]
+  /// How the stated dates of relations' periods are accounted for (see ``DatedClaim``).
+  public let relationDates: EvidenceCount
+  /// How the stated dates of actors' lifetimes are accounted for.
+  public let lifetimeDates: EvidenceCount
 }
 
 extension TemporalGraph {
@@ -59,6 +63,7 @@ extension TemporalGraph {
     }
     return GraphSummary(
       actorsByType: counts(actors.map(\.type)), relationsByKind: byKind, kindsUsed: used,
-      relationsByConfidence: counts(relations.map(\.confidence)), decades: decades, years: perYear)
+      relationsByConfidence: counts(relations.map(\.confidence)), decades: decades, years: perYear,
+      relationDates: EvidenceCount(relations), lifetimeDates: EvidenceCount(actors))
   }
 }

@@ -165,6 +165,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case unknownActor(ActorID, relation: RelationID)
   case unknownKind(KindID, relation: RelationID)
   case unknownSource(SourceID, relation: RelationID)
+  /// An actor's lifetime cites a source that is not declared.
+  case unknownLifetimeSource(SourceID, actor: ActorID)
   case unknownParent(KindID, KindID)
   /// What (`actor`, `relation`, …) and the text that is not a valid id.
   case invalidID(String, String)
@@ -175,6 +177,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case emptyText(String, String)
   /// What has a year before 1, which the data format cannot write.
   case yearBeforeOne(String)
+  /// What (`relation 'r'`) and what is wrong with the provenance of one of its dates.
+  case invalidDateEvidence(String, String)
 
   public var description: String {
     switch self {
@@ -184,6 +188,7 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unknownActor(let id, let relation): "relation '\(relation)' names the unknown actor '\(id)'"
     case .unknownKind(let id, let relation): "relation '\(relation)' has the unknown kind '\(id)'"
     case .unknownSource(let id, let relation): "relation '\(relation)' cites the unknown source '\(id)'"
+    case .unknownLifetimeSource(let id, let actor): "actor '\(actor)' cites the unknown source '\(id)'"
     case .duplicateKind(let id): "the kind '\(id)' is already defined"
     case .unknownParent(let id, let parent): "the kind '\(id)' refines '\(parent)', which is not a known kind"
     case .invalidID(let what, let text):
@@ -195,6 +200,7 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .emptyName(let id): "the actor '\(id)' has an empty name or alias"
     case .emptyText(let what, let field): "\(what): the \(field) must not be empty"
     case .yearBeforeOne(let what): "\(what): a year before 1 cannot be written in the data format (years 0001–9999)"
+    case .invalidDateEvidence(let what, let problem): "\(what): \(problem)"
     }
   }
 }

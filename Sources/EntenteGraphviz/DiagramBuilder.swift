@@ -759,7 +759,8 @@ public struct DiagramBuilder: Sendable {
       guard let kind = plan.kinds[relation.kind] else { continue }
       let source = plan.actorNames[relation.source] ?? relation.source.rawValue
       let target = plan.actorNames[relation.target] ?? relation.target.rawValue
-      var text = "\(kind.name): \(source) \(kind.isDirected ? "→" : "—") \(target), \(relation.period)"
+      let period = relation.periodWithProvenance ?? relation.period.description
+      var text = "\(kind.name): \(source) \(kind.isDirected ? "→" : "—") \(target), \(period)"
       text += " (\(relation.confidence.rawValue))"
       if let label = relation.label, !label.isEmpty { text += " — \(label)" }
       if let note = relation.note { text += "\n  \(note)" }

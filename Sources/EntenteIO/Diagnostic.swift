@@ -30,6 +30,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public static let outsideLifetime = Code(rawValue: "outside-lifetime")
     public static let unknownActorType = Code(rawValue: "unknown-actor-type")
     public static let sharedName = Code(rawValue: "shared-name")
+    public static let startOnly = Code(rawValue: "start-only")
+    public static let unsupportedDate = Code(rawValue: "unsupported-date")
   }
 
   public let severity: Severity
@@ -55,6 +57,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     self.column = column
     self.field = field
     self.message = message
+  }
+
+  /// The same diagnostic with another severity (`validate --strict-evidence` makes warnings errors).
+  /// - Parameter severity: The new severity.
+  /// - Returns: The diagnostic.
+  public func with(severity: Severity) -> Diagnostic {
+    Diagnostic(severity, code, file: file, line: line, column: column, field: field, message: message)
   }
 
   /// `file:line:column: error: field: message`, the form compilers use so editors can jump to it.

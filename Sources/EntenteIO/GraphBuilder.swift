@@ -15,23 +15,31 @@ struct GraphBuilder {
   private var relations: [Relation] = []
   private var relationIDs: Set<RelationID> = []
   /// Where each citation stands, for quote checks.
-  private var citationMarks: [(relation: Int, citation: Int, mark: Mark?, field: String)] = []
+  private var citationMarks: [(owner: CitedOwner, citation: Int, mark: Mark?, field: String)] = []
   private var relationMarks: [Mark?] = []
   private var actorMarks: [Mark?] = []
 
   init(reader: DocumentReader) { self.reader = reader }
 
+  /// What a citation belongs to: the actor or relation at a position.
+  enum CitedOwner: Equatable {
+    case actor(Int)
+    case relation(Int)
+  }
+
   static let topLevelFields = ["entente", "graph", "sources", "kinds", "actors", "relations"]
   static let graphFields = ["id", "title", "description", "years"]
   static let sourceFields = ["id", "document", "title"]
   static let kindFields = ["id", "name", "parent", "sign", "directed", "color", "style", "arrowhead"]
-  static let actorFields = ["id", "name", "type", "aliases", "from", "to", "on", "note"]
+  static let actorFields = [
+    "id", "name", "type", "aliases", "from", "to", "on", "note", "citations", "inferred",
+  ]
   static let aliasFields = ["name", "scheme", "from", "to", "on"]
   static let relationFields = [
     "id", "source", "target", "kind", "from", "to", "on", "weight", "label", "note", "confidence", "initiator",
-    "citations",
+    "citations", "inferred",
   ]
-  static let citationFields = ["source", "quote", "locator"]
+  static let citationFields = ["source", "quote", "locator", "supports"]
 
   mutating func build(root: Node, sourcesDirectory: URL?) -> TemporalGraph? {
     guard let top = reader.mapping(root, field: "", allowed: Self.topLevelFields) else { return nil }
@@ -90,11 +98,36 @@ struct GraphBuilder {
         switch warning {
         case .outsideLifetime: code = .outsideLifetime
         case .sharedName: code = .sharedName
+        case .startOnly: code = .startOnly
         }
         reader.report(.warning, code, at: mark, field: field, warning.description)
       }
     }
     return reader.hasErrors ? nil : graph
+  }
+
+  /// A warning for each stated date of `graph` (built by this reader) that is neither evidenced nor inferred,
+  /// at its actor or relation.
+  func unsupportedDateDiagnostics(of graph: TemporalGraph) -> [Diagnostic] {
+    var actorMarksByID: [ActorID: Mark?] = [:]
+    for (actor, mark) in zip(actors, actorMarks) { actorMarksByID[actor.id] = mark }
+    var relationMarksByID: [RelationID: Mark?] = [:]
+    for (relation, mark) in zip(relations, relationMarks) { relationMarksByID[relation.id] = mark }
+    return graph.unsupportedDates().map { date in
+      let mark: Mark?
+      let field: String
+      switch date.owner {
+      case .actor(let id):
+        mark = actorMarksByID[id] ?? nil
+        field = "actors[\(id)].\(date.end.name(in: date.period))"
+      case .relation(let id):
+        mark = relationMarksByID[id] ?? nil
+        field = "relations[\(id)].\(date.end.name(in: date.period))"
+      }
+      return Diagnostic(
+        .warning, .unsupportedDate, file: reader.file, line: mark?.line ?? 0, column: mark?.column ?? 0,
+        field: field, message: date.message)
+    }
   }
 
   /// The diagnostic code of a rule the core found broken.
@@ -103,8 +136,9 @@ struct GraphBuilder {
     case .duplicateActor, .duplicateRelation, .duplicateSource, .duplicateKind: .duplicateID
     case .unknownActor: .unknownActor
     case .unknownKind, .unknownParent: .unknownKind
-    case .unknownSource: .unknownSource
-    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName, .emptyText, .yearBeforeOne: .invalidValue
+    case .unknownSource, .unknownLifetimeSource: .unknownSource
+    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName, .emptyText, .yearBeforeOne, .invalidDateEvidence:
+      .invalidValue
     }
   }
 
@@ -266,8 +300,16 @@ struct GraphBuilder {
       }
       let lifetime = reader.period(in: pairs, owner: item, field: field, required: false)
       let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
+      let writtenOn = pairs["on"] != nil
+      let citations =
+        pairs["citations"].map {
+          readCitations($0, field: field, owner: .actor(actors.count), writtenOn: writtenOn)
+        } ?? []
+      let inferred = readInferred(pairs, field: field, writtenOn: writtenOn)
       actors.append(
-        ActorRecord(id: ActorID(id), name: name ?? id, type: type, aliases: aliases, lifetime: lifetime, note: note))
+        ActorRecord(
+          id: ActorID(id), name: name ?? id, type: type, aliases: aliases, lifetime: lifetime, note: note,
+          citations: citations, inferred: inferred))
       actorMarks.append(item.mark)
     }
   }
@@ -343,32 +385,38 @@ struct GraphBuilder {
             "expected one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
         }
       }
-      let citations = readCitations(item, pairs: pairs, field: field, relationPosition: relations.count)
+      let writtenOn = pairs["on"] != nil
+      var citations: [Citation] = []
+      if let node = pairs["citations"] {
+        citations = readCitations(node, field: field, owner: .relation(relations.count), writtenOn: writtenOn)
+      } else {
+        reader.report(
+          .warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
+      }
+      let inferred = readInferred(pairs, field: field, writtenOn: writtenOn)
       let label = pairs["label"].flatMap { reader.string($0, field: "\(field).label") }
       let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
       relationIDs.insert(id)
       guard reader.errorCount == errorsBefore, let source, let target, let kind, let period else {
         // This relation's citation marks are the last ones added.
-        while citationMarks.last?.relation == relations.count { citationMarks.removeLast() }
+        while citationMarks.last?.owner == .relation(relations.count) { citationMarks.removeLast() }
         continue
       }
       relations.append(
         Relation(
           id: id, source: source, target: target, kind: kind.id, period: period, weight: weight, label: label,
-          note: note, confidence: confidence, initiator: initiator, citations: citations))
+          note: note, confidence: confidence, initiator: initiator, citations: citations, inferred: inferred))
       relationMarks.append(item.mark)
     }
   }
 
+  /// Reads `citations`: `{source, quote, locator, supports}` each.
   private mutating func readCitations(
-    _ item: Node, pairs: Fields, field: String, relationPosition: Int
+    _ node: Node, field: String, owner: CitedOwner, writtenOn: Bool
   ) -> [Citation] {
-    guard let node = pairs["citations"] else {
-      reader.report(
-        .warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
-      return []
-    }
-    guard let items = reader.sequence(node, field: "\(field).citations", of: "citations {source, quote, locator}")
+    guard
+      let items = reader.sequence(
+        node, field: "\(field).citations", of: "citations {source, quote, locator, supports}")
     else { return [] }
     var citations: [Citation] = []
     for (position, citationNode) in items.enumerated() {
@@ -392,7 +440,7 @@ struct GraphBuilder {
       var quote: String?
       if let quoteNode = citationPairs["quote"] {
         quote = reader.nonEmptyString(quoteNode, field: "\(citationField).quote")
-        citationMarks.append((relationPosition, citations.count, quoteNode.mark, "\(citationField).quote"))
+        citationMarks.append((owner, citations.count, quoteNode.mark, "\(citationField).quote"))
       } else {
         reader.report(
           .missingQuote, at: citationNode.mark, field: "\(citationField).quote",
@@ -401,9 +449,51 @@ struct GraphBuilder {
       let locator = citationPairs["locator"].flatMap {
         reader.string($0, field: "\(citationField).locator")
       }
-      if let source, let quote { citations.append(Citation(source: source, quote: quote, locator: locator)) }
+      var supports: Set<PeriodEnd> = []
+      if let supportsNode = citationPairs["supports"],
+        let ends = reader.sequence(supportsNode, field: "\(citationField).supports", of: "period ends (from, to or on)")
+      {
+        for (endPosition, endNode) in ends.enumerated() {
+          let endField = "\(citationField).supports[\(endPosition)]"
+          if let end = periodEnd(endNode, field: endField, writtenOn: writtenOn) { supports.insert(end) }
+        }
+      }
+      if let source, let quote {
+        citations.append(Citation(source: source, quote: quote, locator: locator, supports: supports))
+      }
     }
     return citations
+  }
+
+  /// Reads `inferred`: a map from period ends (`from`, `to`, or `on`) to the reason each date is what it is.
+  private func readInferred(_ pairs: Fields, field: String, writtenOn: Bool) -> [PeriodEnd: String] {
+    guard let node = pairs["inferred"] else { return [:] }
+    let allowed = writtenOn ? ["on"] : ["from", "to"]
+    guard let reasons = reader.mapping(node, field: "\(field).inferred", allowed: allowed) else { return [:] }
+    var inferred: [PeriodEnd: String] = [:]
+    for key in allowed {
+      guard let reasonNode = reasons[key],
+        let reason = reader.nonEmptyString(reasonNode, field: "\(field).inferred.\(key)")
+      else { continue }
+      inferred[key == "to" ? .end : .start] = reason
+    }
+    return inferred
+  }
+
+  /// Reads one period end's name: `from` or `to`, or `on` for a period written with `on:`.
+  private func periodEnd(_ node: Node, field: String, writtenOn: Bool) -> PeriodEnd? {
+    guard let text = reader.nonEmptyString(node, field: field) else { return nil }
+    switch (text, writtenOn) {
+    case ("on", true), ("from", false): return .start
+    case ("to", false): return .end
+    case (_, true):
+      reader.report(
+        .invalidValue, at: node.mark, field: field,
+        "expected 'on' (the period is written with 'on:', one date), found '\(text)'")
+    case (_, false):
+      reader.report(.invalidValue, at: node.mark, field: field, "expected 'from' or 'to', found '\(text)'")
+    }
+    return nil
   }
 
   // MARK: Checks across sections
@@ -421,10 +511,14 @@ struct GraphBuilder {
       }
       documents[source.id] = Self.foldWhitespace(text)
     }
-    for place in citationMarks where place.relation < relations.count {
-      let relation = relations[place.relation]
-      guard place.citation < relation.citations.count else { continue }
-      let citation = relation.citations[place.citation]
+    for place in citationMarks {
+      let cited: [Citation]
+      switch place.owner {
+      case .actor(let position): cited = position < actors.count ? actors[position].citations : []
+      case .relation(let position): cited = position < relations.count ? relations[position].citations : []
+      }
+      guard place.citation < cited.count else { continue }
+      let citation = cited[place.citation]
       guard let document = documents[citation.source] else { continue }
       if !document.contains(Self.foldWhitespace(citation.quote)) {
         reader.report(

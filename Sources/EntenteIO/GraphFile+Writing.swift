@@ -77,6 +77,7 @@ extension GraphFile {
         ))
     }
     pairs += actor.lifetime.map(periodPairs) ?? []
+    if let lifetime = actor.lifetime { pairs += provenancePairs(actor.citations, actor.inferred, period: lifetime) }
     pairs += optional("note", actor.note)
     return mapping(pairs)
   }
@@ -92,20 +93,32 @@ extension GraphFile {
     if let weight = relation.weight { pairs.append(("weight", plain("\(weight)"))) }
     pairs += optional("label", relation.label)
     pairs += optional("note", relation.note)
-    if !relation.citations.isEmpty {
-      pairs.append(
-        (
-          "citations",
-          .sequence(
-            Node.Sequence(
-              relation.citations.map { citation in
-                mapping(
-                  [("source", identifier(citation.source.rawValue)), ("quote", quoted(citation.quote))]
-                    + optional("locator", citation.locator))
-              }))
-        ))
-    }
+    pairs += provenancePairs(relation.citations, relation.inferred, period: relation.period)
     return mapping(pairs)
+  }
+
+  /// `inferred` (a reason per end) and `citations` (each with the ends it `supports`).
+  private static func provenancePairs(
+    _ citations: [Citation], _ inferred: [PeriodEnd: String], period: Period
+  ) -> [(String, Node)] {
+    var pairs: [(String, Node)] = []
+    if !inferred.isEmpty {
+      let reasons = inferred.sorted { $0.key < $1.key }.map { (plain($0.key.name(in: period)), quoted($0.value)) }
+      pairs.append(("inferred", .mapping(Node.Mapping(reasons))))
+    }
+    guard !citations.isEmpty else { return pairs }
+    let items = citations.map { citation in
+      var fields = [("source", identifier(citation.source.rawValue)), ("quote", quoted(citation.quote))]
+      fields += optional("locator", citation.locator)
+      if !citation.supports.isEmpty {
+        // `on` is quoted: YAML 1.1 readers take a plain `on` for true.
+        let ends = citation.supports.sorted().map { identifier($0.name(in: period)) }
+        fields.append(("supports", .sequence(Node.Sequence(ends, .implicit, .flow))))
+      }
+      return mapping(fields)
+    }
+    pairs.append(("citations", .sequence(Node.Sequence(items))))
+    return pairs
   }
 
   private static func periodPairs(_ period: Period) -> [(String, Node)] {

@@ -9,6 +9,9 @@ public enum GraphFile {
     public let graph: TemporalGraph?
     /// Errors and warnings, in file order.
     public let diagnostics: [Diagnostic]
+    /// One warning per stated date that no citation supports and no reason explains (see `DatedClaim`), in file
+    /// order; kept apart from `diagnostics` because checking evidence is asked for (`validate --evidence`).
+    public var unsupportedDates: [Diagnostic] = []
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -72,7 +75,9 @@ public enum GraphFile {
     }
     var builder = GraphBuilder(reader: reader)
     let graph = builder.build(root: root, sourcesDirectory: sourcesDirectory)
-    return Contents(graph: graph, diagnostics: inFileOrder(reader.diagnostics))
+    return Contents(
+      graph: graph, diagnostics: inFileOrder(reader.diagnostics),
+      unsupportedDates: graph.map { builder.unsupportedDateDiagnostics(of: $0) } ?? [])
   }
 
   /// Sorts diagnostics by line and column, keeping the order of those at one place.

@@ -13,6 +13,7 @@ struct Entente: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self,
+      AuditCommand.self,
       InfoCommand.self,
       RenderCommand.self,
       ExportCommand.self,

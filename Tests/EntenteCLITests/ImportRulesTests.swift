@@ -228,4 +228,52 @@ import Testing
       #expect(outcome.error.hasPrefix("entente: ") || outcome.error.contains("skipped"), "\(outcome.error)")
     }
   }
+
+  static let names = ["Long War", "a", "b", "040", "yes", "Lê Duẩn", "", "~", "two  words", "a,b", "!!"]
+  static let sides = ["1", "2", "3", "", "x", "-1"]
+
+  /// War participants (`war,actor,side,from,to`): any war and actor names, sides and dates.
+  @Test(arguments: 1...8)
+  func everyWrittenWarFileValidates(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(100 + seed))
+    var rows = "war,actor,side,from,to\n"
+    for _ in 0..<Int(random.next() % 10) {
+      rows +=
+        "\"\(random.pick(Self.names))\",\"\(random.pick(Self.names))\",\(random.pick(Self.sides)),"
+        + "\(random.pick(Self.dates)),\(random.pick(Self.dates))\n"
+    }
+    try expectValidOrNothing(files: ["wars.csv": rows], input: "wars.csv", seed: seed, text: rows)
+  }
+
+  /// COW alliances (dyadic): any codes, alliance types and day/month/year fields.
+  @Test(arguments: 1...8)
+  func everyWrittenCOWFileValidates(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(200 + seed))
+    let codes = ["2", "200", "816", "811", "", "x", "-1", "2.5", "99999999999999999999"]
+    let numbers = ["1", "12", "31", "0", "", "1990", "1991", "-9", "x", "1e3"]
+    var rows =
+      "version4id,ccode1,ccode2,dyad_st_day,dyad_st_month,dyad_st_year,dyad_end_day,dyad_end_month,"
+      + "dyad_end_year,defense,neutrality,nonaggression,entente\n"
+    for row in 0..<Int(random.next() % 10) {
+      rows += "\(row + 1),\(random.pick(codes)),\(random.pick(codes))"
+      for _ in 0..<6 { rows += ",\(random.pick(numbers))" }
+      for _ in 0..<4 { rows += ",\(random.pick(["0", "1", "", "x"]))" }
+      rows += "\n"
+    }
+    try expectValidOrNothing(
+      files: ["alliance_v4.1_by_dyad.csv": rows], input: "alliance_v4.1_by_dyad.csv", seed: seed, text: rows)
+  }
+
+  private func expectValidOrNothing(files: [String: String], input: String, seed: Int, text: String) throws {
+    let folder = try ImportRulesTests.folder(with: files)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outcome, validates) = try ImportRulesTests.importAndValidate(folder.appendingPathComponent(input))
+    if outcome.status == 0 {
+      #expect(validates == true, "seed \(seed): a written file must validate\n\(text)")
+    } else {
+      #expect(validates == nil, "seed \(seed): a failed import writes nothing")
+      #expect(outcome.status == 1, "seed \(seed): \(outcome.error)")
+      #expect(outcome.error.hasPrefix("entente: ") || outcome.error.contains("skipped"), "\(outcome.error)")
+    }
+  }
 }

@@ -40,6 +40,8 @@ import Testing
       "--alpha goes with --measure katz"
     ),
     (["centrality", graph, "--measure", "katz", "--year", "1977", "--alpha=-1"], "--alpha must be a positive number"),
+    (["centrality", graph, "--measure", "degree", "--year", "1977", "--threads", "2"], "--threads goes with"),
+    (["centrality", graph, "--measure", "pagerank", "--year", "1977", "--raw"], "--raw goes with"),
     (["balance", graph, "--year", "1977", "--search-budget=-5"], "--search-budget must be at least 1"),
     (["render", graph, "--out", "/tmp/never", "--depth", "2"], "--depth goes with --focus"),
     (["render", graph, "--out", "/tmp/never", "--types", "bogus"], "unknown actor type 'bogus'"),

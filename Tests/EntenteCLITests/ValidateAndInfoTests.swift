@@ -38,6 +38,34 @@ import Testing
     #expect(outcome.output.isEmpty)
   }
 
+  @Test func evidenceIsCheckedWhenAskedAndStrictlyWhenAskedTo() throws {
+    let plain = try CLIRunner.run(["validate", sample])
+    #expect(plain.status == 0)
+    #expect(!plain.output.contains("neither supported"))
+    let warned = try CLIRunner.run(["validate", sample, "--evidence"])
+    #expect(warned.status == 0)
+    #expect(
+      warned.output.contains("sample.yaml:62:5: warning: relations[r3].from: relation 'r3': 'from' 1960 is neither"))
+    let strict = try CLIRunner.run(["validate", sample, "--strict-evidence"])
+    #expect(strict.status == 1)
+    #expect(strict.output.contains("sample.yaml:62:5: error: relations[r3].from"))
+    #expect(strict.output.contains("1 error"))
+  }
+
+  @Test func auditPrintsClaimsBesideQuotesAndRefusesUnknownIDs() throws {
+    let sheet = try CLIRunner.run([
+      "audit", sample, "--sources", "Tests/EntenteIOTests/Fixtures", "--only", "unsupported",
+    ])
+    #expect(sheet.status == 0)
+    #expect(sheet.output.hasPrefix("relation r3\n  claim: Lê Duẩn [le-duan] → Vietnam [vietnam]: leadership"))
+    #expect(sheet.output.contains("in context: …"))
+    let unknown = try CLIRunner.run(["audit", sample, "--relation", "nope"])
+    #expect(unknown.status == 64)
+    #expect(unknown.error.contains("--relation nope: no relation or actor has this id"))
+    #expect(try CLIRunner.run(["audit", sample, "--context", "-1"]).status == 64)
+    #expect(try CLIRunner.run(["audit", sample, "--only", "some"]).status == 64)
+  }
+
   @Test func usageErrorsExitWith64() throws {
     let outcome = try CLIRunner.run(["info"])
     #expect(outcome.status == 64)
@@ -47,7 +75,13 @@ import Testing
   @Test func infoCountsPerYearInEveryFormat() throws {
     let table = try CLIRunner.run(["info", sample, "--years", "1976...1977"])
     #expect(table.status == 0)
-    #expect(table.output.contains("relations: border-clash  1"))
+    let rows = table.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+    #expect(rows.contains("relations: border-clash 1"))
+    // The sample's dates: two evidenced, one inferred, one unsupported; the Khmer Rouge's lifetime inferred.
+    #expect(rows.contains("relation dates: evidenced 2"))
+    #expect(rows.contains("relation dates: inferred 1"))
+    #expect(rows.contains("relation dates: unsupported 1"))
+    #expect(rows.contains("lifetime dates: inferred 2"))
     let csv = try CLIRunner.run(["info", sample, "--years", "1976...1977", "--format", "csv"])
     #expect(csv.output == "year,actors,relations,alliance,leadership,border-clash\n1976,3,1,0,1,0\n1977,3,2,0,1,1\n")
     let json = try CLIRunner.run(["info", sample, "--years", "1977", "--format", "json"])

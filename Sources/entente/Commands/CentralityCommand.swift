@@ -68,6 +68,12 @@ struct CentralityCommand: ParsableCommand {
     if chart != nil && years == nil { throw ValidationError("--chart needs --years") }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if threads != 1 && !measure.usesThreads {
+      throw ValidationError("--threads goes with --measure betweenness (\(measure.rawValue) runs on one thread)")
+    }
+    if raw && !measure.hasRawForm {
+      throw ValidationError("--raw goes with the degree measures and betweenness; \(measure.rawValue) has one form")
+    }
     if alpha != 0.1 && measure != .katz { throw ValidationError("--alpha goes with --measure katz") }
     if !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number") }
   }

@@ -49,7 +49,8 @@ struct HistoryCommand: ParsableCommand {
         "\(citation.source): \"\(citation.quote)\"" + (citation.locator.map { " (\($0))" } ?? "")
       }
       table.append([
-        relation.id.rawValue, relation.period.description, relation.kind.rawValue, kind?.sign.symbol ?? "",
+        relation.id.rawValue, relation.periodWithProvenance ?? relation.period.description, relation.kind.rawValue,
+        kind?.sign.symbol ?? "",
         relation.source.rawValue, relation.target.rawValue, relation.confidence.rawValue, relation.label ?? "",
         citations.joined(separator: " | "),
       ])

@@ -36,6 +36,11 @@ struct InfoCommand: ParsableCommand {
         summary.append(["confidence: \(confidence.rawValue)", "\(count)"])
       }
     }
+    for (what, count) in [("relation dates", counts.relationDates), ("lifetime dates", counts.lifetimeDates)] {
+      summary.append(["\(what): evidenced", "\(count.evidenced)"])
+      summary.append(["\(what): inferred", "\(count.inferred)"])
+      summary.append(["\(what): unsupported", "\(count.unsupported)"])
+    }
     var perYear = Table(columns: ["year", "actors", "relations"] + usedKinds.map(\.rawValue))
     for year in counts.years {
       perYear.append(

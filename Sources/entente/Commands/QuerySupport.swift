@@ -109,14 +109,3 @@ func formatNumber(_ value: Double, for format: OutputFormat, decimals: Int = 6) 
   if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
   return "\(value)"
 }
-
-extension Sign {
-  /// `+`, `−` or `0` for tables.
-  var symbol: String {
-    switch self {
-    case .positive: "+"
-    case .negative: "-"
-    case .neutral: "0"
-    }
-  }
-}

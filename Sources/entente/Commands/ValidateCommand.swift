@@ -14,11 +14,23 @@ struct ValidateCommand: ParsableCommand {
   @Option(help: "A folder holding the source documents; every quote must be found in its document verbatim.")
   var sources: String?
 
+  @Flag(help: "Also warn about every date that no citation supports and no 'inferred' reason explains.")
+  var evidence = false
+
+  @Flag(help: "Like --evidence, but such dates are errors.")
+  var strictEvidence = false
+
   func run() throws {
     let contents = GraphFile.read(contentsOf: input.url, sourcesDirectory: sources.map { URL(fileURLWithPath: $0) })
-    for diagnostic in contents.diagnostics { Terminal.output(diagnostic.description + "\n") }
-    let errors = contents.errors.count
-    let warnings = contents.warnings.count
+    var diagnostics = contents.diagnostics
+    if strictEvidence {
+      diagnostics += contents.unsupportedDates.map { $0.with(severity: .error) }
+    } else if evidence {
+      diagnostics += contents.unsupportedDates
+    }
+    for diagnostic in diagnostics { Terminal.output(diagnostic.description + "\n") }
+    let errors = diagnostics.count { $0.severity == .error }
+    let warnings = diagnostics.count { $0.severity == .warning }
     var summary =
       "\(input.graph): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     if let graph = contents.graph {
