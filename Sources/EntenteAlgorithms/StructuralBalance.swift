@@ -59,6 +59,20 @@ public struct Frustration: Hashable, Sendable {
   public let second: [ActorID]
   /// The ties that violate the partition: positive across blocs, negative within one.
   public let frustratedEdges: [SignedGraph.Edge]
+  /// The connected components of the signed ties, each in canonical order, ordered by their first actor.
+  ///
+  /// Each component is partitioned on its own: bloc 1 of one component and bloc 1 of another say nothing of each
+  /// other.
+  public let components: [[ActorID]]
+  /// The actors of the snapshot without a signed tie: in no bloc, since nothing places them.
+  public let unplaced: [ActorID]
+
+  /// The component (0-based position in ``components``) of each placed actor.
+  public var componentOfActor: [ActorID: Int] {
+    var result: [ActorID: Int] = [:]
+    for (position, members) in components.enumerated() { for actor in members { result[actor] = position } }
+    return result
+  }
 }
 
 /// Structural balance of one snapshot: the triad census, the unbalanced triads, the frustration index and
@@ -127,6 +141,7 @@ extension SignedGraph {
     var seen = [Bool](repeating: false, count: nodeCount)
     // The position of each node in its component (shared by all components: each node is in one).
     var position = [Int](repeating: 0, count: nodeCount)
+    var components: [[ActorID]] = []
     for start in 0..<nodeCount where !seen[start] && !adjacency[start].isEmpty {
       var members = [start]
       seen[start] = true
@@ -140,6 +155,7 @@ extension SignedGraph {
         }
       }
       members.sort()
+      components.append(members.map { actors[$0] })
       let component = Component(members, of: self, position: &position)
       var best = localSearch ? component.heuristicPartition() : [Int8](repeating: 0, count: members.count)
       if !component.branchAndBound(&best, budget: searchBudget) { exact = false }
@@ -150,7 +166,8 @@ extension SignedGraph {
     let attached = (0..<nodeCount).filter { !adjacency[$0].isEmpty }
     return Frustration(
       index: frustrated.count, isExact: exact, first: attached.filter { side[$0] == 0 }.map { actors[$0] },
-      second: attached.filter { side[$0] == 1 }.map { actors[$0] }, frustratedEdges: frustrated)
+      second: attached.filter { side[$0] == 1 }.map { actors[$0] }, frustratedEdges: frustrated,
+      components: components, unplaced: (0..<nodeCount).filter { adjacency[$0].isEmpty }.map { actors[$0] })
   }
 
   func isFrustrated(_ edge: Edge, _ side: [Int8]) -> Bool {

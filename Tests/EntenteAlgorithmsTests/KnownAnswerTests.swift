@@ -190,6 +190,29 @@ func indochina() throws -> TemporalGraph {
     #expect(multiplex.frustration.index >= 1)  // the pair with both signs always frustrates one tie
   }
 
+  @Test func blocsArePerComponentAndActorsWithoutASignedTieAreUnplaced() throws {
+    let actors = ["a", "b", "c", "d", "e", "f"].map {
+      ActorRecord(id: ActorID($0), name: $0.uppercased(), type: .state)
+    }
+    let period = try Period(parsing: "1990", end: "1990")
+    func relation(_ id: String, _ a: String, _ b: String, _ kind: KindID) -> Relation {
+      Relation(id: RelationID(id), source: ActorID(a), target: ActorID(b), kind: kind, period: period)
+    }
+    // Two signed components ({a, b, c} and {d, e}) and f, tied to e by membership only (no sign).
+    let graph = try TemporalGraph(
+      metadata: GraphMetadata(id: "g"), actors: actors,
+      relations: [
+        relation("ab", "a", "b", .alliance), relation("bc", "b", "c", .hostility), relation("de", "d", "e", .hostility),
+        relation("fe", "f", "e", .membership),
+      ])
+    let frustration = graph.snapshot(year: 1990).structuralBalance().frustration
+    #expect(frustration.components == [["a", "b", "c"], ["d", "e"]])
+    #expect(frustration.unplaced == ["f"])
+    #expect(frustration.first == ["a", "b", "d"])
+    #expect(frustration.second == ["c", "e"])
+    #expect(frustration.componentOfActor["e"] == 1)
+  }
+
   @Test func changeBetweenYears() throws {
     let graph = try indochina()
     let change = graph.snapshot(year: 1978).changes(to: graph.snapshot(year: 1979))

@@ -84,15 +84,26 @@ struct BalanceCommand: ParsableCommand {
     ])
     summary.append(["frustration index", "\(report.frustration.index)"])
     summary.append(["frustration exact", report.frustration.isExact ? "yes" : "no (upper bound)"])
+    summary.append(["components", "\(report.frustration.components.count)"])
+    summary.append(["unplaced actors", "\(report.frustration.unplaced.count)"])
     var triads = Table(columns: ["a", "b", "c", "signs (ab ac bc)", "relations ab", "relations ac", "relations bc"])
     for triad in report.unbalancedTriads {
       triads.append(
         triad.actors.map(\.rawValue) + [triad.signs.map(\.symbol).joined()]
           + triad.relations.map { $0.map(\.rawValue).joined(separator: " ") })
     }
-    var blocs = Table(columns: ["bloc", "actor", "name"])
-    for actor in report.frustration.first { blocs.append(["1", actor.rawValue, graph.name(of: actor)]) }
-    for actor in report.frustration.second { blocs.append(["2", actor.rawValue, graph.name(of: actor)]) }
+    // Blocs per component (each is partitioned on its own); actors without a signed tie are in no bloc.
+    var blocs = Table(columns: ["component", "bloc", "actor", "name"])
+    let componentOf = report.frustration.componentOfActor
+    let sides = [("1", report.frustration.first), ("2", report.frustration.second)]
+    for component in report.frustration.components.indices {
+      for (bloc, actors) in sides {
+        for actor in actors where componentOf[actor] == component {
+          blocs.append(["\(component + 1)", bloc, actor.rawValue, graph.name(of: actor)])
+        }
+      }
+    }
+    for actor in report.frustration.unplaced { blocs.append(["", "unplaced", actor.rawValue, graph.name(of: actor)]) }
     var frustrated = Table(columns: ["a", "b", "sign", "relations"])
     for edge in report.frustration.frustratedEdges {
       frustrated.append([
