@@ -19,11 +19,7 @@ public enum GraphMLImport {
   /// - Returns: The graph and every element skipped.
   /// - Throws: `ImportError` when the file cannot be read, is not GraphML, or describes a broken graph.
   public static func importFile(at path: String, defaultYear: Int? = nil) throws -> ImportResult {
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw ImportError(file: path, message: "cannot read the file: \((error as NSError).localizedDescription)")
-    }
-    return try graph(from: data, file: path, defaultYear: defaultYear)
+    try graph(from: ImportError.contents(of: path), file: path, defaultYear: defaultYear)
   }
 
   /// Imports GraphML text.

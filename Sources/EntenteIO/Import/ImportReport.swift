@@ -1,4 +1,5 @@
 import EntenteCore
+import Foundation
 
 /// A row (or record) of an input that an importer could not map, with where it is.
 public struct ImportIssue: Hashable, Sendable, CustomStringConvertible {
@@ -51,6 +52,14 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+
+  /// The bytes of an input file, or an error naming it and the system's reason.
+  static func contents(of path: String) throws(ImportError) -> Data {
+    do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+      throw ImportError(file: path, message: "cannot read the file: \((error as NSError).localizedDescription)")
+    }
+  }
+
 }
 
 /// Called every `ImportProgress.interval` rows with the number of rows read so far, so a long import can
