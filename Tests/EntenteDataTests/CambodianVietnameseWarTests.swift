@@ -203,8 +203,10 @@ struct CambodianVietnameseWarTests {
     let relations = Dictionary(uniqueKeysWithValues: graph.relations.map { ($0.id.rawValue, $0) })
     #expect(relations["vn-china-official-enemy"] == nil)
     #expect(relations["vn-china-main-enemy"]?.period == (try Period(parsing: "1978-06~", end: "1988-05-13")))
-    // Vietnam's recognition of DK starts with the 1976 message to DK's leaders, not with one island (1975).
-    #expect(relations["vn-recognises-dk"]?.period == (try Period(parsing: "1976-04-17", end: "1977-12-31")))
+    // Vietnam's recognition of DK: the seeds imply it in 1975 (Pol Pot's June 1975 state visit, the August 1975
+    // recognition of Kampuchean sovereignty over Koh Poulo Wai); DK's "temporary" severance of 31 December 1977
+    // broke diplomatic relations, not recognition, which ended when Vietnam installed the PRK (independent audit).
+    #expect(relations["vn-recognises-dk"]?.period == (try Period(parsing: "1975-06", end: "1979-01-08")))
     // Merged duplicates are gone; the same tie is one relation.
     for merged in [
       "khieu-samphan-dk-exile", "kr-rules-dk-exile", "un-recognises-dk-before", "ussr-cam-ranh", "kr-outlawed",
@@ -217,8 +219,19 @@ struct CambodianVietnameseWarTests {
     #expect(graph.snapshot(year: 1975).hasRelation(kind: "negotiation", from: "pol-pot", to: "vietnam"))
     #expect(graph.snapshot(year: 1978).hasRelation(kind: "border-war", from: "vietnam", to: "democratic-kampuchea"))
     // Where the seeds disagree both versions stay, marked disputed.
-    for disputed in ["hun-sen-flees-1977", "hun-sen-flees-1978", "dk-vn-warm-1975"] {
+    for disputed in ["hun-sen-flees-1977", "hun-sen-flees-1978", "dk-vn-warm-1975", "ussr-dk-warm-1975", "usa-cgdk"] {
       #expect(relations[disputed]?.confidence == .disputed, "\(disputed)")
     }
+    // After the independent audit of 1975–1999: ends from the right sentence, weaker kinds where the quotes
+    // attest less, duplicates merged.
+    #expect(relations["north-korea-vn"]?.period.end == .open)
+    #expect(relations["brezhnev-dk-1976"]?.kind == "contact")
+    #expect(relations["sweden-vn"]?.kind == "cooperation")
+    #expect(relations["le-duc-anh-command"]?.target == "vietnam")
+    for merged in ["cgdk-soc", "thailand-prk", "czechoslovakia-recognises-prk", "hun-sen-kprp", "vn-soc-alliance"] {
+      #expect(relations[merged] == nil, "\(merged)")
+    }
+    #expect(graph.snapshot(year: 1982).hasRelation(kind: "recognition", from: "eastern-bloc", to: "prk"))
+    #expect(graph.snapshot(year: 1990).hasRelation(kind: "negotiation", from: "cgdk", to: "state-of-cambodia"))
   }
 }
