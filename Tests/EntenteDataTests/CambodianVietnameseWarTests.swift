@@ -66,7 +66,8 @@ struct CambodianVietnameseWarTests {
     #expect(graph.snapshot(year: 1945).contains(actor: "icp"))
     let s1950 = graph.snapshot(year: 1950)
     #expect(s1950.hasRelation(kind: "hostility", from: "icp", to: "france"))
-    #expect(s1950.relations.filter { $0.source == "icp" || $0.target == "icp" }.allSatisfy { $0.confidence == .disputed })
+    #expect(
+      s1950.relations.filter { $0.source == "icp" || $0.target == "icp" }.allSatisfy { $0.confidence == .disputed })
     #expect(graph.snapshot(year: 1970).contains(actor: "prg-south-vietnam"))
     #expect(!graph.snapshot(year: 1976).contains(actor: "south-vietnam"))
     #expect(!graph.snapshot(year: 1971).contains(actor: "cambodia-sihanouk"))
