@@ -25,6 +25,9 @@ public enum DateEvidence: Hashable, Sendable {
   /// Neither: nothing says where the date comes from.
   case unsupported
 
+  /// The longest reason an `inferred` entry may give, in characters: a reason is a short phrase.
+  public static let maximumReasonLength = 300
+
   /// Whether the date is evidenced or inferred with a reason.
   public var isAccounted: Bool { self != .unsupported }
 }
@@ -64,9 +67,11 @@ extension DatedClaim {
   /// - Returns: The citations that support it, the reason it was inferred, or ``DateEvidence/unsupported``.
   /// - Complexity: O(c) for c citations.
   public func evidence(for end: PeriodEnd) -> DateEvidence {
-    let supporting = citations.indices.filter { citations[$0].supports.contains(end) }
+    // A period with one date (`on`, or `from` and `to` the same) has one date to account for, named by either end.
+    let ends: Set<PeriodEnd> = evidencedPeriod?.isSingleDate == true ? [.start, .end] : [end]
+    let supporting = citations.indices.filter { !citations[$0].supports.isDisjoint(with: ends) }
     if !supporting.isEmpty { return .evidenced(citations: supporting) }
-    if let reason = inferred[end] { return .inferred(reason) }
+    if let reason = ends.sorted().lazy.compactMap({ inferred[$0] }).first { return .inferred(reason) }
     return .unsupported
   }
 
@@ -83,7 +88,9 @@ extension DatedClaim {
   /// An end both evidenced and inferred, evidence or inference for an end the period does not state, a blank
   /// reason.
   func provenanceMistakes() -> [(end: PeriodEnd, problem: String)] {
-    let stated = Set(evidencedPeriod?.statedEnds ?? [])
+    // Either end names the one date of a single-date period.
+    let stated: Set<PeriodEnd> =
+      evidencedPeriod?.isSingleDate == true ? [.start, .end] : Set(evidencedPeriod?.statedEnds ?? [])
     var mistakes: [(PeriodEnd, String)] = []
     let supported = Set(citations.flatMap(\.supports))
     for end in PeriodEnd.allCases {
@@ -91,16 +98,25 @@ extension DatedClaim {
       let name = period.map { end.name(in: $0) } ?? (end == .start ? "from" : "to")
       let isInferred = inferred[end] != nil
       if !stated.contains(end) && (supported.contains(end) || isInferred) {
-        let problem =
-          period?.isSingleDate == true
-          ? "a one-day period has one date, 'on'; only it can be supported or inferred"
-          : "'\(name)' is not a date of this period, so it can be neither supported nor inferred"
-        mistakes.append((end, problem))
-      } else if supported.contains(end) && isInferred {
+        mistakes.append((end, "'\(name)' is not a date of this period, so it can be neither supported nor inferred"))
+      } else if supported.contains(end) && isInferred
+        || (period?.isSingleDate == true && end == .start && !supported.isEmpty && !inferred.isEmpty)
+      {
         mistakes.append((end, "'\(name)' is both supported by a citation and inferred; keep one"))
       }
-      if let reason = inferred[end], reason.isBlank {
-        mistakes.append((end, "the reason '\(name)' was inferred must not be empty"))
+      if let reason = inferred[end] {
+        if reason.isBlank {
+          mistakes.append((end, "the reason '\(name)' was inferred must not be empty"))
+        } else if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+          mistakes.append(
+            (end, "the reason '\(name)' was inferred must be one line of text, without control characters"))
+        } else if reason.count > DateEvidence.maximumReasonLength {
+          mistakes.append(
+            (
+              end,
+              "the reason '\(name)' was inferred has \(reason.count) characters; keep it under \(DateEvidence.maximumReasonLength) (the quotes carry the detail)"
+            ))
+        }
       }
     }
     return mistakes

@@ -360,7 +360,7 @@ public enum DOTInterchange {
           id: actorID, name: value(attributes, "name") ?? label ?? node.id,
           type: ActorType(value(attributes, "type") ?? "state"), aliases: aliases, lifetime: lifetime,
           note: value(attributes, "note"), citations: lifetimeCitations,
-          inferred: lifetime == nil ? [:] : ProvenanceFields.inferred { value(attributes, $0) }))
+          inferred: ProvenanceFields.inferred { value(attributes, $0) }))
     }
     let actorIDs = Set(actors.map(\.id))
 

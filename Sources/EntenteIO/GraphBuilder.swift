@@ -18,6 +18,9 @@ struct GraphBuilder {
   private var citationMarks: [(owner: CitedOwner, citation: Int, mark: Mark?, field: String)] = []
   private var relationMarks: [Mark?] = []
   private var actorMarks: [Mark?] = []
+  /// Where each relation's and actor's `from` / `to` / `on` values stand (by name), for messages about a date.
+  private var relationDateMarks: [[String: Mark]] = []
+  private var actorDateMarks: [[String: Mark]] = []
 
   init(reader: DocumentReader) { self.reader = reader }
 
@@ -109,25 +112,38 @@ struct GraphBuilder {
   /// A warning for each stated date of `graph` (built by this reader) that is neither evidenced nor inferred,
   /// at its actor or relation.
   func unsupportedDateDiagnostics(of graph: TemporalGraph) -> [Diagnostic] {
-    var actorMarksByID: [ActorID: Mark?] = [:]
-    for (actor, mark) in zip(actors, actorMarks) { actorMarksByID[actor.id] = mark }
-    var relationMarksByID: [RelationID: Mark?] = [:]
-    for (relation, mark) in zip(relations, relationMarks) { relationMarksByID[relation.id] = mark }
+    var actorMarksByID: [ActorID: (item: Mark?, dates: [String: Mark])] = [:]
+    for (position, actor) in actors.enumerated() {
+      actorMarksByID[actor.id] = (actorMarks[position], actorDateMarks[position])
+    }
+    var relationMarksByID: [RelationID: (item: Mark?, dates: [String: Mark])] = [:]
+    for (position, relation) in relations.enumerated() {
+      relationMarksByID[relation.id] = (relationMarks[position], relationDateMarks[position])
+    }
     return graph.unsupportedDates().map { date in
       let mark: Mark?
       let field: String
       switch date.owner {
       case .actor(let id):
-        mark = actorMarksByID[id] ?? nil
+        let marks = actorMarksByID[id]
+        mark = marks?.dates[date.end.writtenName(in: date.period)] ?? marks?.dates["from"] ?? marks?.item ?? nil
         field = "actors[\(id)].\(date.end.name(in: date.period))"
       case .relation(let id):
-        mark = relationMarksByID[id] ?? nil
+        let marks = relationMarksByID[id]
+        mark = marks?.dates[date.end.writtenName(in: date.period)] ?? marks?.dates["from"] ?? marks?.item ?? nil
         field = "relations[\(id)].\(date.end.name(in: date.period))"
       }
       return Diagnostic(
         .warning, .unsupportedDate, file: reader.file, line: mark?.line ?? 0, column: mark?.column ?? 0,
         field: field, message: date.message)
     }
+  }
+
+  /// The marks of the `from`, `to` and `on` values of an item.
+  static func dateMarks(_ pairs: Fields) -> [String: Mark] {
+    var marks: [String: Mark] = [:]
+    for key in ["from", "to", "on"] { if let mark = pairs[key]?.mark { marks[key] = mark } }
+    return marks
   }
 
   /// The diagnostic code of a rule the core found broken.
@@ -312,6 +328,7 @@ struct GraphBuilder {
           id: ActorID(id), name: name ?? id, type: type, aliases: aliases, lifetime: lifetime, note: note,
           citations: citations, inferred: inferred))
       actorMarks.append(item.mark)
+      actorDateMarks.append(Self.dateMarks(pairs))
     }
   }
 
@@ -408,6 +425,7 @@ struct GraphBuilder {
           id: id, source: source, target: target, kind: kind.id, period: period, weight: weight, label: label,
           note: note, confidence: confidence, initiator: initiator, citations: citations, inferred: inferred))
       relationMarks.append(item.mark)
+      relationDateMarks.append(Self.dateMarks(pairs))
     }
   }
 
@@ -586,5 +604,14 @@ struct GraphBuilder {
       reader.report(.invalidValue, at: node.mark, field: field, "expected true or false, found '\(text)'")
       return nil
     }
+  }
+}
+
+extension PeriodEnd {
+  /// The key the YAML reader read this end's date from: `on` for a one-day period written so, else `from`/`to`
+  /// (a single-date period written `from`/`to` has its `from`).
+  func writtenName(in period: Period) -> String {
+    if period.isSingleDate { return "on" }
+    return self == .start ? "from" : "to"
   }
 }

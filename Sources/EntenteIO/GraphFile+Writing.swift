@@ -77,7 +77,8 @@ extension GraphFile {
         ))
     }
     pairs += actor.lifetime.map(periodPairs) ?? []
-    if let lifetime = actor.lifetime { pairs += provenancePairs(actor.citations, actor.inferred, period: lifetime) }
+    // Quotes about an actor without a lifetime back the actor itself (the builder allows no `supports` then).
+    pairs += provenancePairs(actor.citations, actor.inferred, period: actor.lifetime)
     pairs += optional("note", actor.note)
     return mapping(pairs)
   }
@@ -99,11 +100,15 @@ extension GraphFile {
 
   /// `inferred` (a reason per end) and `citations` (each with the ends it `supports`).
   private static func provenancePairs(
-    _ citations: [Citation], _ inferred: [PeriodEnd: String], period: Period
+    _ citations: [Citation], _ inferred: [PeriodEnd: String], period: Period?
   ) -> [(String, Node)] {
+    func name(_ end: PeriodEnd) -> String { period.map { end.name(in: $0) } ?? (end == .start ? "from" : "to") }
     var pairs: [(String, Node)] = []
     if !inferred.isEmpty {
-      let reasons = inferred.sorted { $0.key < $1.key }.map { (plain($0.key.name(in: period)), quoted($0.value)) }
+      // A single-date period names its date `on` whichever end the reason was given for: write it once.
+      var names = Set<String>()
+      let reasons = inferred.sorted { $0.key < $1.key }.filter { names.insert(name($0.key)).inserted }
+        .map { (plain(name($0.key)), quoted($0.value)) }
       pairs.append(("inferred", .mapping(Node.Mapping(reasons))))
     }
     guard !citations.isEmpty else { return pairs }
@@ -112,7 +117,9 @@ extension GraphFile {
       fields += optional("locator", citation.locator)
       if !citation.supports.isEmpty {
         // `on` is quoted: YAML 1.1 readers take a plain `on` for true.
-        let ends = citation.supports.sorted().map { identifier($0.name(in: period)) }
+        var names = Set<String>()
+        let ends = citation.supports.sorted().map(name).filter { names.insert($0).inserted }
+          .map(identifier)
         fields.append(("supports", .sequence(Node.Sequence(ends, .implicit, .flow))))
       }
       return mapping(fields)

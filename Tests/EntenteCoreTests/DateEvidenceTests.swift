@@ -44,8 +44,9 @@ import Testing
     let cases: [(Relation, String)] = [
       (try Self.relation("1975", "1979", supports: [[.start]], inferred: [.start: "first mention"]), "both supported"),
       (try Self.relation("1975", nil, inferred: [.end: "guess"]), "'to' is not a date of this period"),
-      (try Self.relation("1975-03-01", "1975-03-01", supports: [[.end]]), "a one-day period has one date"),
       (try Self.relation("1975", "1979", inferred: [.start: "  "]), "must not be empty"),
+      (try Self.relation("1975", "1979", inferred: [.start: "first\nmention"]), "one line of text"),
+      (try Self.relation("1975", "1979", inferred: [.end: String(repeating: "x", count: 301)]), "keep it under 300"),
     ]
     for (position, (relation, _)) in cases.enumerated() {
       builder.add(
@@ -62,6 +63,19 @@ import Testing
         errors.contains { $0.hasPrefix("f:\(10 + position): error: relation 'r\(position)'") && $0.contains(expected) })
     }
     #expect(errors.count == 2 + cases.count)
+  }
+
+  @Test func aSingleDatePeriodIsOneDateWhicheverEndNamesIt() throws {
+    // `from: 1975` `to: 1975` states one date, as `on: 1975` does: either end's evidence accounts for it.
+    for supports in [Set([PeriodEnd.end]), [.start], [.start, .end]] {
+      let relation = try Self.relation("1975", "1975", supports: [supports])
+      #expect(relation.unsupportedEnds.isEmpty)
+      #expect(relation.provenanceMistakes().isEmpty)
+    }
+    let inferred = try Self.relation("1975", "1975", inferred: [.end: "the year of the treaty"])
+    #expect(inferred.evidence(for: .start) == .inferred("the year of the treaty"))
+    let both = try Self.relation("1975", "1975", supports: [[.end]], inferred: [.start: "guess"])
+    #expect(both.provenanceMistakes().map(\.problem).contains { $0.contains("both supported") })
   }
 
   @Test func unsupportedDatesAreListedAndCounted() throws {

@@ -24,7 +24,7 @@ import Testing
     #expect(!contents.diagnostics.contains { $0.code == .unsupportedDate })
     #expect(
       contents.unsupportedDates.map { "\($0.line) \($0.field) \($0.severity)" } == [
-        "62 relations[r3].from warning"
+        "65 relations[r3].from warning"
       ])
     #expect(contents.unsupportedDates[0].with(severity: .error).severity == .error)
   }
@@ -103,8 +103,10 @@ import Testing
     let text = sheet.text()
     #expect(text.contains("relation vn-kr-alliance\n  claim: Vietnam [vietnam] — Khmer Rouge [khmer-rouge]: alliance"))
     #expect(text.contains("  from 1970: evidenced by [1]\n  to   1975-04: inferred — the fall of Phnom Penh"))
-    #expect(text.contains("      in context: …»Vietnam and the Khmer Rouge were allies«. They cla…"))
+    #expect(text.contains("      in context: »Vietnam and the Khmer Rouge were allies«. They cla…"))
     #expect(text.contains("initiator Khmer Rouge"))
+    // The quote at the end of the document: no "…" after it, since nothing was cut.
+    #expect(text.contains("»Lê Duẩn led Vietnam«.\n"))
     let unsupported = sheet.text(selection: .unsupported)
     #expect(unsupported.hasPrefix("relation r3\n"))
     #expect(unsupported.contains("  from 1960: UNSUPPORTED"))

@@ -16,6 +16,8 @@ import Testing
     var actors = graph.actors
     actors[1].citations = [Citation(source: "notes", quote: "Rouge were allies", supports: [.end])]
     actors[1].inferred = [.start: "first mention"]
+    // An actor without a lifetime may still be cited (the quote backs the actor, no date).
+    actors[2].citations = [Citation(source: "notes", quote: "Lê Duẩn led Vietnam")]
     graph = try TemporalGraph(
       metadata: graph.metadata, kinds: graph.kinds, sources: graph.sources, actors: actors,
       relations: graph.relations)
@@ -26,6 +28,8 @@ import Testing
 
   @Test func jsonCSVGraphMLGEXFAndDOTKeepIt() async throws {
     let graph = try Self.graph()
+    let yaml = try GraphFile.yamlText(of: graph)
+    expectSameGraph(graph, try #require(GraphFile.read(yaml: yaml, fileName: "again.yaml").graph))
     expectSameGraph(graph, try JSONExport.graph(fromDocument: JSONExport.document(of: graph)))
     let folder = try Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

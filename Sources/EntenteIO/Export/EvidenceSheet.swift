@@ -137,13 +137,15 @@ public struct EvidenceSheet: Sendable {
       if !citation.supports.isEmpty {
         head += " (supports \(citation.supports.sorted().map { $0.name(in: period) }.joined(separator: ", ")))"
       }
-      lines.append(head + ": “\(citation.quote)”")
-      if context > 0, let around = surroundings(of: citation) { lines.append("      in context: …\(around)…") }
+      // Whitespace folded, as quotes are matched: a line break in a quote does not break the block.
+      lines.append(head + ": “\(GraphBuilder.foldWhitespace(citation.quote))”")
+      if context > 0, let around = surroundings(of: citation) { lines.append("      in context: \(around)") }
     }
     return lines
   }
 
-  /// The quote in its document with `context` characters each side, the quote itself between »«.
+  /// The quote in its document with `context` characters each side, the quote itself between »«, and `…` where
+  /// the document goes on.
   private func surroundings(of citation: Citation) -> String? {
     guard let document = documents[citation.source] else { return nil }
     let quote = GraphBuilder.foldWhitespace(citation.quote)
@@ -152,6 +154,8 @@ public struct EvidenceSheet: Sendable {
     let last = document.index(range.upperBound, offsetBy: context, limitedBy: document.endIndex)
     let before = document[(first ?? document.startIndex)..<range.lowerBound]
     let after = document[range.upperBound..<(last ?? document.endIndex)]
-    return "\(before)»\(quote)«\(after)"
+    let lead = (first ?? document.startIndex) > document.startIndex ? "…" : ""
+    let tail = (last ?? document.endIndex) < document.endIndex ? "…" : ""
+    return "\(lead)\(before)»\(quote)«\(after)\(tail)"
   }
 }

@@ -67,7 +67,6 @@ package struct CitationRecord: Codable, Hashable, Sendable {
 /// The provenance of an actor's lifetime as exchange fields: `PREFIXcitations` (JSON) and the inferred reasons.
 enum ActorProvenance {
   static func values(of actor: ActorRecord, prefix: String) -> [(String, String)] {
-    guard actor.lifetime != nil else { return [] }
     var values: [(String, String)] = []
     if !actor.citations.isEmpty {
       values.append(("\(prefix)citations", InteropJSON.encode(actor.citations.map(CitationRecord.init))))

@@ -56,7 +56,7 @@ struct ExchangeFieldReader {
       return ActorRecord(
         id: ActorID(id), name: name, type: ActorType(type), aliases: aliases, lifetime: lifetime, note: note,
         citations: citations,
-        inferred: lifetime == nil ? [:] : ProvenanceFields.inferred(from: fields, prefix: "lifetime_"))
+        inferred: ProvenanceFields.inferred(from: fields, prefix: "lifetime_"))
     } catch let error as DateSyntaxError {
       skip(line, "\(element) '\(id)': \(error)")
     } catch {

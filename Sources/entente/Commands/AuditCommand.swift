@@ -19,8 +19,8 @@ struct AuditCommand: ParsableCommand {
   @Option(help: "The folder holding the source documents; quotes are checked and shown in context.")
   var sources: String?
 
-  @Option(help: "Characters of the document shown on each side of a quote (needs --sources).")
-  var context: Int = 160
+  @Option(help: "Characters of the document shown on each side of a quote (needs --sources; default 160).")
+  var context: Int?
 
   @Option(help: "Which items to list: all, unsupported (a date neither evidenced nor inferred), inferred.")
   var only: EvidenceSheet.Selection = .all
@@ -29,7 +29,10 @@ struct AuditCommand: ParsableCommand {
   var ids: [String] = []
 
   func validate() throws {
-    if context < 0 { throw ValidationError("--context must be 0 or more, found \(context)") }
+    if let context, context < 0 { throw ValidationError("--context must be 0 or more, found \(context)") }
+    if context != nil && sources == nil {
+      throw ValidationError("--context shows quotes in their documents: give --sources too")
+    }
   }
 
   func run() throws {
@@ -40,7 +43,7 @@ struct AuditCommand: ParsableCommand {
       throw ValidationError("--relation \(unknown): no relation or actor has this id in \(input.graph)")
     }
     let documents = try directory.map { try EvidenceSheet.loadDocuments(of: graph, from: $0) } ?? [:]
-    let sheet = EvidenceSheet(graph: graph, documents: documents, context: directory == nil ? 0 : context)
+    let sheet = EvidenceSheet(graph: graph, documents: documents, context: directory == nil ? 0 : context ?? 160)
     Terminal.output(sheet.text(selection: only, ids: Set(ids)))
   }
 }
