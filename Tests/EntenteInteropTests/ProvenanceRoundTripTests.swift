@@ -59,3 +59,18 @@ import Testing
     #expect(throws: ImportError.self) { try JSONExport.graph(fromDocument: document) }
   }
 }
+
+@Suite struct NodeLinkProvenanceTests {
+  @Test func aYearsNodesCarryTheActorsEvidence() throws {
+    let graph = try ProvenanceRoundTripTests.graph()
+    let text = JSONExport.nodeLink(of: graph, year: 1977)
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    let nodes = try #require(object?["nodes"] as? [[String: Any]])
+    let khmerRouge = try #require(nodes.first { $0["id"] as? String == "khmer-rouge" })
+    #expect((khmerRouge["inferred"] as? [String: String]) == ["from": "first mention"])
+    let citations = try #require(khmerRouge["citations"] as? [[String: Any]])
+    #expect(citations.first?["supports"] as? [String] == ["to"])
+    let vietnam = try #require(nodes.first { $0["id"] as? String == "vietnam" })
+    #expect(vietnam["citations"] == nil && vietnam["inferred"] == nil)
+  }
+}

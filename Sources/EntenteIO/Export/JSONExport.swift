@@ -26,7 +26,8 @@ public enum JSONExport {
   /// One year in NetworkX's node-link form (`networkx.node_link_graph(data)` reads it; NetworkX before 3.4
   /// needs `link="edges"`): the actors present and the relations active in `year` under `rule`, every field kept.
   ///
-  /// Nodes carry the actor's name, type, aliases, lifetime (`from`, `to`) and note; edges carry the relation id
+  /// Nodes carry the actor's name, type, aliases, lifetime (`from`, `to`), note, and the lifetime's evidence
+  /// (`citations`, `inferred`) when there is any; edges carry the relation id
   /// (`key`) and every field of `RelationFields` (kind, parent kind, sign, directed, dates, confidence, label,
   /// weight, initiator, note), citations as a list of objects.
   ///
@@ -68,7 +69,9 @@ public enum JSONExport {
         .init(
           id: actor.id.rawValue, name: actor.name, type: actor.type.rawValue,
           aliases: actor.aliases.map(AliasRecord.init), from: actor.lifetime?.start.description,
-          to: actor.lifetime.map { $0.end.text }, note: actor.note)
+          to: actor.lifetime.map { $0.end.text }, note: actor.note,
+          citations: actor.citations.isEmpty ? nil : actor.citations.map(CitationRecord.init),
+          inferred: GraphRecord.inferredMap(actor.inferred))
       },
       edges: edges)
     return InteropJSON.encode(record, pretty: true) + "\n"
@@ -90,6 +93,10 @@ struct NodeLinkRecord: Encodable {
     var from: String?
     var to: String?
     var note: String?
+    /// The quotes about the actor (their `supports` name lifetime ends); absent when none.
+    var citations: [CitationRecord]?
+    /// The reason for each inferred end of the lifetime, by `from`/`to`; absent when none.
+    var inferred: [String: String]?
   }
   /// An arc or edge: its ends, its key (the relation id), the relation's typed fields and its citations.
   struct Edge: Encodable {
