@@ -30,11 +30,6 @@ enum TextEscaping {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A backslash doubled, so that none is eaten or read as an escape by Graphviz.
-  static func doublingBackslashes(_ text: String) -> String {
-    replacingBytes(in: text, where: { $0 == UInt8(ascii: "\\") }, with: { _ in "\\\\" })
-  }
-
   /// A backslash doubled and `&` written `&amp;`, so that Graphviz shows a plain string exactly as written (it
   /// reads entities in plain strings).
   static func plainString(_ text: String) -> String {

@@ -74,3 +74,15 @@ import Testing
     #expect(vietnam["citations"] == nil && vietnam["inferred"] == nil)
   }
 }
+
+@Suite struct XMLImportFileTests {
+  @Test(arguments: ["graphml", "gexf"])
+  func aFileThatCannotBeReadIsNamedWithTheReason(format: String) throws {
+    let path = "/nonexistent-entente/graph.\(format)"
+    let error = #expect(throws: ImportError.self) {
+      _ = format == "gexf" ? try GEXFImport.importFile(at: path) : try GraphMLImport.importFile(at: path)
+    }
+    #expect(error?.file == path)
+    #expect(error?.message.hasPrefix("cannot read the file: ") == true)
+  }
+}

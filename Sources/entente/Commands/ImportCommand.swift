@@ -111,38 +111,29 @@ struct ImportCommand: AsyncParsableCommand {
       var notes: [String] = []
       var rows = 0
       var graph: TemporalGraph
+      // The tabular and XML importers report alike; this keeps their graph and report.
+      func take(_ result: ImportResult) -> TemporalGraph {
+        (skipped, rows, notes) = (result.skipped, result.rowsRead, result.notes)
+        return result.graph
+      }
+      func text() throws -> String {
+        do { return try String(contentsOf: url, encoding: .utf8) } catch {
+          throw CommandFailure("cannot read \(source): \((error as NSError).localizedDescription)")
+        }
+      }
       do {
         switch kind {
-        case .csv:
-          let result = try CSVTableImport.importTables(in: url, progress: progress)
-          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
-        case .cow:
-          let result = try COWAllianceImport.importFile(at: url.path, progress: progress)
-          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
-        case .participants:
-          let result = try WarParticipantImport.importFile(at: url.path, progress: progress)
-          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
-        case .edges:
-          let result = try EdgeListImport.importFile(at: url.path, options: edgeOptions)
-          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
-        case .graphml:
-          let result = try GraphMLImport.importFile(at: url.path, defaultYear: year)
-          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
-        case .gexf:
-          let result = try GEXFImport.importFile(at: url.path, defaultYear: year)
-          (graph, skipped, rows, notes) = (result.graph, result.skipped, result.rowsRead, result.notes)
+        case .csv: graph = take(try CSVTableImport.importTables(in: url, progress: progress))
+        case .cow: graph = take(try COWAllianceImport.importFile(at: url.path, progress: progress))
+        case .participants: graph = take(try WarParticipantImport.importFile(at: url.path, progress: progress))
+        case .edges: graph = take(try EdgeListImport.importFile(at: url.path, options: edgeOptions))
+        case .graphml: graph = take(try GraphMLImport.importFile(at: url.path, defaultYear: year))
+        case .gexf: graph = take(try GEXFImport.importFile(at: url.path, defaultYear: year))
         case .json:
-          let text: String
-          do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CommandFailure("cannot read \(source): \((error as NSError).localizedDescription)")
-          }
-          graph = try JSONExport.graph(fromDocument: text, file: source)
+          graph = try JSONExport.graph(fromDocument: try text(), file: source)
           rows = graph.actors.count + graph.relations.count
         case .dot:
-          let text: String
-          do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CommandFailure("cannot read \(source): \((error as NSError).localizedDescription)")
-          }
+          let text = try text()
           let defaultYear = year ?? Calendar(identifier: .gregorian).component(.year, from: Date())
           do {
             let parsed = try await GraphvizRenderer.shared.parseDOT(text)
