@@ -126,11 +126,11 @@ struct GraphBuilder {
       switch date.owner {
       case .actor(let id):
         let marks = actorMarksByID[id]
-        mark = marks?.dates[date.end.writtenName(in: date.period)] ?? marks?.dates["from"] ?? marks?.item ?? nil
+        mark = marks?.dates[date.end.name(in: date.period)] ?? marks?.dates["from"] ?? marks?.item ?? nil
         field = "actors[\(id)].\(date.end.name(in: date.period))"
       case .relation(let id):
         let marks = relationMarksByID[id]
-        mark = marks?.dates[date.end.writtenName(in: date.period)] ?? marks?.dates["from"] ?? marks?.item ?? nil
+        mark = marks?.dates[date.end.name(in: date.period)] ?? marks?.dates["from"] ?? marks?.item ?? nil
         field = "relations[\(id)].\(date.end.name(in: date.period))"
       }
       return Diagnostic(
@@ -604,14 +604,5 @@ struct GraphBuilder {
       reader.report(.invalidValue, at: node.mark, field: field, "expected true or false, found '\(text)'")
       return nil
     }
-  }
-}
-
-extension PeriodEnd {
-  /// The key the YAML reader read this end's date from: `on` for a one-day period written so, else `from`/`to`
-  /// (a single-date period written `from`/`to` has its `from`).
-  func writtenName(in period: Period) -> String {
-    if period.isSingleDate { return "on" }
-    return self == .start ? "from" : "to"
   }
 }

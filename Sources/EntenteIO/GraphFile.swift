@@ -10,7 +10,7 @@ public enum GraphFile {
     /// Errors and warnings, in file order.
     public let diagnostics: [Diagnostic]
     /// One warning per stated date that no citation supports and no reason explains (see `DatedClaim`), in file
-    /// order; kept apart from `diagnostics` because checking evidence is asked for (`validate --evidence`).
+    /// order, when the read was asked to check evidence (`validate --evidence`); kept apart from `diagnostics`.
     public var unsupportedDates: [Diagnostic] = []
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -32,7 +32,12 @@ public enum GraphFile {
   }
 
   /// Reads a data file, reporting every problem; never throws and never crashes on bad input.
-  public static func read(contentsOf url: URL, sourcesDirectory: URL? = nil) -> Contents {
+  ///
+  /// With `checkingEvidence`, `Contents.unsupportedDates` lists the dates neither evidenced nor inferred (a pass
+  /// over every relation's citations that loading alone does not need).
+  public static func read(
+    contentsOf url: URL, sourcesDirectory: URL? = nil, checkingEvidence: Bool = false
+  ) -> Contents {
     let name = url.relativePath
     let data: Data
     do {
@@ -58,11 +63,14 @@ public enum GraphFile {
             .error, .unreadableFile, file: name, line: 0, column: 0, field: "", message: "the file is not UTF-8 text")
         ])
     }
-    return read(yaml: text, fileName: name, sourcesDirectory: sourcesDirectory)
+    return read(
+      yaml: text, fileName: name, sourcesDirectory: sourcesDirectory, checkingEvidence: checkingEvidence)
   }
 
-  /// Reads data-file text, reporting every problem against `fileName`.
-  public static func read(yaml text: String, fileName: String, sourcesDirectory: URL? = nil) -> Contents {
+  /// Reads data-file text, reporting every problem against `fileName` (`checkingEvidence` as for a file).
+  public static func read(
+    yaml text: String, fileName: String, sourcesDirectory: URL? = nil, checkingEvidence: Bool = false
+  ) -> Contents {
     let reader = DocumentReader(file: fileName)
     // A NUL (valid UTF-8, but no YAML character) is reported where it is, before the parser sees it.
     if text.utf8.contains(0), let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
@@ -87,7 +95,7 @@ public enum GraphFile {
     let graph = builder.build(root: root, sourcesDirectory: sourcesDirectory)
     return Contents(
       graph: graph, diagnostics: inFileOrder(reader.diagnostics),
-      unsupportedDates: graph.map { builder.unsupportedDateDiagnostics(of: $0) } ?? [])
+      unsupportedDates: checkingEvidence ? graph.map { builder.unsupportedDateDiagnostics(of: $0) } ?? [] : [])
   }
 
   private static func textDiagnostic(_ problem: TextProblem, file: String) -> Diagnostic {

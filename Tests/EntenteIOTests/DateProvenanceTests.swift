@@ -20,7 +20,9 @@ import Testing
   }
 
   @Test func unsupportedDatesAreWarningsKeptApartWithTheirLines() throws {
-    let contents = GraphFile.read(contentsOf: fixtures.appendingPathComponent("sample.yaml"))
+    let unchecked = GraphFile.read(contentsOf: fixtures.appendingPathComponent("sample.yaml"))
+    #expect(unchecked.unsupportedDates.isEmpty)  // not asked for: no pass over the citations
+    let contents = GraphFile.read(contentsOf: fixtures.appendingPathComponent("sample.yaml"), checkingEvidence: true)
     #expect(!contents.diagnostics.contains { $0.code == .unsupportedDate })
     #expect(
       contents.unsupportedDates.map { "\($0.line) \($0.field) \($0.severity)" } == [
@@ -38,7 +40,7 @@ import Testing
       relations: """
           - { source: a, target: b, kind: alliance, from: "1979", citations: [{source: notes, quote: "Khmer Rouge were allies"}], inferred: { from: "first mention" } }
         """)
-    let contents = GraphFile.read(yaml: text, fileName: "t.yaml")
+    let contents = GraphFile.read(yaml: text, fileName: "t.yaml", checkingEvidence: true)
     let graph = try #require(contents.graph)
     #expect(graph.actors[0].evidence(for: .start) == .evidenced(citations: [0]))
     #expect(contents.unsupportedDates.isEmpty)

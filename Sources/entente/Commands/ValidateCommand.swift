@@ -62,7 +62,9 @@ struct ValidateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let contents = GraphFile.read(contentsOf: input.url, sourcesDirectory: sources.map { URL(fileURLWithPath: $0) })
+    let contents = GraphFile.read(
+      contentsOf: input.url, sourcesDirectory: sources.map { URL(fileURLWithPath: $0) },
+      checkingEvidence: evidence || strictEvidence)
     var diagnostics = contents.diagnostics
     if strictEvidence {
       diagnostics += contents.unsupportedDates.map { $0.with(severity: .error) }
