@@ -367,7 +367,13 @@ final class TemporaryFiles: @unchecked Sendable {
     lock.lock()
     for path in paths { unlink(path) }
     signal(number, SIG_DFL)
-    kill(getpid(), number)
+    // To this thread, unblocked, so the default action ends the process before `raise` returns (`kill` to the
+    // process may deliver it to another thread after this one has gone on to `_exit`).
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, number)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    raise(number)
     // The default action of these signals ends the process; should it return, end with the shell's status.
     _exit(128 + number)
   }
