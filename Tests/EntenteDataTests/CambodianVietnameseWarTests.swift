@@ -91,7 +91,9 @@ struct CambodianVietnameseWarTests {
       // After the independent audit: the ICP's end, Khmer Rouge–Vietnamese relations in 1973–1975, Pen Sovan's
       // two accounts.
       "icp-cpv-succession", "icp-france-hostility", "icp-france-hostility-1954", "khmer-section-icp",
-      "vn-kr-alliance-1970", "vn-kr-aid-1974", "pen-sovan-flees-1973", "pen-sovan-vietnam-1954",
+      "vn-kr-alliance-1973", "vn-kr-aid-1974", "pen-sovan-flees-1973", "pen-sovan-vietnam-1954",
+      // Third audit: the 1973 rift against wiki's "officially maintained good relations" until 1975.
+      "vn-kr-rift-1973",
     ] {
       #expect(disputed.contains(id), "\(id)")
     }
@@ -234,5 +236,19 @@ struct CambodianVietnameseWarTests {
     }
     #expect(graph.snapshot(year: 1982).hasRelation(kind: "recognition", from: "eastern-bloc", to: "prk"))
     #expect(graph.snapshot(year: 1990).hasRelation(kind: "negotiation", from: "cgdk", to: "state-of-cambodia"))
+    // After the third audit: relations no seed places within 1930–1999, or whose only date was a placeholder,
+    // are gone; the Vietnam–Khmer Rouge alliance is disputed only from 1973; the negotiations and the warning of
+    // 1977–1978 the seeds state are recorded.
+    for removed in ["icp-leads-vietminh", "china-cambodia-ally", "keo-meas-son-ngoc-minh"] {
+      #expect(relations[removed] == nil, "\(removed)")
+    }
+    #expect(relations["vn-kr-alliance-1970"]?.confidence == .certain)
+    #expect(graph.snapshot(year: 1977).hasRelation(kind: "negotiation", from: "vietnam", to: "democratic-kampuchea"))
+    #expect(graph.snapshot(year: 1978).hasRelation(kind: "hostility", from: "china", to: "vietnam"))
+    // The State of Cambodia ends the day before the Kingdom's Constitution of 21 September 1993: no overlap.
+    let state = try #require(graph.actor("state-of-cambodia")?.lifetime?.possibleDays)
+    let kingdom = try #require(graph.actor("kingdom-of-cambodia")?.lifetime?.possibleDays)
+    #expect(state.upperBound < kingdom.lowerBound)
+    #expect(kingdom.lowerBound == (try PartialDate(parsing: "1993-09-21")).earliestDay)
   }
 }
