@@ -250,6 +250,76 @@ def default_graph(path, years):
         print(f"  cvw-{year}: {n} actors, {len(edges)} relations, census {census}")
 
 
+def is_event(relation, declared):
+    """Entente's rule: the relation's own `event`, else its kind's (inherited from the parent unless stated),
+    else whether its period is one date."""
+    if "event" in relation:
+        return bool(relation["event"])
+    kind = relation["kind"]
+    while kind is not None:
+        if kind in declared and "event" in declared[kind]:
+            return bool(declared[kind]["event"])
+        kind = declared.get(kind, {}).get("parent")
+    return relation["_start"] == relation["_end"]
+
+
+def events_graph(path, years):
+    """The events fixture, per year, with events left out (Entente's default for centrality) and included."""
+    import yaml
+
+    doc = yaml.safe_load(path.read_text())
+    declared = {k["id"]: k for k in doc.get("kinds") or []}
+    kinds = dict(BUILTIN)
+    for k in doc.get("kinds") or []:
+        parent = k.get("parent")
+        sign, directed = kinds[parent] if parent else (0, False)
+        kinds[k["id"]] = (int(k.get("sign", sign)), bool(k.get("directed", directed)))
+    relations = []
+    for position, r in enumerate(doc["relations"], start=1):
+        on = r.get("on", r.get(True))
+        start, end = (on, on) if on is not None else (r.get("from"), r.get("to"))
+        relations.append({**r, "id": r.get("id", f"r{position}"), "_start": str(start), "_end": str(end)})
+    for year in years:
+        modes = {}
+        for mode in ("exclude", "include", "only"):
+            live = [
+                r for r in relations
+                if active(r["_start"], r["_end"], year)
+                and {"include": True, "exclude": not is_event(r, declared), "only": is_event(r, declared)}[mode]
+            ]
+            touched = {r["source"] for r in live} | {r["target"] for r in live}
+            present = [
+                a["id"] for a in doc["actors"]
+                if a["id"] in touched or ("from" in a and active(a["from"], a.get("to"), year))
+            ]
+            G, D = nx.Graph(), nx.DiGraph()
+            for g in (G, D):
+                g.add_nodes_from(present)
+            for r in live:
+                u, v = r["source"], r["target"]
+                add_edge(G, u, v)
+                add_edge(D, u, v)
+                if not kinds[r["kind"]][1]:
+                    add_edge(D, v, u)
+            modes[mode] = {
+                "nodes": present,
+                "relations": [r["id"] for r in live],
+                "events": [r["id"] for r in live if is_event(r, declared)],
+                "undirected": measures(G, False),
+                "directed": measures(D, False),
+            }
+        data = {
+            "name": f"events-{year}",
+            "note": f"{path.name}, year {year}, possible rule; events excluded, included, only",
+            "networkx": nx.__version__,
+            "year": year,
+            "modes": modes,
+        }
+        (OUT / f"events-{year}.json").write_text(json.dumps(data, indent=1) + "\n")
+        counts = {m: (len(v["nodes"]), len(v["relations"])) for m, v in modes.items()}
+        print(f"  events-{year}: (actors, relations) {counts}")
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     print(f"networkx {nx.__version__}")
@@ -266,6 +336,7 @@ def main():
         default_graph(graph, [1954, 1970, 1975, 1978, 1979, 1982, 1985, 1989, 1991])
     else:
         print(f"  ({graph.relative_to(ROOT)} not found: default-graph fixtures skipped)", file=sys.stderr)
+    events_graph(OUT / "events-fixture.yaml", [1990, 1991, 1992])
 
 
 if __name__ == "__main__":

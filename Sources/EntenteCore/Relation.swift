@@ -87,11 +87,17 @@ public struct Relation: Hashable, Sendable, Identifiable {
     get { details.inferred }
     set { update { $0.inferred = newValue } }
   }
+  /// Whether the data file declares this relation an event (`event: true`) or a state (`event: false`); `nil`
+  /// when it says nothing, so that its kind and its period decide (see ``isEvent(in:)``).
+  public var event: Bool? {
+    get { details.event }
+    set { update { $0.event = newValue } }
+  }
 
   public init(
     id: RelationID, source: ActorID, target: ActorID, kind: KindID, period: Period, weight: Double? = nil,
     label: String? = nil, note: String? = nil, confidence: Confidence = .certain, initiator: ActorID? = nil,
-    citations: [Citation] = [], inferred: [PeriodEnd: String] = [:]
+    citations: [Citation] = [], inferred: [PeriodEnd: String] = [:], event: Bool? = nil
   ) {
     self.id = id
     self.source = source
@@ -101,7 +107,8 @@ public struct Relation: Hashable, Sendable, Identifiable {
     self.confidence = confidence
     details = Details.make(
       Details.Fields(
-        weight: weight, label: label, note: note, initiator: initiator, citations: citations, inferred: inferred))
+        weight: weight, label: label, note: note, initiator: initiator, citations: citations, inferred: inferred,
+        event: event))
   }
 
   private mutating func update(_ change: (inout Details.Fields) -> Void) {
@@ -124,6 +131,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
       var initiator: ActorID?
       var citations: [Citation]
       var inferred: [PeriodEnd: String]
+      var event: Bool?
     }
 
     let fields: Fields
@@ -133,12 +141,13 @@ public struct Relation: Hashable, Sendable, Identifiable {
     var initiator: ActorID? { fields.initiator }
     var citations: [Citation] { fields.citations }
     var inferred: [PeriodEnd: String] { fields.inferred }
+    var event: Bool? { fields.event }
 
     private init(_ fields: Fields) { self.fields = fields }
 
     /// The one box shared by every relation without optional fields.
     private static let empty = Details(
-      Fields(weight: nil, label: nil, note: nil, initiator: nil, citations: [], inferred: [:]))
+      Fields(weight: nil, label: nil, note: nil, initiator: nil, citations: [], inferred: [:], event: nil))
 
     static func make(_ fields: Fields) -> Details { fields == empty.fields ? empty : Details(fields) }
 

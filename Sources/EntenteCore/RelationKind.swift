@@ -61,9 +61,16 @@ public struct RelationKind: Hashable, Sendable, Identifiable {
   public var style: KindStyle
   /// The kind this one refines (`border-clash` refines `hostility`); queries for the parent include it.
   public var parent: KindID?
+  /// Whether relations of this kind are events (`true`) or states (`false`); `nil` when the kind does not say.
+  ///
+  /// Events are a clash, a summit, an accord signed; states an alliance, a war. When the kind does not say, each
+  /// relation's period decides (a single date is an event). A declared kind inherits its parent's value unless it
+  /// states its own.
+  public var event: Bool?
 
   public init(
-    id: KindID, name: String? = nil, sign: Sign, isDirected: Bool, style: KindStyle, parent: KindID? = nil
+    id: KindID, name: String? = nil, sign: Sign, isDirected: Bool, style: KindStyle, parent: KindID? = nil,
+    event: Bool? = nil
   ) {
     self.id = id
     self.name = name ?? id.rawValue
@@ -71,6 +78,7 @@ public struct RelationKind: Hashable, Sendable, Identifiable {
     self.isDirected = isDirected
     self.style = style
     self.parent = parent
+    self.event = event
   }
 }
 

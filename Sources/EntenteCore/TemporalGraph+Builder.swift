@@ -106,7 +106,7 @@ extension TemporalGraph {
   ///   so no day or year computed from a graph overflows;
   /// - actor, relation and source ids are unique; a kind's parent is declared before it (so kinds never cycle);
   /// - a relation names known actors, a known kind and known sources; its initiator is its source or target;
-  ///   its weight is a positive, finite, normal number;
+  ///   its weight is a positive, finite, normal number; an event (``Relation/isEvent(in:)``) has no open end;
   /// - an actor has a name, and every alias has one;
   /// - each date of a period is supported by a citation or inferred with a non-empty reason, not both, and only
   ///   dates the period states (``DatedClaim``) — an end with neither is allowed here and reported by
@@ -266,6 +266,10 @@ extension TemporalGraph {
           error(.emptyText("relation '\(id)'", "quote"), location)
         }
         if relation.period.hasYearBeforeOne { error(.yearBeforeOne("relation '\(id)'"), location) }
+        if relation.period.end == .open, relation.isEvent(in: kinds) {
+          let declaredBy = relation.event != nil ? "event: true" : "its kind '\(relation.kind)' is declared event: true"
+          error(.ongoingEvent(id, declaredBy: declaredBy), location)
+        }
         for mistake in relation.provenanceMistakes() {
           error(.invalidDateEvidence("relation '\(id)'", mistake.problem), location)
         }

@@ -8,6 +8,8 @@ public struct GraphSummary: Sendable {
     public let actors: Int
     public let relations: Int
     public let relationsByKind: [KindID: Int]
+    /// How many of the year's relations are events (``Relation/isEvent(in:)``); the rest are states.
+    public let events: Int
   }
 
   /// One decade: the relations that began in it, and per kind.
@@ -26,6 +28,8 @@ public struct GraphSummary: Sendable {
   public let kindsUsed: [KindID]
   /// Relations per confidence.
   public let relationsByConfidence: [Confidence: Int]
+  /// How many relations are events (``Relation/isEvent(in:)``); the others are states.
+  public let events: Int
   /// Decades in order.
   public let decades: [Decade]
   /// The years asked for, in order.
@@ -59,11 +63,13 @@ extension TemporalGraph {
       let snapshot = snapshot(year: year, rule: rule)
       return GraphSummary.Year(
         year: year, actors: snapshot.nodeCount, relations: snapshot.edgeCount,
-        relationsByKind: counts(snapshot.relations.map(\.kind)))
+        relationsByKind: counts(snapshot.relations.map(\.kind)),
+        events: snapshot.relations.reduce(0) { $0 + ($1.isEvent(in: kinds) ? 1 : 0) })
     }
     return GraphSummary(
       actorsByType: counts(actors.map(\.type)), relationsByKind: byKind, kindsUsed: used,
-      relationsByConfidence: counts(relations.map(\.confidence)), decades: decades, years: perYear,
+      relationsByConfidence: counts(relations.map(\.confidence)), events: eventAndStateCounts.events, decades: decades,
+      years: perYear,
       relationDates: EvidenceCount(relations), lifetimeDates: EvidenceCount(actors))
   }
 }

@@ -181,6 +181,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidDateEvidence(String, String)
   /// The graph's `years` reach outside ``supportedYears``.
   case yearsOutsideSupported(ClosedRange<Int>)
+  /// A relation declared an event (by itself or by its kind) has an open end: an event happens, it does not go on.
+  case ongoingEvent(RelationID, declaredBy: String)
 
   public var description: String {
     switch self {
@@ -205,6 +207,8 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .invalidDateEvidence(let what, let problem): "\(what): \(problem)"
     case .yearsOutsideSupported(let years):
       "the graph's years \(years.lowerBound)...\(years.upperBound) reach outside the supported years \(supportedYears.lowerBound)…\(supportedYears.upperBound)"
+    case .ongoingEvent(let relation, let declaredBy):
+      "relation '\(relation)' is an event (\(declaredBy)) but its end is 'open': an event cannot be ongoing; give its date with 'on' or a dated 'to', or declare it 'event: false'"
     }
   }
 }

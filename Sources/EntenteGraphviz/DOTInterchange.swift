@@ -10,7 +10,7 @@ import Foundation
 ///   (JSON) for declared kinds and source documents;
 /// - a node per actor (`label` and `name` = name, `type`, `from`, `to`, `aliases` as JSON, `note`);
 /// - an edge per relation, keyed by the relation id (`kind`, `sign`, `from`, `to`, `confidence`,
-///   `relation_label`, `weight`, `initiator`, `note`, `citations` as JSON), coloured by kind, `dir=none` for
+///   `relation_label`, `weight`, `initiator`, `event`, `note`, `citations` as JSON), coloured by kind, `dir=none` for
 ///   undirected kinds, dashed when uncertain; `order` (on nodes and edges) keeps the actors' and relations' order,
 ///   which `agwrite` does not (it groups edges by tail node).
 ///
@@ -224,6 +224,8 @@ public enum DOTInterchange {
       }
       if let weight = relation.weight { edge["weight_value"] = .raw(encoded: String(weight)) }
       if let initiator = relation.initiator { edge["initiator"] = .raw(encoded: initiator.rawValue) }
+      // The relation's own event declaration, as the data format writes it (absent when it has none).
+      if let event = relation.event { edge["event"] = .raw(encoded: event ? "true" : "false") }
       if let note = relation.note { edge["note"] = .raw(encoded: note) }
       if !relation.citations.isEmpty {
         edge["citations"] = .raw(
@@ -462,7 +464,8 @@ public enum DOTInterchange {
           period: period, weight: weight,
           label: value(attributes, "relation_label") ?? value(attributes, "label"), note: value(attributes, "note"),
           confidence: confidence, initiator: initiator, citations: citations,
-          inferred: ProvenanceFields.inferred { value(attributes, $0) }))
+          inferred: ProvenanceFields.inferred { value(attributes, $0) },
+          event: value(attributes, "event").flatMap { ["true": true, "false": false][$0] }))
     }
     if needsLink { try? kinds.declare(linkKind) }
     if needsTie { try? kinds.declare(tieKind) }

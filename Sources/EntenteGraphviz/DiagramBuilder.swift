@@ -335,6 +335,7 @@ public struct DiagramBuilder: Sendable {
     var edgeAttributes: [String: Attributes] = [:]
     var shownKinds: Set<KindID> = []
     var uncertainShown = false
+    var eventShown = false
     var reversalShown = false
     var membershipShown = false
     for edge in plan.edges {
@@ -364,6 +365,7 @@ public struct DiagramBuilder: Sendable {
         for relation in visible {
           shownKinds.insert(relation.kind)
           if relation.confidence.isUncertain { uncertainShown = true }
+          if relation.isEvent(in: plan.kinds) { eventShown = true }
           if plan.kinds.isKind(relation.kind, a: .membership) { membershipShown = true }
         }
         if edge.isReversal, !visible.isEmpty { reversalShown = true }
@@ -379,7 +381,7 @@ public struct DiagramBuilder: Sendable {
 
     // Legend and canvas.
     let legendRows = self.legendRows(
-      kinds: plan.kinds.all.filter { shownKinds.contains($0.id) }, uncertain: uncertainShown,
+      kinds: plan.kinds.all.filter { shownKinds.contains($0.id) }, uncertain: uncertainShown, events: eventShown,
       reversal: reversalShown, boxes: !boxes.isEmpty,
       coalitionsAsNodes: report.coalitionsAsNodes > 0 && membershipShown)
     let drawingBox =
@@ -734,8 +736,11 @@ public struct DiagramBuilder: Sendable {
       let lines = Set(kindsInOrder.compactMap { plan.kinds[$0]?.style.line })
       var style = lines.count == 1 ? (lines.first ?? .solid).rawValue : "solid"
       if allUncertain { style = style == "bold" ? "dashed,bold" : "dashed" }
+      // Events (every relation inked is one) are a heavy dotted line in their kind's colour.
+      let allEvents = visible.allSatisfy { $0.isEvent(in: plan.kinds) }
+      if allEvents { style = Appearance.eventLine }
       attributes["style"] = .text(style)
-      var penwidth = 1.0
+      var penwidth = allEvents ? Appearance.eventPenwidth : 1.0
       if let weight = visible.compactMap(\.weight).max(), weight > 0 { penwidth = 1 + min(weight, 8) / 2 }
       if highlighted == true { penwidth = max(penwidth, 3.5) }
       if colours.count > 1 { penwidth = max(penwidth, 1.4) }
@@ -750,6 +755,7 @@ public struct DiagramBuilder: Sendable {
     var classes = ["relation"] + classKinds
     let confidences = Set(relations.map(\.confidence))
     classes += Confidence.allCases.filter { confidences.contains($0) }.map(\.rawValue)
+    if relations.contains(where: { $0.isEvent(in: plan.kinds) }) { classes.append("event") }
     if edge.isReversal { classes.append("reversal") }
     attributes["class"] = .text(classes.joined(separator: " "))
     attributes["id"] = .text(
@@ -774,7 +780,9 @@ public struct DiagramBuilder: Sendable {
       let source = plan.actorNames[relation.source] ?? relation.source.rawValue
       let target = plan.actorNames[relation.target] ?? relation.target.rawValue
       let period = relation.periodWithProvenance ?? relation.period.description
-      var text = "\(kind.name): \(source) \(kind.isDirected ? "→" : "—") \(target), \(period)"
+      var text =
+        "\(kind.name)\(relation.isEvent(in: plan.kinds) ? " (event)" : ""): "
+        + "\(source) \(kind.isDirected ? "→" : "—") \(target), \(period)"
       text += " (\(relation.confidence.rawValue))"
       if let label = relation.label, !label.isEmpty { text += " — \(label)" }
       if let note = relation.note { text += "\n  \(note)" }
@@ -835,7 +843,7 @@ public struct DiagramBuilder: Sendable {
   static let legendSampleLength = 40.0
 
   private func legendRows(
-    kinds: [RelationKind], uncertain: Bool, reversal: Bool, boxes: Bool, coalitionsAsNodes: Bool
+    kinds: [RelationKind], uncertain: Bool, events: Bool, reversal: Bool, boxes: Bool, coalitionsAsNodes: Bool
   ) -> [LegendRow] {
     // Kinds drawn alike (a sub-kind inherits its parent's style) share one row: "hostility, sanctions / embargo".
     var rows: [LegendRow] = []
@@ -854,6 +862,16 @@ public struct DiagramBuilder: Sendable {
         LegendRow(
           id: "uncertain", text: "possible or disputed",
           sample: ["color": .raw(Appearance.uncertainColor), "style": "dashed", "dir": "none"]))
+    }
+    if events {
+      // Events are listed apart from the kinds: their colour is their kind's, their line a heavy dotted one.
+      rows.append(
+        LegendRow(
+          id: "event", text: Appearance.eventLegendText,
+          sample: [
+            "color": .raw(Appearance.uncertainColor), "style": .raw(Appearance.eventLine), "dir": "none",
+            "penwidth": .raw(Self.number(Appearance.eventPenwidth)),
+          ]))
     }
     if reversal {
       rows.append(
@@ -892,7 +910,8 @@ public struct DiagramBuilder: Sendable {
     let longest = joined.values.max { $0.count < $1.count } ?? ""
     let texts =
       kinds.map { $0.id == .membership ? $0.name + " (coalition drawn as a node)" : $0.name } + [
-        longest, "possible or disputed", "allied and hostile in one slice", "coalition and its members",
+        longest, "possible or disputed", Appearance.eventLegendText, "allied and hostile in one slice",
+        "coalition and its members",
       ]
     let rows = texts.map { LegendRow(id: $0, text: $0, sample: [:]) }
     return legendSize(rows: rows, fontSize: fontSize)

@@ -185,6 +185,14 @@ enum Appearance {
     return attributes
   }
 
+  /// The line of an event (a relation for which ``Relation/isEvent(in:)`` holds): dotted, heavier than a
+  /// structural kind's dotted line.
+  static let eventLine = "dotted"
+  /// The pen width of an event's line.
+  static let eventPenwidth = 2.2
+  /// The legend's text for events.
+  static let eventLegendText = "event (one date, or declared an event)"
+
   /// The edge attributes of a kind: colour, line, and arrowhead for directed kinds.
   static func edgeAttributes(for kind: RelationKind, confidence: Confidence) -> Attributes {
     var attributes: Attributes = ["color": .text(kind.style.color), "fontcolor": .text(kind.style.color)]

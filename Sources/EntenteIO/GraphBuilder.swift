@@ -33,14 +33,14 @@ struct GraphBuilder {
   static let topLevelFields = ["entente", "graph", "sources", "kinds", "actors", "relations"]
   static let graphFields = ["id", "title", "description", "years"]
   static let sourceFields = ["id", "document", "title"]
-  static let kindFields = ["id", "name", "parent", "sign", "directed", "color", "style", "arrowhead"]
+  static let kindFields = ["id", "name", "parent", "sign", "directed", "event", "color", "style", "arrowhead"]
   static let actorFields = [
     "id", "name", "type", "aliases", "from", "to", "on", "note", "citations", "inferred",
   ]
   static let aliasFields = ["name", "scheme", "from", "to", "on"]
   static let relationFields = [
-    "id", "source", "target", "kind", "from", "to", "on", "weight", "label", "note", "confidence", "initiator",
-    "citations", "inferred",
+    "id", "source", "target", "kind", "from", "to", "on", "event", "weight", "label", "note", "confidence",
+    "initiator", "citations", "inferred",
   ]
   static let citationFields = ["source", "quote", "locator", "supports"]
 
@@ -154,7 +154,7 @@ struct GraphBuilder {
     case .unknownKind, .unknownParent: .unknownKind
     case .unknownSource, .unknownLifetimeSource: .unknownSource
     case .invalidID, .invalidInitiator, .invalidWeight, .emptyName, .emptyText, .yearBeforeOne, .invalidDateEvidence,
-      .yearsOutsideSupported:
+      .yearsOutsideSupported, .ongoingEvent:
       .invalidValue
     }
   }
@@ -251,6 +251,8 @@ struct GraphBuilder {
       if let node = pairs["directed"], let value = bool(node, field: "\(field).directed") {
         directed = value
       }
+      var event = parent?.event
+      if let node = pairs["event"], let value = bool(node, field: "\(field).event") { event = value }
       var style = parent?.style ?? KindStyle(color: "#4d4d4d")
       if let node = pairs["color"], let color = reader.nonEmptyString(node, field: "\(field).color") {
         style.color = color
@@ -272,7 +274,9 @@ struct GraphBuilder {
       let name = pairs["name"].flatMap { reader.string($0, field: "\(field).name") }
       do {
         try kinds.declare(
-          RelationKind(id: KindID(id), name: name, sign: sign, isDirected: directed, style: style, parent: parent?.id))
+          RelationKind(
+            id: KindID(id), name: name, sign: sign, isDirected: directed, style: style, parent: parent?.id,
+            event: event))
       } catch {
         reader.report(.duplicateID, at: idNode.mark, field: "\(field).id", error.description)
       }
@@ -414,6 +418,7 @@ struct GraphBuilder {
       let inferred = readInferred(pairs, field: field, writtenOn: writtenOn)
       let label = pairs["label"].flatMap { reader.string($0, field: "\(field).label") }
       let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
+      let event = pairs["event"].flatMap { bool($0, field: "\(field).event") }
       relationIDs.insert(id)
       guard reader.errorCount == errorsBefore, let source, let target, let kind, let period else {
         // This relation's citation marks are the last ones added.
@@ -423,7 +428,8 @@ struct GraphBuilder {
       relations.append(
         Relation(
           id: id, source: source, target: target, kind: kind.id, period: period, weight: weight, label: label,
-          note: note, confidence: confidence, initiator: initiator, citations: citations, inferred: inferred))
+          note: note, confidence: confidence, initiator: initiator, citations: citations, inferred: inferred,
+          event: event))
       relationMarks.append(item.mark)
       relationDateMarks.append(Self.dateMarks(pairs))
     }

@@ -52,6 +52,7 @@ extension GraphFile {
     if let parent = kind.parent { pairs.append(("parent", identifier(parent.rawValue))) }
     pairs.append(("sign", plain(kind.sign == .positive ? "+1" : "\(kind.sign.rawValue)")))
     pairs.append(("directed", plain(kind.isDirected ? "true" : "false")))
+    if let event = kind.event { pairs.append(("event", plain(event ? "true" : "false"))) }
     pairs.append(("color", quoted(kind.style.color)))
     pairs.append(("style", identifier(kind.style.line.rawValue)))
     pairs.append(("arrowhead", identifier(kind.style.arrowhead)))
@@ -89,6 +90,7 @@ extension GraphFile {
       ("target", identifier(relation.target.rawValue)), ("kind", identifier(relation.kind.rawValue)),
     ]
     pairs += periodPairs(relation.period)
+    if let event = relation.event { pairs.append(("event", plain(event ? "true" : "false"))) }
     if relation.confidence != .certain { pairs.append(("confidence", plain(relation.confidence.rawValue))) }
     if let initiator = relation.initiator { pairs.append(("initiator", identifier(initiator.rawValue))) }
     if let weight = relation.weight { pairs.append(("weight", plain("\(weight)"))) }

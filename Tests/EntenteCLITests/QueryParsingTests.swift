@@ -11,7 +11,7 @@ import Testing
       "path", "g.yaml", "a", "b", "--year", "1979", "--kinds", "alliance,patronage",
     ])
     let path = try #require(parsed as? PathCommand)
-    #expect(path.year == 1979 && path.kindFilter.kinds == "alliance,patronage")
+    #expect(path.year == 1979 && path.filters.kinds == "alliance,patronage")
     #expect(throws: (any Error).self) { try Entente.parseAsRoot(["path", "g.yaml", "a", "b"]) }
     #expect(throws: (any Error).self) {
       try Entente.parseAsRoot(["path", "g.yaml", "a", "b", "--year", "1979", "--date", "1979-02"])
@@ -82,13 +82,14 @@ import Testing
     }
   }
 
-  /// Each command declares only the options it uses: --kinds and --policy are usage errors where they would be
-  /// ignored or rejected.
+  /// Each command declares only the options it uses: --policy is a usage error where it would be ignored, and
+  /// --directed/--undirected where direction is ignored; the shared filters (--kinds, …) go with every command that
+  /// reads a snapshot.
   @Test func commandsDeclareOnlyTheOptionsTheyUse() throws {
     for arguments in [
-      ["balance", "g.yaml", "--year", "1979", "--kinds", "alliance"],
-      ["diff", "g.yaml", "1978", "1979", "--kinds", "alliance"],
-      ["neighbors", "g.yaml", "vietnam", "--year", "1979", "--kinds", "alliance"],
+      ["balance", "g.yaml", "--year", "1979", "--directed"],
+      ["diff", "g.yaml", "1978", "1979", "--undirected"],
+      ["neighbors", "g.yaml", "vietnam", "--year", "1979", "--directed"],
       ["neighbors", "g.yaml", "vietnam", "--year", "1979", "--policy", "net"],
       ["centrality", "g.yaml", "--measure", "degree", "--year", "1979", "--policy", "net"],
     ] {
@@ -98,7 +99,7 @@ import Testing
       try Entente.parseAsRoot(["history", "g.yaml", "a", "b", "--kinds", "hostility", "--policy", "net", "--certain"])
         as? HistoryCommand)
     #expect(
-      history.kindFilter.kinds == "hostility" && history.collapse.policy == .net && history.activity.rule == .certain)
+      history.filters.kinds == "hostility" && history.collapse.policy == .net && history.filters.rule == .certain)
     #expect(
       CollapsePolicy.allCases.map(\.rawValue) == ["negative-dominates", "positive-dominates", "net", "multiplex"])
   }

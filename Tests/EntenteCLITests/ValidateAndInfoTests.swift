@@ -129,7 +129,12 @@ import Testing
     #expect(rows.contains("relation dates: unsupported 1"))
     #expect(rows.contains("lifetime dates: inferred 2"))
     let csv = try CLIRunner.run(["info", sample, "--years", "1976...1977", "--format", "csv"])
-    #expect(csv.output == "year,actors,relations,alliance,leadership,border-clash\n1976,3,1,0,1,0\n1977,3,2,0,1,1\n")
+    // The border clash of 1977-12-31 (written `on:`) is an event; the leadership a state.
+    #expect(
+      csv.output
+        == "year,actors,relations,states,events,alliance,leadership,border-clash\n1976,3,1,1,0,0,1,0\n1977,3,2,1,1,0,1,1\n"
+    )
+    #expect(rows.contains("relations: states 2") && rows.contains("relations: events 1"))
     let json = try CLIRunner.run(["info", sample, "--years", "1977", "--format", "json"])
     let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
     let years = try #require(object?["years"] as? [[String: Any]])

@@ -4,7 +4,7 @@ import Testing
 
 /// A small hand-made graph that exercises every field the formats carry: declared kinds (one refining
 /// alliance), aliases with periods and schemes, lifetimes with open and unknown ends, parallel relations,
-/// adjacent episodes, events, weights, initiators, notes with newlines, and text that XML, CSV, JSON and
+/// adjacent episodes, events (one-day, declared by a kind, declared by a relation, and a one-day state), weights, initiators, notes with newlines, and text that XML, CSV, JSON and
 /// DOT must escape (quotes, `<`, `&`, commas, a backslash, non-ASCII).
 enum Fixture {
   static func graph() throws -> TemporalGraph {
@@ -15,7 +15,12 @@ enum Fixture {
         style: KindStyle(color: "#1a9850", line: .bold), parent: .alliance))
     try kinds.declare(
       RelationKind(
-        id: "rivalry", sign: .negative, isDirected: false, style: KindStyle(color: "#b35806", line: .dashed)))
+        id: "rivalry", sign: .negative, isDirected: false, style: KindStyle(color: "#b35806", line: .dashed),
+        event: false))
+    try kinds.declare(
+      RelationKind(
+        id: "summit", sign: .positive, isDirected: false, style: KindStyle(color: "#5aae61", line: .dotted),
+        event: true))
     let sources = [
       SourceDocument(id: "wiki", document: "000_wiki.txt", title: "Cambodian–Vietnamese War (encyclopedia)"),
       SourceDocument(id: "notes", document: "notes.txt"),
@@ -87,6 +92,16 @@ enum Fixture {
       Relation(
         id: "th-cn-defense", source: "thailand", target: "china", kind: "defense",
         period: try Period(start: .init(year: 1979, month: 1), end: .date(.init(year: 1980)))),
+      Relation(
+        id: "th-cn-summit", source: "thailand", target: "china", kind: "summit",
+        period: try Period(
+          start: .init(year: 1979, month: 1, day: 10), end: .date(.init(year: 1979, month: 1, day: 12)))),
+      Relation(
+        id: "th-cn-accord", source: "thailand", target: "china", kind: .alliance,
+        period: Period(on: try .init(year: 1978, month: 11, day: 3)), event: false),
+      Relation(
+        id: "cn-vn-talks", source: "china", target: "vietnam", kind: .alliance,
+        period: try Period(start: .init(year: 1977, month: 6), end: .date(.init(year: 1977, month: 7))), event: true),
     ]
     return try TemporalGraph(
       metadata: GraphMetadata(

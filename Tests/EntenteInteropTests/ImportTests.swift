@@ -88,26 +88,29 @@ struct ImportTests {
     let relations = folder.appendingPathComponent("relations.csv")
     var text = try String(contentsOf: relations, encoding: .utf8)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1  // ends with a newline
-    // Every row has the header's 14 fields: …, note, citations, from_inferred, to_inferred.
-    text += "x1,vietnam,china,alliance,1990,1991,certain,,,,\"two\nlines\",,,\n"  // lines+1, lines+2
-    text += "x2,vietnam,nobody,alliance,1990,1991,certain,,,,,,,\n"  // lines+3
-    text += "x3,vietnam,china,friendship,1990,1991,certain,,,,,,,\n"  // lines+4
-    text += "x4,vietnam,china,alliance,1992,1991,certain,,,,,,,\n"  // lines+5
-    text += "x1,vietnam,china,alliance,1990,1991,certain,,,,,,,\n"  // lines+6: duplicate id
-    text += "x5,vietnam,china,alliance,1990,1991,sure,,,,,,,\n"  // lines+7
+    // Every row has the header's 15 fields: …, note, citations, from_inferred, to_inferred, event.
+    text += "x1,vietnam,china,alliance,1990,1991,certain,,,,\"two\nlines\",,,,\n"  // lines+1, lines+2
+    text += "x2,vietnam,nobody,alliance,1990,1991,certain,,,,,,,,\n"  // lines+3
+    text += "x3,vietnam,china,friendship,1990,1991,certain,,,,,,,,\n"  // lines+4
+    text += "x4,vietnam,china,alliance,1992,1991,certain,,,,,,,,\n"  // lines+5
+    text += "x1,vietnam,china,alliance,1990,1991,certain,,,,,,,,\n"  // lines+6: duplicate id
+    text += "x5,vietnam,china,alliance,1990,1991,sure,,,,,,,,\n"  // lines+7
     // lines+8:
     text +=
-      "x6,vietnam,china,alliance,1990,1991,certain,,,,,\"[{\"\"source\"\":\"\"nowhere\"\",\"\"quote\"\":\"\"q\"\"}]\",,\n"
+      "x6,vietnam,china,alliance,1990,1991,certain,,,,,\"[{\"\"source\"\":\"\"nowhere\"\",\"\"quote\"\":\"\"q\"\"}]\",,,\n"
+    text += "x7,vietnam,china,alliance,1990,1991,certain,,,,,,,,maybe\n"  // lines+9
     try text.write(to: relations, atomically: true, encoding: .utf8)
     let result = try CSVTableImport.importTables(in: folder)
     let actorIssues = result.skipped.filter { $0.file.hasSuffix("actors.csv") }
     #expect(actorIssues.map(\.line) == [9])  // the Khmer Rouge's note spans two lines
     let relationIssues = result.skipped.filter { $0.file.hasSuffix("relations.csv") }
-    #expect(relationIssues.map(\.line) == [lines + 3, lines + 4, lines + 5, lines + 6, lines + 7, lines + 8])
+    #expect(
+      relationIssues.map(\.line) == [lines + 3, lines + 4, lines + 5, lines + 6, lines + 7, lines + 8, lines + 9])
     #expect(relationIssues[0].message.contains("unknown actor 'nobody'"))
     #expect(relationIssues[1].message.contains("unknown kind 'friendship'"))
     #expect(relationIssues[3].message.contains("used twice"))
     #expect(relationIssues[5].message.contains("unknown source 'nowhere'"))
+    #expect(relationIssues[6].message.contains("relation 'x7': event must be true, false or empty, found 'maybe'"))
     #expect(result.graph.relation("x1")?.note == "two\nlines")
   }
 

@@ -17,9 +17,9 @@ public enum CSVTableExport {
   ]
   static let relationColumns = [
     "id", "source", "target", "kind", "from", "to", "confidence", "label", "weight", "initiator", "note", "citations",
-    "from_inferred", "to_inferred",
+    "from_inferred", "to_inferred", "event",
   ]
-  static let kindColumns = ["id", "name", "parent", "sign", "directed", "color", "style", "arrowhead"]
+  static let kindColumns = ["id", "name", "parent", "sign", "directed", "color", "style", "arrowhead", "event"]
   static let sourceColumns = ["id", "document", "title"]
   static let graphColumns = ["key", "value"]
 
@@ -98,7 +98,7 @@ public enum CSVTableExport {
       for kind in graph.kinds.declared.map(KindRecord.init) {
         try row([
           kind.id, kind.name, kind.parent ?? "", String(kind.sign), String(kind.directed), kind.color, kind.style,
-          kind.arrowhead,
+          kind.arrowhead, kind.event.map { String($0) } ?? "",
         ])
       }
     case "actors.csv":
@@ -121,7 +121,7 @@ public enum CSVTableExport {
           relation.label ?? "", relation.weight.map(interopNumber) ?? "", relation.initiator?.rawValue ?? "",
           relation.note ?? "",
           relation.citations.isEmpty ? "" : InteropJSON.encode(relation.citations.map(CitationRecord.init)),
-          relation.inferred[.start] ?? "", relation.inferred[.end] ?? "",
+          relation.inferred[.start] ?? "", relation.inferred[.end] ?? "", relation.event.map { String($0) } ?? "",
         ])
       }
     default:

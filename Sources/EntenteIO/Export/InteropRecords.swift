@@ -143,10 +143,12 @@ package struct KindRecord: Codable, Hashable, Sendable {
   package var color: String
   package var style: String
   package var arrowhead: String
+  /// Whether the kind is declared an event (`true`) or a state (`false`); absent when it says nothing.
+  package var event: Bool?
 
   package init(
     id: String, name: String, parent: String?, sign: Int, directed: Bool, color: String, style: String,
-    arrowhead: String
+    arrowhead: String, event: Bool? = nil
   ) {
     self.id = id
     self.name = name
@@ -156,6 +158,7 @@ package struct KindRecord: Codable, Hashable, Sendable {
     self.color = color
     self.style = style
     self.arrowhead = arrowhead
+    self.event = event
   }
 
   package init(_ kind: RelationKind) {
@@ -167,6 +170,7 @@ package struct KindRecord: Codable, Hashable, Sendable {
     color = kind.style.color
     style = kind.style.line.rawValue
     arrowhead = kind.style.arrowhead
+    event = kind.event
   }
 
   /// The kind, or a message saying which field is wrong.
@@ -178,7 +182,8 @@ package struct KindRecord: Codable, Hashable, Sendable {
     return .success(
       RelationKind(
         id: KindID(id), name: name, sign: sign, isDirected: directed,
-        style: KindStyle(color: color, line: line, arrowhead: arrowhead), parent: parent.map(KindID.init(rawValue:))))
+        style: KindStyle(color: color, line: line, arrowhead: arrowhead), parent: parent.map(KindID.init(rawValue:)),
+        event: event))
   }
 }
 

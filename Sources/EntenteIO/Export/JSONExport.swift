@@ -164,6 +164,8 @@ struct GraphRecord: Codable {
     var citations: [CitationRecord]
     /// The reason for each inferred end, by `from`/`to`.
     var inferred: [String: String]?
+    /// The relation's own event declaration (`event: true|false` in the data format), absent when it has none.
+    var event: Bool?
   }
 
   static func inferredMap(_ inferred: [PeriodEnd: String]) -> [String: String]? {
@@ -205,7 +207,8 @@ struct GraphRecord: Codable {
         kind: relation.kind.rawValue, from: relation.period.start.description,
         to: relation.period.end.text, confidence: relation.confidence.rawValue, label: relation.label,
         weight: relation.weight, note: relation.note, initiator: relation.initiator?.rawValue,
-        citations: relation.citations.map(CitationRecord.init), inferred: Self.inferredMap(relation.inferred))
+        citations: relation.citations.map(CitationRecord.init), inferred: Self.inferredMap(relation.inferred),
+        event: relation.event)
     }
   }
 
@@ -268,7 +271,7 @@ struct GraphRecord: Codable {
           weight: entry.weight, label: entry.label, note: entry.note, confidence: confidence,
           initiator: entry.initiator.map(ActorID.init(rawValue:)),
           citations: try entry.citations.map { try $0.citation },
-          inferred: try Self.inferred(entry.inferred))
+          inferred: try Self.inferred(entry.inferred), event: entry.event)
       } catch let error as DateSyntaxError {
         throw ImportError(file: file, message: "relation '\(entry.id)': \(error)")
       } catch let error as ProvenanceFields.UnknownEnd {

@@ -53,7 +53,7 @@ package enum RelationFields {
     Column(name: "weight", type: "double"),
     Column(name: "initiator", type: "string"), Column(name: "note", type: "string"),
     Column(name: "citations", type: "string"), Column(name: "from_inferred", type: "string"),
-    Column(name: "to_inferred", type: "string"),
+    Column(name: "to_inferred", type: "string"), Column(name: "event", type: "boolean"),
   ]
 
   /// The fields a relation has, typed, in `columns` order (absent optional fields left out).
@@ -74,6 +74,8 @@ package enum RelationFields {
       values.append(("citations", .string(InteropJSON.encode(relation.citations.map(CitationRecord.init)))))
     }
     values += ProvenanceFields.values(relation.inferred).map { ($0.0, .string($0.1)) }
+    // Whether the relation is an event, as its declaration, its kind's and its period decide.
+    values.append(("event", .bool(relation.isEvent(in: graph.kinds))))
     return values
   }
 

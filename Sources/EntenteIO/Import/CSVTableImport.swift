@@ -129,7 +129,9 @@ private struct TableReading {
   mutating func readKinds() throws {
     if exists("kinds.csv") {
       let reader = try CSVRowReader(path: path("kinds.csv"))
-      let columns = try CSVTableExport.kindColumns.map { try reader.requiredColumn($0) }
+      // `event` is optional (tables written before it existed have none).
+      let columns = try CSVTableExport.kindColumns.dropLast().map { try reader.requiredColumn($0) }
+      let eventColumn = reader.column("event")
       while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         let fields = columns.map { row.field($0) }
         guard let sign = Int(fields[3]), let directed = Bool(fields[4]) else {
@@ -139,12 +141,19 @@ private struct TableReading {
               message: "kind '\(fields[0])': sign must be -1, 0 or 1 and directed true or false"))
           continue
         }
+        guard let event = CSVTableImport.eventFlag(row.field(eventColumn)) else {
+          skipped.append(
+            ImportIssue(
+              file: reader.file, line: line,
+              message: "kind '\(fields[0])': event must be true, false or empty, found '\(row.field(eventColumn))'"))
+          continue
+        }
         // Name, colour and arrowhead are free text, kept as written.
         let name = row.raw(columns[1])
         let record = KindRecord(
           id: fields[0], name: name.isEmpty ? fields[0] : name, parent: fields[2].isEmpty ? nil : fields[2],
           sign: sign, directed: directed, color: row.raw(columns[5]), style: fields[6],
-          arrowhead: row.raw(columns[7]))
+          arrowhead: row.raw(columns[7]), event: event)
         switch record.kind() {
         case .success(let kind):
           do { try kinds.declare(kind) } catch {
@@ -240,6 +249,7 @@ private struct TableReading {
       let initiator = reader.column("initiator")
       let note = reader.column("note")
       let citations = reader.column("citations")
+      let event = reader.column("event")
       while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         func skip(_ message: String) { skipped.append(ImportIssue(file: reader.file, line: line, message: message)) }
         let explicitID = row.field(id)
@@ -311,6 +321,10 @@ private struct TableReading {
             continue
           }
         }
+        guard let eventValue = CSVTableImport.eventFlag(row.field(event)) else {
+          skip("relation '\(relationID)': event must be true, false or empty, found '\(row.field(event))'")
+          continue
+        }
         relationLines[relationID] = line
         if explicitID.isEmpty { defaultIDs.insert(relationID) }
         relations.append(
@@ -320,7 +334,7 @@ private struct TableReading {
             confidence: confidenceValue, initiator: initiatorID, citations: citationList,
             inferred: ProvenanceFields.inferred(
               from: Dictionary(
-                uniqueKeysWithValues: relationInferred.map { ($0.0, row.raw($0.1)) }))))
+                uniqueKeysWithValues: relationInferred.map { ($0.0, row.raw($0.1)) })), event: eventValue))
       }
       rowsRead += reader.rowsRead
     }
@@ -332,5 +346,17 @@ extension Array where Element == String {
   func raw(_ index: Int?) -> String {
     guard let index, index < count else { return "" }
     return self[index]
+  }
+}
+
+extension CSVTableImport {
+  /// An `event` cell: `true`, `false`, or empty (no declaration, `.some(nil)`); `nil` for any other text.
+  static func eventFlag(_ text: String) -> Bool?? {
+    switch text {
+    case "": .some(nil)
+    case "true": .some(true)
+    case "false": .some(false)
+    default: nil
+    }
   }
 }

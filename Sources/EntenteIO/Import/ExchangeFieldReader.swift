@@ -124,11 +124,20 @@ struct ExchangeFieldReader {
       }
     }
     let initiator = fields["initiator"].flatMap { $0.isEmpty ? nil : ActorID($0) }
-    return Relation(
+    var relation = Relation(
       id: RelationID(id), source: ActorID(source), target: ActorID(target), kind: kindID, period: period,
       weight: weight, label: fields["label"].flatMap { $0.isEmpty ? nil : $0 },
       note: withUnknownFields(fields["note"], fields, known: Self.relationFields), confidence: confidence,
       initiator: initiator, citations: citations, inferred: ProvenanceFields.inferred(from: fields))
+    // `event` is what the relation is; it becomes a declaration of the relation's own only where its kind and
+    // period would say otherwise, so a file Entente wrote reads back as it was.
+    if let text = fields["event"], !text.isEmpty {
+      guard let event = ["true": true, "1": true, "false": false, "0": false][text.lowercased()] else {
+        return fail("event '\(text)' is not true or false")
+      }
+      if relation.isEvent(in: kinds) != event { relation.event = event }
+    }
+    return relation
   }
 
   /// A note with every field Entente does not know appended as `name: value` lines (sorted by name).

@@ -25,7 +25,7 @@ struct BalanceCommand: ParsableCommand {
   @Option(help: "A range of years (1975...1991): one row per year.", transform: YearRange.parse)
   var years: YearRange?
 
-  @OptionGroup var activity: ActivityOptions
+  @OptionGroup(title: "Filters") var filters: FilterOptions
 
   @OptionGroup var collapse: PolicyOptions
 
@@ -43,12 +43,16 @@ struct BalanceCommand: ParsableCommand {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
     if searchBudget < 1 { throw ValidationError("--search-budget must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    try filters.rejectDirection("balance")
   }
 
   func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
-    let graph = try input.load()
+    let loaded = try input.load()
+    // Events are left out by default: a one-day clash does not weigh as a standing tie.
+    let filter = try filters.filter(in: loaded, events: .exclude)
+    let graph = loaded.filtered(by: filter)
     if let years {
       var table = Table(
         columns: [
@@ -59,7 +63,7 @@ struct BalanceCommand: ParsableCommand {
           "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
           "conflicts",
         ])
-      let (rule, policy, budget) = (activity.rule, collapse.policy, searchBudget)
+      let (rule, policy, budget) = (filter.rule, collapse.policy, searchBudget)
       let reports = YearWorkers.map(years.range, workers: threads) { year in
         graph.snapshot(year: year, rule: rule).structuralBalance(policy: policy, searchBudget: budget)
       }
@@ -76,7 +80,7 @@ struct BalanceCommand: ParsableCommand {
       Terminal.output(table.rendered(as: format))
       return
     }
-    let snapshot = graph.snapshot(year: year!, rule: activity.rule)
+    let snapshot = graph.snapshot(year: year!, rule: filter.rule)
     let report = snapshot.structuralBalance(policy: collapse.policy, searchBudget: searchBudget)
     let c = report.census
     var summary = Table(columns: ["property", "value"])

@@ -37,12 +37,7 @@ struct CentralityCommand: ParsableCommand {
   @Option(help: "With --years: write a line chart of the top actors (default 8) to this SVG file.")
   var chart: String?
 
-  @OptionGroup var kindFilter: KindOptions
-
-  @OptionGroup var activity: ActivityOptions
-
-  @Flag(help: "Follow directed kinds along their direction (default: undirected).")
-  var directed = false
+  @OptionGroup(title: "Filters") var filters: FilterOptions
 
   @Flag(
     help:
@@ -83,13 +78,15 @@ struct CentralityCommand: ParsableCommand {
   func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
-    let graph = try input.load()
+    let loaded = try input.load()
+    // Events are left out by default: a one-day clash does not weigh as a standing tie.
+    let filter = try filters.filter(in: loaded, events: .exclude, directed: false)
+    let graph = loaded.filtered(by: filter)
     let options = CentralityOptions(
-      filter: EdgeFilter(kinds: try kindFilter.kindIDs(in: graph)),
-      direction: directed ? .followDirection : .ignoreDirection, weighted: weighted, normalized: !raw,
-      threads: threads, katzAlpha: alpha)
+      direction: filter.directed == true ? .followDirection : .ignoreDirection, weighted: weighted,
+      normalized: !raw, threads: threads, katzAlpha: alpha)
     if let year {
-      let snapshot = graph.snapshot(year: year, rule: activity.rule)
+      let snapshot = graph.snapshot(year: year, rule: filter.rule)
       let scores = try query { try snapshot.centrality(measure, options: options) }
       var table = Table(columns: ["rank", "actor", "name", measure.rawValue], numeric: ["rank", measure.rawValue])
       for (rank, entry) in scores.ranked(top: top).enumerated() {
@@ -102,7 +99,7 @@ struct CentralityCommand: ParsableCommand {
     }
     let range = years!.range
     let result = try query {
-      try graph.centralitySeries(measure, years: range, rule: activity.rule, options: options)
+      try graph.centralitySeries(measure, years: range, rule: filter.rule, options: options)
     }
     let series = result.values
     let ranked = result.ranked

@@ -15,9 +15,6 @@ struct DiagramOptions: ParsableArguments {
   @Option(help: "Several relations of one pair: merged (default: one edge, a colour per kind), separate.")
   var parallel: ParallelRelations = .merged
 
-  @Option(help: "Only these relation kinds (comma-separated; a kind includes its sub-kinds).")
-  var kinds: String?
-
   @Option(help: "Only these actor types, e.g. state,government; prefix with - to leave one out: --types=-person.")
   var types: String?
 
@@ -29,9 +26,6 @@ struct DiagramOptions: ParsableArguments {
 
   @Option(help: "With --focus: how many ties away an actor may be (default 1).")
   var depth: Int = 1
-
-  @Option(help: "Leave out relations less certain than this: certain, probable, possible, disputed.")
-  var minConfidence: Confidence?
 
   @Option(
     parsing: .upToNextOption,
@@ -84,7 +78,6 @@ struct DiagramOptions: ParsableArguments {
   /// The filter these options ask for, with names resolved in `graph` as used during `days`.
   func filter(for graph: TemporalGraph, during days: ClosedRange<Day>? = nil) throws -> DiagramFilter {
     var filter = DiagramFilter()
-    filter.kinds = try KindOptions.parse(kinds.map { ["--kinds", $0] } ?? []).kindIDs(in: graph)
     if let types {
       let entries = types.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       let excluded = Set(entries.filter { $0.hasPrefix("-") }.map { ActorType(String($0.dropFirst())) })
@@ -106,7 +99,6 @@ struct DiagramOptions: ParsableArguments {
       filter.focus = try query { try graph.actor(named: focus, during: days) }.id
       filter.depth = depth
     }
-    filter.minimumConfidence = minConfidence
     return filter
   }
 }

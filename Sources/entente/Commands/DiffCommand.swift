@@ -21,7 +21,9 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "The later year.", transform: parseYear)
   var second: Int
 
-  @OptionGroup var activity: ActivityOptions
+  @OptionGroup(title: "Filters") var filters: FilterOptions
+
+  func validate() throws { try filters.rejectDirection("diff") }
 
   @OptionGroup var collapse: PolicyOptions
 
@@ -32,9 +34,11 @@ struct DiffCommand: ParsableCommand {
   func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
-    let graph = try input.load()
-    let before = graph.snapshot(year: first, rule: activity.rule)
-    let after = graph.snapshot(year: second, rule: activity.rule)
+    let loaded = try input.load()
+    let filter = try filters.filter(in: loaded, events: .include)
+    let graph = loaded.filtered(by: filter)
+    let before = graph.snapshot(year: first, rule: filter.rule)
+    let after = graph.snapshot(year: second, rule: filter.rule)
     let change = before.changes(to: after, policy: collapse.policy)
     var table = Table(columns: ["change", "relation", "source", "target", "kind", "period", "detail"])
     func add(_ label: String, _ id: RelationID) {

@@ -46,20 +46,23 @@ struct ExportCommand: AsyncParsableCommand {
   @Flag(help: "csv: write the dyad-year panel instead of the tables.")
   var panel = false
 
-  @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
-  var certain = false
+  @OptionGroup(title: "Filters") var filters: FilterOptions
 
   @Option(help: "Output file (or folder for csv tables); - or none: standard output.")
   var out: String?
 
+  func validate() throws { try filters.rejectDirection("export") }
+
   func run() async throws {
     try await reportingFailures {
-      let graph = try input.load()
-      let rule: ActivityRule = certain ? .certain : .possible
+      let loaded = try input.load()
+      let filter = try filters.filter(in: loaded, events: .include)
+      let graph = loaded.filtered(by: filter)
+      let rule = filter.rule
       if panel && format != .csv { throw CommandFailure("--panel goes with --to csv", status: 64) }
       if years != nil && !panel { throw CommandFailure("--years goes with --to csv --panel", status: 64) }
       // --certain changes which relations count in a year: without a year (or panel) there is nothing to decide.
-      if certain && year == nil && !panel {
+      if filters.certain && year == nil && !panel {
         throw CommandFailure(
           "--certain goes with --year or --panel (a whole-graph export keeps every relation)", status: 64)
       }

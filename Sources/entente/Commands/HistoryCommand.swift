@@ -21,9 +21,9 @@ struct HistoryCommand: ParsableCommand {
   @Argument(help: "The second actor.")
   var second: String
 
-  @OptionGroup var kindFilter: KindOptions
+  @OptionGroup(title: "Filters") var filters: FilterOptions
 
-  @OptionGroup var activity: ActivityOptions
+  func validate() throws { try filters.rejectDirection("history") }
 
   @OptionGroup var collapse: PolicyOptions
 
@@ -34,12 +34,13 @@ struct HistoryCommand: ParsableCommand {
   func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
-    let graph = try input.load()
+    let loaded = try input.load()
+    let filter = try filters.filter(in: loaded, events: .include)
+    let graph = loaded.filtered(by: filter)
     let a = try query { try graph.actor(named: first) }
     let b = try query { try graph.actor(named: second) }
     let history = graph.dyadHistory(
-      between: a.id, and: b.id, kinds: try kindFilter.kindIDs(in: graph), years: graph.defaultYears,
-      rule: activity.rule, policy: collapse.policy)
+      between: a.id, and: b.id, kinds: nil, years: graph.defaultYears, rule: filter.rule, policy: collapse.policy)
     var table = Table(columns: [
       "relation", "period", "kind", "sign", "source", "target", "confidence", "label", "citations",
     ])

@@ -22,6 +22,9 @@ struct InfoCommand: ParsableCommand {
     summary.append(["title", graph.metadata.title ?? ""])
     summary.append(property: "actors", number: "\(graph.actors.count)")
     summary.append(property: "relations", number: "\(graph.relations.count)")
+    let eventCount = graph.eventAndStateCounts
+    summary.append(property: "relations: states", number: "\(eventCount.states)")
+    summary.append(property: "relations: events", number: "\(eventCount.events)")
     summary.append(property: "sources", number: "\(graph.sources.count)")
     summary.append(["years", graph.metadata.years.map { "\($0.lowerBound)...\($0.upperBound)" } ?? ""])
     summary.append(["years spanned", graph.yearsSpanned.map { "\($0.lowerBound)...\($0.upperBound)" } ?? ""])
@@ -43,11 +46,11 @@ struct InfoCommand: ParsableCommand {
       summary.append(property: "\(what): inferred", number: "\(count.inferred)")
       summary.append(property: "\(what): unsupported", number: "\(count.unsupported)")
     }
-    let yearColumns = ["year", "actors", "relations"] + usedKinds.map(\.rawValue)
+    let yearColumns = ["year", "actors", "relations", "states", "events"] + usedKinds.map(\.rawValue)
     var perYear = Table(columns: yearColumns, numeric: yearColumns)
     for year in counts.years {
       perYear.append(
-        ["\(year.year)", "\(year.actors)", "\(year.relations)"]
+        ["\(year.year)", "\(year.actors)", "\(year.relations)", "\(year.relations - year.events)", "\(year.events)"]
           + usedKinds.map { "\(year.relationsByKind[$0, default: 0])" })
     }
     var perDecade = Table(

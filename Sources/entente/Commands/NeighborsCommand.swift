@@ -22,7 +22,9 @@ struct NeighborsCommand: ParsableCommand {
   @Option(help: "The year.", transform: parseYear)
   var year: Int
 
-  @OptionGroup var activity: ActivityOptions
+  @OptionGroup(title: "Filters") var filters: FilterOptions
+
+  func validate() throws { try filters.rejectDirection("neighbors") }
 
   @OptionGroup var output: OutputOptions
 
@@ -31,8 +33,10 @@ struct NeighborsCommand: ParsableCommand {
   func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
-    let graph = try input.load()
-    let snapshot = graph.snapshot(year: year, rule: activity.rule)
+    let loaded = try input.load()
+    let filter = try filters.filter(in: loaded, events: .include)
+    let graph = loaded.filtered(by: filter)
+    let snapshot = graph.snapshot(year: year, rule: filter.rule)
     let record = try query { try graph.actor(named: actor, during: snapshot.days) }
     try graph.requirePresent(record, in: snapshot)
     let ego = try query { try snapshot.ego(of: record.id) }

@@ -39,20 +39,12 @@ struct PathCommand: ParsableCommand {
   @Flag(help: "Each step in a year no earlier than the step before (earliest arrival, then fewest steps).")
   var timeRespecting = false
 
-  @OptionGroup var kindFilter: KindOptions
-
-  @OptionGroup var activity: ActivityOptions
+  @OptionGroup(title: "Filters") var filters: FilterOptions
 
   @OptionGroup var collapse: PolicyOptions
 
-  @Flag(help: "Only signed relations (leave out membership, mediation, …).")
-  var signed = false
-
   @Flag(help: "Only positive relations (alliance chains, patronage, recognition).")
   var positive = false
-
-  @Flag(help: "Follow directed kinds both ways.")
-  var undirected = false
 
   @Flag(
     help:
@@ -84,7 +76,7 @@ struct PathCommand: ParsableCommand {
     }
     if let k, k < 1 { throw ValidationError("--k must be at least 1") }
     if all && k != nil { throw ValidationError("--all and --k cannot be combined") }
-    if signed && positive {
+    if filters.signed && positive {
       throw ValidationError("--signed and --positive cannot be combined (--positive is narrower)")
     }
     if timeRespecting && (k != nil || all || weighted) {
@@ -95,27 +87,27 @@ struct PathCommand: ParsableCommand {
   func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
-    let graph = try input.load()
-    var signs: Set<Sign>? = nil
-    if signed { signs = [.positive, .negative] }
-    if positive { signs = [.positive] }
+    let loaded = try input.load()
+    // Events are left out by default: a path runs through standing ties, not one-day clashes.
+    let filter = try filters.filter(in: loaded, events: .exclude, directed: true)
+    let graph = loaded.filtered(by: filter)
     let options = PathOptions(
-      filter: EdgeFilter(kinds: try kindFilter.kindIDs(in: graph), signs: signs),
-      direction: undirected ? .ignoreDirection : .followDirection, weighted: weighted, collapse: collapse.policy
-    )
+      filter: EdgeFilter(signs: positive ? [.positive] : nil),
+      direction: filter.directed == false ? .ignoreDirection : .followDirection, weighted: weighted,
+      collapse: collapse.policy)
     if timeRespecting {
       let source = try query { try graph.actor(named: from) }
       let target = try query { try graph.actor(named: to) }
-      try runTimeRespecting(graph, source, target, options)
+      try runTimeRespecting(graph, source, target, options, filter.rule)
       return
     }
     let snapshot: Snapshot
     if let year {
-      snapshot = graph.snapshot(year: year, rule: activity.rule)
+      snapshot = graph.snapshot(year: year, rule: filter.rule)
     } else {
       let day: PartialDate
       do { day = try PartialDate(parsing: date!) } catch { throw ValidationError("--date: \(error)") }
-      snapshot = graph.snapshot(on: day, rule: activity.rule)
+      snapshot = graph.snapshot(on: day, rule: filter.rule)
     }
     // A dated alias names its actor in its own period: resolve the names in the slice asked for.
     let source = try query { try graph.actor(named: from, during: snapshot.days) }
@@ -163,11 +155,12 @@ struct PathCommand: ParsableCommand {
   }
 
   private func runTimeRespecting(
-    _ graph: TemporalGraph, _ source: ActorRecord, _ target: ActorRecord, _ options: PathOptions
+    _ graph: TemporalGraph, _ source: ActorRecord, _ target: ActorRecord, _ options: PathOptions,
+    _ rule: ActivityRule
   ) throws {
     let range = try graph.years(years)
     let (first, last) = (range.lowerBound, range.upperBound)
-    let snapshots = range.map { graph.snapshot(year: $0, rule: activity.rule) }
+    let snapshots = range.map { graph.snapshot(year: $0, rule: rule) }
     let path = try query {
       try TimeRespectingPaths.earliestArrival(from: source.id, to: target.id, across: snapshots, options: options)
     }

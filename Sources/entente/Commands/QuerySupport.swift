@@ -3,36 +3,6 @@ import EntenteAlgorithms
 import EntenteCore
 import Foundation
 
-/// `--kinds`: which relation kinds a query counts.
-struct KindOptions: ParsableArguments {
-  @Option(
-    help: ArgumentHelp(
-      "Only relations of these kinds (comma-separated; a kind includes its sub-kinds), e.g. alliance,patronage.",
-      valueName: "kinds"))
-  var kinds: String?
-
-  /// The kinds asked for, checked against the graph.
-  func kindIDs(in graph: TemporalGraph) throws -> [KindID]? {
-    guard let kinds else { return nil }
-    let ids = kinds.split(separator: ",").map { KindID(String($0).trimmingCharacters(in: .whitespaces)) }
-      .filter { !$0.rawValue.isEmpty }
-    guard !ids.isEmpty else { throw ValidationError("--kinds needs at least one kind") }
-    for id in ids where graph.kinds[id] == nil {
-      let known = graph.kinds.all.map(\.id.rawValue).joined(separator: ", ")
-      throw ValidationError("unknown kind '\(id)'; the graph knows: \(known)")
-    }
-    return ids
-  }
-}
-
-/// `--certain`: the activity rule of the yearly snapshots.
-struct ActivityOptions: ParsableArguments {
-  @Flag(help: "Apply the certain activity rule (some day of the year certainly inside the period).")
-  var certain = false
-
-  var rule: ActivityRule { certain ? .certain : .possible }
-}
-
 /// `--policy`: how the relations of one pair become one signed tie.
 struct PolicyOptions: ParsableArguments {
   @Option(

@@ -36,9 +36,6 @@ struct RenderCommand: AsyncParsableCommand {
   @Flag(help: "Lay out each year on its own (positions then differ between years).")
   var independent = false
 
-  @Flag(help: "Count only relations that certainly hold in the year (default: those that may).")
-  var certain = false
-
   @Flag(
     help:
       "Write nothing; print per slice the defects measured on the laid-out geometry (edges through actors, overlapping texts, labels on actors, strangers in coalition boxes, aspect, smallest text) and exit 1 if there is any or a slice is off the page bars (aspect 1.2–2.0, text ≥ 8 px at 1,600 px wide)."
@@ -53,6 +50,8 @@ struct RenderCommand: AsyncParsableCommand {
 
   @OptionGroup var diagram: DiagramOptions
 
+  @OptionGroup(title: "Filters") var filters: FilterOptions
+
   func run() async throws {
     try await reportingFailures {
       LayoutWatchdog.shared.limit(to: timeout) { context, bound in
@@ -60,10 +59,12 @@ struct RenderCommand: AsyncParsableCommand {
           "entente: \(context) took longer than --timeout \(formatSeconds(bound)) s: stopped, nothing written for it")
         _exit(1)
       }
-      let graph = try input.load()
+      let loaded = try input.load()
+      let relationFilter = try filters.filter(in: loaded, events: .include)
+      let graph = loaded.filtered(by: relationFilter)
       let formats = check ? [] : format.formats
       let engine = engine ?? .neato
-      let rule: ActivityRule = certain ? .certain : .possible
+      let rule = relationFilter.rule
       let slices = try slices(of: graph, rule: rule)
       // Names in the options are read as they were used in the slices drawn.
       let days = slices.map(\.snapshot.days.lowerBound).min()!...slices.map(\.snapshot.days.upperBound).max()!
@@ -127,6 +128,7 @@ struct RenderCommand: AsyncParsableCommand {
   }
 
   func validate() throws {
+    try filters.rejectDirection("render")
     if out == "-" {
       throw ValidationError(
         "render writes a file per year and format into the folder --out; - (standard output) is not a folder")

@@ -28,12 +28,12 @@ struct TimelineCommand: AsyncParsableCommand {
   )
   var engine: LayoutEngine = .neato
 
-  @Flag(help: "Count a relation in a year only when it certainly holds on some day of it.")
-  var certain = false
-
   @OptionGroup var diagram: DiagramOptions
 
+  @OptionGroup(title: "Filters") var filters: FilterOptions
+
   func validate() throws {
+    try filters.rejectDirection("timeline")
     if engine == .nop || engine == .nop2 {
       throw ValidationError("a stable layout needs an engine that places nodes, not \(engine)")
     }
@@ -41,9 +41,11 @@ struct TimelineCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let graph = try input.load()
+      let loaded = try input.load()
+      let relationFilter = try filters.filter(in: loaded, events: .include)
+      let graph = loaded.filtered(by: relationFilter)
       let range = try graph.years(years)
-      let rule: ActivityRule = certain ? .certain : .possible
+      let rule = relationFilter.rule
       let layoutEngine = engine
       let days = Day.days(ofYear: range.lowerBound).lowerBound...Day.days(ofYear: range.upperBound).upperBound
       let requestedStyle = try diagram.style(for: graph, during: days)
