@@ -14,6 +14,10 @@ struct BalanceCommand: ParsableCommand {
       Examples:
         entente balance GRAPH --year 1979
         entente balance GRAPH --years 1975...1991 --format csv
+        entente balance GRAPH --years 1975...1991 --band
+      With --band, one row per year and measure: the value under the certain-only reading (certain rule, only \
+      relations of confidence certain), as asked, and under the all-possible reading (possible rule, every \
+      confidence). Not a confidence interval; a share can be higher under either end.
       Exit status: 0 success, 1 failure, 64 usage.
       """)
 
@@ -29,6 +33,8 @@ struct BalanceCommand: ParsableCommand {
 
   @OptionGroup var collapse: PolicyOptions
 
+  @OptionGroup var band: BandOptions
+
   @Option(help: "Search steps for the exact frustration index before settling for an upper bound.")
   var searchBudget: Int = 2_000_000
 
@@ -43,12 +49,19 @@ struct BalanceCommand: ParsableCommand {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
     if searchBudget < 1 { throw ValidationError("--search-budget must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if band.band && years == nil { throw ValidationError("--band needs --years") }
   }
 
   func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
+    if let years, band.band {
+      let reports = graph.balanceBand(
+        years: years.range, rule: activity.rule, policy: collapse.policy, searchBudget: searchBudget, threads: threads)
+      Terminal.output(BandOptions.balanceTable(reports, years: years.range, format: format).rendered(as: format))
+      return
+    }
     if let years {
       var table = Table(
         columns: [
