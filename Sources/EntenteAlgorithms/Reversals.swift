@@ -98,14 +98,16 @@ extension SignReversal {
   /// Whether every reading of the two periods' dates (each start and end anywhere in the days it denotes) puts a
   /// common day of both within the slice.
   static func certainlyOverlap(_ x: Period, _ y: Period, within slice: ClosedRange<Day>) -> Bool {
+    // The earliest end and the latest start a reading can give (an end is never before its start).
     func earliestEnd(_ period: Period) -> Day {
       switch period.end {
-      case .date(let date): date.earliestDay
+      case .date(let date): max(date.earliestDay, period.start.earliestDay)
       case .open: Day.distantFuture
       case .unknown: period.start.earliestDay
       }
     }
-    let (startX, startY) = (x.start.latestDay, y.start.latestDay)
+    func latestStart(_ period: Period) -> Day { min(period.start.latestDay, period.possibleDays.upperBound) }
+    let (startX, startY) = (latestStart(x), latestStart(y))
     let (endX, endY) = (earliestEnd(x), earliestEnd(y))
     return startX <= endY && startY <= endX && max(startX, startY) <= slice.upperBound
       && slice.lowerBound <= min(endX, endY)
