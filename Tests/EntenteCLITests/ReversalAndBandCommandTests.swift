@@ -148,8 +148,15 @@ import Testing
       relations: loaded.relations.filter { $0.confidence == .certain })
     let certainFile = folder.appendingPathComponent("certain.yaml")
     try GraphFile.yamlText(of: certain).write(to: certainFile, atomically: true, encoding: .utf8)
-    let band = try CLIRunner.run(["balance", graph, "--years", "1977...1981", "--band", "--format", "csv"])
+    let chart = folder.appendingPathComponent("balance.svg").path
+    let band = try CLIRunner.run([
+      "balance", graph, "--years", "1977...1981", "--band", "--format", "csv", "--chart", chart,
+    ])
     #expect(band.status == 0, "\(band.error)")
+    // The chart: both shares, each over its band (1979–1982 have triads under every reading).
+    let svg = try String(contentsOfFile: chart, encoding: .utf8)
+    let bands = (svg.components(separatedBy: "class=\"band\"").count - 1, svg.contains("<g id=\"band-strong\""))
+    #expect(bands.0 == 2 && bands.1)
     let lower = Self.rows(
       try CLIRunner.run(["balance", certainFile.path, "--years", "1977...1981", "--certain", "--format", "csv"]).output)
     let upper = Self.rows(try CLIRunner.run(["balance", graph, "--years", "1977...1981", "--format", "csv"]).output)
@@ -165,12 +172,19 @@ import Testing
   }
 
   @Test(arguments: [
-    (["centrality", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--measure", "degree", "--year", "1979", "--band"]),
-    (["balance", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--year", "1979", "--band"]),
+    (
+      ["centrality", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--measure", "degree", "--year", "1979", "--band"],
+      "--band"
+    ),
+    (["balance", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--year", "1979", "--band"], "--band"),
+    (
+      ["balance", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--year", "1979", "--chart", "/tmp/never.svg"], "--chart"
+    ),
   ])
-  func bandNeedsASeries(arguments: [String]) throws {
+  func bandAndChartNeedASeries(arguments: [String], option: String) throws {
     let outcome = try CLIRunner.run(arguments)
     #expect(outcome.status == 64)
-    #expect(outcome.error.contains("entente: --band needs --years"))
+    #expect(outcome.error.contains("entente: \(option) needs --years"))
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/never.svg"))
   }
 }

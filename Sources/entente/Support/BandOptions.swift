@@ -81,3 +81,31 @@ extension BandOptions {
     return table
   }
 }
+
+extension BandOptions {
+  /// The chart of a balance series: the balanced shares (strong, clusterable), each with its band when `band`
+  /// holds the two other readings (a year without triads has no value and breaks the line).
+  static func balanceChart(
+    value: [BalanceReport], band: [BandEnd: [BalanceReport]]?, years: ClosedRange<Int>
+  ) -> LineChart {
+    let shares: [(id: String, label: String, share: (TriadCensus) -> Double?)] = [
+      ("strong", "balanced share (strong)", { $0.strongBalanceShare }),
+      ("clusterable", "balanced share (clusterable)", { $0.clusterabilityShare }),
+    ]
+    let series = shares.map { share in
+      var values: [Int: Double] = [:]
+      var ends: [Int: (Double, Double)] = [:]
+      for (offset, year) in years.enumerated() {
+        values[year] = share.share(value[offset].census)
+        guard let band else { continue }
+        let low = band[.certainOnly].flatMap { share.share($0[offset].census) }
+        let high = band[.allPossible].flatMap { share.share($0[offset].census) }
+        if low != nil || high != nil { ends[year] = (low ?? high!, high ?? low!) }
+      }
+      return LineChart.Series(id: share.id, label: share.label, values: values, band: ends)
+    }
+    return LineChart(
+      title: "structural balance, \(years.lowerBound)–\(years.upperBound)", years: years, series: series,
+      valueTitle: "share of triads balanced", bandNote: band == nil ? nil : chartNote)
+  }
+}
