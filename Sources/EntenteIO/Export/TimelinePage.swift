@@ -232,7 +232,7 @@ public enum TimelinePage {
         section("Relations ended (last active " + (year - 1) + ")", changes.ended);
         section("Actors entering", changes.entering);
         section("Actors leaving", changes.leaving);
-        section("Reversals within " + year + " (both signs, one after the other)", changes.reversals || []);
+        section("Reversals within " + year + " (both signs in the year)", changes.reversals || []);
         if (location.hash !== "#" + year) history.replaceState(null, "", "#" + year);
       }
 
