@@ -48,9 +48,16 @@ for year in "$first_year" "$second_year"; do
   grep -q "<span id=\"year-label\">$year</span>" "$out/dom-$year.html" || fail "#$year: the year label is not $year"
   grep -q "<svg" "$out/dom-$year.html" || fail "#$year: no diagram in the page"
   grep -q "Changes in $year" "$out/dom-$year.html" || fail "#$year: no changes panel for $year"
+  grep -q "Reversals within $year" "$out/dom-$year.html" || fail "#$year: the panel lists no reversals section"
   chrome --virtual-time-budget=3000 --screenshot="$out/screenshot-$year.png" "file://$page#$year" >/dev/null
   [[ -s "$out/screenshot-$year.png" ]] || fail "no screenshot for $year"
 done
+# The default graph's 1979: Vietnam recognised Democratic Kampuchea to 8 January and fought it from 25 December
+# 1978: a reversal within the year (overlapping: both signs on 1979-01-01…01-07), listed in the panel.
+if [[ "$graph" == "Graphs/cambodian-vietnamese-war.yaml" ]]; then
+  grep -q "Vietnam — Democratic Kampuchea: + and - overlapping" "$out/dom-1979.html" ||
+    fail "#1979: the panel does not list the Vietnam — Democratic Kampuchea reversal"
+fi
 # The diagram differs between the two years (the SVG and the picture).
 svg_of() { tr -d '\n' <"$1" | grep -o '<svg.*</svg>' | sha256sum | cut -d' ' -f1; }
 svg_first="$(svg_of "$out/dom-$first_year.html")"

@@ -9,6 +9,9 @@ public struct DyadHistory: Sendable {
   /// The tie in each year where it differs from the year before: `+`, `-`, `+/-` (both, with `.multiplex`) or
   /// `none`, from the first year of the range.
   public let changes: [(year: Int, tie: String)]
+  /// The pair's reversals within each year of the range (both signs active in one year, one after the other;
+  /// see `SignReversal`), in year order.
+  public let reversals: [SignReversal]
 }
 
 extension TemporalGraph {
@@ -20,7 +23,7 @@ extension TemporalGraph {
   ///   - years: The years the tie is followed over.
   ///   - rule: Which relations count as active in a year.
   ///   - policy: How several relations in one year give one sign.
-  /// - Returns: The relations and the changes of the signed tie.
+  /// - Returns: The relations, the changes of the signed tie, and the reversals within a year.
   /// - Complexity: O(r log r + y·k) for r relations, y years and k relations of the pair.
   public func dyadHistory(
     between a: ActorID, and b: ActorID, kinds: [KindID]? = nil, years: ClosedRange<Int>?,
@@ -31,7 +34,9 @@ extension TemporalGraph {
     }.sorted { ($0.element.period.start.earliestDay, $0.offset) < ($1.element.period.start.earliestDay, $1.offset) }
       .map(\.element)
     var changes: [(year: Int, tie: String)] = []
-    guard let years, !found.isEmpty else { return DyadHistory(relations: found, changes: []) }
+    guard let years, !found.isEmpty else { return DyadHistory(relations: found, changes: [], reversals: []) }
+    var reversals: [SignReversal] = []
+    let rank = [a: position(of: a) ?? 0, b: position(of: b) ?? 1]
     var previous: String?
     for year in years {
       let signs = found.filter { $0.period.isActive(inYear: year, rule: rule) }.compactMap { self.kinds[$0.kind]?.sign }
@@ -47,7 +52,11 @@ extension TemporalGraph {
       }
       if tie != previous { changes.append((year, tie)) }
       previous = tie
+      let active = found.filter { $0.period.isActive(inYear: year, rule: rule) }
+      reversals += SignReversal.find(among: active, during: Day.days(ofYear: year), kinds: self.kinds) {
+        rank[$0] ?? Int.max
+      }
     }
-    return DyadHistory(relations: found, changes: changes)
+    return DyadHistory(relations: found, changes: changes, reversals: reversals)
   }
 }

@@ -1,6 +1,7 @@
 import EntenteCore
 
-/// What changed between two snapshots: relations begun, ended and changed in sign; actors entering and leaving.
+/// What changed between two snapshots: relations begun, ended and changed in sign; actors entering and leaving;
+/// and the reversals within each of the two slices.
 public struct SnapshotChange: Sendable {
   /// A pair whose collapsed signed tie differs between the two slices.
   public struct SignChange: Hashable, Sendable {
@@ -20,6 +21,10 @@ public struct SnapshotChange: Sendable {
   public let entered: [ActorID]
   /// Actors present only in the earlier slice.
   public let left: [ActorID]
+  /// Pairs whose sign changes within the earlier slice (`Snapshot.reversals(filter:)`).
+  public let reversalsBefore: [SignReversal]
+  /// Pairs whose sign changes within the later slice.
+  public let reversalsAfter: [SignReversal]
 }
 
 extension Snapshot {
@@ -28,7 +33,8 @@ extension Snapshot {
   /// - Parameters:
   ///   - later: the other slice (any slice of the same graph).
   ///   - policy: how several relations between one pair become one sign (`.multiplex` compares net signs).
-  /// - Returns: the relations begun and ended, the sign changes, and the actors entering and leaving.
+  /// - Returns: the relations begun and ended, the sign changes between the slices, the actors entering and
+  ///   leaving, and the reversals within each slice.
   /// - Complexity: O((n + m) log (n + m)) over both slices.
   public func changes(to later: Snapshot, policy: CollapsePolicy = .negativeDominates) -> SnapshotChange {
     func signs(_ snapshot: Snapshot) -> [Pair: Sign] {
@@ -53,7 +59,8 @@ extension Snapshot {
     let difference = difference(to: later)
     return SnapshotChange(
       begun: difference.begun.map(\.id), ended: difference.ended.map(\.id), signChanges: changed,
-      entered: difference.entered.map(\.id), left: difference.left.map(\.id))
+      entered: difference.entered.map(\.id), left: difference.left.map(\.id), reversalsBefore: reversals(),
+      reversalsAfter: later.reversals())
   }
 }
 

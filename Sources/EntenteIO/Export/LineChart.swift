@@ -2,19 +2,30 @@ import Foundation
 
 /// An SVG line chart of yearly series: one polyline per series over the years, axes, ticks and a legend.
 ///
-/// What `entente centrality --years … --chart` writes. Absent years break a line; text is XML-escaped.
+/// What `entente centrality --years … --chart` writes. Absent years break a line; text is XML-escaped. A series
+/// may carry a band (`--band`): a shaded area around its line, between two other values per year.
 public struct LineChart: Sendable {
   /// One line: an id (for the SVG `id`), its legend text and its value per year.
   public struct Series: Sendable {
     public let id: String
     public let label: String
     public let values: [Int: Double]
+    /// The two ends of the shaded band in each year that has one (either end may be the larger: the area spans
+    /// from the smaller to the larger); empty: no band.
+    public let band: [Int: (Double, Double)]
 
     /// A series.
-    public init(id: String, label: String, values: [Int: Double]) {
+    ///
+    /// - Parameters:
+    ///   - id: Its id in the SVG.
+    ///   - label: Its legend text.
+    ///   - values: Its value per year.
+    ///   - band: The two ends of its band per year (none by default).
+    public init(id: String, label: String, values: [Int: Double], band: [Int: (Double, Double)] = [:]) {
       self.id = id
       self.label = label
       self.values = values
+      self.band = band
     }
   }
 
@@ -25,6 +36,8 @@ public struct LineChart: Sendable {
   public let valueTitle: String
   /// The horizontal axis's title.
   public let yearTitle: String
+  /// What the shaded bands are, shown under the legend when a series has a band.
+  public let bandNote: String?
 
   /// A chart of `series` over `years`.
   ///
@@ -34,14 +47,17 @@ public struct LineChart: Sendable {
   ///   - series: The lines, in legend order.
   ///   - valueTitle: The vertical axis's title.
   ///   - yearTitle: The horizontal axis's title.
+  ///   - bandNote: What the shaded bands are (shown under the legend when a series has a band).
   public init(
-    title: String, years: ClosedRange<Int>, series: [Series], valueTitle: String = "value", yearTitle: String = "year"
+    title: String, years: ClosedRange<Int>, series: [Series], valueTitle: String = "value", yearTitle: String = "year",
+    bandNote: String? = nil
   ) {
     self.title = title
     self.years = years
     self.series = series
     self.valueTitle = valueTitle
     self.yearTitle = yearTitle
+    self.bandNote = bandNote
   }
 
   static let palette = [
@@ -59,15 +75,19 @@ public struct LineChart: Sendable {
   /// line (the canvas widens with it), axis titles, and ticks at round values.
   public func svg() -> String {
     let legendLines = series.map { Self.wrap($0.label) }
-    let longest = legendLines.flatMap { $0 }.map(\.count).max() ?? 0
+    let hasBand = series.contains { !$0.band.isEmpty }
+    let noteLines = hasBand ? bandNote.map(Self.wrap) ?? [] : []
+    let longest = (legendLines.flatMap { $0 } + noteLines).map(\.count).max() ?? 0
     let (left, top, bottom) = (78.0, 44.0, 62.0)
     let plotWidth = 640.0
     let plotHeight = 380.0
     let legendLeft = left + plotWidth + 24
     let width = (legendLeft + 34 + Double(longest) * Self.characterWidth + 16).rounded(.up)
     let rowHeights = legendLines.map { 8 + Double($0.count) * 16 }
-    let height = max(top + plotHeight + bottom, top + 8 + rowHeights.reduce(0, +) + 16).rounded(.up)
-    let ticks = Self.valueTicks(upTo: series.flatMap(\.values.values).max() ?? 0)
+    let noteHeight = noteLines.isEmpty ? 0 : 12 + Double(noteLines.count) * 16
+    let height = max(top + plotHeight + bottom, top + 8 + rowHeights.reduce(0, +) + noteHeight + 16).rounded(.up)
+    let bandValues = series.flatMap { $0.band.values.flatMap { [$0.0, $0.1] } }
+    let ticks = Self.valueTicks(upTo: (series.flatMap(\.values.values) + bandValues).max() ?? 0)
     let maximum = ticks.last ?? 1
     let span = Double(max(years.upperBound - years.lowerBound, 1))
     func x(_ year: Int) -> Double { left + Double(year - years.lowerBound) / span * plotWidth }
@@ -105,6 +125,36 @@ public struct LineChart: Sendable {
     }
     out += "</g>\n"
     var legendY = top + 8
+    // Bands first, under every line: each a shaded area from the smaller to the larger end, broken where a year
+    // has no band.
+    for (index, line) in series.enumerated() where !line.band.isEmpty {
+      let color = Self.palette[index % Self.palette.count]
+      var runs: [[Int]] = [[]]
+      for year in years {
+        if line.band[year] != nil {
+          runs[runs.count - 1].append(year)
+        } else if !runs[runs.count - 1].isEmpty {
+          runs.append([])
+        }
+      }
+      out +=
+        "<g id=\"band-\(escape(line.id))\" class=\"band\" data-actor=\"\(escape(line.id))\" fill=\"\(color)\" fill-opacity=\"0.2\" stroke=\"\(color)\" stroke-opacity=\"0.35\" stroke-width=\"0.5\">\n"
+      for run in runs where !run.isEmpty {
+        let ends = run.map { line.band[$0]! }
+        let upper = zip(run, ends).map { "\(f(x($0))),\(f(y(max($1.0, $1.1))))" }
+        let lower = zip(run, ends).reversed().map { "\(f(x($0))),\(f(y(min($1.0, $1.1))))" }
+        // A band of one year is a short bar, so it stays visible.
+        let widen = run.count == 1 ? 3.0 : 0
+        if widen > 0 {
+          let (low, high) = (min(ends[0].0, ends[0].1), max(ends[0].0, ends[0].1))
+          out +=
+            "<rect x=\"\(f(x(run[0]) - widen))\" y=\"\(f(y(high)))\" width=\"\(f(2 * widen))\" height=\"\(f(y(low) - y(high)))\"/>\n"
+        } else {
+          out += "<polygon points=\"\((upper + lower).joined(separator: " "))\"/>\n"
+        }
+      }
+      out += "</g>\n"
+    }
     for (index, line) in series.enumerated() {
       let color = Self.palette[index % Self.palette.count]
       // Absent years break the line into segments.
@@ -137,6 +187,16 @@ public struct LineChart: Sendable {
       }
       out += "</text></g>\n"
       legendY += rowHeights[index]
+    }
+    if !noteLines.isEmpty {
+      let baseline = legendY + 12 + 14
+      out +=
+        "<g id=\"band-note\" class=\"legend\"><rect x=\"\(f(legendLeft))\" y=\"\(f(baseline - 11))\" width=\"24\" height=\"10\" fill=\"#888\" fill-opacity=\"0.3\"/>"
+      out += "<text x=\"\(f(legendLeft + 32))\" y=\"\(f(baseline))\" fill=\"#444\">"
+      for (number, text) in noteLines.enumerated() {
+        out += "<tspan x=\"\(f(legendLeft + 32))\"\(number == 0 ? "" : " dy=\"16\"")>\(escape(text))</tspan>"
+      }
+      out += "</text></g>\n"
     }
     return out + "</svg>\n"
   }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// It holds every year's diagram (SVG, drawn with
 /// every actor in the same place), a year slider, a play button, tooltips with citations on hover, and a
-/// side panel listing the year's changes. No network: the diagrams, script and styles are all inline.
+/// side panel listing the year's changes (and the pairs whose sign changes within the year). No network: the diagrams, script and styles are all inline.
 ///
 /// The year shown follows the URL hash (`index.html#1979`); the body's `data-year` attribute and the
 /// `#year-label` text give the year shown (used by the headless-browser test).
@@ -36,6 +36,7 @@ public enum TimelinePage {
       var ended: [Item]
       var entering: [Item]
       var leaving: [Item]
+      var reversals: [Item]
     }
     var title: String
     var years: [Int]
@@ -49,8 +50,12 @@ public enum TimelinePage {
   ///   - graph: The graph (names, kinds, citations for the side panel).
   ///   - frames: The diagrams, one per year, in year order.
   ///   - changes: The changes into each year (`YearChanges.series`).
+  ///   - reversals: The pairs whose sign changes within each year (`TemporalGraph.reversals(inEachOf:rule:)` in
+  ///     EntenteAlgorithms), listed in the year's panel with their order and dates.
   /// - Returns: The HTML text.
-  public static func html(of graph: TemporalGraph, frames: [Frame], changes: [YearChanges]) -> String {
+  public static func html(
+    of graph: TemporalGraph, frames: [Frame], changes: [YearChanges], reversals: [Int: [SignReversal]] = [:]
+  ) -> String {
     func name(_ id: ActorID) -> String { graph.actor(id)?.name ?? id.rawValue }
     func item(_ relation: Relation) -> PageData.Item {
       let kind = graph.kinds[relation.kind]
@@ -71,13 +76,25 @@ public enum TimelinePage {
         id: actor.id.rawValue, text: actor.name,
         detail: actor.type.rawValue + (actor.lifetime.map { " · \($0)" } ?? ""))
     }
+    func reversalItem(_ reversal: SignReversal) -> PageData.Item {
+      let relations = reversal.before.relations + reversal.after.relations
+      let lines = zip(relations, reversal.before.days + reversal.after.days).map { relation, days in
+        let kind = graph.kinds[relation.kind]?.name ?? relation.kind.rawValue
+        return "\(kind) \(relation.period) (\(relation.id)): \(days.lowerBound)…\(days.upperBound) in the slice"
+      }
+      return PageData.Item(
+        id: relations.map(\.id.rawValue).joined(separator: "+"),
+        text: "\(name(reversal.a)) — \(name(reversal.b)): \(reversal.order)",
+        detail: lines.joined(separator: "\n"))
+    }
     var data = PageData(
       title: graph.metadata.title ?? graph.metadata.id, years: frames.map(\.year), frames: [:], changes: [:])
     for frame in frames { data.frames[String(frame.year)] = stripProlog(frame.svg) }
     for change in changes {
       data.changes[String(change.year)] = PageData.Changes(
         begun: change.relationsBegun.map(item), ended: change.relationsEnded.map(item),
-        entering: change.actorsEntering.map(actorItem), leaving: change.actorsLeaving.map(actorItem))
+        entering: change.actorsEntering.map(actorItem), leaving: change.actorsLeaving.map(actorItem),
+        reversals: (reversals[change.year] ?? []).map(reversalItem))
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
@@ -210,11 +227,12 @@ public enum TimelinePage {
         diagram.querySelectorAll("title").forEach(function (title) { title.remove(); });
         panel.innerHTML = "";
         panel.appendChild(element("h2", "Changes in " + year));
-        var changes = data.changes[String(year)] || { begun: [], ended: [], entering: [], leaving: [] };
+        var changes = data.changes[String(year)] || { begun: [], ended: [], entering: [], leaving: [], reversals: [] };
         section("Relations begun", changes.begun);
         section("Relations ended (last active " + (year - 1) + ")", changes.ended);
         section("Actors entering", changes.entering);
         section("Actors leaving", changes.leaving);
+        section("Reversals within " + year + " (both signs in the year)", changes.reversals || []);
         if (location.hash !== "#" + year) history.replaceState(null, "", "#" + year);
       }
 

@@ -14,6 +14,12 @@ struct BalanceCommand: ParsableCommand {
       Examples:
         entente balance GRAPH --year 1979
         entente balance GRAPH --years 1975...1991 --format csv
+        entente balance GRAPH --years 1975...1991 --band
+      With --band, one row per year and measure: the value under the certain-only reading (certain rule, only \
+      relations of confidence certain), as asked, and under the all-possible reading (possible rule, every \
+      confidence). Not a confidence interval; a share can be higher under either end.
+      With --years, --chart FILE writes an SVG line chart of the two balanced shares (with --band: each over its \
+      shaded band).
       Exit status: 0 success, 1 failure, 64 usage.
       """)
 
@@ -28,6 +34,11 @@ struct BalanceCommand: ParsableCommand {
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
   @OptionGroup var collapse: PolicyOptions
+
+  @OptionGroup var band: BandOptions
+
+  @Option(help: "With --years: write a line chart of the balanced shares (strong, clusterable) to this SVG file.")
+  var chart: String?
 
   @Option(help: "Search steps for the exact frustration index before settling for an upper bound.")
   var searchBudget: Int = 2_000_000
@@ -44,6 +55,16 @@ struct BalanceCommand: ParsableCommand {
     if searchBudget < 1 { throw ValidationError("--search-budget must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     try filters.rejectDirection("balance")
+    if band.band && years == nil { throw ValidationError("--band needs --years") }
+    if chart != nil && years == nil { throw ValidationError("--chart needs --years") }
+  }
+
+  /// Writes the chart of the balanced shares, when asked.
+  private func writeChart(value: [BalanceReport], band: [BandEnd: [BalanceReport]]?, years: ClosedRange<Int>) throws {
+    guard let chart else { return }
+    let svg = BandOptions.balanceChart(value: value, band: band, years: years).svg()
+    try AtomicFile.write(Data(svg.utf8), to: chart)
+    Terminal.error("wrote \(chart)")
   }
 
   func run() throws { try reportingFailures(execute) }
@@ -53,6 +74,13 @@ struct BalanceCommand: ParsableCommand {
     // Events are left out by default: a one-day clash does not weigh as a standing tie.
     let filter = try filters.filter(in: loaded, events: .exclude)
     let graph = loaded.filtered(by: filter)
+    if let years, band.band {
+      let reports = graph.balanceBand(
+        years: years.range, rule: filters.rule, policy: collapse.policy, searchBudget: searchBudget, threads: threads)
+      Terminal.output(BandOptions.balanceTable(reports, years: years.range, format: format).rendered(as: format))
+      try writeChart(value: reports[.value] ?? [], band: reports, years: years.range)
+      return
+    }
     if let years {
       var table = Table(
         columns: [
@@ -78,6 +106,7 @@ struct BalanceCommand: ParsableCommand {
         ])
       }
       Terminal.output(table.rendered(as: format))
+      try writeChart(value: reports, band: nil, years: years.range)
       return
     }
     let snapshot = graph.snapshot(year: year!, rule: filter.rule)

@@ -17,6 +17,11 @@ struct CentralityCommand: ParsableCommand {
       Examples:
         entente centrality GRAPH --measure betweenness --year 1979 --top 10
         entente centrality GRAPH --measure degree --years 1975...1991 --top 8 --chart degree.svg
+        entente centrality GRAPH --measure betweenness --years 1975...1991 --band --chart c.svg
+      With --band, one row per actor and year: the value under the certain-only reading (certain rule, only \
+      relations of confidence certain), as asked, and under the all-possible reading (possible rule, every \
+      confidence); the chart shades the band between the two. The two ends are not ordered for every measure \
+      (normalised betweenness can fall when ties are added) and the band is not a confidence interval.
       Exit status: 0 success, 1 failure (e.g. Katz not converging), 64 usage.
       """)
 
@@ -38,6 +43,8 @@ struct CentralityCommand: ParsableCommand {
   var chart: String?
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
+
+  @OptionGroup var band: BandOptions
 
   @Flag(
     help:
@@ -61,6 +68,7 @@ struct CentralityCommand: ParsableCommand {
   func validate() throws {
     guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
     if chart != nil && years == nil { throw ValidationError("--chart needs --years") }
+    if band.band && years == nil { throw ValidationError("--band needs --years") }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     if threads != 1 && !measure.usesThreads && years == nil {
@@ -98,6 +106,23 @@ struct CentralityCommand: ParsableCommand {
       return
     }
     let range = years!.range
+    if band.band {
+      let result = try query {
+        try graph.centralityBand(measure, years: range, rule: filter.rule, options: options)
+      }
+      let shown = Array(result.value.ranked.prefix(top ?? result.value.ranked.count))
+      Terminal.output(
+        BandOptions.centralityTable(result, actors: shown, graph: graph, format: format).rendered(as: format))
+      guard let chart else { return }
+      let svg = LineChart(
+        title: "\(measure.rawValue), \(range.lowerBound)–\(range.upperBound)", years: range,
+        series: BandOptions.chartSeries(result, actors: Array(result.value.ranked.prefix(top ?? 8)), graph: graph),
+        valueTitle: "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)"), bandNote: BandOptions.chartNote
+      ).svg()
+      try AtomicFile.write(Data(svg.utf8), to: chart)
+      Terminal.error("wrote \(chart)")
+      return
+    }
     let result = try query {
       try graph.centralitySeries(measure, years: range, rule: filter.rule, options: options)
     }

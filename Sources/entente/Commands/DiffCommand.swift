@@ -9,7 +9,10 @@ struct DiffCommand: ParsableCommand {
     abstract: "What changed between two years: relations begun, ended, changed in sign; actors entering, leaving.",
     discussion: """
       A sign change is a pair tied in both years whose signed tie differs (several relations of a pair collapse \
-      under --policy). Example: entente diff GRAPH 1978 1979
+      under --policy). A reversal is a pair whose sign changes within one of the two years (a positive and a \
+      negative relation both active in it, one after the other), listed with the days each relation holds in that \
+      year and their order: + then -, - then +, overlapping, or unresolved when the dates are too coarse to say. \
+      Example: entente diff GRAPH 1978 1979
       Exit status: 0 success, 1 failure, 64 usage.
       """)
 
@@ -55,12 +58,21 @@ struct DiffCommand: ParsableCommand {
         "sign changed", "", flip.a.rawValue, flip.b.rawValue, "", "", "\(flip.before.symbol) → \(flip.after.symbol)",
       ])
     }
+    for reversal in change.reversalsBefore + change.reversalsAfter {
+      table.append([
+        "reversal", reversal.relationsDescription, reversal.a.rawValue, reversal.b.rawValue,
+        reversal.kindsDescription, reversal.periodsDescription,
+        "within \(reversal.sliceDescription), \(reversal.order): \(reversal.daysDescription)",
+      ])
+    }
     for actor in change.entered { table.append(["entered", "", actor.rawValue, "", "", "", graph.name(of: actor)]) }
     for actor in change.left { table.append(["left", "", actor.rawValue, "", "", "", graph.name(of: actor)]) }
     if format == .table {
       Terminal.output(
         "\(first) → \(second): \(change.begun.count) begun, \(change.ended.count) ended, "
-          + "\(change.signChanges.count) sign change(s), \(change.entered.count) actor(s) entered, \(change.left.count) left\n\n"
+          + "\(change.signChanges.count) sign change(s), \(change.reversalsBefore.count) reversal(s) within \(first), "
+          + "\(change.reversalsAfter.count) within \(second), \(change.entered.count) actor(s) entered, "
+          + "\(change.left.count) left\n\n"
       )
     }
     Terminal.output(table.rendered(as: format))

@@ -9,7 +9,10 @@ struct HistoryCommand: ParsableCommand {
     abstract: "Every relation between two actors over time, with its sources' words.",
     discussion: """
       Relations in order of their start, each with its period, kind, sign, direction, confidence and citations; \
-      then the pair's signed tie year by year where it changes. Example: entente history GRAPH china vietnam
+      then the pair's signed tie year by year where it changes. A relation taking part in a reversal (the pair's \
+      sign changing within one year, both signs active in it) is marked in the reversals column with the year and \
+      the order (+ then -, - then +, overlapping, unresolved); the table ends with the reversals and the days each \
+      relation holds in that year. Example: entente history GRAPH china vietnam
       Exit status: 0 success (also when the pair has no relation: the table is empty), 3 unknown actor, 64 usage.
       """)
 
@@ -42,7 +45,7 @@ struct HistoryCommand: ParsableCommand {
     let history = graph.dyadHistory(
       between: a.id, and: b.id, kinds: nil, years: graph.defaultYears, rule: filter.rule, policy: collapse.policy)
     var table = Table(columns: [
-      "relation", "period", "kind", "sign", "source", "target", "confidence", "label", "citations",
+      "relation", "period", "kind", "sign", "source", "target", "confidence", "label", "citations", "reversals",
     ])
     for relation in history.relations {
       let kind = graph.kinds[relation.kind]
@@ -54,6 +57,9 @@ struct HistoryCommand: ParsableCommand {
         kind?.sign.symbol ?? "",
         relation.source.rawValue, relation.target.rawValue, relation.confidence.rawValue, relation.label ?? "",
         citations.joined(separator: " | "),
+        history.reversals.filter { reversal in
+          (reversal.before.relations + reversal.after.relations).contains { $0.id == relation.id }
+        }.map { "\($0.sliceDescription): \($0.order)" }.joined(separator: "; "),
       ])
     }
     if format == .table {
@@ -64,5 +70,10 @@ struct HistoryCommand: ParsableCommand {
     guard format == .table, !history.changes.isEmpty else { return }
     let changes = history.changes.map { "\($0.year): \($0.tie)" }
     Terminal.output("\nsigned tie by year (where it changes): " + changes.joined(separator: ", ") + "\n")
+    for reversal in history.reversals {
+      Terminal.output(
+        "reversal within \(reversal.sliceDescription): \(reversal.order), \(reversal.relationsDescription) "
+          + "(\(reversal.kindsDescription); \(reversal.daysDescription))\n")
+    }
   }
 }

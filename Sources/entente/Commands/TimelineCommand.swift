@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteAlgorithms
 import EntenteCore
 import EntenteGraphviz
 import EntenteIO
@@ -11,7 +12,8 @@ struct TimelineCommand: AsyncParsableCommand {
     discussion: """
       Writes DIR/index.html, which needs no network: every year's SVG (all actors in the same place), a year
       slider and a play button, tooltips with citations, and a side panel with the relations begun and ended
-      and the actors entering and leaving that year. Open index.html#1979 to start at 1979.
+      and the actors entering and leaving that year, and the reversals within it (a pair allied and hostile in
+      one year, with the order and the days of each). Open index.html#1979 to start at 1979.
       """)
 
   @OptionGroup var input: GraphArgument
@@ -69,7 +71,8 @@ struct TimelineCommand: AsyncParsableCommand {
         }
       }
       let changes = YearChanges.series(of: graph, years: range, rule: rule)
-      let html = TimelinePage.html(of: graph, frames: frames, changes: changes)
+      let html = TimelinePage.html(
+        of: graph, frames: frames, changes: changes, reversals: graph.reversals(inEachOf: range, rule: rule))
       let destination =
         out == "-"
         ? AtomicReplace.destination(forArgument: out) : URL(fileURLWithPath: out).appendingPathComponent("index.html")
