@@ -14,16 +14,17 @@ struct BalanceCommand: ParsableCommand {
       Examples:
         entente balance GRAPH --year 1979
         entente balance GRAPH --years 1975...1991 --format csv
+        entente balance GRAPH --date 1979-01-07
+        entente balance GRAPH --from 1978 --to 1979 --every quarter
       Exit status: 0 success, 1 failure, 64 usage.
       """)
 
   @OptionGroup var input: GraphArgument
 
-  @Option(help: "One year: census, unbalanced triads, blocs, frustrated ties and conflicts.", transform: parseYear)
-  var year: Int?
+  @OptionGroup(title: "One slice (census, unbalanced triads, blocs, frustrated ties and conflicts)")
+  var slice: SliceOptions
 
-  @Option(help: "A range of years (1975...1991): one row per year.", transform: YearRange.parse)
-  var years: YearRange?
+  @OptionGroup(title: "A series (one row per slice)") var series: SeriesOptions
 
   @OptionGroup var activity: ActivityOptions
 
@@ -32,7 +33,7 @@ struct BalanceCommand: ParsableCommand {
   @Option(help: "Search steps for the exact frustration index before settling for an upper bound.")
   var searchBudget: Int = 2_000_000
 
-  @Option(help: "With --years: worker threads, each taking whole years (the rows do not depend on it).")
+  @Option(help: "With a series: worker threads, each taking whole slices (the rows do not depend on it).")
   var threads: Int = 1
 
   @OptionGroup var output: OutputOptions
@@ -40,7 +41,11 @@ struct BalanceCommand: ParsableCommand {
   private var format: OutputFormat { output.format }
 
   func validate() throws {
-    guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
+    guard (slice.slice == nil) != !series.isGiven else {
+      throw ValidationError(
+        "give one slice (--year, --date or --window) or a series (--years, or --from/--to/--every), not "
+          + (series.isGiven ? "both" : "neither"))
+    }
     if searchBudget < 1 { throw ValidationError("--search-budget must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
@@ -49,24 +54,25 @@ struct BalanceCommand: ParsableCommand {
 
   private func execute() throws {
     let graph = try input.load()
-    if let years {
+    if series.isGiven {
+      let slices = try series.slices(of: graph)
       var table = Table(
         columns: [
-          "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
+          "slice", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
           "exact", "conflicts",
         ],
         numeric: [
-          "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
+          "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
           "conflicts",
         ])
       let (rule, policy, budget) = (activity.rule, collapse.policy, searchBudget)
-      let reports = YearWorkers.map(years.range, workers: threads) { year in
-        graph.snapshot(year: year, rule: rule).structuralBalance(policy: policy, searchBudget: budget)
+      let reports = YearWorkers.map(0...(slices.count - 1), workers: threads) { position in
+        graph.snapshot(slices[position], rule: rule).structuralBalance(policy: policy, searchBudget: budget)
       }
-      for (year, report) in zip(years.range, reports) {
+      for (slice, report) in zip(slices, reports) {
         let c = report.census
         table.append([
-          "\(year)", "\(c.total)", "\(c.allPositive)", "\(c.oneNegative)", "\(c.twoNegative)", "\(c.allNegative)",
+          slice.name, "\(c.total)", "\(c.allPositive)", "\(c.oneNegative)", "\(c.twoNegative)", "\(c.allNegative)",
           c.strongBalanceShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
           c.clusterabilityShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
           (report.frustration.isExact || format != .table ? "" : "≤") + "\(report.frustration.index)",
@@ -76,11 +82,11 @@ struct BalanceCommand: ParsableCommand {
       Terminal.output(table.rendered(as: format))
       return
     }
-    let snapshot = graph.snapshot(year: year!, rule: activity.rule)
+    let snapshot = graph.snapshot(slice.slice!, rule: activity.rule)
     let report = snapshot.structuralBalance(policy: collapse.policy, searchBudget: searchBudget)
     let c = report.census
     var summary = Table(columns: ["property", "value"])
-    summary.append(property: "year", number: "\(year!)")
+    summary.append(["slice", snapshot.sliceDescription])
     summary.append(["policy", collapse.policy.rawValue])
     summary.append(property: "triads", number: "\(c.total)")
     summary.append(property: "+++", number: "\(c.allPositive)")

@@ -17,6 +17,8 @@ struct CentralityCommand: ParsableCommand {
       Examples:
         entente centrality GRAPH --measure betweenness --year 1979 --top 10
         entente centrality GRAPH --measure degree --years 1975...1991 --top 8 --chart degree.svg
+        entente centrality GRAPH --measure betweenness --window 1979-01...1979-06
+        entente centrality GRAPH --measure betweenness --from 1978-06 --to 1979-06 --every month
       Exit status: 0 success, 1 failure (e.g. Katz not converging), 64 usage.
       """)
 
@@ -25,16 +27,14 @@ struct CentralityCommand: ParsableCommand {
   @Option(help: "The measure.")
   var measure: CentralityMeasure
 
-  @Option(help: "One year.", transform: parseYear)
-  var year: Int?
+  @OptionGroup(title: "One slice") var slice: SliceOptions
 
-  @Option(help: "A range of years (1975...1991): a table of actors × years.", transform: YearRange.parse)
-  var years: YearRange?
+  @OptionGroup(title: "A series (a table of actors × slices)") var series: SeriesOptions
 
   @Option(help: "Only the N highest-ranked actors (in a series: by their mean over the years).")
   var top: Int?
 
-  @Option(help: "With --years: write a line chart of the top actors (default 8) to this SVG file.")
+  @Option(help: "With a series: write a line chart of the top actors (default 8) to this SVG file.")
   var chart: String?
 
   @OptionGroup var kindFilter: KindOptions
@@ -64,13 +64,17 @@ struct CentralityCommand: ParsableCommand {
   private var format: OutputFormat { output.format }
 
   func validate() throws {
-    guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
-    if chart != nil && years == nil { throw ValidationError("--chart needs --years") }
+    guard (slice.slice == nil) != !series.isGiven else {
+      throw ValidationError(
+        "give one slice (--year, --date or --window) or a series (--years, or --from/--to/--every), not "
+          + (series.isGiven ? "both" : "neither"))
+    }
+    if chart != nil && !series.isGiven { throw ValidationError("--chart needs a series (--years or --every)") }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    if threads != 1 && !measure.usesThreads && years == nil {
+    if threads != 1 && !measure.usesThreads && !series.isGiven {
       throw ValidationError(
-        "--threads goes with --years (years in parallel) or --measure betweenness; \(measure.rawValue) of one year runs on one thread"
+        "--threads goes with a series (slices in parallel) or --measure betweenness; \(measure.rawValue) of one year runs on one thread"
       )
     }
     if raw && !measure.hasRawForm {
@@ -88,8 +92,8 @@ struct CentralityCommand: ParsableCommand {
       filter: EdgeFilter(kinds: try kindFilter.kindIDs(in: graph)),
       direction: directed ? .followDirection : .ignoreDirection, weighted: weighted, normalized: !raw,
       threads: threads, katzAlpha: alpha)
-    if let year {
-      let snapshot = graph.snapshot(year: year, rule: activity.rule)
+    if let slice = slice.slice {
+      let snapshot = graph.snapshot(slice, rule: activity.rule)
       let scores = try query { try snapshot.centrality(measure, options: options) }
       var table = Table(columns: ["rank", "actor", "name", measure.rawValue], numeric: ["rank", measure.rawValue])
       for (rank, entry) in scores.ranked(top: top).enumerated() {
@@ -100,27 +104,38 @@ struct CentralityCommand: ParsableCommand {
       Terminal.output(table.rendered(as: format))
       return
     }
-    let range = years!.range
+    let slices = try series.slices(of: graph)
     let result = try query {
-      try graph.centralitySeries(measure, years: range, rule: activity.rule, options: options)
+      try graph.centralitySeries(measure, slices: slices, rule: activity.rule, options: options)
     }
-    let series = result.values
+    let values = result.valuesBySlice
     let ranked = result.ranked
     let shown = Array(ranked.prefix(top ?? ranked.count))
-    var table = Table(columns: ["actor", "name"] + range.map(String.init), numeric: range.map(String.init))
+    let names = slices.map(\.name)
+    var table = Table(columns: ["actor", "name"] + names, numeric: names)
     for actor in shown {
       table.append(
         [actor.rawValue, graph.name(of: actor)]
-          + range.map { year in series[actor]?[year].map { formatNumber($0, for: format, decimals: 4) } ?? "" })
+          + slices.indices.map { values[actor]?[$0].map { formatNumber($0, for: format, decimals: 4) } ?? "" })
     }
     Terminal.output(table.rendered(as: format))
     if let chart {
       let charted = Array(ranked.prefix(top ?? 8))
-      let svg = LineChart(
-        title: "\(measure.rawValue), \(range.lowerBound)–\(range.upperBound)", years: range,
-        series: charted.map { LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: series[$0] ?? [:]) },
-        valueTitle: "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)")
-      ).svg()
+      let lines = charted.map { LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: values[$0] ?? [:]) }
+      let title = "\(measure.rawValue), \(names[0])–\(names[names.count - 1])"
+      let valueTitle = "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)")
+      let yearly = slices.allSatisfy { $0.year != nil }
+      let svg =
+        yearly
+        ? LineChart(
+          title: title, years: slices[0].year!...slices[slices.count - 1].year!,
+          series: lines.map { line in
+            LineChart.Series(
+              id: line.id, label: line.label,
+              values: Dictionary(uniqueKeysWithValues: line.values.map { (slices[$0.key].year!, $0.value) }))
+          }, valueTitle: valueTitle
+        ).svg()
+        : LineChart(title: title, slices: names, series: lines, valueTitle: valueTitle).svg()
       try AtomicFile.write(Data(svg.utf8), to: chart)
       Terminal.error("wrote \(chart)")
     }

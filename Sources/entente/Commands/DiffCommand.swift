@@ -6,20 +6,24 @@ import Foundation
 struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
-    abstract: "What changed between two years: relations begun, ended, changed in sign; actors entering, leaving.",
+    abstract: "What changed between two slices: relations begun, ended, changed in sign; actors entering, leaving.",
     discussion: """
-      A sign change is a pair tied in both years whose signed tie differs (several relations of a pair collapse \
-      under --policy). Example: entente diff GRAPH 1978 1979
+      Each slice is a year, a quarter, a month, a day or a window (1979, 1979-Q1, 1979-01, 1979-01-07, \
+      1979-01...1979-06). A sign change is a pair tied in both slices whose signed tie differs (several relations \
+      of a pair collapse under --policy).
+      Examples: entente diff GRAPH 1978 1979; entente diff GRAPH 1978-12 1979-01-07; entente diff GRAPH 1975...1977 1979...1981
       Exit status: 0 success, 1 failure, 64 usage.
       """)
 
   @OptionGroup var input: GraphArgument
 
-  @Argument(help: "The earlier year.", transform: parseYear)
-  var first: Int
+  @Argument(
+    help: ArgumentHelp("The earlier slice: a year, quarter, month, day or window FIRST...LAST.", valueName: "slice"),
+    transform: { try parseSlice($0, allowingWindow: true) })
+  var first: Slice
 
-  @Argument(help: "The later year.", transform: parseYear)
-  var second: Int
+  @Argument(help: ArgumentHelp("The later slice.", valueName: "slice"), transform: { try parseSlice($0, allowingWindow: true) })
+  var second: Slice
 
   @OptionGroup var activity: ActivityOptions
 
@@ -33,8 +37,8 @@ struct DiffCommand: ParsableCommand {
 
   private func execute() throws {
     let graph = try input.load()
-    let before = graph.snapshot(year: first, rule: activity.rule)
-    let after = graph.snapshot(year: second, rule: activity.rule)
+    let before = graph.snapshot(first, rule: activity.rule)
+    let after = graph.snapshot(second, rule: activity.rule)
     let change = before.changes(to: after, policy: collapse.policy)
     var table = Table(columns: ["change", "relation", "source", "target", "kind", "period", "detail"])
     func add(_ label: String, _ id: RelationID) {

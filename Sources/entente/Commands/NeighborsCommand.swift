@@ -6,11 +6,11 @@ import Foundation
 struct NeighborsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "neighbors",
-    abstract: "An actor's allies, enemies, patrons and clients (and other ties) in a year.",
+    abstract: "An actor's allies, enemies, patrons and clients (and other ties) in a year, on a date or in a window.",
     discussion: """
       Allies: positive undirected relations (alliance and its sub-kinds); enemies: negative relations; patrons and \
       clients: patronage either way; other: membership, recognition, mediation, leadership, …
-      Example: entente neighbors GRAPH vietnam --year 1979
+      Examples: entente neighbors GRAPH vietnam --year 1979; entente neighbors GRAPH vietnam --window 1978-11...1979-02
       Exit status: 0 success, 3 unknown actor, 4 actor absent in that year, 64 usage.
       """)
 
@@ -19,8 +19,7 @@ struct NeighborsCommand: ParsableCommand {
   @Argument(help: "The actor (id, name or alias, any case).")
   var actor: String
 
-  @Option(help: "The year.", transform: parseYear)
-  var year: Int
+  @OptionGroup(title: "The slice") var slice: SliceOptions
 
   @OptionGroup var activity: ActivityOptions
 
@@ -28,11 +27,15 @@ struct NeighborsCommand: ParsableCommand {
 
   private var format: OutputFormat { output.format }
 
+  func validate() throws {
+    guard slice.slice != nil else { throw ValidationError("give --year, --date or --window (one of them)") }
+  }
+
   func run() throws { try reportingFailures(execute) }
 
   private func execute() throws {
     let graph = try input.load()
-    let snapshot = graph.snapshot(year: year, rule: activity.rule)
+    let snapshot = graph.snapshot(slice.slice!, rule: activity.rule)
     let record = try query { try graph.actor(named: actor, during: snapshot.days) }
     try graph.requirePresent(record, in: snapshot)
     let ego = try query { try snapshot.ego(of: record.id) }
@@ -50,7 +53,7 @@ struct NeighborsCommand: ParsableCommand {
     }
     if format == .table {
       Terminal.output(
-        "\(record.id) (\(record.name)) in \(year): \(ego.allies.count) allies, \(ego.enemies.count) enemies, "
+        "\(record.id) (\(record.name)) in \(snapshot.sliceDescription): \(ego.allies.count) allies, \(ego.enemies.count) enemies, "
           + "\(ego.patrons.count) patrons, \(ego.clients.count) clients, \(ego.others.count) other\n\n")
     }
     Terminal.output(table.rendered(as: format))
