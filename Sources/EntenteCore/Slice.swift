@@ -145,10 +145,9 @@ extension Slice {
     do {
       return try PartialDate(parsing: String(body)).days
     } catch {
-      throw SliceSyntaxError(
-        body.allSatisfy { $0.isASCIIDigit || $0 == "-" } && pieces.count <= 3 && pieces.allSatisfy { !$0.isEmpty }
-          && pieces[0].count == 4
-          ? "'\(text)': \(error.description)" : "'\(text)' is not a slice: \(expected)")
+      // A calendar error (month 13, 30 February) is worth its own words; a wrong form is not a slice at all.
+      let wrongForm = error.description.contains("is not a date of the form")
+      throw SliceSyntaxError(wrongForm ? "'\(text)' is not a slice: \(expected)" : "'\(text)': \(error.description)")
     }
   }
 }

@@ -174,6 +174,59 @@ import Testing
     #expect(panel.error.contains("one row per pair per year"))
   }
 
+  /// Each actor's drawn place in an SVG: the coordinates of the first shape of its node group.
+  static func positions(in svg: String) -> [String: String] {
+    var found: [String: String] = [:]
+    var rest = Substring(svg)
+    while let open = rest.range(of: "<g id=\"") {
+      rest = rest[open.upperBound...]
+      guard let quote = rest.firstIndex(of: "\"") else { break }
+      let id = String(rest[..<quote])
+      guard rest[quote...].hasPrefix("\" class=\"node"), let close = rest.range(of: "</g>") else { continue }
+      let group = rest[..<close.lowerBound]
+      for attribute in ["points=\"", "cx=\""] {
+        if let start = group.range(of: attribute), let end = group[start.upperBound...].firstIndex(of: "\"") {
+          found[id] = String(group[start.upperBound..<end])
+          break
+        }
+      }
+    }
+    return found
+  }
+
+  @Test func aMonthlyRenderOfAYearKeepsEveryActorInPlace() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try run([
+      "render", "Graphs/cambodian-vietnamese-war.yaml", "--from", "1979-01", "--to", "1979-12", "--every", "month",
+      "--out", folder.path,
+    ])
+    #expect(outcome.status == 0, "\(outcome.error)")
+    let months = (1...12).map { String(format: "1979-%02d", $0) }
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(files == months.map { "cambodian-vietnamese-war-\($0).svg" })
+    var place: [String: String] = [:]
+    var seen = 0
+    for file in files {
+      let svg = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      let positions = Self.positions(in: svg)
+      #expect(positions.count >= 10, "\(file)")
+      for (actor, position) in positions {
+        if let earlier = place[actor] {
+          #expect(earlier == position, "\(actor) moved in \(file)")
+          seen += 1
+        } else {
+          place[actor] = position
+        }
+      }
+    }
+    // Most actors are drawn in many months: the comparison is not vacuous.
+    #expect(seen > 100)
+    // The title names the slice.
+    let january = try String(contentsOf: folder.appendingPathComponent(files[0]), encoding: .utf8)
+    #expect(january.contains("1979&#45;01"))  // Graphviz writes "-" as &#45;
+  }
+
   @Test func conflictingSliceOptionsAreUsageErrors() throws {
     for arguments in [
       ["path", graph, "a", "b", "--year", "1979", "--date", "1979-02"],
