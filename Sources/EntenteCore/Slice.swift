@@ -172,7 +172,8 @@ extension Slice {
         let first = 3 * ((m - 1) / 3) + 1
         let last = Day(year: y, month: first + 2, day: Day.numberOfDays(inMonth: first + 2, year: y))
         return Day(year: y, month: first, day: 1)...last
-      case .month: return Day(year: y, month: m, day: 1)...Day(year: y, month: m, day: Day.numberOfDays(inMonth: m, year: y))
+      case .month:
+        return Day(year: y, month: m, day: 1)...Day(year: y, month: m, day: Day.numberOfDays(inMonth: m, year: y))
       case .day: return day...day
       }
     }

@@ -65,7 +65,10 @@ import Testing
   @Test(arguments: [
     (["--format", "svg,gif"], "entente: The value 'svg,gif' is invalid for '--format <format>'"),
     (["--engine", "spring"], "entente: The value 'spring' is invalid for '--engine <engine>'"),
-    (["--date", "1977-13"], "entente: The value '1977-13' is invalid for '--date <date>': '1977-13': month 13 is not 1…12"),
+    (
+      ["--date", "1977-13"],
+      "entente: The value '1977-13' is invalid for '--date <date>': '1977-13': month 13 is not 1…12"
+    ),
     (["--date", "1977", "--years", "1977"], "entente: give one slice (--date) or a series (--years), not both"),
     (["--window", "1978...1977"], "ends (1977-12-31) before it begins (1978-01-01)"),
     (["--from", "1977-02"], "entente: --from and --to go together"),

@@ -14,7 +14,9 @@ import Testing
 
   /// The CSV rows of an output, without its header, split into fields.
   private func rows(_ csv: String) -> [[String]] {
-    csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    csv.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
   }
 
   @Test func pathTakesADateAWindowAndAYear() throws {
@@ -84,9 +86,10 @@ import Testing
     #expect(lines[0] == "actor,name," + months.joined(separator: ","))
     // b: a and c in February; a in January, March and October–December; absent April–September.
     let b = try #require(rows(series.output).first { $0[0] == "b" })
-    #expect(b.dropFirst(2).map { $0.isEmpty ? "-" : String(Double($0)!) } == [
-      "1.0", "2.0", "1.0", "-", "-", "-", "-", "-", "-", "1.0", "1.0", "1.0",
-    ])
+    #expect(
+      b.dropFirst(2).map { $0.isEmpty ? "-" : String(Double($0)!) } == [
+        "1.0", "2.0", "1.0", "-", "-", "-", "-", "-", "-", "1.0", "1.0", "1.0",
+      ])
     // Each column is the month's own snapshot.
     for (column, month) in months.enumerated() {
       let single = try run(["centrality", graph, "--measure", "degree", "--raw", "--date", month, "--format", "csv"])
@@ -161,7 +164,8 @@ import Testing
     let info = try #require(record["graph"] as? [String: Any])
     #expect(info["slice"] as? String == "1979-02-15" && info["year"] == nil)
     #expect((record["nodes"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["a", "b", "c"])
-    #expect(Set((record["edges"] as? [[String: Any]])?.compactMap { $0["key"] as? String } ?? []) == ["ab", "bc", "ac"])
+    #expect(
+      Set((record["edges"] as? [[String: Any]])?.compactMap { $0["key"] as? String } ?? []) == ["ab", "bc", "ac"])
     let year = try run(["export", graph, "--to", "json", "--year", "1980"])
     let yearRecord = try #require(try JSONSerialization.jsonObject(with: Data(year.output.utf8)) as? [String: Any])
     #expect((yearRecord["graph"] as? [String: Any])?["year"] as? Int == 1980)

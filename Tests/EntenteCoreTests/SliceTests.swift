@@ -65,7 +65,8 @@ import Testing
     let months = try Slice.steps(from: Slice(parsing: "1978-06-15"), to: Slice(parsing: "1979-06"), every: .month)
     #expect(months.map(\.name) == (6...12).map { "1978-\($0 < 10 ? "0" : "")\($0)" } + (1...6).map { "1979-0\($0)" })
     let quarters = try Slice.steps(from: Slice(parsing: "1979-02"), to: Slice(parsing: "1980"), every: .quarter)
-    #expect(quarters.map(\.name) == ["1979-Q1", "1979-Q2", "1979-Q3", "1979-Q4", "1980-Q1", "1980-Q2", "1980-Q3", "1980-Q4"])
+    #expect(
+      quarters.map(\.name) == ["1979-Q1", "1979-Q2", "1979-Q3", "1979-Q4", "1980-Q1", "1980-Q2", "1980-Q3", "1980-Q4"])
     let years = try Slice.steps(from: Slice(parsing: "1979-02"), to: Slice(parsing: "1980-02"), every: .year)
     #expect(years == [Slice(year: 1979), Slice(year: 1980)])
     #expect(Slice.years(1975...1977) == [Slice(year: 1975), Slice(year: 1976), Slice(year: 1977)])
@@ -73,7 +74,9 @@ import Testing
     #expect(days.map(\.name) == ["1980-02-27", "1980-02-28", "1980-02-29", "1980-03-01"])
     // Consecutive: each slice begins the day after the one before ends, and together they cover the range.
     for series in [months, quarters, years, days] {
-      for (a, b) in zip(series, series.dropFirst()) { #expect(b.days.lowerBound.ordinal == a.days.upperBound.ordinal + 1) }
+      for (a, b) in zip(series, series.dropFirst()) {
+        #expect(b.days.lowerBound.ordinal == a.days.upperBound.ordinal + 1)
+      }
     }
     #expect(months.first!.days.lowerBound == day(1978, 6, 1))
     #expect(months.last!.days.upperBound == day(1979, 6, 30))

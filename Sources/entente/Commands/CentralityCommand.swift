@@ -121,7 +121,9 @@ struct CentralityCommand: ParsableCommand {
     Terminal.output(table.rendered(as: format))
     if let chart {
       let charted = Array(ranked.prefix(top ?? 8))
-      let lines = charted.map { LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: values[$0] ?? [:]) }
+      let lines = charted.map {
+        LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: values[$0] ?? [:])
+      }
       let title = "\(measure.rawValue), \(names[0])–\(names[names.count - 1])"
       let valueTitle = "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)")
       let yearly = slices.allSatisfy { $0.year != nil }

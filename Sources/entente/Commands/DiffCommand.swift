@@ -22,7 +22,8 @@ struct DiffCommand: ParsableCommand {
     transform: { try parseSlice($0, allowingWindow: true) })
   var first: Slice
 
-  @Argument(help: ArgumentHelp("The later slice.", valueName: "slice"), transform: { try parseSlice($0, allowingWindow: true) })
+  @Argument(
+    help: ArgumentHelp("The later slice.", valueName: "slice"), transform: { try parseSlice($0, allowingWindow: true) })
   var second: Slice
 
   @OptionGroup var activity: ActivityOptions

@@ -61,7 +61,8 @@ struct ExportCommand: AsyncParsableCommand {
       // --certain changes which relations count in a year: without a year (or panel) there is nothing to decide.
       if certain && oneSlice == nil && !panel {
         throw CommandFailure(
-          "--certain goes with --year, --date, --window or --panel (a whole-graph export keeps every relation)", status: 64)
+          "--certain goes with --year, --date, --window or --panel (a whole-graph export keeps every relation)",
+          status: 64)
       }
       let text: String
       switch format {

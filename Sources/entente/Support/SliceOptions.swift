@@ -106,7 +106,8 @@ struct SeriesOptions: ParsableArguments {
     if let slices = try explicitSlices() { return slices }
     let years = try graph.years(nil)
     do {
-      return try Slice.steps(from: Slice(year: years.lowerBound), to: Slice(year: years.upperBound), every: every ?? .year)
+      return try Slice.steps(
+        from: Slice(year: years.lowerBound), to: Slice(year: years.upperBound), every: every ?? .year)
     } catch {
       throw CommandFailure("\(error)", status: 64)
     }
