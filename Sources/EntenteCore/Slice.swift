@@ -130,11 +130,13 @@ extension Slice {
       let last = Day(year: year, month: firstMonth + 2, day: Day.numberOfDays(inMonth: firstMonth + 2, year: year))
       return Day(year: year, month: firstMonth, day: 1)...last
     }
-    // A negative year alone (`-500`): the data format writes 0001–9999, but a slice may reach back as a year may.
-    if body.first == "-", let year = Int(body) {
-      guard supportedYears.contains(year) else {
+    // A year alone, as `--year` reads it (`79`, `-500`): the data format writes 0001–9999, but a slice may reach
+    // back as a year may; digits beyond the supported years (or beyond `Int`) say so.
+    let digits = body.first == "-" ? body.dropFirst() : body[...]
+    if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) {
+      guard let year = Int(body), supportedYears.contains(year) else {
         throw SliceSyntaxError(
-          "'\(text)': the year \(year) is outside the supported years \(supportedYears.lowerBound)…\(supportedYears.upperBound)"
+          "'\(text)': the year \(body) is outside the supported years \(supportedYears.lowerBound)…\(supportedYears.upperBound)"
         )
       }
       return Day.days(ofYear: year)

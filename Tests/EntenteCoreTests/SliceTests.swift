@@ -37,6 +37,7 @@ import Testing
     #expect(try Slice(parsing: "1979...1980").year == nil)
     #expect(Slice(year: -500).name == "-0500")
     #expect(try Slice(parsing: "-500") == Slice(year: -500))
+    #expect(try Slice(parsing: "79") == Slice(year: 79))
   }
 
   @Test(arguments: [
@@ -45,7 +46,8 @@ import Testing
     ("1979-Q5", "quarter 5 is not 1…4"),
     ("1981...1979", "ends (1979-12-31) before it begins (1981-01-01)"),
     ("1979...1980...1981", "more than one '...'"),
-    ("79", "is not a slice: expected a year (1979)"),
+    ("1979-", "is not a slice: expected a year (1979)"),
+    ("99999999999999999999", "outside the supported years -9999…9999"),
     ("1979-1", "is not a slice"),
     ("", "is not a slice"),
     ("1979...", "is not a slice"),
