@@ -231,6 +231,24 @@ import Testing
     #expect(january.contains("1979&#45;01"))  // Graphviz writes "-" as &#45;
   }
 
+  @Test func aMonthlyTimelineNamesItsSlicesAndTheirChanges() throws {
+    let page = try run(["timeline", graph, "--from", "1979-01", "--to", "1979-03", "--every", "month", "--out", "-"])
+    #expect(page.status == 0, "\(page.error)")
+    #expect(page.output.contains("\"years\":[\"1979-01\",\"1979-02\",\"1979-03\"]"))
+    #expect(page.output.contains("<body data-year=\"1979-01\">"))
+    // Into February: b–c and a–c begun, compared with January; January is compared with December 1978.
+    let data = try #require(page.output.range(of: "<script id=\"timeline-data\" type=\"application/json\">"))
+    let end = try #require(page.output[data.upperBound...].range(of: "</script>"))
+    let json = String(page.output[data.upperBound..<end.lowerBound])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let changes = try #require(object["changes"] as? [String: [String: Any]])
+    let february = try #require(changes["1979-02"])
+    #expect(february["previous"] as? String == "1979-01")
+    #expect((february["begun"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["bc", "ac"])
+    #expect(changes["1979-01"]?["previous"] as? String == "1978-12")
+    #expect((changes["1979-03"]?["ended"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["bc", "ac"])
+  }
+
   @Test func conflictingSliceOptionsAreUsageErrors() throws {
     for arguments in [
       ["path", graph, "a", "b", "--year", "1979", "--date", "1979-02"],
