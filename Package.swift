@@ -59,7 +59,7 @@ let package = Package(
       name: "EntenteAlgorithmsTests",
       dependencies: ["EntenteAlgorithms", "EntenteCore", "EntenteIO", "EntenteTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "EntenteCLITests", dependencies: ["entente", "EntenteTestSupport"]),
+    .testTarget(name: "EntenteCLITests", dependencies: ["entente", "EntenteTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
     .testTarget(
       name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"], exclude: ["Fixtures"]

@@ -81,7 +81,7 @@ viewer.addEventListener("load", function () {
   var slider = page.getElementById("slider");
   var before = page.body.dataset.year;
   var data = JSON.parse(page.getElementById("timeline-data").textContent);
-  slider.value = String(data.years.indexOf($second_year));
+  slider.value = String(data.years.indexOf("$second_year"));
   slider.dispatchEvent(new Event("input", { bubbles: true }));
   var afterSlider = page.body.dataset.year + " " + page.getElementById("year-label").textContent
     + " " + viewer.contentWindow.location.hash;

@@ -1,58 +1,91 @@
 import Dispatch
 import EntenteCore
 
-/// One centrality measure of every actor, year by year, ranked.
+/// One centrality measure of every actor, slice by slice, ranked.
 ///
-/// What `entente centrality --years` prints and charts.
+/// What `entente centrality --years` (or `--from … --to … --every …`) prints and charts.
 public struct CentralitySeries: Sendable {
-  /// The years, first to last.
-  public let years: ClosedRange<Int>
-  /// Each actor's value in the years it was present.
-  public let values: [ActorID: [Int: Double]]
-  /// The actors present in some year, by mean over all the years (absent years count as 0), highest first; ties
-  /// in canonical order.
+  /// The slices, in order.
+  public let slices: [Slice]
+  /// Each actor's value in the slices it was present in, keyed by the slice's position in ``slices``.
+  public let valuesBySlice: [ActorID: [Int: Double]]
+  /// The actors present in some slice, by mean over all the slices (absent slices count as 0), highest first;
+  /// ties in canonical order.
   public let ranked: [ActorID]
+
+  /// The calendar years the slices run over, first to last.
+  public var years: ClosedRange<Int> {
+    (slices.first?.days.lowerBound.components.year ?? 0)...(slices.last?.days.upperBound.components.year ?? 0)
+  }
+
+  /// Each actor's value keyed by year, for the slices that are calendar years (all of them in a yearly series).
+  public var values: [ActorID: [Int: Double]] {
+    valuesBySlice.mapValues { byPosition in
+      var byYear: [Int: Double] = [:]
+      for (position, value) in byPosition { if let year = slices[position].year { byYear[year] = value } }
+      return byYear
+    }
+  }
 }
 
 extension TemporalGraph {
   /// A centrality measure in every year of a range, and the actors ranked by their mean.
   ///
-  /// With `options.threads` above 1 the years are shared among that many workers, each taking the next year
-  /// not yet taken (whole years: no synchronisation inside a year's computation, so a worker slowed by other
-  /// work on its core simply takes fewer years); each year is then computed on one thread. The values do not
-  /// depend on the number of workers.
+  /// The series of the years' slices (``centralitySeries(_:slices:rule:options:)``).
   /// - Parameters:
   ///   - measure: The measure.
   ///   - years: The years.
   ///   - rule: Which relations count as active in a year.
   ///   - options: Filter, direction, weights, normalisation, workers.
   /// - Returns: The values and the ranking.
-  /// - Throws: `AlgorithmError` from the measure (for example weights ≤ 0 or no convergence), the earliest
-  ///   year's.
+  /// - Throws: `AlgorithmError` from the measure, the earliest year's.
   /// - Complexity: One snapshot and one measure per year.
   public func centralitySeries(
     _ measure: CentralityMeasure, years: ClosedRange<Int>, rule: ActivityRule = .possible,
     options: CentralityOptions = CentralityOptions()
   ) throws(AlgorithmError) -> CentralitySeries {
+    try centralitySeries(measure, slices: Slice.years(years), rule: rule, options: options)
+  }
+
+  /// A centrality measure in every slice of a series, and the actors ranked by their mean.
+  ///
+  /// With `options.threads` above 1 the slices are shared among that many workers, each taking the next slice
+  /// not yet taken (whole slices: no synchronisation inside a slice's computation, so a worker slowed by other
+  /// work on its core simply takes fewer slices); each slice is then computed on one thread. The values do not
+  /// depend on the number of workers.
+  /// - Parameters:
+  ///   - measure: The measure.
+  ///   - slices: The slices, in order (``Slice/steps(from:to:every:)``).
+  ///   - rule: Which relations count as active in a slice.
+  ///   - options: Filter, direction, weights, normalisation, workers.
+  /// - Returns: The values and the ranking.
+  /// - Throws: `AlgorithmError` from the measure (for example weights ≤ 0 or no convergence), the earliest
+  ///   slice's.
+  /// - Complexity: One snapshot and one measure per slice.
+  public func centralitySeries(
+    _ measure: CentralityMeasure, slices: [Slice], rule: ActivityRule = .possible,
+    options: CentralityOptions = CentralityOptions()
+  ) throws(AlgorithmError) -> CentralitySeries {
+    guard !slices.isEmpty else { return CentralitySeries(slices: [], valuesBySlice: [:], ranked: []) }
     var values: [ActorID: [Int: Double]] = [:]
     var oneThread = options
     oneThread.threads = 1
-    let (graph, yearly) = (self, oneThread)
-    let perYear = try YearWorkers.map(years, workers: options.threads) { year throws(AlgorithmError) in
-      try graph.snapshot(year: year, rule: rule).centrality(measure, options: yearly)
+    let (graph, perSlice) = (self, oneThread)
+    let results = try YearWorkers.map(0...(slices.count - 1), workers: options.threads) {
+      position throws(AlgorithmError) in
+      try graph.snapshot(slices[position], rule: rule).centrality(measure, options: perSlice)
     }
-    for (year, scores) in zip(years, perYear) {
-      for (actor, value) in zip(scores.actors, scores.values) { values[actor, default: [:]][year] = value }
+    for (position, scores) in zip(slices.indices, results) {
+      for (actor, value) in zip(scores.actors, scores.values) { values[actor, default: [:]][position] = value }
     }
     var scored: [(actor: ActorID, mean: Double, position: Int)] = []
     for (position, actor) in actors.enumerated() {
-      guard let yearly = values[actor.id] else { continue }
-      let total = yearly.values.reduce(0, +)
-      scored.append((actor.id, total / Double(years.count), position))
+      guard let found = values[actor.id] else { continue }
+      let total = found.values.reduce(0, +)
+      scored.append((actor.id, total / Double(max(1, slices.count)), position))
     }
     scored.sort { $0.mean != $1.mean ? $0.mean > $1.mean : $0.position < $1.position }
-    let ranked = scored.map(\.actor)
-    return CentralitySeries(years: years, values: values, ranked: ranked)
+    return CentralitySeries(slices: slices, valuesBySlice: values, ranked: scored.map(\.actor))
   }
 }
 

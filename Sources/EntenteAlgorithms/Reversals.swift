@@ -16,18 +16,19 @@ extension Snapshot {
 }
 
 extension TemporalGraph {
-  /// The reversals within each year of a range (what the timeline's changes panel lists).
+  /// The reversals within each slice of a series (what the timeline's changes panel lists).
   ///
   /// - Parameters:
-  ///   - years: The years.
-  ///   - rule: Which relations count as active in a year.
-  /// - Returns: Each year's reversals (`Snapshot.reversals(filter:)`); years without any are left out.
-  /// - Complexity: One snapshot per year.
-  public func reversals(inEachOf years: ClosedRange<Int>, rule: ActivityRule = .possible) -> [Int: [SignReversal]] {
-    var result: [Int: [SignReversal]] = [:]
-    for year in years {
-      let found = snapshot(year: year, rule: rule).reversals()
-      if !found.isEmpty { result[year] = found }
+  ///   - slices: The slices (years, months, windows…), e.g. `Slice.years(1975...1991)`.
+  ///   - rule: Which relations count as active in a slice.
+  /// - Returns: Each slice's reversals (`Snapshot.reversals(filter:)`), keyed by the slice's name (`1979`,
+  ///   `1979-01`); slices without any are left out.
+  /// - Complexity: One snapshot per slice.
+  public func reversals(inEachOf slices: [Slice], rule: ActivityRule = .possible) -> [String: [SignReversal]] {
+    var result: [String: [SignReversal]] = [:]
+    for slice in slices {
+      let found = snapshot(slice, rule: rule).reversals()
+      if !found.isEmpty { result[slice.name] = found }
     }
     return result
   }

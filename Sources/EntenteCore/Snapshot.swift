@@ -79,11 +79,9 @@ public struct Snapshot: Sendable {
     return (offsets, edges)
   }
 
-  /// The year of a yearly snapshot, else its day or its first and last days (`1979-01-07`, `1979-02-01–1979-02-28`).
-  public var sliceDescription: String {
-    if let year { return String(year) }
-    return days.lowerBound == days.upperBound ? "\(days.lowerBound)" : "\(days.lowerBound)–\(days.upperBound)"
-  }
+  /// The canonical name of the snapshot's slice (``Slice/name``): `1979`, `1979-01`, `1979-Q1`, `1979-01-07`,
+  /// `1979...1981`.
+  public var sliceDescription: String { Slice(days: days).name }
 
   /// The number of actors present.
   public var nodeCount: Int { actors.count }

@@ -63,8 +63,8 @@ import Testing
     #expect(history.reversals.map(\.sliceDescription) == ["1997", "1998"])
     #expect(history.reversals.map(\.order) == ["- then +", "+ then -"])
     #expect(history.reversals.allSatisfy { $0.a == ActorID("rwanda") })
-    let series = graph.reversals(inEachOf: 1996...1999)
-    #expect(series.keys.sorted() == [1997, 1998] && series[1998] == in1998)
+    let series = graph.reversals(inEachOf: Slice.years(1996...1999))
+    #expect(series.keys.sorted() == ["1997", "1998"] && series["1998"] == in1998)
     // A kind filter that leaves one sign finds none.
     #expect(graph.snapshot(year: 1998).reversals(filter: EdgeFilter(kinds: [.alliance])).isEmpty)
   }

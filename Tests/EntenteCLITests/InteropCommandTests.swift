@@ -119,7 +119,7 @@ import Testing
     let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
     // The diagrams are in the page's JSON data, with every `<` escaped.
     #expect(html.contains("\\u003csvg"))
-    #expect(html.contains("\"years\":[1978,1979,1980]"))
+    #expect(html.contains("\"years\":[\"1978\",\"1979\",\"1980\"]"))
     #expect(!html.contains("<script src="))
   }
 }

@@ -11,7 +11,7 @@ import Testing
       "path", "g.yaml", "a", "b", "--year", "1979", "--kinds", "alliance,patronage",
     ])
     let path = try #require(parsed as? PathCommand)
-    #expect(path.year == 1979 && path.filters.kinds == "alliance,patronage")
+    #expect(path.slice.year == 1979 && path.filters.kinds == "alliance,patronage")
     #expect(throws: (any Error).self) { try Entente.parseAsRoot(["path", "g.yaml", "a", "b"]) }
     #expect(throws: (any Error).self) {
       try Entente.parseAsRoot(["path", "g.yaml", "a", "b", "--year", "1979", "--date", "1979-02"])
@@ -61,7 +61,7 @@ import Testing
     let parsed = try Entente.parseAsRoot(["centrality", "g.yaml", "--measure", "in-degree", "--years", "1975...1991"])
     let command = try #require(parsed as? CentralityCommand)
     #expect(command.measure == .inDegree)
-    #expect(command.years?.range == 1975...1991)
+    #expect(command.series.years?.range == 1975...1991)
     #expect(throws: (any Error).self) {
       try Entente.parseAsRoot(["centrality", "g.yaml", "--measure", "fame", "--year", "1"])
     }

@@ -65,8 +65,14 @@ import Testing
   @Test(arguments: [
     (["--format", "svg,gif"], "entente: The value 'svg,gif' is invalid for '--format <format>'"),
     (["--engine", "spring"], "entente: The value 'spring' is invalid for '--engine <engine>'"),
-    (["--date", "1977-13"], "entente: --date: month 13 is not 1…12"),
-    (["--date", "1977", "--years", "1977"], "entente: give either --years or --date, not both"),
+    (
+      ["--date", "1977-13"],
+      "entente: The value '1977-13' is invalid for '--date <date>': '1977-13': month 13 is not 1…12"
+    ),
+    (["--date", "1977", "--years", "1977"], "entente: give one slice (--date) or a series (--years), not both"),
+    (["--window", "1978...1977"], "ends (1977-12-31) before it begins (1978-01-01)"),
+    (["--from", "1977-02"], "entente: --from and --to go together"),
+    (["--from", "1930", "--to", "1999", "--every", "day"], "has 25567 slices; at most 20000 are allowed"),
     (["--format", ","], "entente: The value ',' is invalid for '--format <format>'"),
     (["--format", ""], "entente: The value '' is invalid for '--format <format>'"),
     (["--engine", "nop", "--years", "1977"], "entente: a stable layout needs an engine that places nodes, not nop"),

@@ -20,12 +20,15 @@ import Testing
     (["import", graph, "--from", "edges", "--out", "/tmp/never.yaml", "--columns", "source"], "field=column"),
     (["import", graph, "--from", "edges", "--out", "/tmp/never.yaml", "--waves", "1:x"], "label:year"),
     (["timeline", graph, "--out", "/tmp/never", "--engine", "spring"], "'spring' is invalid for '--engine"),
-    (["path", graph, "Vietnam", "Khmer Rouge", "--year", "1977", "--date", "1977-01-01"], "give --year or --date"),
+    (
+      ["path", graph, "Vietnam", "Khmer Rouge", "--year", "1977", "--date", "1977-01-01"],
+      "give one of --year, --date and --window, not --year and --date"
+    ),
     (["centrality", graph, "--measure", "fame"], "'fame' is invalid for '--measure"),
     (["balance", graph, "--year", "nineteen"], "'nineteen' is invalid for '--year"),
     (["diff", graph, "1977"], "Missing expected argument"),
     (["history", graph, "Vietnam"], "Missing expected argument"),
-    (["neighbors", graph, "Vietnam"], "Missing expected argument '--year"),
+    (["neighbors", graph, "Vietnam"], "give --year, --date or --window (one of them)"),
   ])
   func usageErrorsExit64(arguments: [String], message: String) throws {
     let outcome = try CLIRunner.run(arguments)

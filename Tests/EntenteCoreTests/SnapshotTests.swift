@@ -61,7 +61,8 @@ func indochinaFixture() throws -> TemporalGraph {
     let graph = try indochinaFixture()
     #expect(graph.snapshot(year: 1979).sliceDescription == "1979")
     #expect(graph.snapshot(on: try PartialDate(parsing: "1979-01-07")).sliceDescription == "1979-01-07")
-    #expect(graph.snapshot(on: try PartialDate(parsing: "1979-02")).sliceDescription == "1979-02-01–1979-02-28")
+    #expect(graph.snapshot(on: try PartialDate(parsing: "1979-02")).sliceDescription == "1979-02")
+    #expect(graph.snapshot(years: 1978...1980).sliceDescription == "1978...1980")
   }
 
   @Test func adjacentEpisodesNeitherVanishNorMerge() throws {

@@ -231,8 +231,9 @@ func attvalue(_ element: XMLElement, _ key: String) -> String? {
     #expect(object["title"] as? String == "T <!--<script> </script> ]]> &lt; end")
     let frameTexts = try #require(object["frames"] as? [String: String])
     #expect(frameTexts["1979"] == "<svg id=\"y1979\"><text>\(hostile)</text></svg>")
-    let changes = try #require(object["changes"] as? [String: [String: [[String: String]]]])
-    let begun = try #require(changes["1979"]?["begun"]?.first)
+    let changes = try #require(object["changes"] as? [String: [String: Any]])
+    #expect(changes["1979"]?["previous"] as? String == "1978")
+    let begun = try #require((changes["1979"]?["begun"] as? [[String: String]])?.first)
     #expect(begun["text"] == "K <!--<script> </script> ]]>: A &lt;b&gt; <!--<script> — B </script> ]]>")
     #expect(begun["detail"]?.contains("Q <!--<script> </script> ]]> &lt;") == true)
     // The title in the page's head and header is escaped as HTML text.

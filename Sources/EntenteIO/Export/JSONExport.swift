@@ -42,7 +42,19 @@ public enum JSONExport {
   ///   - rule: Which relations count as active.
   /// - Returns: The JSON text.
   public static func nodeLink(of graph: TemporalGraph, year: Int, rule: ActivityRule = .possible) -> String {
-    let snapshot = graph.snapshot(year: year, rule: rule)
+    nodeLink(of: graph, slice: Slice(year: year), rule: rule)
+  }
+
+  /// One slice (a year, a quarter, a month, a day or a window) as NetworkX node-link JSON, as
+  /// ``nodeLink(of:year:rule:)``; the graph's attributes name the slice: `year` for a calendar year, else `slice`
+  /// (`1979-01`, `1979-01-07`, `1979...1981`).
+  /// - Parameters:
+  ///   - graph: The graph.
+  ///   - slice: The slice.
+  ///   - rule: Which relations count as active.
+  /// - Returns: The JSON text.
+  public static func nodeLink(of graph: TemporalGraph, slice: Slice, rule: ActivityRule = .possible) -> String {
+    let snapshot = graph.snapshot(slice, rule: rule)
     let directed = snapshot.relations.contains { graph.kinds[$0.kind]?.isDirected ?? false }
     var edges: [NodeLinkRecord.Edge] = []
     for relation in snapshot.relations {
@@ -64,7 +76,9 @@ public enum JSONExport {
     }
     let record = NodeLinkRecord(
       directed: directed, multigraph: true,
-      graph: .init(id: graph.metadata.id, title: graph.metadata.title, year: year, rule: rule.rawValue),
+      graph: .init(
+        id: graph.metadata.id, title: graph.metadata.title, year: slice.year,
+        slice: slice.year == nil ? slice.name : nil, rule: rule.rawValue),
       nodes: snapshot.actors.map { actor in
         .init(
           id: actor.id.rawValue, name: actor.name, type: actor.type.rawValue,
@@ -82,7 +96,10 @@ struct NodeLinkRecord: Encodable {
   struct GraphInfo: Codable {
     var id: String
     var title: String?
-    var year: Int
+    /// The calendar year, when the slice is one.
+    var year: Int?
+    /// The slice's name, when it is not a calendar year.
+    var slice: String?
     var rule: String
   }
   struct Node: Encodable {

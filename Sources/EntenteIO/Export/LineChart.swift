@@ -38,6 +38,9 @@ public struct LineChart: Sendable {
   public let yearTitle: String
   /// What the shaded bands are, shown under the legend when a series has a band.
   public let bandNote: String?
+  /// The names of the slices along the horizontal axis, when the chart is of a series of slices (then `years`
+  /// is their positions, `0...count - 1`, and the series' values are keyed by position).
+  public let sliceNames: [String]?
 
   /// A chart of `series` over `years`.
   ///
@@ -57,6 +60,29 @@ public struct LineChart: Sendable {
     self.series = series
     self.valueTitle = valueTitle
     self.yearTitle = yearTitle
+    self.bandNote = bandNote
+    sliceNames = nil
+  }
+
+  /// A chart of `series` over a series of slices (months, quarters, days, windows), each named on its tick.
+  ///
+  /// - Parameters:
+  ///   - title: The chart's title, above it.
+  ///   - slices: The slices' names along the horizontal axis, in order (at least one).
+  ///   - series: The lines, in legend order, each keyed by the slice's position in `slices`.
+  ///   - valueTitle: The vertical axis's title.
+  ///   - sliceTitle: The horizontal axis's title.
+  ///   - bandNote: What the shaded bands are (shown under the legend when a series has a band).
+  public init(
+    title: String, slices: [String], series: [Series], valueTitle: String = "value", sliceTitle: String = "slice",
+    bandNote: String? = nil
+  ) {
+    self.title = title
+    self.years = 0...max(0, slices.count - 1)
+    self.series = series
+    self.valueTitle = valueTitle
+    self.yearTitle = sliceTitle
+    sliceNames = slices
     self.bandNote = bandNote
   }
 
@@ -121,7 +147,8 @@ public struct LineChart: Sendable {
     for year in Swift.stride(from: years.lowerBound, through: years.upperBound, by: stride) {
       out +=
         "<line x1=\"\(f(x(year)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x(year)))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#333\"/>"
-      out += "<text x=\"\(f(x(year)))\" y=\"\(f(top + plotHeight + 21))\">\(year)</text>\n"
+      let tick = sliceNames.map { year < $0.count ? $0[year] : "" } ?? "\(year)"
+      out += "<text x=\"\(f(x(year)))\" y=\"\(f(top + plotHeight + 21))\">\(escape(tick))</text>\n"
     }
     out += "</g>\n"
     var legendY = top + 8

@@ -16,11 +16,22 @@ public enum TimelinePage {
   /// every year it draws, so the page shows each SVG as it is (an actor is at the same place on screen in every
   /// year) and never reads their headers.
   public struct Frame: Sendable {
+    /// The calendar year the frame's slice begins in.
     public let year: Int
+    /// The slice's name (`1979`, `1979-01`, `1979-Q1`): the slider's label and the URL hash.
+    public let name: String
     /// The SVG document (an XML declaration or doctype before `<svg` is dropped).
     public let svg: String
     public init(year: Int, svg: String) {
       self.year = year
+      name = String(year)
+      self.svg = svg
+    }
+
+    /// The diagram of one slice (a month, a quarter, a day, a window), named by the slice.
+    public init(slice: Slice, svg: String) {
+      year = slice.days.lowerBound.components.year
+      name = slice.name
       self.svg = svg
     }
   }
@@ -37,9 +48,12 @@ public enum TimelinePage {
       var entering: [Item]
       var leaving: [Item]
       var reversals: [Item]
+      /// The slice compared with (the one before).
+      var previous: String
     }
     var title: String
-    var years: [Int]
+    /// The slices' names, in order.
+    var years: [String]
     var frames: [String: String]
     var changes: [String: Changes]
   }
@@ -48,13 +62,14 @@ public enum TimelinePage {
   ///
   /// - Parameters:
   ///   - graph: The graph (names, kinds, citations for the side panel).
-  ///   - frames: The diagrams, one per year, in year order.
-  ///   - changes: The changes into each year (`YearChanges.series`).
-  ///   - reversals: The pairs whose sign changes within each year (`TemporalGraph.reversals(inEachOf:rule:)` in
-  ///     EntenteAlgorithms), listed in the year's panel with their order and dates.
+  ///   - frames: The diagrams, one per slice, in order.
+  ///   - changes: The changes into each slice (`YearChanges.series`).
+  ///   - reversals: The pairs whose sign changes within each slice, keyed by the slice's name
+  ///     (`TemporalGraph.reversals(inEachOf:rule:)` in EntenteAlgorithms), listed in the slice's panel with their
+  ///     order and dates.
   /// - Returns: The HTML text.
   public static func html(
-    of graph: TemporalGraph, frames: [Frame], changes: [YearChanges], reversals: [Int: [SignReversal]] = [:]
+    of graph: TemporalGraph, frames: [Frame], changes: [YearChanges], reversals: [String: [SignReversal]] = [:]
   ) -> String {
     func name(_ id: ActorID) -> String { graph.actor(id)?.name ?? id.rawValue }
     func item(_ relation: Relation) -> PageData.Item {
@@ -88,13 +103,13 @@ public enum TimelinePage {
         detail: lines.joined(separator: "\n"))
     }
     var data = PageData(
-      title: graph.metadata.title ?? graph.metadata.id, years: frames.map(\.year), frames: [:], changes: [:])
-    for frame in frames { data.frames[String(frame.year)] = stripProlog(frame.svg) }
+      title: graph.metadata.title ?? graph.metadata.id, years: frames.map(\.name), frames: [:], changes: [:])
+    for frame in frames { data.frames[frame.name] = stripProlog(frame.svg) }
     for change in changes {
-      data.changes[String(change.year)] = PageData.Changes(
+      data.changes[change.slice] = PageData.Changes(
         begun: change.relationsBegun.map(item), ended: change.relationsEnded.map(item),
         entering: change.actorsEntering.map(actorItem), leaving: change.actorsLeaving.map(actorItem),
-        reversals: (reversals[change.year] ?? []).map(reversalItem))
+        reversals: (reversals[change.slice] ?? []).map(reversalItem), previous: change.previousSlice)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
@@ -105,7 +120,7 @@ public enum TimelinePage {
     let safeJSON = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
       .replacingOccurrences(of: "&", with: "\\u0026")
     let title = XMLText.escape(data.title, quotes: true).replacingOccurrences(of: "{", with: "&#123;")
-    let first = frames.first.map { String($0.year) } ?? ""
+    let first = XMLText.escape(frames.first?.name ?? "", quotes: true)
     return
       template
       .replacingOccurrences(of: "{{TITLE}}", with: title)
@@ -227,12 +242,12 @@ public enum TimelinePage {
         diagram.querySelectorAll("title").forEach(function (title) { title.remove(); });
         panel.innerHTML = "";
         panel.appendChild(element("h2", "Changes in " + year));
-        var changes = data.changes[String(year)] || { begun: [], ended: [], entering: [], leaving: [], reversals: [] };
+        var changes = data.changes[String(year)] || { begun: [], ended: [], entering: [], leaving: [], reversals: [], previous: "" };
         section("Relations begun", changes.begun);
-        section("Relations ended (last active " + (year - 1) + ")", changes.ended);
+        section("Relations ended (last active " + changes.previous + ")", changes.ended);
         section("Actors entering", changes.entering);
         section("Actors leaving", changes.leaving);
-        section("Reversals within " + year + " (both signs in the year)", changes.reversals || []);
+        section("Reversals within " + year + " (both signs in the slice)", changes.reversals || []);
         if (location.hash !== "#" + year) history.replaceState(null, "", "#" + year);
       }
 
@@ -306,7 +321,7 @@ public enum TimelinePage {
       window.addEventListener("pointerup", function () { drag = null; diagram.classList.remove("panning"); });
 
       function indexOfHash() {
-        var year = parseInt(location.hash.slice(1), 10);
+        var year = decodeURIComponent(location.hash.slice(1));
         var index = years.indexOf(year);
         return index < 0 ? 0 : index;
       }

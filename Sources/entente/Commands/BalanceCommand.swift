@@ -14,6 +14,8 @@ struct BalanceCommand: ParsableCommand {
       Examples:
         entente balance GRAPH --year 1979
         entente balance GRAPH --years 1975...1991 --format csv
+        entente balance GRAPH --date 1979-01-07
+        entente balance GRAPH --from 1978 --to 1979 --every quarter
         entente balance GRAPH --years 1975...1991 --band
       With --band, one row per year and measure: the value under the certain-only reading (certain rule, only \
       relations of confidence certain), as asked, and under the all-possible reading (possible rule, every \
@@ -25,11 +27,10 @@ struct BalanceCommand: ParsableCommand {
 
   @OptionGroup var input: GraphArgument
 
-  @Option(help: "One year: census, unbalanced triads, blocs, frustrated ties and conflicts.", transform: parseYear)
-  var year: Int?
+  @OptionGroup(title: "One slice (census, unbalanced triads, blocs, frustrated ties and conflicts)")
+  var slice: SliceOptions
 
-  @Option(help: "A range of years (1975...1991): one row per year.", transform: YearRange.parse)
-  var years: YearRange?
+  @OptionGroup(title: "A series (one row per slice)") var series: SeriesOptions
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
@@ -43,7 +44,7 @@ struct BalanceCommand: ParsableCommand {
   @Option(help: "Search steps for the exact frustration index before settling for an upper bound.")
   var searchBudget: Int = 2_000_000
 
-  @Option(help: "With --years: worker threads, each taking whole years (the rows do not depend on it).")
+  @Option(help: "With a series: worker threads, each taking whole slices (the rows do not depend on it).")
   var threads: Int = 1
 
   @OptionGroup var output: OutputOptions
@@ -51,12 +52,18 @@ struct BalanceCommand: ParsableCommand {
   private var format: OutputFormat { output.format }
 
   func validate() throws {
-    guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
+    guard (slice.slice == nil) != !series.isGiven else {
+      throw ValidationError(
+        "give one slice (--year, --date or --window) or a series (--years, or --from/--to/--every), not "
+          + (series.isGiven ? "both" : "neither"))
+    }
     if searchBudget < 1 { throw ValidationError("--search-budget must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     try filters.rejectDirection("balance")
-    if band.band && years == nil { throw ValidationError("--band needs --years") }
-    if chart != nil && years == nil { throw ValidationError("--chart needs --years") }
+    // The band and the chart are of yearly series.
+    let yearly = series.years != nil && series.from == nil && series.to == nil && series.every == nil
+    if band.band && !yearly { throw ValidationError("--band needs --years (a yearly series)") }
+    if chart != nil && !yearly { throw ValidationError("--chart needs --years (a yearly series)") }
   }
 
   /// Writes the chart of the balanced shares, when asked.
@@ -74,31 +81,32 @@ struct BalanceCommand: ParsableCommand {
     // Events are left out by default: a one-day clash does not weigh as a standing tie.
     let filter = try filters.filter(in: loaded, events: .exclude)
     let graph = loaded.filtered(by: filter)
-    if let years, band.band {
+    if let years = series.years, band.band {
       let reports = graph.balanceBand(
-        years: years.range, rule: filters.rule, policy: collapse.policy, searchBudget: searchBudget, threads: threads)
+        years: years.range, rule: filter.rule, policy: collapse.policy, searchBudget: searchBudget, threads: threads)
       Terminal.output(BandOptions.balanceTable(reports, years: years.range, format: format).rendered(as: format))
       try writeChart(value: reports[.value] ?? [], band: reports, years: years.range)
       return
     }
-    if let years {
+    if series.isGiven {
+      let slices = try series.slices(of: graph)
       var table = Table(
         columns: [
-          "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
+          "slice", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
           "exact", "conflicts",
         ],
         numeric: [
-          "year", "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
+          "triads", "+++", "++-", "+--", "---", "balanced (strong)", "balanced (clusterable)", "frustration",
           "conflicts",
         ])
       let (rule, policy, budget) = (filter.rule, collapse.policy, searchBudget)
-      let reports = YearWorkers.map(years.range, workers: threads) { year in
-        graph.snapshot(year: year, rule: rule).structuralBalance(policy: policy, searchBudget: budget)
+      let reports = YearWorkers.map(0...(slices.count - 1), workers: threads) { position in
+        graph.snapshot(slices[position], rule: rule).structuralBalance(policy: policy, searchBudget: budget)
       }
-      for (year, report) in zip(years.range, reports) {
+      for (slice, report) in zip(slices, reports) {
         let c = report.census
         table.append([
-          "\(year)", "\(c.total)", "\(c.allPositive)", "\(c.oneNegative)", "\(c.twoNegative)", "\(c.allNegative)",
+          slice.name, "\(c.total)", "\(c.allPositive)", "\(c.oneNegative)", "\(c.twoNegative)", "\(c.allNegative)",
           c.strongBalanceShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
           c.clusterabilityShare.map { formatNumber($0, for: format, decimals: 3) } ?? "",
           (report.frustration.isExact || format != .table ? "" : "≤") + "\(report.frustration.index)",
@@ -106,14 +114,14 @@ struct BalanceCommand: ParsableCommand {
         ])
       }
       Terminal.output(table.rendered(as: format))
-      try writeChart(value: reports, band: nil, years: years.range)
+      if let years = series.years { try writeChart(value: reports, band: nil, years: years.range) }
       return
     }
-    let snapshot = graph.snapshot(year: year!, rule: filter.rule)
+    let snapshot = graph.snapshot(slice.slice!, rule: filter.rule)
     let report = snapshot.structuralBalance(policy: collapse.policy, searchBudget: searchBudget)
     let c = report.census
     var summary = Table(columns: ["property", "value"])
-    summary.append(property: "year", number: "\(year!)")
+    summary.append(["slice", snapshot.sliceDescription])
     summary.append(["policy", collapse.policy.rawValue])
     summary.append(property: "triads", number: "\(c.total)")
     summary.append(property: "+++", number: "\(c.allPositive)")

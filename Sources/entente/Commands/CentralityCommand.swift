@@ -17,11 +17,14 @@ struct CentralityCommand: ParsableCommand {
       Examples:
         entente centrality GRAPH --measure betweenness --year 1979 --top 10
         entente centrality GRAPH --measure degree --years 1975...1991 --top 8 --chart degree.svg
+        entente centrality GRAPH --measure betweenness --window 1979-01...1979-06
+        entente centrality GRAPH --measure betweenness --from 1978-06 --to 1979-06 --every month
         entente centrality GRAPH --measure betweenness --years 1975...1991 --band --chart c.svg
-      With --band, one row per actor and year: the value under the certain-only reading (certain rule, only \
-      relations of confidence certain), as asked, and under the all-possible reading (possible rule, every \
-      confidence); the chart shades the band between the two. The two ends are not ordered for every measure \
-      (normalised betweenness can fall when ties are added) and the band is not a confidence interval.
+      With --band (a yearly series, --years), one row per actor and year: the value under the certain-only \
+      reading (certain rule, only relations of confidence certain), as asked, and under the all-possible reading \
+      (possible rule, every confidence); the chart shades the band between the two. The two ends are not ordered \
+      for every measure (normalised betweenness can fall when ties are added) and the band is not a confidence \
+      interval.
       Exit status: 0 success, 1 failure (e.g. Katz not converging), 64 usage.
       """)
 
@@ -30,16 +33,14 @@ struct CentralityCommand: ParsableCommand {
   @Option(help: "The measure.")
   var measure: CentralityMeasure
 
-  @Option(help: "One year.", transform: parseYear)
-  var year: Int?
+  @OptionGroup(title: "One slice") var slice: SliceOptions
 
-  @Option(help: "A range of years (1975...1991): a table of actors × years.", transform: YearRange.parse)
-  var years: YearRange?
+  @OptionGroup(title: "A series (a table of actors × slices)") var series: SeriesOptions
 
   @Option(help: "Only the N highest-ranked actors (in a series: by their mean over the years).")
   var top: Int?
 
-  @Option(help: "With --years: write a line chart of the top actors (default 8) to this SVG file.")
+  @Option(help: "With a series: write a line chart of the top actors (default 8) to this SVG file.")
   var chart: String?
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
@@ -66,14 +67,19 @@ struct CentralityCommand: ParsableCommand {
   private var format: OutputFormat { output.format }
 
   func validate() throws {
-    guard (year == nil) != (years == nil) else { throw ValidationError("give --year or --years (one of them)") }
-    if chart != nil && years == nil { throw ValidationError("--chart needs --years") }
-    if band.band && years == nil { throw ValidationError("--band needs --years") }
+    guard (slice.slice == nil) != !series.isGiven else {
+      throw ValidationError(
+        "give one slice (--year, --date or --window) or a series (--years, or --from/--to/--every), not "
+          + (series.isGiven ? "both" : "neither"))
+    }
+    if chart != nil && !series.isGiven { throw ValidationError("--chart needs a series (--years or --every)") }
+    let yearly = series.years != nil && series.from == nil && series.to == nil && series.every == nil
+    if band.band && !yearly { throw ValidationError("--band needs --years (a yearly series)") }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    if threads != 1 && !measure.usesThreads && years == nil {
+    if threads != 1 && !measure.usesThreads && !series.isGiven {
       throw ValidationError(
-        "--threads goes with --years (years in parallel) or --measure betweenness; \(measure.rawValue) of one year runs on one thread"
+        "--threads goes with a series (slices in parallel) or --measure betweenness; \(measure.rawValue) of one year runs on one thread"
       )
     }
     if raw && !measure.hasRawForm {
@@ -93,8 +99,8 @@ struct CentralityCommand: ParsableCommand {
     let options = CentralityOptions(
       direction: filter.directed == true ? .followDirection : .ignoreDirection, weighted: weighted,
       normalized: !raw, threads: threads, katzAlpha: alpha)
-    if let year {
-      let snapshot = graph.snapshot(year: year, rule: filter.rule)
+    if let slice = slice.slice {
+      let snapshot = graph.snapshot(slice, rule: filter.rule)
       let scores = try query { try snapshot.centrality(measure, options: options) }
       var table = Table(columns: ["rank", "actor", "name", measure.rawValue], numeric: ["rank", measure.rawValue])
       for (rank, entry) in scores.ranked(top: top).enumerated() {
@@ -105,8 +111,7 @@ struct CentralityCommand: ParsableCommand {
       Terminal.output(table.rendered(as: format))
       return
     }
-    let range = years!.range
-    if band.band {
+    if band.band, let range = series.years?.range {
       let result = try query {
         try graph.centralityBand(measure, years: range, rule: filter.rule, options: options)
       }
@@ -123,26 +128,40 @@ struct CentralityCommand: ParsableCommand {
       Terminal.error("wrote \(chart)")
       return
     }
+    let slices = try series.slices(of: graph)
     let result = try query {
-      try graph.centralitySeries(measure, years: range, rule: filter.rule, options: options)
+      try graph.centralitySeries(measure, slices: slices, rule: filter.rule, options: options)
     }
-    let series = result.values
+    let values = result.valuesBySlice
     let ranked = result.ranked
     let shown = Array(ranked.prefix(top ?? ranked.count))
-    var table = Table(columns: ["actor", "name"] + range.map(String.init), numeric: range.map(String.init))
+    let names = slices.map(\.name)
+    var table = Table(columns: ["actor", "name"] + names, numeric: names)
     for actor in shown {
       table.append(
         [actor.rawValue, graph.name(of: actor)]
-          + range.map { year in series[actor]?[year].map { formatNumber($0, for: format, decimals: 4) } ?? "" })
+          + slices.indices.map { values[actor]?[$0].map { formatNumber($0, for: format, decimals: 4) } ?? "" })
     }
     Terminal.output(table.rendered(as: format))
     if let chart {
       let charted = Array(ranked.prefix(top ?? 8))
-      let svg = LineChart(
-        title: "\(measure.rawValue), \(range.lowerBound)–\(range.upperBound)", years: range,
-        series: charted.map { LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: series[$0] ?? [:]) },
-        valueTitle: "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)")
-      ).svg()
+      let lines = charted.map {
+        LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: values[$0] ?? [:])
+      }
+      let title = "\(measure.rawValue), \(names[0])–\(names[names.count - 1])"
+      let valueTitle = "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)")
+      let yearly = slices.allSatisfy { $0.year != nil }
+      let svg =
+        yearly
+        ? LineChart(
+          title: title, years: slices[0].year!...slices[slices.count - 1].year!,
+          series: lines.map { line in
+            LineChart.Series(
+              id: line.id, label: line.label,
+              values: Dictionary(uniqueKeysWithValues: line.values.map { (slices[$0.key].year!, $0.value) }))
+          }, valueTitle: valueTitle
+        ).svg()
+        : LineChart(title: title, slices: names, series: lines, valueTitle: valueTitle).svg()
       try AtomicFile.write(Data(svg.utf8), to: chart)
       Terminal.error("wrote \(chart)")
     }

@@ -6,23 +6,28 @@ import Foundation
 struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
-    abstract: "What changed between two years: relations begun, ended, changed in sign; actors entering, leaving.",
+    abstract: "What changed between two slices: relations begun, ended, changed in sign; actors entering, leaving.",
     discussion: """
-      A sign change is a pair tied in both years whose signed tie differs (several relations of a pair collapse \
-      under --policy). A reversal is a pair whose sign changes within one of the two years (a positive and a \
-      negative relation both active in it, one after the other), listed with the days each relation holds in that \
-      year and their order: + then -, - then +, overlapping, or unresolved when the dates are too coarse to say. \
-      Example: entente diff GRAPH 1978 1979
+      Each slice is a year, a quarter, a month, a day or a window (1979, 1979-Q1, 1979-01, 1979-01-07, \
+      1979-01...1979-06). A sign change is a pair tied in both slices whose signed tie differs (several relations \
+      of a pair collapse under --policy). A reversal is a pair whose sign changes within one of the two slices (a \
+      positive and a negative relation both active in it, one after the other), listed with the days each \
+      relation holds in that slice and their order: + then -, - then +, overlapping, or unresolved when the dates \
+      are too coarse to say.
+      Examples: entente diff GRAPH 1978 1979; entente diff GRAPH 1978-12 1979-01-07; entente diff GRAPH 1975...1977 1979...1981
       Exit status: 0 success, 1 failure, 64 usage.
       """)
 
   @OptionGroup var input: GraphArgument
 
-  @Argument(help: "The earlier year.", transform: parseYear)
-  var first: Int
+  @Argument(
+    help: ArgumentHelp("The earlier slice: a year, quarter, month, day or window FIRST...LAST.", valueName: "slice"),
+    transform: { try parseSlice($0, allowingWindow: true) })
+  var first: Slice
 
-  @Argument(help: "The later year.", transform: parseYear)
-  var second: Int
+  @Argument(
+    help: ArgumentHelp("The later slice.", valueName: "slice"), transform: { try parseSlice($0, allowingWindow: true) })
+  var second: Slice
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
@@ -40,8 +45,8 @@ struct DiffCommand: ParsableCommand {
     let loaded = try input.load()
     let filter = try filters.filter(in: loaded, events: .include)
     let graph = loaded.filtered(by: filter)
-    let before = graph.snapshot(year: first, rule: filter.rule)
-    let after = graph.snapshot(year: second, rule: filter.rule)
+    let before = graph.snapshot(first, rule: filter.rule)
+    let after = graph.snapshot(second, rule: filter.rule)
     let change = before.changes(to: after, policy: collapse.policy)
     var table = Table(columns: ["change", "relation", "source", "target", "kind", "period", "detail"])
     func add(_ label: String, _ id: RelationID) {

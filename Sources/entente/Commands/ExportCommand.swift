@@ -23,8 +23,8 @@ struct ExportCommand: AsyncParsableCommand {
                  panel (one row per pair per year) to --out or standard output
         dot      DOT written by Graphviz's cgraph, every field in attributes
 
-      With --year, gexf, graphml, dot and the csv tables hold only that year's
-      actors and relations. Single files go to standard output without --out;
+      With --year, --date or --window, gexf, graphml, dot and the csv tables hold
+      only that slice's actors and relations (json: NetworkX node-link form). Single files go to standard output without --out;
       files are written whole, then renamed into place.
       """)
 
@@ -37,8 +37,7 @@ struct ExportCommand: AsyncParsableCommand {
   @Option(name: .customLong("to"), help: "The format: gexf, graphml, json, csv, dot or spells.")
   var format: Format
 
-  @Option(help: "Export one year only (json: NetworkX node-link form).", transform: parseYear)
-  var year: Int?
+  @OptionGroup(title: "One slice only (json: NetworkX node-link form)") var slice: SliceOptions
 
   @Option(help: "Years of the dyad-year panel (default: the graph's range).", transform: YearRange.parse)
   var years: YearRange?
@@ -59,12 +58,14 @@ struct ExportCommand: AsyncParsableCommand {
       let filter = try filters.filter(in: loaded, events: .include)
       let graph = loaded.filtered(by: filter)
       let rule = filter.rule
+      let oneSlice = slice.slice
       if panel && format != .csv { throw CommandFailure("--panel goes with --to csv", status: 64) }
       if years != nil && !panel { throw CommandFailure("--years goes with --to csv --panel", status: 64) }
       // --certain changes which relations count in a year: without a year (or panel) there is nothing to decide.
-      if filters.certain && year == nil && !panel {
+      if filters.certain && oneSlice == nil && !panel {
         throw CommandFailure(
-          "--certain goes with --year or --panel (a whole-graph export keeps every relation)", status: 64)
+          "--certain goes with --year, --date, --window or --panel (a whole-graph export keeps every relation)",
+          status: 64)
       }
       let text: String
       switch format {
@@ -73,7 +74,7 @@ struct ExportCommand: AsyncParsableCommand {
         text = GEXFExport.document(of: scopedGraph, placements: try await placements(of: scopedGraph, rule))
       case .graphml: text = GraphMLExport.document(of: scoped(graph, rule))
       case .json:
-        text = year.map { JSONExport.nodeLink(of: graph, year: $0, rule: rule) } ?? JSONExport.document(of: graph)
+        text = oneSlice.map { JSONExport.nodeLink(of: graph, slice: $0, rule: rule) } ?? JSONExport.document(of: graph)
       case .dot:
         do {
           let drawing = try DOTInterchange.drawing(of: scoped(graph, rule))
@@ -90,7 +91,12 @@ struct ExportCommand: AsyncParsableCommand {
         return
       case .csv:
         if panel {
-          let range = try year.map { $0...$0 } ?? graph.years(years)
+          if let oneSlice, oneSlice.year == nil {
+            throw CommandFailure(
+              "the dyad-year panel has one row per pair per year: give --year or --years, not \(slice.given[0])",
+              status: 64)
+          }
+          let range = try oneSlice?.year.map { $0...$0 } ?? graph.years(years)
           text = DyadYearPanel.csv(of: graph, years: range, rule: rule)
         } else {
           guard let out else {
@@ -118,7 +124,8 @@ struct ExportCommand: AsyncParsableCommand {
 
   /// Each actor's place in the stable layout of the years exported (none when the graph has no year to lay out).
   private func placements(of graph: TemporalGraph, _ rule: ActivityRule) async throws -> [ActorID: NodePlacement] {
-    guard let years = year.map({ $0...$0 }) ?? graph.defaultYears, !graph.actors.isEmpty else { return [:] }
+    let touched = slice.slice.map { $0.days.lowerBound.components.year...$0.days.upperBound.components.year }
+    guard let years = touched ?? graph.defaultYears, !graph.actors.isEmpty else { return [:] }
     let layout: StableLayout
     do {
       layout = try await GraphvizRenderer.shared.stableLayout(for: graph, years: years, rule: rule)
@@ -129,6 +136,6 @@ struct ExportCommand: AsyncParsableCommand {
   }
 
   private func scoped(_ graph: TemporalGraph, _ rule: ActivityRule) -> TemporalGraph {
-    year.map { graph.restricted(toYear: $0, rule: rule) } ?? graph
+    slice.slice.map { graph.restricted(to: $0, rule: rule) } ?? graph
   }
 }

@@ -6,11 +6,11 @@ import Foundation
 struct NeighborsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "neighbors",
-    abstract: "An actor's allies, enemies, patrons and clients (and other ties) in a year.",
+    abstract: "An actor's allies, enemies, patrons and clients (and other ties) in a year, on a date or in a window.",
     discussion: """
       Allies: positive undirected relations (alliance and its sub-kinds); enemies: negative relations; patrons and \
       clients: patronage either way; other: membership, recognition, mediation, leadership, …
-      Example: entente neighbors GRAPH vietnam --year 1979
+      Examples: entente neighbors GRAPH vietnam --year 1979; entente neighbors GRAPH vietnam --window 1978-11...1979-02
       Exit status: 0 success, 3 unknown actor, 4 actor absent in that year, 64 usage.
       """)
 
@@ -19,16 +19,18 @@ struct NeighborsCommand: ParsableCommand {
   @Argument(help: "The actor (id, name or alias, any case).")
   var actor: String
 
-  @Option(help: "The year.", transform: parseYear)
-  var year: Int
+  @OptionGroup(title: "The slice") var slice: SliceOptions
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
-
-  func validate() throws { try filters.rejectDirection("neighbors") }
 
   @OptionGroup var output: OutputOptions
 
   private var format: OutputFormat { output.format }
+
+  func validate() throws {
+    guard slice.slice != nil else { throw ValidationError("give --year, --date or --window (one of them)") }
+    try filters.rejectDirection("neighbors")
+  }
 
   func run() throws { try reportingFailures(execute) }
 
@@ -36,7 +38,7 @@ struct NeighborsCommand: ParsableCommand {
     let loaded = try input.load()
     let filter = try filters.filter(in: loaded, events: .include)
     let graph = loaded.filtered(by: filter)
-    let snapshot = graph.snapshot(year: year, rule: filter.rule)
+    let snapshot = graph.snapshot(slice.slice!, rule: filter.rule)
     let record = try query { try graph.actor(named: actor, during: snapshot.days) }
     try graph.requirePresent(record, in: snapshot)
     let ego = try query { try snapshot.ego(of: record.id) }
@@ -54,7 +56,7 @@ struct NeighborsCommand: ParsableCommand {
     }
     if format == .table {
       Terminal.output(
-        "\(record.id) (\(record.name)) in \(year): \(ego.allies.count) allies, \(ego.enemies.count) enemies, "
+        "\(record.id) (\(record.name)) in \(snapshot.sliceDescription): \(ego.allies.count) allies, \(ego.enemies.count) enemies, "
           + "\(ego.patrons.count) patrons, \(ego.clients.count) clients, \(ego.others.count) other\n\n")
     }
     Terminal.output(table.rendered(as: format))

@@ -13,6 +13,7 @@ struct PathCommand: ParsableCommand {
       Examples:
         entente path GRAPH vietnam "Khmer Rouge" --year 1979 --all
         entente path GRAPH ussr prk --year 1980 --kinds patronage
+        entente path GRAPH China USSR --window 1979-01...1979-06
         entente path GRAPH "Soviet Union" prk --years 1975...1980 --time-respecting --positive
       Exit status: 0 found, 2 no path, 3 unknown actor, 4 actor absent in that year, 1 other errors, 64 usage.
       """)
@@ -25,11 +26,7 @@ struct PathCommand: ParsableCommand {
   @Argument(help: "The second actor.")
   var to: String
 
-  @Option(help: "The year of the snapshot.", transform: parseYear)
-  var year: Int?
-
-  @Option(help: "A date (YYYY, YYYY-MM or YYYY-MM-DD) instead of a year.")
-  var date: String?
+  @OptionGroup(title: "The slice") var slice: SliceOptions
 
   @Option(
     help: "With --time-respecting: the years (1975...1980, or one year); default: the graph's years.",
@@ -67,11 +64,11 @@ struct PathCommand: ParsableCommand {
 
   func validate() throws {
     if timeRespecting {
-      guard year == nil, date == nil else {
-        throw ValidationError("--time-respecting takes --years, not --year or --date")
+      guard slice.slice == nil else {
+        throw ValidationError("--time-respecting takes --years, not \(slice.given.joined(separator: " or "))")
       }
     } else {
-      guard (year == nil) != (date == nil) else { throw ValidationError("give --year or --date (one of them)") }
+      guard slice.slice != nil else { throw ValidationError("give --year, --date or --window (one of them)") }
       guard years == nil else { throw ValidationError("--years needs --time-respecting") }
     }
     if let k, k < 1 { throw ValidationError("--k must be at least 1") }
@@ -101,14 +98,7 @@ struct PathCommand: ParsableCommand {
       try runTimeRespecting(graph, source, target, options, filter.rule)
       return
     }
-    let snapshot: Snapshot
-    if let year {
-      snapshot = graph.snapshot(year: year, rule: filter.rule)
-    } else {
-      let day: PartialDate
-      do { day = try PartialDate(parsing: date!) } catch { throw ValidationError("--date: \(error)") }
-      snapshot = graph.snapshot(on: day, rule: filter.rule)
-    }
+    let snapshot = graph.snapshot(slice.slice!, rule: filter.rule)
     // A dated alias names its actor in its own period: resolve the names in the slice asked for.
     let source = try query { try graph.actor(named: from, during: snapshot.days) }
     let target = try query { try graph.actor(named: to, during: snapshot.days) }

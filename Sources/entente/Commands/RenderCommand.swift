@@ -6,20 +6,24 @@ import Foundation
 struct RenderCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
-    abstract: "Draw a graph year by year (or on one date) through Graphviz, each actor in the same place every year.",
+    abstract:
+      "Draw a graph slice by slice (years, quarters, months, days, a window) through Graphviz, each actor in the same place in every slice.",
     discussion: """
-      Writes OUT/<graph id>-<year>.<ext> (or -<date> with --date) for every year and format. Positions come from \
-      one layout of the union of all the years asked for, so the frames can be compared; --independent lays out \
-      each year on its own instead. Files are written atomically: a failure leaves no half-written file.
+      Writes OUT/<graph id>-<slice>.<ext> for every slice and format, the slice named canonically (1979, 1979-Q1, \
+      1979-01, 1979-01-07, 1979...1981). Positions come from one layout of the union of the years the slices touch, \
+      so the frames can be compared; --independent lays out each slice on its own instead. Files are written \
+      atomically: a failure leaves no half-written file.
+      Examples:
+        entente render GRAPH --years 1975...1991
+        entente render GRAPH --from 1979-01 --to 1979-12 --every month
+        entente render GRAPH --window 1978-12-25...1979-01-07
       """)
 
   @OptionGroup var input: GraphArgument
 
-  @Option(help: "Years to draw, e.g. 1975...1991 (default: the graph's range).", transform: YearRange.parse)
-  var years: YearRange?
+  @OptionGroup(title: "One slice") var slice: SliceOptions
 
-  @Option(help: "Draw the snapshot on one date (YYYY, YYYY-MM or YYYY-MM-DD) instead of whole years.")
-  var date: String?
+  @OptionGroup(title: "A series (default: every year of the graph's range)") var series: SeriesOptions
 
   @Option(help: "Comma-separated output formats: svg, png, pdf, dot, json.")
   var format: FormatList = FormatList([.svg])
@@ -136,9 +140,9 @@ struct RenderCommand: AsyncParsableCommand {
     guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
       throw ValidationError("--timeout must be a number of seconds above 0 and at most 86400, not \(timeout)")
     }
-    if date != nil && years != nil { throw ValidationError("give either --years or --date, not both") }
-    if let date {
-      do { _ = try PartialDate(parsing: date) } catch { throw ValidationError("--date: \(error)") }
+    if slice.slice != nil && series.isGiven {
+      throw ValidationError(
+        "give one slice (\(slice.given[0])) or a series (\(series.given.joined(separator: ", "))), not both")
     }
     if engine == .nop || engine == .nop2 {
       throw ValidationError(
@@ -150,10 +154,8 @@ struct RenderCommand: AsyncParsableCommand {
 
   /// The snapshots to draw, each with the name that goes into its file name.
   private func slices(of graph: TemporalGraph, rule: ActivityRule) throws -> [(name: String, snapshot: Snapshot)] {
-    if let date, let day = try? PartialDate(parsing: date) {
-      return [(day.description, graph.snapshot(on: day, rule: rule))]
-    }
-    return try graph.years(years).map { ("\($0)", graph.snapshot(year: $0, rule: rule)) }
+    let slices = try slice.slice.map { [$0] } ?? series.slices(of: graph)
+    return slices.map { ($0.name, graph.snapshot($0, rule: rule)) }
   }
 }
 

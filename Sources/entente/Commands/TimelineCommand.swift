@@ -8,12 +8,14 @@ import Foundation
 struct TimelineCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "timeline",
-    abstract: "Write a self-contained HTML timeline: every year's diagram, a slider, play, tooltips, changes.",
+    abstract: "Write a self-contained HTML timeline: every slice's diagram, a slider, play, tooltips, changes.",
     discussion: """
-      Writes DIR/index.html, which needs no network: every year's SVG (all actors in the same place), a year
+      Writes DIR/index.html, which needs no network: every slice's SVG (all actors in the same place), a
       slider and a play button, tooltips with citations, and a side panel with the relations begun and ended
-      and the actors entering and leaving that year, and the reversals within it (a pair allied and hostile in
-      one year, with the order and the days of each). Open index.html#1979 to start at 1979.
+      and the actors entering and leaving since the slice before, and the reversals within each slice (a pair
+      allied and hostile in one slice, with the order and the days of each). Slices are years (--years, the
+      default: the graph's range) or steps (--from 1979-01 --to 1979-12 --every month). Open index.html#1979 (or
+      #1979-01) to start there.
       """)
 
   @OptionGroup var input: GraphArgument
@@ -21,8 +23,7 @@ struct TimelineCommand: AsyncParsableCommand {
   @Option(help: "The folder to write index.html into (-: the page to standard output).")
   var out: String
 
-  @Option(help: "Years to include (default: the graph's range).", transform: YearRange.parse)
-  var years: YearRange?
+  @OptionGroup(title: "The slices (default: every year of the graph's range)") var series: SeriesOptions
 
   @Option(
     help:
@@ -46,10 +47,12 @@ struct TimelineCommand: AsyncParsableCommand {
       let loaded = try input.load()
       let relationFilter = try filters.filter(in: loaded, events: .include)
       let graph = loaded.filtered(by: relationFilter)
-      let range = try graph.years(years)
+      let slices = try series.slices(of: graph)
       let rule = relationFilter.rule
       let layoutEngine = engine
-      let days = Day.days(ofYear: range.lowerBound).lowerBound...Day.days(ofYear: range.upperBound).upperBound
+      let days = slices[0].days.lowerBound...slices[slices.count - 1].days.upperBound
+      // The calendar years the slices touch, laid out once.
+      let range = days.lowerBound.components.year...days.upperBound.components.year
       let requestedStyle = try diagram.style(for: graph, during: days)
       let filter = try diagram.filter(for: graph, during: days)
       let renderer = try graphvizRenderer()
@@ -58,26 +61,26 @@ struct TimelineCommand: AsyncParsableCommand {
           for: graph, years: range, rule: rule, engine: layoutEngine, style: requestedStyle, filter: filter)
       }
       var frames: [TimelinePage.Frame] = []
-      for year in range {
-        let snapshot = graph.snapshot(year: year, rule: rule)
+      for slice in slices {
+        let snapshot = graph.snapshot(slice, rule: rule)
         let results = try await graphviz {
           try await renderer.render(
             graph, snapshot: snapshot, formats: [.svg], layout: layout, style: style, filter: filter)
         }
-        guard let svg = results[0].text else { throw CommandFailure("the SVG of \(year) is not UTF-8 text") }
-        frames.append(TimelinePage.Frame(year: year, svg: svg))
-        if range.count > 20, frames.count % 10 == 0 {
-          Terminal.error("entente timeline: \(frames.count) of \(range.count) years drawn…")
+        guard let svg = results[0].text else { throw CommandFailure("the SVG of \(slice) is not UTF-8 text") }
+        frames.append(TimelinePage.Frame(slice: slice, svg: svg))
+        if slices.count > 20, frames.count % 10 == 0 {
+          Terminal.error("entente timeline: \(frames.count) of \(slices.count) slices drawn…")
         }
       }
-      let changes = YearChanges.series(of: graph, years: range, rule: rule)
+      let changes = YearChanges.series(of: graph, slices: slices, step: series.every ?? .year, rule: rule)
       let html = TimelinePage.html(
-        of: graph, frames: frames, changes: changes, reversals: graph.reversals(inEachOf: range, rule: rule))
+        of: graph, frames: frames, changes: changes, reversals: graph.reversals(inEachOf: slices, rule: rule))
       let destination =
         out == "-"
         ? AtomicReplace.destination(forArgument: out) : URL(fileURLWithPath: out).appendingPathComponent("index.html")
       try AtomicFile.write(Data(html.utf8), to: destination)
-      Terminal.error("wrote \(out == "-" ? "the page to standard output" : destination.path) (\(frames.count) years)")
+      Terminal.error("wrote \(out == "-" ? "the page to standard output" : destination.path) (\(frames.count) slices)")
     }
   }
 }
