@@ -26,14 +26,17 @@ import Testing
     #expect(rows(day.output).map { $0[2] + ">" + $0[3] } == ["a>b", "b>c"])
     let direct = try run(["path", graph, "a", "c", "--date", "1979-02-15", "--format", "csv"])
     #expect(rows(direct.output).map { $0[2] + ">" + $0[3] } == ["a>c"])
-    // From 21 February to 15 June: a–b, b–c, c–d: three steps; in the whole year a–d is direct.
-    let window = try run(["path", graph, "a", "d", "--window", "1979-02-21...1979-06-15", "--format", "csv"])
+    // From 21 February to 15 June: a–b, b–c, c–d (the one-day clash, an event: path leaves events out unless
+    // asked): three steps; in the whole year a–d is direct.
+    let window = try run([
+      "path", graph, "a", "d", "--window", "1979-02-21...1979-06-15", "--events", "include", "--format", "csv",
+    ])
     #expect(window.status == 0, "\(window.error)")
     #expect(rows(window.output).count == 3)
     let year = try run(["path", graph, "a", "d", "--year", "1979", "--format", "csv"])
     #expect(rows(year.output).map { $0[4] } == ["ad"])
     // March to June: a–b and c–d, no path between the two pairs.
-    let none = try run(["path", graph, "a", "c", "--window", "1979-03...1979-06"])
+    let none = try run(["path", graph, "a", "c", "--window", "1979-03...1979-06", "--events", "include"])
     #expect(none.status == 2)
     #expect(none.error.contains("in 1979-03...1979-06"))
     // On 15 June only c and d are present.
@@ -55,9 +58,11 @@ import Testing
   }
 
   @Test func centralityOfADateAndAWindowIsKnownByConstruction() throws {
-    // 21 February – 30 June: the path a–b–c–d: b and c each lie on 2 of the 3 pairs not involving them.
+    // 21 February – 30 June: the path a–b–c–d (c–d an event, which centrality counts only when asked): b and c
+    // each lie on 2 of the 3 pairs not involving them.
     let window = try run([
-      "centrality", graph, "--measure", "betweenness", "--window", "1979-02-21...1979-06-30", "--format", "csv",
+      "centrality", graph, "--measure", "betweenness", "--window", "1979-02-21...1979-06-30", "--events", "include",
+      "--format", "csv",
     ])
     #expect(window.status == 0, "\(window.error)")
     let values = Dictionary(uniqueKeysWithValues: rows(window.output).map { ($0[1], Double($0[3])!) })
