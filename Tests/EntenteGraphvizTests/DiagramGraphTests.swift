@@ -162,8 +162,5 @@ import Testing
       AttributeValue.escapingHTML(#"<b>Tom & "Jerry"</b> \N ẩ"#)
         == #"&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt; \\N ẩ"#)
     #expect(AttributeValue.escapingHTML("plain") == "plain")
-    #expect(DOTInterchange.encode(#"50% \o/"#) == #"50%25 %5Co/"#)
-    #expect(DOTInterchange.decode(DOTInterchange.encode(#"50% \o/ %5C"#)) == #"50% \o/ %5C"#)
-    #expect(DOTInterchange.displayText(#"a\b"#) == "a\u{29F5}b")
   }
 }

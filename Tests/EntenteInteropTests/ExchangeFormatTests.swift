@@ -204,6 +204,8 @@ struct ExchangeFormatTests {
   }
 
   static func placements(of graph: TemporalGraph, years: ClosedRange<Int>) async throws -> [ActorID: NodePlacement] {
-    try await GraphvizRenderer.shared.stableLayout(for: graph, years: years).placements(of: graph.actors)
+    try await GraphvizRenderer.shared.stableLayout(for: graph, years: years).placements(of: graph.actors).mapValues {
+      NodePlacement(x: $0.x, y: $0.y, width: $0.width, height: $0.height)
+    }
   }
 }

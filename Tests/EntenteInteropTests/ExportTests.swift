@@ -114,9 +114,9 @@ struct ExportTests {
     #expect(row1978.relations.map(\.id) == ["cn-vn-alliance"])
   }
 
-  @Test func dotThroughCgraphMatchesGolden() async throws {
+  @Test func dotMatchesGoldenAndCanonicalisesLikeTheOldAgwriteFile() async throws {
     let graph = try Fixture.graph()
-    let text = try await GraphvizRenderer.shared.dotText(of: DOTInterchange.drawing(of: graph))
+    let text = try DOTExport.document(of: graph)
     try expectGolden(text, "fixture.gv")
     #expect(text.hasPrefix("digraph fixture {"))
   }

@@ -45,8 +45,8 @@ import Testing
     #expect(fromGEXF.graph.relations.map(\.inferred) == graph.relations.map(\.inferred))
     #expect(fromGEXF.graph.relations.map(\.citations) == graph.relations.map(\.citations))
     let renderer = try GraphvizRenderer.shared
-    let parsed = try await renderer.parseDOT(try await renderer.dotText(of: DOTInterchange.drawing(of: graph)))
-    let fromDOT = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    let parsed = try await renderer.parseDOT(try DOTExport.document(of: graph))
+    let fromDOT = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 2000)
     #expect(fromDOT.skipped.isEmpty)
     expectSameGraph(graph, fromDOT.graph)
   }

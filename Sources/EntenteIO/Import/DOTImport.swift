@@ -1,30 +1,85 @@
 import EntenteCore
-import EntenteIO
 import Foundation
 
-/// DOT as an interchange format: a temporal graph written as a DOT digraph that keeps everything Entente
-/// knows in attributes (and draws sensibly with `dot`), and DOT files read back into a graph.
+/// DOT as parsed by a DOT reader (cgraph, through `GraphvizRenderer.parseDOT(_:)`), as plain values.
 ///
-/// Written (``drawing(of:)``, then ``GraphvizRenderer/dotText(of:)``, i.e. cgraph's `agwrite`):
-/// - graph attributes `graph_id`, `title`, `description`, `years`, and `entente_kinds` / `entente_sources`
-///   (JSON) for declared kinds and source documents;
-/// - a node per actor (`label` and `name` = name, `type`, `from`, `to`, `aliases` as JSON, `note`);
-/// - an edge per relation, keyed by the relation id (`kind`, `sign`, `from`, `to`, `confidence`,
-///   `relation_label`, `weight`, `initiator`, `note`, `citations` as JSON), coloured by kind, `dir=none` for
-///   undirected kinds, dashed when uncertain; `order` (on nodes and edges) keeps the actors' and relations' order,
-///   which `agwrite` does not (it groups edges by tail node).
+/// Attribute values are given as written; an HTML-like label as its markup.
+public struct DOTDocument: Sendable, Hashable {
+  /// A node: its name and attributes.
+  public struct Node: Sendable, Hashable {
+    public var name: String
+    public var attributes: [String: String]
+    public init(name: String, attributes: [String: String]) {
+      self.name = name
+      self.attributes = attributes
+    }
+  }
+
+  /// An edge: its key (as read, or given by the parser when the file gave none or repeated one), its ends and
+  /// attributes.
+  public struct Edge: Sendable, Hashable {
+    public var key: String
+    /// The key written in the file (`nil`: none) when the parser gave the edge another one.
+    public var writtenKey: String??
+    public var tail: String
+    public var head: String
+    public var attributes: [String: String]
+    public init(
+      key: String, writtenKey: String?? = nil, tail: String, head: String, attributes: [String: String]
+    ) {
+      self.key = key
+      self.writtenKey = writtenKey
+      self.tail = tail
+      self.head = head
+      self.attributes = attributes
+    }
+  }
+
+  public var name: String
+  public var isDirected: Bool
+  public var graphAttributes: [String: String]
+  public var nodes: [Node]
+  public var edges: [Edge]
+
+  public init(name: String, isDirected: Bool, graphAttributes: [String: String], nodes: [Node], edges: [Edge]) {
+    self.name = name
+    self.isDirected = isDirected
+    self.graphAttributes = graphAttributes
+    self.nodes = nodes
+    self.edges = edges
+  }
+
+  /// The document from a parser's plain values (as `DiagramGraph.plainValues` gives them).
+  ///
+  /// - Parameter values: The graph's name, direction and attributes; its nodes; its edges, each with the key it
+  ///   was given and the key written in the file when that differs (the inner `nil`: none was written).
+  public init(
+    _ values: (
+      name: String, isDirected: Bool, graphAttributes: [String: String],
+      nodes: [(name: String, attributes: [String: String])],
+      edges: [(key: String, writtenKey: String??, tail: String, head: String, attributes: [String: String])]
+    )
+  ) {
+    self.init(
+      name: values.name, isDirected: values.isDirected, graphAttributes: values.graphAttributes,
+      nodes: values.nodes.map { Node(name: $0.name, attributes: $0.attributes) },
+      edges: values.edges.map {
+        Edge(key: $0.key, writtenKey: $0.writtenKey, tail: $0.tail, head: $0.head, attributes: $0.attributes)
+      })
+  }
+}
+
+/// DOT files read into a temporal graph: interchange DOT written by ``DOTExport`` and foreign DOT.
 ///
-/// Backslashes in values are written as `%5C` and `%` as `%25` (graph attribute `entente_text`), because
-/// cgraph's writer does not escape backslashes.
-///
-/// Read (``graph(from:defaultYear:)``): nodes become actors (`name` or else `label` or else the node name;
-/// `type` or else `state`); edges become relations keyed by their DOT key, with kind `kind` (an unknown kind
-/// is declared with the edge's `sign`, else 0), dated by `from`/`to`. **A DOT file without dates**: every
-/// edge without `from` is dated to the single year `defaultYear` (`from: Y`, `to: Y`, so it is active in
-/// that year only), and edges without `kind` get the declared neutral kind `link`. A node whose name is not an
-/// actor id (it has spaces), with its edges, and an edge whose key has spaces are skipped and reported; a graph
-/// name that is not a graph id is made one (lowercased, spaces to `-`, `/` dropped).
-public enum DOTInterchange {
+/// Nodes become actors (`name` or else `label` or else the node name; `type` or else `state`); edges become
+/// relations keyed by their DOT key, with kind `kind` (an unknown kind is declared with the edge's `sign`, else
+/// 0), dated by `from`/`to`. **A DOT file without dates**: every edge without `from` is dated to the single year
+/// `defaultYear` (`from: Y`, `to: Y`, so it is active in that year only), and edges without `kind` get the
+/// declared neutral kind `link`. A node whose name is not an actor id (it has spaces) is given its slug as id
+/// (reported by ``actorIDs(for:)``); an edge whose key has spaces is skipped and reported; an edge without a key
+/// or with a key another edge has is kept under the key the parser gave it, and reported by
+/// ``renamedEdges(in:)``; a graph name that is not a graph id is made one (lowercased, spaces to `-`, `/` dropped).
+public enum DOTImport {
   /// A DOT edge or node that could not be mapped.
   public struct Skipped: Sendable, Hashable, CustomStringConvertible {
     /// `edge KEY (TAIL -> HEAD)`, `node NAME` or `graph attribute NAME`.
@@ -146,124 +201,86 @@ public enum DOTInterchange {
     id: "tie", name: "tie (from an undirected DOT graph, kind not given)", sign: .neutral, isDirected: false,
     style: KindStyle(color: "#4d4d4d"))
 
-  /// The actor id of each node whose name is not one (`Mr Hi` → `mr-hi`), in the drawing's order.
+  /// The actor id of each node whose name is not one (`Mr Hi` → `mr-hi`), in the document's order.
   ///
   /// An id is one word: a name with spaces becomes its slug (lowercased, spaces as `-`), and the import reports
   /// the mapping.
-  /// - Parameter drawing: The parsed DOT.
+  /// - Parameter document: The parsed DOT.
   /// - Returns: Each renamed node's name and its id.
-  public static func actorIDs(for drawing: DiagramGraph) -> [(node: String, id: ActorID)] {
-    drawing.nodes.compactMap { node in
-      guard !node.id.isEmpty, !ActorID.isValid(node.id) else { return nil }
-      return (node.id, ActorID(GraphMetadata.id(fromName: node.id)))
+  public static func actorIDs(for document: DOTDocument) -> [(node: String, id: ActorID)] {
+    document.nodes.compactMap { node in
+      guard !node.name.isEmpty, !ActorID.isValid(node.name) else { return nil }
+      return (node.name, ActorID(GraphMetadata.id(fromName: node.name)))
     }
   }
 
-  // MARK: Writing
+  /// The edges the parser keyed itself, one note each: an edge written without a key, or with a key an earlier
+  /// edge has, is imported under the key the parser gave it (`e1`, `e2`, …) and never silently.
+  /// - Parameter document: The parsed DOT.
+  /// - Returns: A note per such edge, in the document's order.
+  public static func renamedEdges(in document: DOTDocument) -> [String] {
+    document.edges.compactMap { edge in
+      guard let written = edge.writtenKey else { return nil }
+      let ends = "edge \(edge.tail) \(document.isDirected ? "->" : "--") \(edge.head)"
+      guard let written else { return "\(ends) has no key: imported as the relation '\(edge.key)'" }
+      return "\(ends) has the key '\(written)' of an earlier edge: imported as the relation '\(edge.key)'"
+    }
+  }
 
-  /// The drawing that writes `graph` as interchange DOT.
-  /// - Throws: ``GraphvizError`` (`invalidDrawing`) only if the graph breaks its own invariants.
-  public static func drawing(of graph: TemporalGraph) throws -> DiagramGraph {
-    var drawing = DiagramGraph(name: graph.metadata.id, directed: true)
-    var attributes: Attributes = [
-      "graph_id": .raw(encoded: graph.metadata.id), "entente_text": .raw(Self.textMarker),
-    ]
-    if let title = graph.metadata.title { attributes["title"] = .raw(encoded: title) }
-    if let description = graph.metadata.description { attributes["description"] = .raw(encoded: description) }
-    if let years = graph.metadata.years {
-      attributes["years"] = .raw(encoded: "\(years.lowerBound)...\(years.upperBound)")
-    }
-    let declared = graph.kinds.declared
-    if !declared.isEmpty {
-      attributes["entente_kinds"] = .raw(
-        encoded:
-          InteropJSON.encode(
-            declared.map(KindRecord.init)))
-    }
-    if !graph.sources.isEmpty {
-      attributes["entente_sources"] = .raw(
-        encoded:
-          InteropJSON.encode(graph.sources.map(SourceRecord.init)))
-    }
-    drawing.graphAttributes = attributes
-    for (position, actor) in graph.actors.enumerated() {
-      var node: Attributes = [
-        "order": .raw(String(position + 1)),
-        "label": .text(displayText(actor.name)), "name": .raw(encoded: actor.name),
-        "type": .raw(encoded: actor.type.rawValue),
-      ]
-      if let lifetime = actor.lifetime {
-        node["from"] = .raw(encoded: lifetime.start.description)
-        node["to"] = .raw(encoded: lifetime.end.text)
+  /// Edge statements that a DOT reader merged into one edge: cgraph takes two statements with the same ends and
+  /// the same `key` for one edge (the later one's attributes overwrite the earlier one's), so a relation would
+  /// be lost without a word.
+  ///
+  /// The text is scanned for `key = ID` (outside comments and strings); a key written more often than the
+  /// document has edges that carry it is reported at the line of each extra statement.
+  /// - Parameters:
+  ///   - text: The DOT text.
+  ///   - document: What the reader made of it.
+  /// - Returns: The 1-based line of each merged statement with its key.
+  public static func mergedEdges(in text: String, document: DOTDocument) -> [(line: Int, key: String)] {
+    var read: [String: Int] = [:]
+    for edge in document.edges {
+      switch edge.writtenKey {
+      case .none: read[edge.key, default: 0] += 1
+      case .some(.some(let written)): read[written, default: 0] += 1
+      case .some(.none): break
       }
-      if !actor.aliases.isEmpty {
-        node["aliases"] = .raw(
-          encoded:
-            InteropJSON.encode(actor.aliases.map(AliasRecord.init)))
-      }
-      if let note = actor.note { node["note"] = .raw(encoded: note) }
-      if !actor.citations.isEmpty {
-        node["citations"] = .raw(encoded: InteropJSON.encode(actor.citations.map(CitationRecord.init)))
-      }
-      for (name, reason) in ProvenanceFields.values(actor.inferred) { node[name] = .raw(encoded: reason) }
-      try drawing.addNode(actor.id.rawValue, attributes: node)
     }
-    for (position, relation) in graph.relations.enumerated() {
-      guard let kind = graph.kinds[relation.kind] else { continue }
-      var edge: Attributes = [
-        "order": .raw(encoded: String(position + 1)),
-        "kind": .raw(encoded: kind.id.rawValue), "sign": .raw(encoded: String(kind.sign.rawValue)),
-        "from": .raw(encoded: relation.period.start.description), "to": .raw(encoded: relation.period.end.text),
-        "confidence": .raw(encoded: relation.confidence.rawValue), "color": .raw(encoded: kind.style.color),
-        "style": .raw(encoded: relation.confidence.isUncertain ? "dashed" : kind.style.line.rawValue),
-      ]
-      if kind.isDirected { edge["arrowhead"] = .raw(encoded: kind.style.arrowhead) } else { edge["dir"] = "none" }
-      if let label = relation.label {
-        edge["relation_label"] = .raw(encoded: label)
-        edge["label"] = .text(displayText(label))
+    var seen: [String: Int] = [:]
+    var merged: [(line: Int, key: String)] = []
+    let tokens = DOTTokens.scan(text)
+    for index in tokens.indices.dropLast(2)
+    where tokens[index].text == "key" && !tokens[index].quoted && tokens[index + 1].text == "="
+      && !tokens[index + 1].quoted
+    {
+      let value = tokens[index + 2]
+      seen[value.text, default: 0] += 1
+      if let count = seen[value.text], count > read[value.text, default: 0] {
+        merged.append((value.line, value.text))
       }
-      if let weight = relation.weight { edge["weight_value"] = .raw(encoded: String(weight)) }
-      if let initiator = relation.initiator { edge["initiator"] = .raw(encoded: initiator.rawValue) }
-      if let note = relation.note { edge["note"] = .raw(encoded: note) }
-      if !relation.citations.isEmpty {
-        edge["citations"] = .raw(
-          encoded:
-            InteropJSON.encode(
-              relation.citations.map(CitationRecord.init)
-            ))
-      }
-      for (name, reason) in ProvenanceFields.values(relation.inferred) { edge[name] = .raw(encoded: reason) }
-      try drawing.addEdge(
-        key: relation.id.rawValue, from: relation.source.rawValue, to: relation.target.rawValue, attributes: edge)
     }
-    return drawing
+    return merged
   }
 
   // MARK: Reading
 
-  /// Maps a parsed DOT graph (``GraphvizRenderer/parseDOT(_:)``) to a temporal graph.
+  /// Maps a parsed DOT graph to a temporal graph.
   /// - Parameters:
-  ///   - drawing: The parsed DOT.
+  ///   - document: The parsed DOT.
   ///   - defaultYear: The year given to edges without `from` (DOT has no time).
   /// - Returns: The graph and the elements that could not be mapped (each with the reason).
   /// - Throws: `ImportError` when an actor or the graph's metadata breaks a rule of the model.
-  public static func graph(from drawing: DiagramGraph, defaultYear: Int) throws -> (
+  public static func graph(from document: DOTDocument, defaultYear: Int) throws -> (
     graph: TemporalGraph, skipped: [Skipped]
   ) {
     var skipped: [Skipped] = []
-    let encoded: Bool = {
-      if case .raw(let marker) = drawing.graphAttributes["entente_text"] { return marker == textMarker }
-      return false
-    }()
-    func value(_ attributes: Attributes, _ name: String) -> String? {
-      guard let attribute = attributes[name] else { return nil }
-      switch attribute {
-      case .raw(let text): return text.isEmpty ? nil : (encoded ? decode(text) : text)
-      case .html(let markup): return markup.isEmpty ? nil : markup
-      }
+    let encoded = document.graphAttributes[DOTExport.textMarkerAttribute] == DOTExport.textMarker
+    func value(_ attributes: [String: String], _ name: String) -> String? {
+      guard let text = attributes[name], !text.isEmpty else { return nil }
+      return encoded ? DOTExport.decode(text) : text
     }
     var kinds = KindRegistry()
-    if let text = value(drawing.graphAttributes, "entente_kinds") {
+    if let text = value(document.graphAttributes, "entente_kinds") {
       if let entries = try? JSONDecoder().decode([KindRecord].self, from: Data(text.utf8)) {
         for entry in entries {
           do {
@@ -280,7 +297,7 @@ public enum DOTInterchange {
       }
     }
     var sources: [SourceDocument] = []
-    if let text = value(drawing.graphAttributes, "entente_sources") {
+    if let text = value(document.graphAttributes, "entente_sources") {
       if let entries = try? JSONDecoder().decode([SourceRecord].self, from: Data(text.utf8)) {
         var seen = Set<String>()
         for entry in entries {
@@ -299,24 +316,24 @@ public enum DOTInterchange {
 
     var actors: [ActorRecord] = []
     // agwrite may write a node after edges that name it: `order` restores the actors' order.
-    let nodes = drawing.nodes.enumerated().sorted { a, b in
+    let nodes = document.nodes.enumerated().sorted { a, b in
       let x = value(a.element.attributes, "order").flatMap(Int.init) ?? Int.max
       let y = value(b.element.attributes, "order").flatMap(Int.init) ?? Int.max
       return (x, a.offset) < (y, b.offset)
     }.map(\.element)
     let ids = Dictionary(
-      DOTInterchange.actorIDs(for: drawing).map { ($0.node, $0.id) }, uniquingKeysWith: { first, _ in first })
+      actorIDs(for: document).map { ($0.node, $0.id) }, uniquingKeysWith: { first, _ in first })
     var taken = Set<ActorID>()
     for node in nodes {
-      guard !node.id.isEmpty else {
+      guard !node.name.isEmpty else {
         skipped.append(Skipped(element: "node \"\"", message: "not imported: an empty node name is not an actor id"))
         continue
       }
-      let actorID = ids[node.id] ?? ActorID(node.id)
+      let actorID = ids[node.name] ?? ActorID(node.name)
       guard taken.insert(actorID).inserted else {
         skipped.append(
           Skipped(
-            element: "node \(node.id)",
+            element: "node \(node.name)",
             message: "not imported: its id '\(actorID)' is another node's (names differ only in case or spaces)"))
         continue
       }
@@ -326,7 +343,7 @@ public enum DOTInterchange {
         do {
           lifetime = try Period(parsing: from, end: value(attributes, "to"))
         } catch {
-          skipped.append(Skipped(element: "node \(node.id)", message: "lifetime not imported: \(error)"))
+          skipped.append(Skipped(element: "node \(node.name)", message: "lifetime not imported: \(error)"))
         }
       }
       var aliases: [Alias] = []
@@ -337,11 +354,11 @@ public enum DOTInterchange {
               aliases.append(try entry.alias())
             } catch {
               skipped.append(
-                Skipped(element: "node \(node.id)", message: "alias '\(entry.name)' not imported: \(error)"))
+                Skipped(element: "node \(node.name)", message: "alias '\(entry.name)' not imported: \(error)"))
             }
           }
         } else {
-          skipped.append(Skipped(element: "node \(node.id)", message: "aliases not imported: not a JSON array"))
+          skipped.append(Skipped(element: "node \(node.name)", message: "aliases not imported: not a JSON array"))
         }
       }
       let label = value(attributes, "label").flatMap { $0 == "\\N" ? nil : $0 }
@@ -352,12 +369,12 @@ public enum DOTInterchange {
             try $0.citation
           }
         } catch {
-          skipped.append(Skipped(element: "node \(node.id)", message: "citations not imported: \(error)"))
+          skipped.append(Skipped(element: "node \(node.name)", message: "citations not imported: \(error)"))
         }
       }
       actors.append(
         ActorRecord(
-          id: actorID, name: value(attributes, "name") ?? label ?? node.id,
+          id: actorID, name: value(attributes, "name") ?? label ?? node.name,
           type: ActorType(value(attributes, "type") ?? "state"), aliases: aliases, lifetime: lifetime,
           note: value(attributes, "note"), citations: lifetimeCitations,
           inferred: ProvenanceFields.inferred { value(attributes, $0) }))
@@ -367,8 +384,8 @@ public enum DOTInterchange {
     var relations: [Relation] = []
     var needsLink = false
     var needsTie = false
-    // agwrite groups edges by tail node: `order` (written by `drawing(of:)`) restores the relations' order.
-    let edges = drawing.edges.enumerated().sorted { a, b in
+    // agwrite groups edges by tail node: `order` (written by `DOTExport`) restores the relations' order.
+    let edges = document.edges.enumerated().sorted { a, b in
       let x = value(a.element.attributes, "order").flatMap(Int.init) ?? Int.max
       let y = value(b.element.attributes, "order").flatMap(Int.init) ?? Int.max
       return (x, a.offset) < (y, b.offset)
@@ -408,10 +425,10 @@ public enum DOTInterchange {
           let sign = signText.flatMap(Int.init).flatMap(Sign.init(rawValue:)) ?? .neutral
           try? kinds.declare(
             RelationKind(
-              id: kindID, sign: sign, isDirected: drawing.isDirected && value(attributes, "dir") != "none",
+              id: kindID, sign: sign, isDirected: document.isDirected && value(attributes, "dir") != "none",
               style: KindStyle(color: value(attributes, "color") ?? "#4d4d4d")))
         }
-      } else if drawing.isDirected {
+      } else if document.isDirected {
         kindID = linkKind.id
         needsLink = true
       } else {
@@ -466,15 +483,15 @@ public enum DOTInterchange {
     }
     if needsLink { try? kinds.declare(linkKind) }
     if needsTie { try? kinds.declare(tieKind) }
-    let years = value(drawing.graphAttributes, "years").flatMap { text -> ClosedRange<Int>? in
+    let years = value(document.graphAttributes, "years").flatMap { text -> ClosedRange<Int>? in
       let bounds = text.components(separatedBy: "...").compactMap { Int($0) }
       return bounds.count == 2 && bounds[0] <= bounds[1] ? bounds[0]...bounds[1] : nil
     }
-    let name = value(drawing.graphAttributes, "graph_id") ?? drawing.name
+    let name = value(document.graphAttributes, "graph_id") ?? document.name
     let metadata = GraphMetadata(
       id: GraphMetadata.isValidID(name) ? name : GraphMetadata.id(fromName: name),
-      title: value(drawing.graphAttributes, "title"),
-      description: value(drawing.graphAttributes, "description"), years: years)
+      title: value(document.graphAttributes, "title"),
+      description: value(document.graphAttributes, "description"), years: years)
     // The core's rules, as for every reader: an edge that breaks one is skipped and reported.
     let built = try ImportedGraph.build(
       metadata: metadata, kinds: kinds, sources: sources, actors: actors,
@@ -490,27 +507,85 @@ public enum DOTInterchange {
     return (built.graph, skipped)
   }
 
-  /// How interchange values carry backslashes.
-  ///
-  /// cgraph's `agwrite` escapes quotes but not backslashes, so a backslash before a quote (as in JSON) or at the
-  /// end of a value does not survive a write and a read. Interchange values therefore write `\` as `%5C` (and
-  /// `%` as `%25`); the graph attribute `entente_text` says so, and reading decodes only such files.
-  static let textMarker = "backslash as %5C, percent as %25"
-
-  static func encode(_ text: String) -> String {
-    TextEscaping.encodingInterchange(text)
-  }
-
-  static func decode(_ text: String) -> String {
-    text.replacingOccurrences(of: "%5C", with: "\\").replacingOccurrences(of: "%25", with: "%")
-  }
-
-  /// Text for a drawn label only: a backslash is shown as U+29F5 so no escape sequence can form.
-  static func displayText(_ text: String) -> String { TextEscaping.displayingBackslashes(text) }
-
 }
 
-extension AttributeValue {
-  /// An interchange value, with backslashes and percent signs encoded (see `DOTInterchange.textMarker`).
-  static func raw(encoded text: String) -> AttributeValue { .raw(DOTInterchange.encode(text)) }
+/// The IDs and punctuation of DOT text with their lines, for the checks cgraph's reader cannot make (it keeps no
+/// lines): comments are skipped, quoted strings unquoted (`\"` read as `"`, a backslash before a line break
+/// dropped), HTML strings kept whole.
+enum DOTTokens {
+  struct Token {
+    var text: String
+    var line: Int
+    var quoted: Bool
+  }
+
+  static func scan(_ text: String) -> [Token] {
+    var tokens: [Token] = []
+    var line = 1
+    var scalars = Array(text.unicodeScalars)[...]
+    func isWord(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value >= 0x80 || scalar == "_" || scalar == "." || scalar == "-" || scalar.properties.isAlphabetic
+        || ("0"..."9").contains(scalar)
+    }
+    while let scalar = scalars.popFirst() {
+      switch scalar {
+      case "\n":
+        line += 1
+      case "/" where scalars.first == "/", "#":
+        while let next = scalars.first, next != "\n" { scalars.removeFirst() }
+      case "/" where scalars.first == "*":
+        scalars.removeFirst()
+        while let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "*", scalars.first == "/" {
+            scalars.removeFirst()
+            break
+          }
+        }
+      case "\"":
+        let start = line
+        var value = String.UnicodeScalarView()
+        while let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "\\", let escaped = scalars.first {
+            if escaped == "\"" || escaped == "\n" || escaped == "\\" { scalars.removeFirst() }
+            if escaped == "\n" { line += 1 }
+            if escaped == "\"" { value.append(escaped) }
+            if escaped == "\\" { value.append(contentsOf: ["\\", "\\"]) }
+            if escaped != "\"" && escaped != "\n" && escaped != "\\" { value.append(next) }
+            continue
+          }
+          if next == "\"" { break }
+          value.append(next)
+        }
+        tokens.append(Token(text: String(value), line: start, quoted: true))
+      case "<":
+        let start = line
+        var value = String.UnicodeScalarView()
+        var nesting = 1
+        while nesting > 0, let next = scalars.popFirst() {
+          if next == "\n" { line += 1 }
+          if next == "<" { nesting += 1 }
+          if next == ">" { nesting -= 1 }
+          if nesting > 0 { value.append(next) }
+        }
+        tokens.append(Token(text: String(value), line: start, quoted: true))
+      default:
+        if scalar.properties.isWhitespace { continue }
+        if isWord(scalar) {
+          var value = String.UnicodeScalarView([scalar])
+          while let next = scalars.first, isWord(next) {
+            // `->` and `--` end a word.
+            if next == "-", let after = scalars.dropFirst().first, after == ">" || after == "-" { break }
+            value.append(next)
+            scalars.removeFirst()
+          }
+          tokens.append(Token(text: String(value), line: line, quoted: false))
+        } else {
+          tokens.append(Token(text: String(scalar), line: line, quoted: false))
+        }
+      }
+    }
+    return tokens
+  }
 }
