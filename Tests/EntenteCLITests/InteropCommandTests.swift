@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end runs of `entente export`, `import` and `timeline` (the built binary, exit statuses and output).
-@Suite struct InteropCommandTests {
+@Suite(.tags(.slow)) struct InteropCommandTests {
   let graph = "Graphs/cambodian-vietnamese-war.yaml"
   let interopFixtures = "Tests/EntenteInteropTests/Fixtures"
 

@@ -4,7 +4,7 @@ import Testing
 @testable import EntenteGraphviz
 
 /// The low-level drawing and the renderer, without the temporal model.
-@Suite struct DiagramGraphTests {
+@Suite(.tags(.slow)) struct DiagramGraphTests {
   func smallDrawing() throws -> DiagramGraph {
     var drawing = DiagramGraph(name: "small")
     drawing.graphAttributes = ["label": .text("Year 1979"), "fontname": "DejaVu Sans"]

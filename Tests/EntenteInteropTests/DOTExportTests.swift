@@ -6,7 +6,7 @@ import Testing
 @testable import EntenteIO
 
 /// DOT written in Swift (`DOTExport`): read back by cgraph and by Graphviz's own `dot` program.
-@Suite("DOT written in Swift")
+@Suite("DOT written in Swift", .tags(.slow))
 struct DOTExportTests {
   /// Ids that DOT must quote (keywords in any case, punctuation, a leading digit, quotes, backslashes, `%`) or
   /// may write bare (words, digits, non-ASCII).

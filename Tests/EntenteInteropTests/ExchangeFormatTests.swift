@@ -19,7 +19,7 @@ enum DefaultGraph {
 }
 
 /// GEXF with the picture, spec-correct GraphML, schema validity, spell tables.
-@Suite("Exchange formats: schemas, picture, direction, spells")
+@Suite("Exchange formats: schemas, picture, direction, spells", .tags(.slow))
 struct ExchangeFormatTests {
   /// Every GEXF and GraphML of the default graph (whole, and the year 1979) and of the fixture validates.
   @Test func everyExportValidatesAgainstItsSchema() async throws {

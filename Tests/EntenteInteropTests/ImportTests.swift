@@ -161,7 +161,7 @@ struct ImportTests {
     }
   }
 
-  @Test func largeRelationTablesStreamWithProgress() throws {
+  @Test(.tags(.slow)) func largeRelationTablesStreamWithProgress() throws {
     let folder = try Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let rowCount = 120_000

@@ -182,7 +182,7 @@ struct DOTTextTests {
   }
 }
 
-@Suite("The project's graph through every format")
+@Suite("The project's graph through every format", .tags(.slow))
 struct ProjectGraphRoundTrips {
   static let graphFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Graphs/cambodian-vietnamese-war.yaml")

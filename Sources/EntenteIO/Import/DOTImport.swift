@@ -366,7 +366,7 @@ public enum DOTImport {
       if let text = value(attributes, "citations") {
         do {
           lifetimeCitations = try JSONDecoder().decode([CitationRecord].self, from: Data(text.utf8)).map {
-            try $0.citation
+            try $0.citation(of: lifetime)
           }
         } catch {
           skipped.append(Skipped(element: "node \(node.name)", message: "citations not imported: \(error)"))
@@ -458,7 +458,7 @@ public enum DOTImport {
           continue
         }
         do {
-          citations = try entries.map { try $0.citation }
+          citations = try entries.map { try $0.citation(of: period) }
         } catch {
           skip("not imported: \(error)")
           continue
