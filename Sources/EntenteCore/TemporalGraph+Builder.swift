@@ -227,7 +227,7 @@ extension TemporalGraph {
           error(.emptyText("actor '\(actor.id)'", "quote"), location)
         }
         for mistake in actor.provenanceMistakes() {
-          error(.invalidDateEvidence("actor '\(actor.id)'", mistake.problem), location)
+          error(.invalidDateEvidence("actor '\(actor.id)'", mistake.problem, field: mistake.field), location)
         }
       }
       // Relation ids in a table of positions rather than a set of strings: a million relations cost 8 MB here.
@@ -267,7 +267,7 @@ extension TemporalGraph {
         }
         if relation.period.hasYearBeforeOne { error(.yearBeforeOne("relation '\(id)'"), location) }
         for mistake in relation.provenanceMistakes() {
-          error(.invalidDateEvidence("relation '\(id)'", mistake.problem), location)
+          error(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), location)
         }
       }
       guard includingWarnings else { return problems }

@@ -142,55 +142,21 @@ public enum DOTImport {
   /// - Returns: The 1-based line of each graph after the first.
   public static func furtherGraphLines(in text: String) -> [Int] {
     var lines: [Int] = []
-    var line = 1
     var depth = 0
     var closedGraphs = 0
     var expectingGraph = true
-    var scalars = Array(text.unicodeScalars)[...]
-    while let scalar = scalars.popFirst() {
-      switch scalar {
-      case "\n":
-        line += 1
-      case "/" where scalars.first == "/", "#":
-        while let next = scalars.first, next != "\n" { scalars.removeFirst() }
-      case "/" where scalars.first == "*":
-        scalars.removeFirst()
-        while let next = scalars.popFirst() {
-          if next == "\n" { line += 1 }
-          if next == "*", scalars.first == "/" {
-            scalars.removeFirst()
-            break
-          }
-        }
-      case "\"":
-        while let next = scalars.popFirst() {
-          if next == "\n" { line += 1 }
-          if next == "\\" {
-            if scalars.popFirst() == "\n" { line += 1 }
-            continue
-          }
-          if next == "\"" { break }
-        }
-      case "<" where depth > 0:
-        var nesting = 1
-        while nesting > 0, let next = scalars.popFirst() {
-          if next == "\n" { line += 1 }
-          if next == "<" { nesting += 1 }
-          if next == ">" { nesting -= 1 }
-        }
-      case "{":
+    for token in DOTTokens.scan(text) {
+      if !token.quoted, token.text == "{" {
         depth += 1
-      case "}":
+      } else if !token.quoted, token.text == "}" {
         depth -= 1
         if depth == 0 {
           closedGraphs += 1
           expectingGraph = true
         }
-      default:
-        if depth == 0, expectingGraph, !scalar.properties.isWhitespace {
-          if closedGraphs > 0 { lines.append(line) }
-          expectingGraph = false
-        }
+      } else if depth == 0, expectingGraph {
+        if closedGraphs > 0 { lines.append(token.line) }
+        expectingGraph = false
       }
     }
     return lines
