@@ -174,9 +174,6 @@ extension TemporalGraph {
       relationLocations.append(location)
     }
 
-    /// The kinds as declared so far.
-    public var declaredKinds: KindRegistry { kinds }
-
     /// Every problem of what was added, errors and warnings, in input order (metadata, kinds, sources, actors,
     /// relations, then the warnings).
     /// - Parameter includingWarnings: Whether to look for warnings too (lifetimes, shared names).

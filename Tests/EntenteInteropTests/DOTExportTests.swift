@@ -93,8 +93,8 @@ struct DOTExportTests {
     let outputFile = folder.appendingPathComponent("out")
     let errorFile = folder.appendingPathComponent("err")
     try Data(input.utf8).write(to: inputFile)
-    FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    try Data().write(to: outputFile)
+    try Data().write(to: errorFile)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments + [inputFile.path]
