@@ -7,21 +7,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The names of the suites tagged slow (the struct on the @Suite line or the line after it), and of the tests.
-slow_suites() {
-  grep -rh -A1 --include='*.swift' '^@Suite.*\.tags(\.slow)' Tests \
-    | sed -n -E 's/.*struct ([A-Za-z0-9_]+).*/\1/p' | sort -u | paste -sd'|' -
-}
-slow_tests() {
-  grep -rh -A1 --include='*.swift' '^ *@Test.*\.tags(\.slow)' Tests \
-    | sed -n -E 's/.*func ([A-Za-z0-9_]+)\(.*/\1/p' | sort -u | paste -sd'|' -
+# The names of what is tagged slow: after each `.tags(.slow)`, the next `struct NAME` (a suite) or `func NAME(`
+# (a test) within three lines.
+tagged() { # $1: struct or func
+  find Tests -name '*.swift' -print0 | xargs -0 awk -v want="$1" '
+    /\.tags\(\.slow\)/ { left = 4 }
+    left > 0 {
+      if (match($0, /(struct|func) [A-Za-z0-9_]+/)) {
+        split(substr($0, RSTART, RLENGTH), part, " ")
+        if (part[1] == want) print part[2]
+        left = 0
+        next
+      }
+      left--
+    }' | sort -u | paste -sd'|' -
 }
 
 if [[ ${1:-} == "--fast" ]]; then
   shift
   swift build --build-tests
-  suites=$(slow_suites)
-  tests=$(slow_tests)
+  suites=$(tagged struct)
+  tests=$(tagged func)
   [[ -n $suites && -n $tests ]] || { echo "error: found no suite or test tagged .slow" >&2; exit 1; }
   exec swift test --skip-build --disable-xctest --skip "\.(${suites})/|/(${tests})\(" "$@"
 fi
