@@ -25,6 +25,7 @@ public enum DOTExport {
   public struct Error: Swift.Error, Hashable, Sendable, CustomStringConvertible {
     /// `actor ID` or `relation ID`.
     public let element: String
+    /// What cannot be written, and why.
     public var description: String {
       "\(element): the id ends in an odd run of backslashes before a quote, a line break or its end, "
         + "which DOT cannot write (a quoted DOT string reads `\\\"` as a quote and drops a backslash before a line break)"

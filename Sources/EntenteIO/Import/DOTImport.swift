@@ -7,8 +7,16 @@ import Foundation
 public struct DOTDocument: Sendable, Hashable {
   /// A node: its name and attributes.
   public struct Node: Sendable, Hashable {
+    /// The node's name (its DOT ID).
     public var name: String
+    /// The node's attributes by name.
     public var attributes: [String: String]
+
+    /// A node.
+    ///
+    /// - Parameters:
+    ///   - name: The node's name.
+    ///   - attributes: Its attributes by name.
     public init(name: String, attributes: [String: String]) {
       self.name = name
       self.attributes = attributes
@@ -18,12 +26,25 @@ public struct DOTDocument: Sendable, Hashable {
   /// An edge: its key (as read, or given by the parser when the file gave none or repeated one), its ends and
   /// attributes.
   public struct Edge: Sendable, Hashable {
+    /// The edge's key, unique in the document.
     public var key: String
     /// The key written in the file (`nil`: none) when the parser gave the edge another one.
     public var writtenKey: String??
+    /// The name of the tail node.
     public var tail: String
+    /// The name of the head node.
     public var head: String
+    /// The edge's attributes by name.
     public var attributes: [String: String]
+
+    /// An edge.
+    ///
+    /// - Parameters:
+    ///   - key: The edge's key.
+    ///   - writtenKey: The key written in the file when it differs (`.some(nil)`: none was written).
+    ///   - tail: The tail node's name.
+    ///   - head: The head node's name.
+    ///   - attributes: Its attributes by name.
     public init(
       key: String, writtenKey: String?? = nil, tail: String, head: String, attributes: [String: String]
     ) {
@@ -35,12 +56,25 @@ public struct DOTDocument: Sendable, Hashable {
     }
   }
 
+  /// The graph's name.
   public var name: String
+  /// Whether the graph is a `digraph`.
   public var isDirected: Bool
+  /// The root graph's attributes by name.
   public var graphAttributes: [String: String]
+  /// The nodes, in the parser's order (first mention).
   public var nodes: [Node]
+  /// The edges, in the order they were read.
   public var edges: [Edge]
 
+  /// A document.
+  ///
+  /// - Parameters:
+  ///   - name: The graph's name.
+  ///   - isDirected: Whether it is a `digraph`.
+  ///   - graphAttributes: The root graph's attributes.
+  ///   - nodes: The nodes.
+  ///   - edges: The edges.
   public init(name: String, isDirected: Bool, graphAttributes: [String: String], nodes: [Node], edges: [Edge]) {
     self.name = name
     self.isDirected = isDirected
