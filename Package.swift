@@ -43,7 +43,7 @@ let package = Package(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     // Drawing snapshots with Graphviz. The only target that imports CGraphviz.
-    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore", "EntenteAlgorithms", "EntenteIO"]),
+    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore", "EntenteAlgorithms"]),
     // Command-line interface.
     .executableTarget(
       name: "entente",

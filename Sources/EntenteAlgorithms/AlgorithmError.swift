@@ -72,7 +72,7 @@ extension Snapshot {
   /// The node index of an actor, or an error saying it is absent from this slice.
   ///
   /// - Throws: `AlgorithmError` with code `.actorAbsent`.
-  public func requireIndex(of actor: ActorID) throws(AlgorithmError) -> Int {
+  func requireIndex(of actor: ActorID) throws(AlgorithmError) -> Int {
     guard let node = index(of: actor) else {
       throw AlgorithmError(.actorAbsent, actor: actor.rawValue, slice: sliceDescription)
     }

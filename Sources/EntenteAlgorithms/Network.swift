@@ -129,7 +129,7 @@ public struct Network: Sendable {
     }
 
     /// Whether the tie joins relations of opposite signs.
-    public var isConflicting: Bool { positiveCount > 0 && negativeCount > 0 }
+    var isConflicting: Bool { positiveCount > 0 && negativeCount > 0 }
 
     /// The one sign of the tie under a collapse policy (`.multiplex`, which keeps both signs, is read as `.net`).
     public func sign(under policy: CollapsePolicy) -> Sign {
@@ -400,8 +400,5 @@ public struct Network: Sendable {
   }
 
   /// The first tie whose weight is not positive, if any (weighted measures need positive weights).
-  public var firstNonPositiveWeight: Tie? { ties.first { !($0.weight > 0) } }
-
-  /// Whether any tie has a weight other than 1.
-  public var isWeighted: Bool { ties.contains { $0.weight != 1 } }
+  var firstNonPositiveWeight: Tie? { ties.first { !($0.weight > 0) } }
 }

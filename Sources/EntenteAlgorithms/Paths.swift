@@ -187,36 +187,14 @@ enum KShortestPaths {
     return zip(path, path.dropFirst()).reduce(0) { $0 + network.ties[network.tie(from: $1.0, to: $1.1)!].weight }
   }
 
-  /// Dijkstra avoiding some nodes and ties; equal-cost ties broken towards smaller node indices.
+  /// A shortest path avoiding some nodes and ties (``ShortestPathTree``); among equally short paths, the one
+  /// walking back through the smallest-index predecessor.
   static func restrictedShortestPath(
     _ network: Network, _ source: Int, _ target: Int, _ weighted: Bool, _ blockedNodes: [Bool], _ blockedTies: Set<Int>
   ) -> (cost: Double, path: [Int])? {
-    let n = network.nodeCount
-    var distance = [Double](repeating: .infinity, count: n)
-    var previous = [Int](repeating: -1, count: n)
-    var settled = [Bool](repeating: false, count: n)
-    var heap = MinHeap()
-    distance[source] = 0
-    heap.push(0, source)
-    while let (d, v) = heap.pop() {
-      if settled[v] || d > distance[v] { continue }
-      settled[v] = true
-      if v == target { break }
-      for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
-        let w = Int(network.outNeighbors[slot])
-        let tie = Int(network.outTies[slot])
-        if blockedNodes[w] || blockedTies.contains(tie) || settled[w] { continue }
-        let candidate = d + (weighted ? network.ties[tie].weight : 1)
-        if candidate < distance[w] || (candidate == distance[w] && v < previous[w]) {
-          distance[w] = candidate
-          previous[w] = v
-          heap.push(candidate, w)
-        }
-      }
-    }
-    guard distance[target].isFinite else { return nil }
-    var path = [target]
-    while path[path.count - 1] != source { path.append(previous[path[path.count - 1]]) }
-    return (distance[target], path.reversed())
+    let tree = ShortestPathTree(
+      network: network, source: source, weighted: weighted, blockedNodes: blockedNodes, blockedTies: blockedTies)
+    guard let cost = tree.distance(to: target), let path = tree.path(to: target) else { return nil }
+    return (cost, path)
   }
 }

@@ -22,6 +22,20 @@ public struct ShortestPathTree: Sendable {
   ///   - weighted: sum tie weights rather than count steps.
   /// - Complexity: O(n + m) unweighted, O((n + m) log n) weighted.
   public init(network: Network, source: Int, weighted: Bool = false) {
+    self.init(network: network, source: source, weighted: weighted, blockedNodes: nil, blockedTies: [])
+  }
+
+  /// Computes the shortest paths from `source` without entering `blockedNodes` or crossing `blockedTies` (the
+  /// one shortest-path routine: plain paths, all shortest paths, Yen's spur paths and closeness go through it).
+  ///
+  /// - Parameters:
+  ///   - network: the network; directed ties are followed along their direction.
+  ///   - source: the start node (never blocked itself).
+  ///   - weighted: sum tie weights rather than count steps.
+  ///   - blockedNodes: per node, whether paths may not enter it (`nil`: none blocked).
+  ///   - blockedTies: ties (indices into `network.ties`) paths may not cross.
+  /// - Complexity: O(n + m) unweighted, O((n + m) log n) weighted.
+  init(network: Network, source: Int, weighted: Bool, blockedNodes: [Bool]?, blockedTies: Set<Int>) {
     self.source = source
     self.isWeighted = weighted
     let n = network.nodeCount
@@ -40,6 +54,9 @@ public struct ShortestPathTree: Sendable {
         order.append(v)
         for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
           let w = Int(network.outNeighbors[slot])
+          if blockedNodes?[w] == true || (!blockedTies.isEmpty && blockedTies.contains(Int(network.outTies[slot]))) {
+            continue
+          }
           if distance[w] == .infinity {
             distance[w] = distance[v] + 1
             queue.append(w)
@@ -60,7 +77,9 @@ public struct ShortestPathTree: Sendable {
         order.append(v)
         for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
           let w = Int(network.outNeighbors[slot])
-          let candidate = d + network.ties[Int(network.outTies[slot])].weight
+          let tie = Int(network.outTies[slot])
+          if blockedNodes?[w] == true || (!blockedTies.isEmpty && blockedTies.contains(tie)) { continue }
+          let candidate = d + network.ties[tie].weight
           if candidate < distance[w] {
             distance[w] = candidate
             count[w] = count[v]

@@ -83,37 +83,40 @@ extension DatedClaim {
   /// The stated ends that are neither evidenced nor inferred.
   public var unsupportedEnds: [PeriodEnd] { dateEvidence.filter { !$0.evidence.isAccounted }.map(\.end) }
 
-  /// Problems with the provenance itself, each as the end and what is wrong.
+  /// Problems with the provenance itself, each as the end, the field that states it and what is wrong.
   ///
   /// An end both evidenced and inferred, evidence or inference for an end the period does not state, a blank
   /// reason.
-  func provenanceMistakes() -> [(end: PeriodEnd, problem: String)] {
+  func provenanceMistakes() -> [(end: PeriodEnd, field: String, problem: String)] {
     // Either end names the one date of a single-date period.
     let stated: Set<PeriodEnd> =
       evidencedPeriod?.isSingleDate == true ? [.start, .end] : Set(evidencedPeriod?.statedEnds ?? [])
-    var mistakes: [(PeriodEnd, String)] = []
+    var mistakes: [(PeriodEnd, String, String)] = []
     let supported = Set(citations.flatMap(\.supports))
     for end in PeriodEnd.allCases {
       let period = evidencedPeriod
       let name = period.map { end.name(in: $0) } ?? (end == .start ? "from" : "to")
       let isInferred = inferred[end] != nil
+      // The field that states the mistake: the reason when there is one, else the citation's `supports`.
+      let field = isInferred ? "inferred.\(name)" : "supports.\(name)"
       if !stated.contains(end) && (supported.contains(end) || isInferred) {
-        mistakes.append((end, "'\(name)' is not a date of this period, so it can be neither supported nor inferred"))
+        mistakes.append(
+          (end, field, "'\(name)' is not a date of this period, so it can be neither supported nor inferred"))
       } else if supported.contains(end) && isInferred
         || (period?.isSingleDate == true && end == .start && !supported.isEmpty && !inferred.isEmpty)
       {
-        mistakes.append((end, "'\(name)' is both supported by a citation and inferred; keep one"))
+        mistakes.append((end, field, "'\(name)' is both supported by a citation and inferred; keep one"))
       }
       if let reason = inferred[end] {
         if reason.isBlank {
-          mistakes.append((end, "the reason '\(name)' was inferred must not be empty"))
+          mistakes.append((end, field, "the reason '\(name)' was inferred must not be empty"))
         } else if reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
           mistakes.append(
-            (end, "the reason '\(name)' was inferred must be one line of text, without control characters"))
+            (end, field, "the reason '\(name)' was inferred must be one line of text, without control characters"))
         } else if reason.count > DateEvidence.maximumReasonLength {
           mistakes.append(
             (
-              end,
+              end, field,
               "the reason '\(name)' was inferred has \(reason.count) characters; keep it under \(DateEvidence.maximumReasonLength) (the quotes carry the detail)"
             ))
         }

@@ -174,9 +174,6 @@ extension TemporalGraph {
       relationLocations.append(location)
     }
 
-    /// The kinds as declared so far.
-    public var declaredKinds: KindRegistry { kinds }
-
     /// Every problem of what was added, errors and warnings, in input order (metadata, kinds, sources, actors,
     /// relations, then the warnings).
     /// - Parameter includingWarnings: Whether to look for warnings too (lifetimes, shared names).
@@ -227,7 +224,7 @@ extension TemporalGraph {
           error(.emptyText("actor '\(actor.id)'", "quote"), location)
         }
         for mistake in actor.provenanceMistakes() {
-          error(.invalidDateEvidence("actor '\(actor.id)'", mistake.problem), location)
+          error(.invalidDateEvidence("actor '\(actor.id)'", mistake.problem, field: mistake.field), location)
         }
       }
       // Relation ids in a table of positions rather than a set of strings: a million relations cost 8 MB here.
@@ -271,7 +268,7 @@ extension TemporalGraph {
           error(.ongoingEvent(id, declaredBy: declaredBy), location)
         }
         for mistake in relation.provenanceMistakes() {
-          error(.invalidDateEvidence("relation '\(id)'", mistake.problem), location)
+          error(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), location)
         }
       }
       guard includingWarnings else { return problems }

@@ -1,30 +1,46 @@
 extension TemporalGraph {
   /// Finds an actor by id, name or alias (a code such as COW `255` is an alias), ignoring case.
   ///
-  /// An exact id wins. Otherwise the actors that go by `query` during `days` match: an actor's name during its
-  /// lifetime, an alias during its own period (else the lifetime); with no `days`, at any time. When no actor
-  /// goes by the name during `days`, the actors that do at other times are returned (a later "not present" error
-  /// then names the right actor).
+  /// An exact id wins. Otherwise the actors that go by `query` during `days` match: an actor's name (and an
+  /// undated alias) while the actor is present in the slice as a snapshot decides it (its lifetime active under
+  /// the possible rule, or one of its relations active), a dated alias during its own period; with no `days`, at
+  /// any time. So a lifetime with `from` and no `to` (an unknown end) names its actor within its start date's
+  /// range, and beyond it only where a relation of the actor is active, as in snapshots. When no actor goes by the
+  /// name during `days`, the actors that do at other times are returned (a later "not present" error then names
+  /// the right actor).
   /// - Parameters:
   ///   - query: An id, name, alias or code.
   ///   - days: The slice the name is used in, or `nil` for any time.
   /// - Returns: The matching actors in canonical order: one, several (the name is ambiguous), or none.
-  /// - Complexity: O(a) for a actors (ids: O(1)).
+  /// - Complexity: O(a) for a actors (ids: O(1)), plus O(r) for r relations when a matching actor's lifetime does
+  ///   not decide it.
   public func actors(matching query: String, during days: ClosedRange<Day>? = nil) -> [ActorRecord] {
     if let actor = actor(ActorID(query)) { return [actor] }
     let key = query.lowercased()
     var atAnyTime: [ActorRecord] = []
     var during: [ActorRecord] = []
-    for actor in actors {
-      let lifetime = actor.lifetime?.possibleDays
-      var uses: [ClosedRange<Day>?] = []
-      if actor.id.rawValue.lowercased() == key || actor.name.lowercased() == key { uses.append(lifetime) }
-      for alias in actor.aliases where alias.name.lowercased() == key {
-        uses.append(alias.period?.possibleDays ?? lifetime)
+    // The actors with a relation active in the slice, found once and only when needed.
+    var related: Set<ActorID>?
+    func isPresent(_ actor: ActorRecord, during days: ClosedRange<Day>) -> Bool {
+      if let lifetime = actor.lifetime, lifetime.possibleDays.overlaps(days) { return true }
+      if related == nil {
+        related = Set(relations(activeDuring: days).flatMap { [$0.source, $0.target] })
       }
-      guard !uses.isEmpty else { continue }
+      return related?.contains(actor.id) == true
+    }
+    for actor in actors {
+      let byName =
+        actor.id.rawValue.lowercased() == key || actor.name.lowercased() == key
+        || actor.aliases.contains { $0.period == nil && $0.name.lowercased() == key }
+      let datedAliases = actor.aliases.compactMap { alias in
+        alias.name.lowercased() == key ? alias.period?.possibleDays : nil
+      }
+      guard byName || !datedAliases.isEmpty else { continue }
       atAnyTime.append(actor)
-      if let days, !uses.contains(where: { $0.map { $0.overlaps(days) } ?? true }) { continue }
+      if let days {
+        let inUse = datedAliases.contains { $0.overlaps(days) } || (byName && isPresent(actor, during: days))
+        guard inUse else { continue }
+      }
       during.append(actor)
     }
     return during.isEmpty ? atAnyTime : during

@@ -177,8 +177,9 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case emptyText(String, String)
   /// What has a year before 1, which the data format cannot write.
   case yearBeforeOne(String)
-  /// What (`relation 'r'`) and what is wrong with the provenance of one of its dates.
-  case invalidDateEvidence(String, String)
+  /// What (`relation 'r'`), what is wrong with the provenance of one of its dates, and the field that says it
+  /// (`inferred.to`, `supports.from`), so that a reader can point at that field rather than at the record.
+  case invalidDateEvidence(String, String, field: String)
   /// The graph's `years` reach outside ``supportedYears``.
   case yearsOutsideSupported(ClosedRange<Int>)
   /// A relation declared an event (by itself or by its kind) has an open end: an event happens, it does not go on.
@@ -204,7 +205,7 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
     case .emptyName(let id): "the actor '\(id)' has an empty name or alias"
     case .emptyText(let what, let field): "\(what): the \(field) must not be empty"
     case .yearBeforeOne(let what): "\(what): a year before 1 cannot be written in the data format (years 0001–9999)"
-    case .invalidDateEvidence(let what, let problem): "\(what): \(problem)"
+    case .invalidDateEvidence(let what, let problem, _): "\(what): \(problem)"
     case .yearsOutsideSupported(let years):
       "the graph's years \(years.lowerBound)...\(years.upperBound) reach outside the supported years \(supportedYears.lowerBound)…\(supportedYears.upperBound)"
     case .ongoingEvent(let relation, let declaredBy):

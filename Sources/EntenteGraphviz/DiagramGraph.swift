@@ -88,6 +88,9 @@ public struct DiagramGraph: Sendable, Equatable {
   public private(set) var edges: [Edge] = []
   /// The clusters, in insertion order.
   public private(set) var clusters: [Cluster] = []
+  /// For a parsed drawing, the edges given a key of the parser's own: the key given → the key written in the
+  /// file (`nil`: none was written; else a key an earlier edge has).
+  public internal(set) var writtenKeys: [String: String?] = [:]
 
   private var nodeIndex: [String: Int] = [:]
   private var edgeKeys: Set<String> = []
@@ -170,5 +173,32 @@ public struct DiagramGraph: Sendable, Equatable {
 
   private func invalid(_ message: String) -> GraphvizError {
     GraphvizError(.invalidDrawing, context: "drawing \"\(name)\": \(message)")
+  }
+}
+
+extension DiagramGraph {
+  /// The drawing as plain values, for readers that know nothing of Graphviz (`DOTDocument` in `EntenteIO`).
+  ///
+  /// Attribute values are given as text (an HTML-like label as its markup); each edge carries the key written in
+  /// the file when the parser gave it another one (see ``writtenKeys``).
+  public var plainValues:
+    (
+      name: String, isDirected: Bool, graphAttributes: [String: String],
+      nodes: [(name: String, attributes: [String: String])],
+      edges: [(key: String, writtenKey: String??, tail: String, head: String, attributes: [String: String])]
+    )
+  {
+    func plain(_ attributes: Attributes) -> [String: String] {
+      attributes.mapValues { value in
+        switch value {
+        case .raw(let text): text
+        case .html(let markup): markup
+        }
+      }
+    }
+    return (
+      name, isDirected, plain(graphAttributes), nodes.map { ($0.id, plain($0.attributes)) },
+      edges.map { ($0.key, writtenKeys[$0.key], $0.tail, $0.head, plain($0.attributes)) }
+    )
   }
 }

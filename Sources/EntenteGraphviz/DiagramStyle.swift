@@ -32,12 +32,6 @@ public struct DiagramStyle: Sendable, Hashable {
 
   /// The default style.
   public init() {}
-
-  /// Whether relations' labels are drawn on their edges (`labels` is not `.none`).
-  public var showsEdgeLabels: Bool {
-    get { labels != .none }
-    set { labels = newValue ? .fit : .none }
-  }
 }
 
 /// Which edge labels a diagram draws.

@@ -52,7 +52,7 @@ public enum LayoutEngine: String, CaseIterable, Sendable, Hashable, CustomString
   }
 
   /// Whether this engine draws clusters and keeps their members together.
-  public var keepsClusters: Bool { self == .dot || self == .fdp }
+  var keepsClusters: Bool { self == .dot || self == .fdp }
 
   public var description: String { rawValue }
 }

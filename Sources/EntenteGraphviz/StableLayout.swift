@@ -1,5 +1,4 @@
 import EntenteCore
-import EntenteIO
 import Foundation
 
 /// A point in Graphviz's coordinates: points (1/72 inch), y up.
@@ -277,14 +276,15 @@ extension GraphvizRenderer {
 }
 
 extension StableLayout {
-  /// Each placed actor's centre and size, as the GEXF writer takes them (`GEXFExport.document(of:placements:)`).
+  /// Each placed actor's centre and size, in points, as plain values (the GEXF writer's `NodePlacement`s are
+  /// made from them on the I/O side).
   /// - Parameter actors: The actors wanted.
-  /// - Returns: The placements of those the layout placed.
-  public func placements(of actors: [ActorRecord]) -> [ActorID: NodePlacement] {
-    var placements: [ActorID: NodePlacement] = [:]
+  /// - Returns: The centre (`x`, `y`) and size of those the layout placed.
+  public func placements(of actors: [ActorRecord]) -> [ActorID: (x: Double, y: Double, width: Double, height: Double)] {
+    var placements: [ActorID: (x: Double, y: Double, width: Double, height: Double)] = [:]
     for actor in actors {
       guard let center = position(of: actor.id), let size = size(of: actor.id) else { continue }
-      placements[actor.id] = NodePlacement(x: center.x, y: center.y, width: size.x, height: size.y)
+      placements[actor.id] = (center.x, center.y, size.x, size.y)
     }
     return placements
   }

@@ -56,16 +56,4 @@ enum TextEscaping {
         }
       })
   }
-
-  /// `%` as `%25` and `\` as `%5C` (interchange values; see `DOTInterchange.textMarker`).
-  static func encodingInterchange(_ text: String) -> String {
-    replacingBytes(
-      in: text, where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\\") },
-      with: { $0 == UInt8(ascii: "%") ? "%25" : "%5C" })
-  }
-
-  /// A backslash as U+29F5 (REVERSE SOLIDUS OPERATOR), so no escape sequence can form in a drawn label.
-  static func displayingBackslashes(_ text: String) -> String {
-    replacingBytes(in: text, where: { $0 == UInt8(ascii: "\\") }, with: { _ in "\u{29F5}" })
-  }
 }

@@ -71,17 +71,6 @@ public enum AtomicReplace {
     URL(fileURLWithPath: argument == "-" ? "/dev/stdout" : argument)
   }
 
-  /// Whether `destination` is a stream (standard output, a FIFO, a device) rather than a file replaced whole.
-  ///
-  /// - Parameter destination: The destination.
-  /// - Returns: `true` when writes to it go straight through.
-  public static func isStream(_ destination: URL) -> Bool {
-    switch try? target(of: destination) {
-    case .descriptor, .through: true
-    case .replace, nil: false
-    }
-  }
-
   /// Replaces `destination` with `temporary` (rename within one folder: atomic on POSIX file systems), or
   /// copies `temporary` into it and removes `temporary` when `destination` is a stream.
   ///

@@ -69,6 +69,8 @@ struct GraphBuilder {
     // already rejected (with a more precise mark) are not passed on, so nothing is reported twice.
     var core = TemporalGraph.Builder(metadata: metadata, kinds: kinds)
     var marks: [InputLocation: Mark] = [:]
+    // The marks of each actor's and relation's dates and their provenance fields, by its location.
+    var fieldMarks: [InputLocation: [String: Mark]] = [:]
     func location(_ mark: Mark?, _ field: String) -> InputLocation {
       let location = InputLocation(file: reader.file, line: mark?.line, column: mark?.column, field: field)
       if let mark { marks[location] = mark }
@@ -77,9 +79,15 @@ struct GraphBuilder {
     for source in sources {
       core.add(source, at: location(sourceMarks[source.id] ?? nil, "sources[\(source.id)]"))
     }
-    for (actor, mark) in zip(actors, actorMarks) { core.add(actor, at: location(mark, "actors[\(actor.id)]")) }
-    for (relation, mark) in zip(relations, relationMarks) {
-      core.add(relation, at: location(mark, "relations[\(relation.id)]"))
+    for (position, (actor, mark)) in zip(actors, actorMarks).enumerated() {
+      let place = location(mark, "actors[\(actor.id)]")
+      fieldMarks[place] = actorDateMarks[position]
+      core.add(actor, at: place)
+    }
+    for (position, (relation, mark)) in zip(relations, relationMarks).enumerated() {
+      let place = location(mark, "relations[\(relation.id)]")
+      fieldMarks[place] = relationDateMarks[position]
+      core.add(relation, at: place)
     }
     // One pass over the rules: the graph with its warnings, or every problem.
     var graph: TemporalGraph?
@@ -91,8 +99,15 @@ struct GraphBuilder {
     }
     if reader.hasErrors { problems = problems.filter { !$0.isError } }
     for problem in problems {
-      let mark = problem.location.flatMap { marks[$0] }
-      let field = problem.location?.field ?? ""
+      var mark = problem.location.flatMap { marks[$0] }
+      var field = problem.location?.field ?? ""
+      // A date's provenance is reported at the field that states it (`inferred: {to: …}`, `supports: [from]`).
+      if case .error(.invalidDateEvidence(_, _, let provenanceField)) = problem.issue, let location = problem.location,
+        let fieldMark = fieldMarks[location]?[provenanceField]
+      {
+        mark = fieldMark
+        field += "." + provenanceField
+      }
       switch problem.issue {
       case .error(let error):
         reader.report(Self.code(of: error), at: mark, field: field, error.description)
@@ -143,6 +158,22 @@ struct GraphBuilder {
   static func dateMarks(_ pairs: Fields) -> [String: Mark] {
     var marks: [String: Mark] = [:]
     for key in ["from", "to", "on"] { if let mark = pairs[key]?.mark { marks[key] = mark } }
+    // Where the provenance of each end is written: its `inferred` reason, the first `supports` naming it.
+    if case .mapping(let reasons)? = pairs["inferred"] {
+      for (key, value) in reasons {
+        if let name = key.scalar?.string { marks["inferred.\(name)"] = value.mark }
+      }
+    }
+    if case .sequence(let citations)? = pairs["citations"] {
+      for case .mapping(let citation) in citations {
+        for (key, value) in citation where key.scalar?.string == "supports" {
+          guard case .sequence(let ends) = value else { continue }
+          for end in ends {
+            if let name = end.scalar?.string, marks["supports.\(name)"] == nil { marks["supports.\(name)"] = end.mark }
+          }
+        }
+      }
+    }
     return marks
   }
 

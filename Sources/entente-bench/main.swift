@@ -266,7 +266,7 @@ case "write-yaml":
   try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
 case "write-dot":
   // The TSV's graph as DOT (`export --to dot`), for dot-import.
-  let text = try await GraphvizRenderer.shared.dotText(of: DOTInterchange.drawing(of: load(path: arguments[2])))
+  let text = try DOTExport.document(of: load(path: arguments[2]))
   try text.write(toFile: arguments[3], atomically: true, encoding: .utf8)
 case "yaml-load":
   // `entente validate`/every command's first step: the data file read, checked and built.
@@ -281,8 +281,8 @@ case "dot-import":
   let baseline = peakMemoryKB()
   let text = try String(contentsOfFile: arguments[2], encoding: .utf8)
   let start = clock.now
-  let parsed = try await GraphvizRenderer.shared.parseDOT(text)
-  let graph = try DOTInterchange.graph(from: parsed, defaultYear: year).graph
+  let parsed = DOTDocument(try await GraphvizRenderer.shared.parseDOT(text).plainValues)
+  let graph = try DOTImport.graph(from: parsed, defaultYear: year).graph
   let time = clock.now - start
   reportReader("dot-import", milliseconds(time), baseline: baseline, relations: graph.relations.count)
   withExtendedLifetime(graph) {}

@@ -122,7 +122,7 @@ enum Reader: String {
     case .dot:
       do {
         let parsed = try await GraphvizRenderer.shared.parseDOT(String(decoding: bytes, as: UTF8.self))
-        _ = try DOTInterchange.graph(from: parsed, defaultYear: 1979)
+        _ = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 1979)
         return "graph"
       } catch { return "error" }
     }

@@ -17,7 +17,7 @@ import Testing
     return Network(nodeCount: nodes, isDirected: directed, edges: list)
   }
 
-  @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+  @Test(.tags(.slow), arguments: [(false, false), (true, false), (false, true), (true, true)])
   func everyThreadCountGivesTheSameBits(directed: Bool, weighted: Bool) {
     for (seed, nodes) in [(1, 300), (2, 97), (3, 40), (4, 5)] as [(UInt64, Int)] {
       let network = network(nodes: nodes, edges: nodes * 4, directed: directed, weighted: weighted, seed: seed)

@@ -8,7 +8,7 @@ import Testing
 /// The default graph read by EntenteIO gives, year by year, exactly the actors and relations the NetworkX
 /// fixtures were computed on (the Python script applies the README's activity rule on its own), and the
 /// same values when measured from the real snapshot.
-@Suite struct DefaultGraphTests {
+@Suite(.tags(.slow)) struct DefaultGraphTests {
   static let graphURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Graphs/cambodian-vietnamese-war.yaml")
 

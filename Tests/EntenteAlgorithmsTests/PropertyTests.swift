@@ -30,7 +30,7 @@ func randomSigned(nodes n: Int, probability p: Double, seed: UInt64) -> SignedGr
   return SignedGraph(nodeCount: n, edges: edges)
 }
 
-@Suite struct PropertyTests {
+@Suite(.tags(.slow)) struct PropertyTests {
   /// Floyd–Warshall on the same network.
   func floydWarshall(_ network: Network, weighted: Bool) -> [[Double]] {
     let n = network.nodeCount

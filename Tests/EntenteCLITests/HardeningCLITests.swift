@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Hostile arguments and inputs on the command line: years no day can be made of, huge names, slow layouts.
-@Suite struct HardeningCLITests {
+@Suite(.tags(.slow)) struct HardeningCLITests {
   static let graph = "Tests/EntenteIOTests/Fixtures/sample.yaml"
 
   /// Every command that builds a day from a year: a year outside −9999…9999 is a usage error before any work.

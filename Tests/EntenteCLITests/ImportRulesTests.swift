@@ -4,7 +4,7 @@ import Testing
 
 /// Every importer goes through the core's rules: it writes a file `entente validate` accepts, or fails and
 /// writes nothing; names mean one actor at a time.
-@Suite struct ImportRulesTests {
+@Suite(.tags(.slow)) struct ImportRulesTests {
   /// Writes `text` to `name` in a fresh folder and returns the folder.
   static func folder(with files: [String: String]) throws -> URL {
     let folder = try CLIRunner.temporaryFolder()
@@ -197,7 +197,7 @@ import Testing
 
 /// Random tables, many of their rows broken in some way: every import either writes a file that validates or
 /// fails and writes nothing.
-@Suite struct ImportPropertyTests {
+@Suite(.tags(.slow)) struct ImportPropertyTests {
   static let ids = ["a", "b", "c", "040", "yes", "two words", "", "~", "Lê", "a/b"]
   static let kinds = ["alliance", "hostility", "patronage", "membership", "friendship", ""]
   static let dates = ["1990", "1991-02", "1990-13", "", "1992~", "open", "1989-02-30", "x"]
@@ -264,10 +264,92 @@ import Testing
       files: ["alliance_v4.1_by_dyad.csv": rows], input: "alliance_v4.1_by_dyad.csv", seed: seed, text: rows)
   }
 
-  private func expectValidOrNothing(files: [String: String], input: String, seed: Int, text: String) throws {
+  static let jsonWeights = ["", "1", "2.5", "-3", "0", "1e-400", "\"x\"", "null"]
+  static let confidences = ["certain", "possible", "unsure", ""]
+  static let supports = ["", "from", "to", "on", "since"]
+
+  /// The lossless JSON document: random actors, lifetimes, relations, weights, initiators and `supports`.
+  @Test(arguments: 1...8)
+  func everyWrittenJSONFileValidates(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(300 + seed))
+    func quoted(_ text: String) -> String { "\"\(text)\"" }
+    var actors: [String] = []
+    for id in ["a", "b", "c", "040", "yes", "Lê", "two words"] where random.next() % 5 != 0 {
+      var fields = ["\"id\": \(quoted(id))", "\"name\": \(quoted("Name " + id))", "\"type\": \"state\""]
+      if random.next() % 3 == 0 { fields.append("\"from\": \(quoted(random.pick(Self.dates)))") }
+      if random.next() % 3 == 0 { fields.append("\"to\": \(quoted(random.pick(Self.dates)))") }
+      actors.append("{" + fields.joined(separator: ", ") + "}")
+    }
+    var relations: [String] = []
+    for row in 0..<Int(random.next() % 10) {
+      var fields = [
+        "\"id\": \(quoted(random.next() % 4 == 0 ? random.pick(Self.ids) : "r\(row)"))",
+        "\"source\": \(quoted(random.pick(Self.ids)))", "\"target\": \(quoted(random.pick(Self.ids)))",
+        "\"kind\": \(quoted(random.pick(Self.kinds)))", "\"from\": \(quoted(random.pick(Self.dates)))",
+        "\"to\": \(quoted(random.pick(Self.dates)))", "\"confidence\": \(quoted(random.pick(Self.confidences)))",
+      ]
+      let weight = random.pick(Self.jsonWeights)
+      if !weight.isEmpty { fields.append("\"weight\": \(weight)") }
+      if random.next() % 3 == 0 { fields.append("\"initiator\": \(quoted(random.pick(Self.ids)))") }
+      let supports = random.pick(Self.supports)
+      if !supports.isEmpty {
+        fields.append(
+          "\"citations\": [{\"source\": \(quoted(random.pick(["s", "t"]))), \"quote\": \"q\", \"supports\": [\(quoted(supports))]}]"
+        )
+      } else {
+        fields.append("\"citations\": []")
+      }
+      relations.append("{" + fields.joined(separator: ", ") + "}")
+    }
+    let text = """
+      {"entente": 1, "graph": {"id": "g"}, "kinds": [], "sources": [{"id": "s", "document": "s.txt"}],
+       "actors": [\(actors.joined(separator: ",\n"))],
+       "relations": [\(relations.joined(separator: ",\n"))]}
+
+      """
+    try expectValidOrNothing(files: ["graph.json": text], input: "graph.json", seed: seed, text: text)
+  }
+
+  /// Foreign and interchange-like DOT: random node names, keys (none, repeated), kinds, dates, weights, signs.
+  @Test(arguments: 1...8)
+  func everyWrittenDOTFileValidates(seed: Int) throws {
+    var random = SplitMix64(seed: UInt64(400 + seed))
+    let nodes = ["a", "b", "c", "\"040\"", "yes", "\"Lê\"", "\"two words\"", "\"a/b\""]
+    let keys = ["", "k1", "k2", "\"two words\"", "\"\"", "r1"]
+    let signs = ["", "1", "-1", "0", "2", "x"]
+    var text = random.next() % 4 == 0 ? "graph g {\n" : "digraph g {\n"
+    let arrow = text.hasPrefix("graph") ? "--" : "->"
+    for _ in 0..<Int(random.next() % 4) {
+      text += "  \(random.pick(nodes)) [type=\(random.pick(["state", "party", "\"\""]))];\n"
+    }
+    for _ in 0..<Int(random.next() % 10) {
+      var attributes: [String] = []
+      let key = random.pick(keys)
+      if !key.isEmpty { attributes.append("key=\(key)") }
+      let kind = random.pick(Self.kinds)
+      if !kind.isEmpty { attributes.append("kind=\"\(kind)\"") }
+      let from = random.pick(Self.dates)
+      if !from.isEmpty { attributes.append("from=\"\(from)\"") }
+      let to = random.pick(Self.dates)
+      if !to.isEmpty { attributes.append("to=\"\(to)\"") }
+      let weight = random.pick(Self.weights)
+      if !weight.isEmpty { attributes.append("weight_value=\"\(weight)\"") }
+      let sign = random.pick(signs)
+      if !sign.isEmpty { attributes.append("sign=\"\(sign)\"") }
+      if random.next() % 4 == 0 { attributes.append("initiator=\(random.pick(nodes))") }
+      text += "  \(random.pick(nodes)) \(arrow) \(random.pick(nodes)) [\(attributes.joined(separator: ", "))];\n"
+    }
+    text += "}\n"
+    try expectValidOrNothing(
+      files: ["graph.gv": text], input: "graph.gv", seed: seed, text: text, options: ["--year", "1990"])
+  }
+
+  private func expectValidOrNothing(
+    files: [String: String], input: String, seed: Int, text: String, options: [String] = []
+  ) throws {
     let folder = try ImportRulesTests.folder(with: files)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let (outcome, validates) = try ImportRulesTests.importAndValidate(folder.appendingPathComponent(input))
+    let (outcome, validates) = try ImportRulesTests.importAndValidate(folder.appendingPathComponent(input), options)
     if outcome.status == 0 {
       #expect(validates == true, "seed \(seed): a written file must validate\n\(text)")
     } else {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end runs of `entente export`, `import` and `timeline` (the built binary, exit statuses and output).
-@Suite struct InteropCommandTests {
+@Suite(.tags(.slow)) struct InteropCommandTests {
   let graph = "Graphs/cambodian-vietnamese-war.yaml"
   let interopFixtures = "Tests/EntenteInteropTests/Fixtures"
 
@@ -31,6 +31,28 @@ import Testing
     let fromJSON = folder.appendingPathComponent("from-json.yaml").path
     #expect(try CLIRunner.run(["import", jsonFile, "--out", fromJSON]).status == 0)
     #expect(try CLIRunner.run(["export", fromJSON, "--to", "json"]).output == json.output)
+  }
+
+  /// DOT edge keys cgraph made up are noted; statements it merged are skipped rows (so `--strict` fails), and
+  /// `import --year` out of range is a usage error.
+  @Test func dotEdgeKeysAreNeverLostSilently() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let dot = folder.appendingPathComponent("keys.gv")
+    try Data("digraph { a -> b; a -> c [key=x]; b -> c [key=x]; a -> b [key=y]; a -> b [key=y]; }\n".utf8)
+      .write(to: dot)
+    let out = folder.appendingPathComponent("keys.yaml").path
+    let result = try CLIRunner.run(["import", dot.path, "--out", out, "--year", "1990"])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.error.contains("edge a -> b has no key: imported as the relation 'e1'"))
+    #expect(result.error.contains("edge b -> c has the key 'x' of an earlier edge: imported as the relation 'e2'"))
+    #expect(result.error.contains("keys.gv:1: an edge statement with the ends and key 'y' of an earlier one"))
+    #expect(try CLIRunner.run(["validate", out]).status == 0)
+    let strict = try CLIRunner.run(["import", dot.path, "--out", out + ".strict", "--year", "1990", "--strict"])
+    #expect(strict.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: out + ".strict"))
+    let badYear = try CLIRunner.run(["import", dot.path, "--out", out + ".year", "--year", "99999"])
+    #expect(badYear.status == 64, "\(badYear.error)")
   }
 
   @Test func exportsOneYearAndThePanel() throws {

@@ -8,7 +8,7 @@ import Glibc
 /// Where `--out` writes: standard output, through links, into streams and devices.
 ///
 /// Also what a failed write leaves (issue 11 item 6, issue 13 items 5 and 8). Each case runs the built binary.
-@Suite struct OutputTests {
+@Suite(.tags(.slow)) struct OutputTests {
   let graph = CLIRunner.packageRoot.appendingPathComponent("Tests/EntenteIOTests/Fixtures/sample.yaml").path
 
   /// The export every case writes, as `export` prints it without `--out`.
@@ -196,7 +196,7 @@ import Glibc
 /// The write is held mid-way without timing: `import … --out FIFO` writes the whole YAML to a temporary file
 /// (in `TMPDIR`, here a folder of the test's), then waits to open the FIFO, which has no reader. The signal
 /// arrives while the temporary file exists; the process must end by that signal and leave no file.
-@Suite struct SignalTests {
+@Suite(.tags(.slow)) struct SignalTests {
   @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
   func aSignalMidWriteRemovesTheTemporaryFile(signal: Int32) throws {
     let folder = try CLIRunner.temporaryFolder()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end runs of the query commands on the default graph: output, formats and exit statuses.
-@Suite struct QueryCommandTests {
+@Suite(.tags(.slow)) struct QueryCommandTests {
   let graph = "Graphs/cambodian-vietnamese-war.yaml"
 
   @Test func pathPrintsStepsWithRelationsAndSign() throws {
@@ -101,11 +101,16 @@ import Testing
       diff.output.split(separator: "\n").contains { $0.hasPrefix("begun ") && $0.contains(" vn-kr-occupation-war ") })
     let history = try CLIRunner.run(["history", graph, "China", "Vietnam", "--format", "csv"])
     #expect(history.status == 0)
-    // The end of the 27-day war is inferred (no quote states it); history shows the reason beside the date.
-    #expect(
-      history.output.contains(
-        "china-invades-vn,1979-02-17 – 1979-03~ (inferred: date arithmetic: a '27-day conflict' from 17 February 1979 (wiki) ends in mid-March 1979),hostility,-,china,vietnam"
-      ))
+    // The end of the 27-day war is inferred (no quote states it): CSV and JSON give the reason its own field, the
+    // table shows it beside the date.
+    let reason = "date arithmetic: a '27-day conflict' from 17 February 1979 (wiki) ends in mid-March 1979"
+    #expect(history.output.hasPrefix("relation,period,from_inferred,to_inferred,kind,"))
+    #expect(history.output.contains("china-invades-vn,1979-02-17 – 1979-03~,,\(reason),hostility,-,china,vietnam"))
+    let historyJSON = try CLIRunner.run(["history", graph, "China", "Vietnam", "--format", "json"])
+    #expect(historyJSON.output.contains("\"to_inferred\": \"\(reason)\""), "\(historyJSON.output.prefix(600))")
+    #expect(!historyJSON.output.contains("(inferred:"))
+    let historyTable = try CLIRunner.run(["history", graph, "China", "Vietnam"])
+    #expect(historyTable.output.contains("1979-02-17 – 1979-03~ (inferred: \(reason))"))
     let neighbors = try CLIRunner.run(["neighbors", graph, "vietnam", "--year", "1979"])
     #expect(neighbors.status == 0)
     #expect(neighbors.output.contains("patron  ussr"))
@@ -137,7 +142,7 @@ import Testing
 }
 
 /// Query JSON is typed (issue 11 item 5): ids are strings, numbers numbers, a missing value `null`.
-@Suite struct TypedJSONTests {
+@Suite(.tags(.slow)) struct TypedJSONTests {
   let graph = "Graphs/cambodian-vietnamese-war.yaml"
 
   @Test func aCentralitySeriesWithGapsHasNullsAndNumbers() throws {

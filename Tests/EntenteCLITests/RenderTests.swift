@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct RenderTests {
+@Suite(.tags(.slow)) struct RenderTests {
   let sample = "Tests/EntenteIOTests/Fixtures/sample.yaml"
 
   /// The `points` of an actor's shape in an SVG document.

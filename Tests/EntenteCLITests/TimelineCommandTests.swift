@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct TimelineCommandTests {
+@Suite(.tags(.slow)) struct TimelineCommandTests {
   let sample = "Tests/EntenteIOTests/Fixtures/sample.yaml"
 
   @Test(arguments: [
@@ -18,7 +18,7 @@ import Testing
   }
 }
 
-@Suite struct TimelineToStandardOutputTests {
+@Suite(.tags(.slow)) struct TimelineToStandardOutputTests {
   @Test func outDashWritesThePageToStandardOutput() throws {
     let folder = try CLIRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

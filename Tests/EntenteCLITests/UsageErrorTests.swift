@@ -1,7 +1,7 @@
 import Testing
 
 /// Every command: a usage error exits 64 and says so with the one prefix every message has (`entente: `).
-@Suite struct UsageErrorTests {
+@Suite(.tags(.slow)) struct UsageErrorTests {
   static let graph = "Tests/EntenteIOTests/Fixtures/sample.yaml"
 
   @Test(arguments: [

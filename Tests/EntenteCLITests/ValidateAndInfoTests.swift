@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct ValidateAndInfoTests {
+@Suite(.tags(.slow)) struct ValidateAndInfoTests {
   let sample = "Tests/EntenteIOTests/Fixtures/sample.yaml"
   let fixtures = "Tests/EntenteIOTests/Fixtures"
 
@@ -145,7 +145,7 @@ import Testing
   }
 }
 
-@Suite struct CLIRunnerTests {
+@Suite(.tags(.slow)) struct CLIRunnerTests {
   /// More than a pipe's 64 KB on standard output: the runner must neither block nor truncate it.
   @Test func capturesLargeOutput() throws {
     let outcome = try CLIRunner.run([

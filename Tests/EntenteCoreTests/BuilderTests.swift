@@ -67,6 +67,34 @@ import Testing
     return builder
   }
 
+  /// A lifetime with `from` and no `to` (an unknown end) names its actor where snapshots have it present: within
+  /// its start year, and in other years only where a relation of the actor is active.
+  @Test func aNameIsInUseWhereTheSnapshotHasItsActor() throws {
+    let graph = try TemporalGraph(
+      metadata: GraphMetadata(id: "g"),
+      actors: [
+        ActorRecord(id: "dk", name: "Kampuchea", type: .state, lifetime: try Self.period("1975", nil)),
+        ActorRecord(
+          id: "prk", name: "PRK", type: .state,
+          aliases: [Alias("Kampuchea", period: try Self.period("1979", "1989"))]),
+        ActorRecord(id: "vn", name: "Vietnam", type: .state),
+      ],
+      relations: [
+        Relation(id: "war", source: "vn", target: "dk", kind: .hostility, period: try Self.period("1979", "1980"))
+      ])
+    func ids(_ year: Int) -> [String] {
+      graph.actors(matching: "kampuchea", during: Day.days(ofYear: year)).map(\.id.rawValue)
+    }
+    // Both are present under the name in 1979 (Democratic Kampuchea through its war with Vietnam).
+    #expect(graph.snapshot(year: 1979).actors.map(\.id.rawValue).contains("dk"))
+    #expect(ids(1979) == ["dk", "prk"])
+    #expect(ids(1975) == ["dk"])
+    #expect(!graph.snapshot(year: 1985).actors.map(\.id.rawValue).contains("dk"))
+    #expect(ids(1985) == ["prk"])
+    // An actor with no lifetime bears its name only where it is present; at no time asked, the name still finds it.
+    #expect(graph.actors(matching: "vietnam", during: Day.days(ofYear: 1960)).map(\.id.rawValue) == ["vn"])
+  }
+
   @Test func aNameMeansTheActorThatBoreItAtTheTimeAsked() throws {
     let graph = try Self.germanies().build().graph
     #expect(graph.actors(matching: "Germany", during: Day.days(ofYear: 1995)).map(\.id) == ["frg"])

@@ -5,7 +5,7 @@ import Testing
 
 /// Checks on the flagship data set, Graphs/cambodian-vietnamese-war.yaml: a few dozen relations that the
 /// seed documents establish, asked year by year through snapshots.
-@Suite("Cambodian–Vietnamese War data set")
+@Suite("Cambodian–Vietnamese War data set", .tags(.slow))
 struct CambodianVietnameseWarTests {
   /// The package root: Tests/EntenteDataTests/<this file> → three levels up.
   static let packageRoot = URL(fileURLWithPath: #filePath)

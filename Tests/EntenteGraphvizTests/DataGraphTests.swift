@@ -6,7 +6,7 @@ import Testing
 @testable import EntenteGraphviz
 
 /// The project's real data set, drawn on one stable layout.
-@Suite struct DataGraphTests {
+@Suite(.tags(.slow)) struct DataGraphTests {
   static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../../Graphs/cambodian-vietnamese-war.yaml").standardized
 

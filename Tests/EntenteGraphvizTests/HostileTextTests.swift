@@ -7,7 +7,7 @@ import Testing
 
 /// Text that looks like markup is drawn as written (issue 13 item 3): an entity in a name (`&lt;`) is shown
 /// as the five characters `&lt;`, in labels and in tooltips, never as `<`.
-@Suite struct HostileTextTests {
+@Suite(.tags(.slow)) struct HostileTextTests {
   static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("EntenteInteropTests/Fixtures/hostile-text.yaml")
 

@@ -8,7 +8,7 @@ import Testing
 /// The diagrams' bars, measured on the geometry Graphviz laid out: no edge through a foreign actor, no
 /// overlapping text, no label on an actor, no stranger in a coalition box, text readable at 1,600 px wide, a
 /// landscape canvas; and the drawing choices (merged relations, filters, dated names, reversals, legend).
-@Suite struct LegibilityTests {
+@Suite(.tags(.slow)) struct LegibilityTests {
   static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   static let fixture = here.appendingPathComponent("Fixtures/great-lakes-fixture.yaml")
   static let dataSet = here.appendingPathComponent("../../Graphs/cambodian-vietnamese-war.yaml").standardized

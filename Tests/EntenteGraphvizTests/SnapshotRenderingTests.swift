@@ -5,7 +5,7 @@ import Testing
 @testable import EntenteGraphviz
 
 /// Drawing years of a temporal graph.
-@Suite struct SnapshotRenderingTests {
+@Suite(.tags(.slow)) struct SnapshotRenderingTests {
   @Test func yearHasActorsRelationsAndTitle() async throws {
     let graph = try indochinaFixture()
     let renderer = try GraphvizRenderer.shared

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `TemporalGraph.snapshot(years:rule:)` is the union of the yearly snapshots.
-@Suite struct SpanTests {
+@Suite(.tags(.slow)) struct SpanTests {
   func expectUnion(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule) {
     let span = graph.snapshot(years: years, rule: rule)
     var actors: Set<ActorID> = []

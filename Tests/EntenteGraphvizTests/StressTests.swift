@@ -27,7 +27,7 @@ func expectSame(
 }
 
 /// Many renders in one process: every engine, and several tasks at once.
-@Suite struct StressTests {
+@Suite(.tags(.slow)) struct StressTests {
   @Test(arguments: [LayoutEngine.dot, .neato, .fdp, .sfdp, .circo, .twopi])
   func engineSurvivesManyRenders(engine: LayoutEngine) async throws {
     let graph = try indochinaFixture()

@@ -66,12 +66,12 @@ import Testing
     ),
     (#"from: "1977", citations: [{ source: notes, quote: q }], inferred: { from: "" }"#, "inferred.from", "empty"),
     (
-      #"from: "1977", to: open, citations: [{ source: notes, quote: q }], inferred: { to: "lasts" }"#, "relations[r1]",
-      "'to' is not a date"
+      #"from: "1977", to: open, citations: [{ source: notes, quote: q }], inferred: { to: "lasts" }"#,
+      "relations[r1].inferred.to", "'to' is not a date"
     ),
     (
       #"from: "1977", to: "1978", citations: [{ source: notes, quote: q, supports: [to] }], inferred: { to: x }"#,
-      "relations[r1]", "both supported"
+      "relations[r1].inferred.to", "both supported"
     ),
   ])
   func badProvenanceIsAnErrorAtItsPlace(period: String, field: String, message: String) throws {
@@ -84,6 +84,27 @@ import Testing
     #expect(errors.first?.line == 9)
     #expect(errors.first?.field.hasSuffix(field) == true, "\(errors)")
     #expect(errors.first?.message.contains(message) == true, "\(errors)")
+  }
+
+  /// A broken rule of a date's provenance is reported at the line and column of the field that states it (the
+  /// `supports` entry, the `inferred` reason), not at the relation's first line.
+  @Test func provenanceErrorsPointAtTheirField() throws {
+    let relations = [
+      "  - source: a", "    target: b", "    kind: alliance", "    from: \"1977\"", "    to: open", "    citations:",
+      "      - { source: notes, quote: q, supports: [to] }",
+      "  - source: a", "    target: b", "    kind: hostility", "    from: \"1977\"", "    to: \"1978\"",
+      "    citations: [{ source: notes, quote: q, supports: [to] }]", "    inferred:", "      to: a guess",
+    ].joined(separator: "\n")
+    let errors = GraphFile.read(yaml: document(relations: relations), fileName: "t.yaml").errors
+    #expect(errors.count == 2, "\(errors)")
+    #expect(errors.first?.field == "relations[r1].supports.to")
+    #expect(errors.first?.line == 15)
+    #expect(errors.first?.column == 47)
+    #expect(errors.first?.message.contains("'to' is not a date") == true)
+    #expect(errors.last?.field == "relations[r2].inferred.to")
+    #expect(errors.last?.line == 23)
+    #expect(errors.last?.column == 11)
+    #expect(errors.last?.message.contains("both supported") == true)
   }
 
   @Test func writingKeepsProvenanceAndQuotesOn() throws {

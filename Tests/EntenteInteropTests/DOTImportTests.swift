@@ -29,13 +29,13 @@ struct DOTImportTests {
     }
     dot += "}\n"
     let parsed = try await GraphvizRenderer.shared.parseDOT(dot)
-    let (graph, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 1977)
+    let (graph, skipped) = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 1977)
     #expect(skipped.isEmpty, "\(skipped)")
     #expect(graph.actors.map(\.id.rawValue) == karate.nodes.map { "member-\($0)" })
     #expect(graph.actors.first?.name == "Member 0")
-    #expect(DOTInterchange.actorIDs(for: parsed).count == karate.nodes.count)
-    #expect(graph.relations.allSatisfy { $0.kind == DOTInterchange.tieKind.id })
-    #expect(graph.kinds[DOTInterchange.tieKind.id]?.isDirected == false)
+    #expect(DOTImport.actorIDs(for: DOTDocument(parsed.plainValues)).count == karate.nodes.count)
+    #expect(graph.relations.allSatisfy { $0.kind == DOTImport.tieKind.id })
+    #expect(graph.kinds[DOTImport.tieKind.id]?.isDirected == false)
     #expect(graph.relations.map { $0.weight } == karate.edges.map { $0[2] })
     let snapshot = graph.snapshot(year: 1977)
     let network = Network(snapshot: snapshot, direction: .followDirection)
@@ -59,10 +59,10 @@ struct DOTImportTests {
   /// node name is an error, never a graph with the node silently left out.
   @Test func directedFilesKeepLinksAndEmptyNamesAreReported() async throws {
     let parsed = try await GraphvizRenderer.shared.parseDOT("digraph { a -> b [weight=3]; }")
-    let (graph, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 1990)
+    let (graph, skipped) = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 1990)
     #expect(skipped.isEmpty)
-    #expect(graph.relations.first?.kind == DOTInterchange.linkKind.id)
-    #expect(graph.kinds[DOTInterchange.linkKind.id]?.isDirected == true)
+    #expect(graph.relations.first?.kind == DOTImport.linkKind.id)
+    #expect(graph.kinds[DOTImport.linkKind.id]?.isDirected == true)
     #expect(graph.relations.first?.weight == 3)
     do {
       _ = try await GraphvizRenderer.shared.parseDOT("digraph { a -> b; \"\" -> a; }")
@@ -83,7 +83,7 @@ struct DOTImportTests {
       }
       graph three { }
       """
-    #expect(DOTInterchange.furtherGraphLines(in: text) == [4, 7])
-    #expect(DOTInterchange.furtherGraphLines(in: "strict digraph { a -> b }\n").isEmpty)
+    #expect(DOTImport.furtherGraphLines(in: text) == [4, 7])
+    #expect(DOTImport.furtherGraphLines(in: "strict digraph { a -> b }\n").isEmpty)
   }
 }

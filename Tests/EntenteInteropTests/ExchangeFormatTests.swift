@@ -19,7 +19,7 @@ enum DefaultGraph {
 }
 
 /// GEXF with the picture, spec-correct GraphML, schema validity, spell tables.
-@Suite("Exchange formats: schemas, picture, direction, spells")
+@Suite("Exchange formats: schemas, picture, direction, spells", .tags(.slow))
 struct ExchangeFormatTests {
   /// Every GEXF and GraphML of the default graph (whole, and the year 1979) and of the fixture validates.
   @Test func everyExportValidatesAgainstItsSchema() async throws {
@@ -204,6 +204,8 @@ struct ExchangeFormatTests {
   }
 
   static func placements(of graph: TemporalGraph, years: ClosedRange<Int>) async throws -> [ActorID: NodePlacement] {
-    try await GraphvizRenderer.shared.stableLayout(for: graph, years: years).placements(of: graph.actors)
+    try await GraphvizRenderer.shared.stableLayout(for: graph, years: years).placements(of: graph.actors).mapValues {
+      NodePlacement(x: $0.x, y: $0.y, width: $0.width, height: $0.height)
+    }
   }
 }

@@ -114,9 +114,9 @@ struct ExportTests {
     #expect(row1978.relations.map(\.id) == ["cn-vn-alliance"])
   }
 
-  @Test func dotThroughCgraphMatchesGolden() async throws {
+  @Test func dotMatchesGoldenAndCanonicalisesLikeTheOldAgwriteFile() async throws {
     let graph = try Fixture.graph()
-    let text = try await GraphvizRenderer.shared.dotText(of: DOTInterchange.drawing(of: graph))
+    let text = try DOTExport.document(of: graph)
     try expectGolden(text, "fixture.gv")
     #expect(text.hasPrefix("digraph fixture {"))
   }
@@ -244,6 +244,18 @@ func attvalue(_ element: XMLElement, _ key: String) -> String? {
 /// The centrality chart is fit for a paper (issue 11 item 8): axis titles, a legend that fits on the canvas
 /// whatever the names' length, and ticks at round values.
 @Suite struct LineChartTests {
+  /// The one number formatter: whole numbers without `.0`, the shortest exact form otherwise, fixed decimals
+  /// without locale for tables and axes.
+  @Test func numbersAsText() {
+    #expect(NumberText.plain(2) == "2")
+    #expect(NumberText.plain(-0.5) == "-0.5")
+    #expect(NumberText.plain(0.1 + 0.2) == "0.30000000000000004")
+    #expect(NumberText.plain(1e20) == "1e+20")
+    #expect(NumberText.fixed(2.0 / 3, decimals: 3) == "0.667")
+    #expect(NumberText.fixed(12, decimals: 0) == "12")
+    #expect(NumberText.fixed(0.25, decimals: 6) == "0.250000")
+  }
+
   @Test func legendFitsAxesAreTitledTicksAreRound() throws {
     let long = "People's Republic of Kampuchea (Heng Samrin government, Vietnamese-backed)"
     let chart = LineChart(

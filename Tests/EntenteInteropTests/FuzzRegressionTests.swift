@@ -39,7 +39,7 @@ import Testing
     case "dot":
       let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
       if let parsed = try? await GraphvizRenderer.shared.parseDOT(text) {
-        _ = try? DOTInterchange.graph(from: parsed, defaultYear: 1979)
+        _ = try? DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 1979)
       }
     case "years":
       // Year arguments: the parsers the CLI uses answer a range or nothing.

@@ -75,12 +75,12 @@ struct ImportErrorTests {
       }
       """
     let parsed = try await GraphvizRenderer.shared.parseDOT(text)
-    let (graph, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 1979)
+    let (graph, skipped) = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 1979)
     #expect(graph.metadata.id == "indochina-1979")
     // A node name with spaces becomes its slug (the mapping is reported), and its edges are kept.
     #expect(graph.actors.map(\.id) == ["vietnam", "north-vietnam", "china"])
     #expect(graph.actor("north-vietnam")?.name == "north vietnam")
-    #expect(DOTInterchange.actorIDs(for: parsed).map(\.id) == ["north-vietnam"])
+    #expect(DOTImport.actorIDs(for: DOTDocument(parsed.plainValues)).map(\.id) == ["north-vietnam"])
     #expect(graph.relations.count == 2)
     #expect(skipped.isEmpty)
     #expect(try reread(graph).filter { $0.severity == .error }.isEmpty)

@@ -117,7 +117,7 @@ struct ImportTests {
   @Test func dotWithoutDatesIsDatedToTheGivenYear() async throws {
     let text = try String(contentsOf: Fixture.folder.appendingPathComponent("plain.dot"), encoding: .utf8)
     let parsed = try await GraphvizRenderer.shared.parseDOT(text)
-    let (graph, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 1979)
+    let (graph, skipped) = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 1979)
     #expect(graph.actors.map(\.id) == ["vietnam", "khmer-rouge", "china", "thailand"])
     #expect(graph.actor("khmer-rouge")?.type == .armedFaction)
     #expect(graph.actor("thailand")?.name == "thailand")
@@ -125,8 +125,8 @@ struct ImportTests {
     #expect(hostility.period == Period(on: try PartialDate(year: 1979)))
     #expect(graph.relations.first { $0.kind == .patronage }?.period.description == "1975 – 1990")
     // An undirected graph's edge without a kind is an undirected `tie`, not a directed `link`.
-    #expect(graph.relations.contains { $0.kind == DOTInterchange.tieKind.id })
-    #expect(!graph.relations.contains { $0.kind == DOTInterchange.linkKind.id })
+    #expect(graph.relations.contains { $0.kind == DOTImport.tieKind.id })
+    #expect(!graph.relations.contains { $0.kind == DOTImport.linkKind.id })
     #expect(graph.kinds["feud"]?.sign == .negative)
     #expect(skipped.count == 1)
     #expect(skipped.first?.element.contains("vietnam -> china") == true)
@@ -143,18 +143,18 @@ struct ImportTests {
       }
       """#
     let parsed = try await GraphvizRenderer.shared.parseDOT(text)
-    let (graph, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 1979)
+    let (graph, skipped) = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 1979)
     #expect(graph.kinds["feud"] == nil)
     #expect(graph.sources.map(\.document) == ["a.txt"])
     #expect(skipped.map(\.message).contains("kind 'feud': sign must be -1, 0 or 1"))
     #expect(skipped.map(\.message).contains("source 's' is listed twice"))
     let badAlias = try await GraphvizRenderer.shared.parseDOT(
       #"digraph g { a [aliases="[{\"name\":\"X\",\"from\":\"19\"},{\"name\":\"Y\"}]"]; }"#)
-    let (aliased, skippedAlias) = try DOTInterchange.graph(from: badAlias, defaultYear: 1979)
+    let (aliased, skippedAlias) = try DOTImport.graph(from: DOTDocument(badAlias.plainValues), defaultYear: 1979)
     #expect(aliased.actor("a")?.aliases.map(\.name) == ["Y"])
     #expect(skippedAlias.map(\.message).contains { $0.hasPrefix("alias 'X' not imported:") })
     let notJSON = try await GraphvizRenderer.shared.parseDOT("digraph g { entente_sources=\"nonsense\"; a -> b; }")
-    let (_, skippedAgain) = try DOTInterchange.graph(from: notJSON, defaultYear: 1979)
+    let (_, skippedAgain) = try DOTImport.graph(from: DOTDocument(notJSON.plainValues), defaultYear: 1979)
     #expect(skippedAgain.map(\.message).contains("not a JSON array of sources"))
   }
 
@@ -164,7 +164,7 @@ struct ImportTests {
     }
   }
 
-  @Test func largeRelationTablesStreamWithProgress() throws {
+  @Test(.tags(.slow)) func largeRelationTablesStreamWithProgress() throws {
     let folder = try Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let rowCount = 120_000

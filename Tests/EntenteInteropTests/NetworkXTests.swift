@@ -24,7 +24,8 @@ private func runPython(_ script: String, arguments: [String] = []) throws -> (st
 }
 
 /// Another tool reads what Entente writes: NetworkX loads the GraphML and the node-link JSON.
-@Suite("NetworkX reads the exports", .enabled(if: networkXAvailable, "python3 with networkx is not installed"))
+@Suite(
+  "NetworkX reads the exports", .enabled(if: networkXAvailable, "python3 with networkx is not installed"), .tags(.slow))
 struct NetworkXTests {
   @Test func networkXReadsGraphMLAndNodeLink() throws {
     let graph = try Fixture.graph()

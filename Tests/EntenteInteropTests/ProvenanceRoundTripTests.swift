@@ -45,8 +45,8 @@ import Testing
     #expect(fromGEXF.graph.relations.map(\.inferred) == graph.relations.map(\.inferred))
     #expect(fromGEXF.graph.relations.map(\.citations) == graph.relations.map(\.citations))
     let renderer = try GraphvizRenderer.shared
-    let parsed = try await renderer.parseDOT(try await renderer.dotText(of: DOTInterchange.drawing(of: graph)))
-    let fromDOT = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    let parsed = try await renderer.parseDOT(try DOTExport.document(of: graph))
+    let fromDOT = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 2000)
     #expect(fromDOT.skipped.isEmpty)
     expectSameGraph(graph, fromDOT.graph)
   }
@@ -84,5 +84,60 @@ import Testing
     }
     #expect(error?.file == path)
     #expect(error?.message.hasPrefix("cannot read the file: ") == true)
+  }
+}
+
+/// `on` names the one date of a one-date period in JSON and CSV, as in the data file; on a period of two dates it is
+/// an error (JSON) or a skipped row (CSV) naming the relation, never read as `from`.
+@Suite struct OnInExchangeFormatsTests {
+  static func graph() throws -> TemporalGraph {
+    let day = try PartialDate(parsing: "1979-02-17")
+    return try TemporalGraph(
+      metadata: GraphMetadata(id: "on"), sources: [SourceDocument(id: "s", document: "s.txt")],
+      actors: [ActorRecord(id: "a", name: "A", type: .state), ActorRecord(id: "b", name: "B", type: .state)],
+      relations: [
+        Relation(
+          id: "event", source: "a", target: "b", kind: .hostility, period: Period(on: day),
+          citations: [Citation(source: "s", quote: "q", supports: [.start])]),
+        Relation(
+          id: "span", source: "a", target: "b", kind: .alliance, period: try Period(parsing: "1979", end: "1980"),
+          citations: [Citation(source: "s", quote: "q", supports: [.start])]),
+      ])
+  }
+
+  /// The JSON document with the `supports` of relation `id` set to `["on"]`.
+  static func json(naming id: String) throws -> String {
+    let data = Data(JSONExport.document(of: try graph()).utf8)
+    var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    var relations = try #require(object["relations"] as? [[String: Any]])
+    let index = try #require(relations.firstIndex { $0["id"] as? String == id })
+    var citations = try #require(relations[index]["citations"] as? [[String: Any]])
+    citations[0]["supports"] = ["on"]
+    relations[index]["citations"] = citations
+    relations[index]["inferred"] = nil
+    object["relations"] = relations
+    return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+  }
+
+  @Test func jsonReadsOnForAOneDatePeriodOnly() throws {
+    let event = try JSONExport.graph(fromDocument: Self.json(naming: "event"))
+    #expect(event.relation("event")?.citations.first?.supports == [.start])
+    let error = #expect(throws: ImportError.self) { try JSONExport.graph(fromDocument: Self.json(naming: "span")) }
+    #expect(error?.message.contains("relation 'span': 'on' names the one date of a period") == true)
+  }
+
+  @Test func csvReadsOnForAOneDatePeriodOnly() throws {
+    let folder = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try CSVTableExport.write(try Self.graph(), to: folder)
+    let file = folder.appendingPathComponent("relations.csv")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains(#"""supports"":[""from""]"#))
+    try text.replacingOccurrences(of: #"""supports"":[""from""]"#, with: #"""supports"":[""on""]"#)
+      .write(to: file, atomically: true, encoding: .utf8)
+    let result = try CSVTableImport.importTables(in: folder)
+    #expect(result.graph.relation("event")?.citations.first?.supports == [.start])
+    #expect(result.graph.relation("span") == nil)
+    #expect(result.skipped.map(\.message).contains { $0.hasPrefix("relation 'span': citations: supports 'on' names") })
   }
 }

@@ -34,9 +34,9 @@ struct RoundTripTests {
   @Test func dotRoundTripsThroughCgraph() async throws {
     let graph = try Fixture.graph()
     let renderer = try GraphvizRenderer.shared
-    let text = try await renderer.dotText(of: DOTInterchange.drawing(of: graph))
+    let text = try DOTExport.document(of: graph)
     let parsed = try await renderer.parseDOT(text)
-    let (back, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    let (back, skipped) = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 2000)
     #expect(skipped.isEmpty)
     expectSameGraph(graph, back)
   }
@@ -174,15 +174,15 @@ struct DOTTextTests {
           label: text, note: text, citations: [Citation(source: "s", quote: text, locator: text)])
       ])
     let renderer = try GraphvizRenderer.shared
-    let dot = try await renderer.dotText(of: DOTInterchange.drawing(of: graph))
+    let dot = try DOTExport.document(of: graph)
     let parsed = try await renderer.parseDOT(dot)
-    let (back, skipped) = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    let (back, skipped) = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 2000)
     #expect(skipped.isEmpty)
     expectSameGraph(graph, back)
   }
 }
 
-@Suite("The project's graph through every format")
+@Suite("The project's graph through every format", .tags(.slow))
 struct ProjectGraphRoundTrips {
   static let graphFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Graphs/cambodian-vietnamese-war.yaml")
@@ -197,8 +197,8 @@ struct ProjectGraphRoundTrips {
     #expect(fromCSV.skipped.isEmpty)
     expectSameGraph(graph, fromCSV.graph)
     let renderer = try GraphvizRenderer.shared
-    let parsed = try await renderer.parseDOT(try await renderer.dotText(of: DOTInterchange.drawing(of: graph)))
-    let fromDOT = try DOTInterchange.graph(from: parsed, defaultYear: 2000)
+    let parsed = try await renderer.parseDOT(try DOTExport.document(of: graph))
+    let fromDOT = try DOTImport.graph(from: DOTDocument(parsed.plainValues), defaultYear: 2000)
     #expect(fromDOT.skipped.isEmpty)
     expectSameGraph(graph, fromDOT.graph)
     // GEXF and GraphML are well-formed XML with one element per actor and relation.

@@ -8,7 +8,7 @@ import Testing
 @Suite("GraphML and GEXF import")
 struct XMLImportTests {
   /// Export, import, write the YAML data file, read it, export again: the same document and the same graph.
-  @Test(arguments: ["graphml", "gexf"])
+  @Test(.tags(.slow), arguments: ["graphml", "gexf"])
   func roundTripThroughYAMLKeepsEveryField(format: String) throws {
     for original in [try Fixture.graph(), try DefaultGraph.load()] {
       let first = export(original, format)

@@ -332,6 +332,7 @@ final class GraphvizContext {
         } while keys.contains(key)
       }
       keys.insert(key)
+      if key != edge.key { drawing.writtenKeys[key] = .some(edge.key.flatMap { $0.isEmpty ? nil : $0 }) }
       try drawing.addEdge(key: key, from: edge.tail, to: edge.head, attributes: edge.attributes)
     }
     return drawing

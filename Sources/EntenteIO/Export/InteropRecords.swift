@@ -54,13 +54,16 @@ package struct CitationRecord: Codable, Hashable, Sendable {
     supports = citation.supports.isEmpty ? nil : citation.supports.sorted().map(ProvenanceFields.name)
   }
 
-  /// The citation the record describes; an unknown end name in `supports` is an error.
-  package var citation: Citation {
-    get throws(ProvenanceFields.UnknownEnd) {
-      var ends: Set<PeriodEnd> = []
-      for name in supports ?? [] { ends.insert(try ProvenanceFields.end(named: name)) }
-      return Citation(source: SourceID(source), quote: quote, locator: locator, supports: ends)
-    }
+  /// The citation the record describes, for a relation or lifetime of this period.
+  ///
+  /// - Parameter period: The period the citation's `supports` names ends of (`nil`: none read).
+  /// - Returns: The citation.
+  /// - Throws: `ProvenanceFields.UnknownEnd` for a name in `supports` that is not an end of the period (see
+  ///   `ProvenanceFields.end(named:of:)`).
+  package func citation(of period: Period?) throws(ProvenanceFields.UnknownEnd) -> Citation {
+    var ends: Set<PeriodEnd> = []
+    for name in supports ?? [] { ends.insert(try ProvenanceFields.end(named: name, of: period)) }
+    return Citation(source: SourceID(source), quote: quote, locator: locator, supports: ends)
   }
 }
 
@@ -79,19 +82,34 @@ enum ActorProvenance {
 /// `from_inferred` / `to_inferred` holding the reason (`lifetime_from_inferred` … on actors where node and edge
 /// keys share one namespace, as in GraphML).
 package enum ProvenanceFields {
-  /// An end name other than `from`, `to` or `on`.
+  /// An end name other than `from`, `to` or `on`, or `on` for a period of two dates.
   package struct UnknownEnd: Error, CustomStringConvertible {
     package let name: String
-    package var description: String { "'\(name)' is not a period end (from, to or on)" }
+    package var description: String {
+      name == "on"
+        ? "'on' names the one date of a period whose start and end are the same date; this period has two "
+          + "(name them 'from' and 'to')"
+        : "'\(name)' is not a period end (from, to, or on for a one-date period)"
+    }
   }
 
   /// `from` or `to` (a one-day period's date is its start).
   static func name(_ end: PeriodEnd) -> String { end == .start ? "from" : "to" }
 
-  /// The end an exchange format names: `from` or `on` the start, `to` the end.
-  static func end(named name: String) throws(UnknownEnd) -> PeriodEnd {
+  /// The end an exchange format names: `from` the start, `to` the end, and `on` the one date of a period whose
+  /// start and end are the same date.
+  ///
+  /// As in the data file, where `on` names the date of a period written with `on:` and only there. Exchange
+  /// formats write every period as `from` and `to` columns, so those two names are read for any period.
+  /// - Parameters:
+  ///   - name: The name read.
+  ///   - period: The period it names an end of (`nil`: none read).
+  /// - Returns: The end.
+  /// - Throws: ``UnknownEnd`` for another name, or for `on` when the period is not a one-date period.
+  static func end(named name: String, of period: Period?) throws(UnknownEnd) -> PeriodEnd {
     switch name {
-    case "from", "on": .start
+    case "from": .start
+    case "on" where period?.isSingleDate == true: .start
     case "to": .end
     default: throw UnknownEnd(name: name)
     }
@@ -215,8 +233,26 @@ package enum InteropJSON {
   }
 }
 
-/// Formats a number without a trailing `.0` when it is whole (`2`, `0.5`).
-func interopNumber(_ value: Double) -> String {
-  if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-  return String(value)
+/// Numbers as text, the one formatter of exports, charts and the command line's output: no locale, no
+/// grouping.
+package enum NumberText {
+  /// The shortest text that reads back as `value`, without a trailing `.0` when it is whole (`2`, `0.5`).
+  /// - Parameter value: A number.
+  /// - Returns: Its text: digits of a whole number below 10¹⁵, else Swift's shortest round-trip form.
+  package static func plain(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+  }
+
+  /// `value` with exactly `decimals` decimals (`0.500000`), as a table or an axis shows it.
+  /// - Parameters:
+  ///   - value: A number.
+  ///   - decimals: The number of decimals, 0 or more.
+  /// - Returns: Its text, rounded half away from zero as `printf` does.
+  package static func fixed(_ value: Double, decimals: Int) -> String {
+    String(format: "%.\(max(decimals, 0))f", value)
+  }
 }
+
+/// Formats a number without a trailing `.0` when it is whole (`2`, `0.5`): ``NumberText/plain(_:)``.
+func interopNumber(_ value: Double) -> String { NumberText.plain(value) }

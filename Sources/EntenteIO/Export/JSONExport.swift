@@ -190,9 +190,9 @@ struct GraphRecord: Codable {
       ? nil : Dictionary(uniqueKeysWithValues: inferred.map { (ProvenanceFields.name($0.key), $0.value) })
   }
 
-  static func inferred(_ map: [String: String]?) throws -> [PeriodEnd: String] {
+  static func inferred(_ map: [String: String]?, of period: Period?) throws -> [PeriodEnd: String] {
     var inferred: [PeriodEnd: String] = [:]
-    for (name, reason) in map ?? [:] { inferred[try ProvenanceFields.end(named: name)] = reason }
+    for (name, reason) in map ?? [:] { inferred[try ProvenanceFields.end(named: name, of: period)] = reason }
     return inferred
   }
 
@@ -272,7 +272,8 @@ struct GraphRecord: Codable {
         return ActorRecord(
           id: ActorID(entry.id), name: entry.name, type: ActorType(entry.type),
           aliases: try (entry.aliases ?? []).map { try $0.alias() }, lifetime: lifetime, note: entry.note,
-          citations: try (entry.citations ?? []).map { try $0.citation }, inferred: try Self.inferred(entry.inferred))
+          citations: try (entry.citations ?? []).map { try $0.citation(of: lifetime) },
+          inferred: try Self.inferred(entry.inferred, of: lifetime))
       } catch {
         throw ImportError(file: file, message: "actor '\(entry.id)': \(error)")
       }
@@ -282,13 +283,14 @@ struct GraphRecord: Codable {
         guard let confidence = Confidence(rawValue: entry.confidence) else {
           throw ImportError(file: file, message: "relation '\(entry.id)': unknown confidence '\(entry.confidence)'")
         }
+        let period = try Period(parsing: entry.from, end: entry.to)
         return Relation(
           id: RelationID(entry.id), source: ActorID(entry.source), target: ActorID(entry.target),
-          kind: KindID(entry.kind), period: try Period(parsing: entry.from, end: entry.to),
+          kind: KindID(entry.kind), period: period,
           weight: entry.weight, label: entry.label, note: entry.note, confidence: confidence,
           initiator: entry.initiator.map(ActorID.init(rawValue:)),
-          citations: try entry.citations.map { try $0.citation },
-          inferred: try Self.inferred(entry.inferred), event: entry.event)
+          citations: try entry.citations.map { try $0.citation(of: period) },
+          inferred: try Self.inferred(entry.inferred, of: period), event: entry.event)
       } catch let error as DateSyntaxError {
         throw ImportError(file: file, message: "relation '\(entry.id)': \(error)")
       } catch let error as ProvenanceFields.UnknownEnd {

@@ -118,7 +118,7 @@ public struct LineChart: Sendable {
     let span = Double(max(years.upperBound - years.lowerBound, 1))
     func x(_ year: Int) -> Double { left + Double(year - years.lowerBound) / span * plotWidth }
     func y(_ value: Double) -> Double { top + plotHeight - value / maximum * plotHeight }
-    func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    func f(_ v: Double) -> String { NumberText.fixed(v, decimals: 1) }
     func escape(_ text: String) -> String { XMLText.escape(text, quotes: true) }
     let decimals = Self.decimals(of: ticks)
     var out = """
@@ -139,7 +139,8 @@ public struct LineChart: Sendable {
     for value in ticks {
       out +=
         "<line x1=\"\(f(left - 5))\" y1=\"\(f(y(value)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y(value)))\" stroke=\"#ddd\"/>"
-      out += "<text x=\"\(f(left - 8))\" y=\"\(f(y(value) + 4.5))\">\(String(format: "%.\(decimals)f", value))</text>\n"
+      out +=
+        "<text x=\"\(f(left - 8))\" y=\"\(f(y(value) + 4.5))\">\(NumberText.fixed(value, decimals: decimals))</text>\n"
     }
     out += "</g>\n<g id=\"x-ticks\" fill=\"#333\" text-anchor=\"middle\">\n"
     let stride = Self.yearStride(span: Int(span))

@@ -208,7 +208,12 @@ private struct TableReading {
             citationList =
               row.field(lifetimeCitations).isEmpty
               ? []
-              : try InteropJSON.decode([CitationRecord].self, from: row.raw(lifetimeCitations)).map { try $0.citation }
+              : try InteropJSON.decode([CitationRecord].self, from: row.raw(lifetimeCitations)).map {
+                try $0.citation(of: lifetime)
+              }
+          } catch let error as ProvenanceFields.UnknownEnd {
+            skip("actor '\(actorID)': lifetime citations: supports \(error)")
+            continue
           } catch {
             skip("actor '\(actorID)': the citations cell is not a JSON array of {source, quote, locator, supports}")
             continue
@@ -309,8 +314,11 @@ private struct TableReading {
         if !row.field(citations).isEmpty {
           do {
             citationList = try InteropJSON.decode([CitationRecord].self, from: row.raw(citations)).map {
-              try $0.citation
+              try $0.citation(of: period)
             }
+          } catch let error as ProvenanceFields.UnknownEnd {
+            skip("relation '\(relationID)': citations: supports \(error)")
+            continue
           } catch {
             skip(
               "relation '\(relationID)': the citations cell is not a JSON array of {source, quote, locator, supports}")

@@ -51,7 +51,7 @@ struct ExchangeFieldReader {
       let note = withUnknownFields(fields["note"] ?? fields["actor_note"], fields, known: Self.actorFields)
       let citations =
         try fields["lifetime_citations"].flatMap { $0.isEmpty ? nil : $0 }.map {
-          try InteropJSON.decode([CitationRecord].self, from: $0).map { try $0.citation }
+          try InteropJSON.decode([CitationRecord].self, from: $0).map { try $0.citation(of: lifetime) }
         } ?? []
       return ActorRecord(
         id: ActorID(id), name: name, type: ActorType(type), aliases: aliases, lifetime: lifetime, note: note,
@@ -119,7 +119,11 @@ struct ExchangeFieldReader {
     }
     var citations: [Citation] = []
     if let text = fields["citations"], !text.isEmpty {
-      do { citations = try InteropJSON.decode([CitationRecord].self, from: text).map { try $0.citation } } catch {
+      do {
+        citations = try InteropJSON.decode([CitationRecord].self, from: text).map { try $0.citation(of: period) }
+      } catch let error as ProvenanceFields.UnknownEnd {
+        return fail("citations: supports \(error)")
+      } catch {
         return fail("citations is not a JSON array of {source, quote, locator}")
       }
     }

@@ -66,7 +66,7 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
 /// show progress (the CLI prints it on standard error).
 public typealias ImportProgress = @Sendable (_ rowsRead: Int) -> Void
 
-public enum ImportProgressInterval {
+enum ImportProgressInterval {
   /// How many rows between two progress calls.
-  public static let rows = 100_000
+  static let rows = 100_000
 }

@@ -76,10 +76,7 @@ struct ExportCommand: AsyncParsableCommand {
       case .json:
         text = oneSlice.map { JSONExport.nodeLink(of: graph, slice: $0, rule: rule) } ?? JSONExport.document(of: graph)
       case .dot:
-        do {
-          let drawing = try DOTInterchange.drawing(of: scoped(graph, rule))
-          text = try await GraphvizRenderer.shared.dotText(of: drawing)
-        } catch let error as GraphvizError {
+        do throws(DOTExport.Error) { text = try DOTExport.document(of: scoped(graph, rule)) } catch {
           throw CommandFailure(error.description)
         }
       case .spells:
@@ -132,7 +129,9 @@ struct ExportCommand: AsyncParsableCommand {
     } catch let error as GraphvizError {
       throw CommandFailure("cannot lay out the graph for the GEXF positions: \(error.description)")
     }
-    return layout.placements(of: graph.actors)
+    return layout.placements(of: graph.actors).mapValues {
+      NodePlacement(x: $0.x, y: $0.y, width: $0.width, height: $0.height)
+    }
   }
 
   private func scoped(_ graph: TemporalGraph, _ rule: ActivityRule) -> TemporalGraph {

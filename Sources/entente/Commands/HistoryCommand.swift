@@ -44,23 +44,29 @@ struct HistoryCommand: ParsableCommand {
     let b = try query { try graph.actor(named: second) }
     let history = graph.dyadHistory(
       between: a.id, and: b.id, kinds: nil, years: graph.defaultYears, rule: filter.rule, policy: collapse.policy)
-    var table = Table(columns: [
-      "relation", "period", "kind", "sign", "source", "target", "confidence", "label", "citations", "reversals",
-    ])
+    // The table shows an inferred date's reason beside it; JSON and CSV give each reason its own field.
+    let reasonFields = format == .table ? [] : ["from_inferred", "to_inferred"]
+    var table = Table(
+      columns: ["relation", "period"] + reasonFields + [
+        "kind", "sign", "source", "target", "confidence", "label", "citations", "reversals",
+      ])
     for relation in history.relations {
       let kind = graph.kinds[relation.kind]
       let citations = relation.citations.map { citation in
         "\(citation.source): \"\(citation.quote)\"" + (citation.locator.map { " (\($0))" } ?? "")
       }
-      table.append([
-        relation.id.rawValue, relation.periodWithProvenance ?? relation.period.description, relation.kind.rawValue,
-        kind?.sign.symbol ?? "",
-        relation.source.rawValue, relation.target.rawValue, relation.confidence.rawValue, relation.label ?? "",
-        citations.joined(separator: " | "),
-        history.reversals.filter { reversal in
-          (reversal.before.relations + reversal.after.relations).contains { $0.id == relation.id }
-        }.map { "\($0.sliceDescription): \($0.order)" }.joined(separator: "; "),
-      ])
+      let period =
+        format == .table ? relation.periodWithProvenance ?? relation.period.description : relation.period.description
+      let reasons = format == .table ? [] : [relation.inferred[.start] ?? "", relation.inferred[.end] ?? ""]
+      table.append(
+        [relation.id.rawValue, period] + reasons + [
+          relation.kind.rawValue, kind?.sign.symbol ?? "",
+          relation.source.rawValue, relation.target.rawValue, relation.confidence.rawValue, relation.label ?? "",
+          citations.joined(separator: " | "),
+          history.reversals.filter { reversal in
+            (reversal.before.relations + reversal.after.relations).contains { $0.id == relation.id }
+          }.map { "\($0.sliceDescription): \($0.order)" }.joined(separator: "; "),
+        ])
     }
     if format == .table {
       Terminal.output("\(a.id) (\(a.name)) – \(b.id) (\(b.name)): \(history.relations.count) relation(s)\n\n")

@@ -136,14 +136,19 @@ struct ImportCommand: AsyncParsableCommand {
           let text = try text()
           let defaultYear = year ?? Calendar(identifier: .gregorian).component(.year, from: Date())
           do {
-            let parsed = try await GraphvizRenderer.shared.parseDOT(text)
-            let result = try DOTInterchange.graph(from: parsed, defaultYear: defaultYear)
-            notes += DOTInterchange.actorIDs(for: parsed).map {
-              "\(source): the node '\($0.node)' has the id '\($0.id)'"
-            }
+            let parsed = DOTDocument(try await GraphvizRenderer.shared.parseDOT(text).plainValues)
+            let result = try DOTImport.graph(from: parsed, defaultYear: defaultYear)
+            notes += DOTImport.actorIDs(for: parsed).map { "\(source): the node '\($0.node)' has the id '\($0.id)'" }
+            notes += DOTImport.renamedEdges(in: parsed).map { "\(source): \($0)" }
             graph = result.graph
             skipped = result.skipped.map { ImportIssue(file: source, line: $0.line(in: text), message: $0.description) }
-            skipped += DOTInterchange.furtherGraphLines(in: text).map { line in
+            skipped += DOTImport.mergedEdges(in: text, document: parsed).map { merged in
+              ImportIssue(
+                file: source, line: merged.line,
+                message: "an edge statement with the ends and key '\(merged.key)' of an earlier one: "
+                  + "Graphviz's reader merges them into one edge, so this relation is not imported")
+            }
+            skipped += DOTImport.furtherGraphLines(in: text).map { line in
               ImportIssue(
                 file: source, line: line, message: "a further graph: only the first graph of a DOT file is imported")
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EntenteAlgorithms
 import EntenteCore
+import EntenteIO
 import Foundation
 
 /// `--policy`: how the relations of one pair become one signed tie.
@@ -75,7 +76,5 @@ func describeYears(_ years: [Int]) -> String {
 
 /// Numbers printed the same way on every machine: fixed decimals in tables, the shortest exact form otherwise.
 func formatNumber(_ value: Double, for format: OutputFormat, decimals: Int = 6) -> String {
-  if format == .table { return String(format: "%.\(decimals)f", value) }
-  if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-  return "\(value)"
+  format == .table ? NumberText.fixed(value, decimals: decimals) : NumberText.plain(value)
 }
