@@ -27,7 +27,7 @@ public struct EdgeFilter: Hashable, Sendable {
 
   /// Whether the filter keeps edge `edge` of `snapshot`.
   public func admits(edge: Int, of snapshot: Snapshot) -> Bool {
-    let relation = snapshot.relations[edge]
+    let relation = snapshot.relation(ofEdge: edge)
     if let kinds, !kinds.contains(where: { snapshot.kinds.isKind(relation.kind, a: $0) }) { return false }
     if let signs, !signs.contains(snapshot.sign(ofEdge: edge)) { return false }
     return true
@@ -96,18 +96,23 @@ public struct Network: Sendable {
   /// One tie: a collapsed group of parallel relations.
   public struct Tie: Hashable, Sendable {
     /// The source node (for undirected networks, the smaller index).
-    public let source: Int
-    public let target: Int
+    public var source: Int { Int(sourceNode) }
+    public var target: Int { Int(targetNode) }
     /// The smallest weight of the tie's relations (1 when none has one): a length for path-based measures, a
     /// strength for spectral ones (see "What a weight means" above).
     public let weight: Double
     /// The snapshot edges (relations) the tie stands for, in canonical order.
-    public var edges: [Int] { otherEdges.isEmpty ? [firstEdge] : [firstEdge] + otherEdges }
-    /// The first of the tie's edges, and the others (empty for a single relation: no array per tie).
-    private let firstEdge: Int
+    public var edges: [Int] { otherEdges.isEmpty ? [Int(firstEdge)] : [Int(firstEdge)] + otherEdges }
+    public var positiveCount: Int { Int(positives) }
+    public var negativeCount: Int { Int(negatives) }
+    // Stored in 32 bits (a network holds up to millions of ties): the ends, the first of the tie's edges and the
+    // others (empty for a single relation: no array per tie), the counts of positive and negative relations.
+    private let sourceNode: Int32
+    private let targetNode: Int32
+    private let firstEdge: Int32
+    private let positives: Int32
+    private let negatives: Int32
     private let otherEdges: [Int]
-    public let positiveCount: Int
-    public let negativeCount: Int
 
     init(source: Int, target: Int, weight: Double, edges: [Int], positiveCount: Int, negativeCount: Int) {
       self.init(
@@ -119,13 +124,13 @@ public struct Network: Sendable {
       source: Int, target: Int, weight: Double, firstEdge: Int, otherEdges: [Int], positiveCount: Int,
       negativeCount: Int
     ) {
-      self.source = source
-      self.target = target
+      sourceNode = Int32(source)
+      targetNode = Int32(target)
       self.weight = weight
-      self.firstEdge = firstEdge
+      self.firstEdge = Int32(firstEdge)
       self.otherEdges = otherEdges
-      self.positiveCount = positiveCount
-      self.negativeCount = negativeCount
+      positives = Int32(positiveCount)
+      negatives = Int32(negativeCount)
     }
 
     /// Whether the tie joins relations of opposite signs.
@@ -163,118 +168,109 @@ public struct Network: Sendable {
   public init(snapshot: Snapshot, filter: EdgeFilter = .all, direction: DirectionMode = .followDirection) {
     let directed = direction == .followDirection
     let n = snapshot.nodeCount
-    // What the filter, the sign and the direction say of each distinct kind, looked up once per kind (a
-    // snapshot has a handful of kinds; comparing ids is cheaper than hashing them for every relation).
-    var kindIDs: [KindID] = []
-    var kindFacts: [(admitted: Bool, sign: Sign, directed: Bool)] = []
-    // Arcs as parallel arrays: source, target, edge, and what the edge adds to its tie.
-    var arcSources: [Int32] = []
-    var arcTargets: [Int32] = []
-    var arcEdges: [Int32] = []
-    arcSources.reserveCapacity(snapshot.edgeCount)
-    arcTargets.reserveCapacity(snapshot.edgeCount)
-    arcEdges.reserveCapacity(snapshot.edgeCount)
-    // Each edge's sign and weight, read once in edge order (the relations are large records: reading them again
-    // in tie order would be a cache miss per relation).
-    var edgeSigns = [Sign](repeating: .neutral, count: snapshot.edgeCount)
-    var edgeWeights = [Double](repeating: 1, count: snapshot.edgeCount)
-    for edge in 0..<snapshot.edgeCount {
-      let u = snapshot.sources[edge]
-      let v = snapshot.targets[edge]
-      guard u != v else { continue }
-      let kind = snapshot.relations[edge].kind
-      let facts: (admitted: Bool, sign: Sign, directed: Bool)
-      if let known = kindIDs.firstIndex(of: kind) {
-        facts = kindFacts[known]
-      } else {
-        let kindRecord = snapshot.kind(ofEdge: edge)
-        let admitted = filter.kinds.map { $0.contains { snapshot.kinds.isKind(kind, a: $0) } } ?? true
-        facts = (admitted && (filter.signs?.contains(kindRecord.sign) ?? true), kindRecord.sign, kindRecord.isDirected)
-        kindIDs.append(kind)
-        kindFacts.append(facts)
-      }
-      guard facts.admitted else { continue }
-      edgeSigns[edge] = facts.sign
-      if let weight = snapshot.relations[edge].weight { edgeWeights[edge] = weight }
-      if !directed {
-        arcSources.append(Int32(min(u, v)))
-        arcTargets.append(Int32(max(u, v)))
-        arcEdges.append(Int32(edge))
-      } else {
-        arcSources.append(Int32(u))
-        arcTargets.append(Int32(v))
-        arcEdges.append(Int32(edge))
-        if !facts.directed {
-          arcSources.append(Int32(v))
-          arcTargets.append(Int32(u))
-          arcEdges.append(Int32(edge))
+    let m = snapshot.edgeCount
+    // What the filter, the sign and the direction say of each kind the graph uses, looked up once per kind;
+    // edges are read from the graph's compact columns (kind index, weight), not from the relation records.
+    let columns = snapshot.columns
+    let kindFacts: [(admitted: Bool, sign: Sign, directed: Bool)] = columns.kindIDs.map { kind in
+      let kindRecord = snapshot.kinds[kind]!
+      let admitted = filter.kinds.map { $0.contains { snapshot.kinds.isKind(kind, a: $0) } } ?? true
+      return (admitted && (filter.signs?.contains(kindRecord.sign) ?? true), kindRecord.sign, kindRecord.isDirected)
+    }
+    // Arcs (source, target, edge, sign), each edge's weight only when the graph has weights.
+    var arcs: [Arc] = []
+    arcs.reserveCapacity(directed ? 2 * m : m)
+    var edgeWeights: [Double] = []
+    let weighted = !columns.weights.isEmpty
+    if weighted { edgeWeights = [Double](repeating: 1, count: m) }
+    snapshot.relationPositions.withUnsafeBufferPointer { positions in
+      columns.kindIndices.withUnsafeBufferPointer { kindIndices in
+        snapshot.sources.withUnsafeBufferPointer { sources in
+          snapshot.targets.withUnsafeBufferPointer { targets in
+            for edge in 0..<m {
+              let u = sources[edge]
+              let v = targets[edge]
+              guard u != v else { continue }
+              let position = Int(positions[edge])
+              let facts = kindFacts[Int(kindIndices[position])]
+              guard facts.admitted else { continue }
+              let sign = Int32(facts.sign.rawValue)
+              if weighted, !columns.weights[position].isNaN { edgeWeights[edge] = columns.weights[position] }
+              if !directed {
+                arcs.append(Arc(source: Int32(min(u, v)), target: Int32(max(u, v)), edge: Int32(edge), sign: sign))
+              } else {
+                arcs.append(Arc(source: Int32(u), target: Int32(v), edge: Int32(edge), sign: sign))
+                if !facts.directed {
+                  arcs.append(Arc(source: Int32(v), target: Int32(u), edge: Int32(edge), sign: sign))
+                }
+              }
+            }
+          }
         }
       }
     }
-    // Order arcs by (source, target, edge) with two stable counting sorts (by target, then by source): arcs were
-    // made in edge order, so equal pairs stay in edge order. O(n + m), no comparisons.
-    let byTarget = Self.countingOrder(keys: arcTargets, order: nil, nodeCount: n)
-    let order = Self.countingOrder(keys: arcSources, order: byTarget, nodeCount: n)
+    // Order arcs by (source, target, edge) with two stable counting sorts that move the arcs (by target, then
+    // by source): arcs were made in edge order, so equal pairs stay in edge order. O(n + m), no comparisons, and
+    // the grouping below reads the arcs in order.
+    Self.countingSort(&arcs, nodeCount: n, bySource: false)
+    Self.countingSort(&arcs, nodeCount: n, bySource: true)
     var ties: [Tie] = []
-    ties.reserveCapacity(order.count)
-    var start = 0
-    while start < order.count {
-      let first = Int(order[start])
-      let source = arcSources[first]
-      let target = arcTargets[first]
-      var end = start + 1
-      while end < order.count, arcSources[Int(order[end])] == source, arcTargets[Int(order[end])] == target {
-        end += 1
-      }
-      var weight = Double.infinity
-      var positive = 0
-      var negative = 0
-      var others: [Int] = []
-      if end - start > 1 { others.reserveCapacity(end - start - 1) }
-      for position in start..<end {
-        let edge = Int(arcEdges[Int(order[position])])
-        if position > start { others.append(edge) }
-        weight = min(weight, edgeWeights[edge])
-        switch edgeSigns[edge] {
-        case .positive: positive += 1
-        case .negative: negative += 1
-        case .neutral: break
+    ties.reserveCapacity(arcs.count)
+    arcs.withUnsafeBufferPointer { arcs in
+      var start = 0
+      while start < arcs.count {
+        let first = arcs[start]
+        var end = start + 1
+        while end < arcs.count, arcs[end].source == first.source, arcs[end].target == first.target { end += 1 }
+        var weight = Double.infinity
+        var positive = 0
+        var negative = 0
+        var others: [Int] = []
+        if end - start > 1 { others.reserveCapacity(end - start - 1) }
+        for position in start..<end {
+          let arc = arcs[position]
+          if position > start { others.append(Int(arc.edge)) }
+          weight = min(weight, weighted ? edgeWeights[Int(arc.edge)] : 1)
+          if arc.sign > 0 { positive += 1 } else if arc.sign < 0 { negative += 1 }
         }
+        ties.append(
+          Tie(
+            source: Int(first.source), target: Int(first.target), weight: weight, firstEdge: Int(first.edge),
+            otherEdges: others, positiveCount: positive, negativeCount: negative))
+        start = end
       }
-      ties.append(
-        Tie(
-          source: Int(source), target: Int(target), weight: weight, firstEdge: Int(arcEdges[first]),
-          otherEdges: others, positiveCount: positive, negativeCount: negative))
-      start = end
     }
     self.init(nodeCount: n, isDirected: directed, sortedTies: ties)
   }
 
-  /// A stable counting sort of positions by a node key: the positions `order` (or 0, 1, … when `nil`) reordered
-  /// by `keys[position]` ascending, ties kept in their order.
-  private static func countingOrder(keys: [Int32], order: [Int32]?, nodeCount: Int) -> [Int32] {
+  /// One arc while a network is built: its ends, its snapshot edge and the edge's sign (−1, 0, +1).
+  private struct Arc {
+    var source: Int32
+    var target: Int32
+    var edge: Int32
+    var sign: Int32
+  }
+
+  /// A stable counting sort of arcs by one of their ends.
+  private static func countingSort(_ arcs: inout [Arc], nodeCount: Int, bySource isSource: Bool) {
     var next = [Int](repeating: 0, count: nodeCount + 1)
-    for key in keys { next[Int(key) + 1] += 1 }
+    arcs.withUnsafeBufferPointer { arcs in
+      for arc in arcs { next[Int(isSource ? arc.source : arc.target) + 1] += 1 }
+    }
     for node in 0..<nodeCount { next[node + 1] += next[node] }
-    var sorted = [Int32](repeating: 0, count: keys.count)
-    sorted.withUnsafeMutableBufferPointer { sorted in
-      keys.withUnsafeBufferPointer { keys in
-        if let order {
-          for position in order {
-            let key = Int(keys[Int(position)])
-            sorted[next[key]] = position
-            next[key] += 1
-          }
-        } else {
-          for position in 0..<keys.count {
-            let key = Int(keys[position])
-            sorted[next[key]] = Int32(position)
-            next[key] += 1
+    let sorted = [Arc](unsafeUninitializedCapacity: arcs.count) { buffer, initialized in
+      next.withUnsafeMutableBufferPointer { next in
+        arcs.withUnsafeBufferPointer { arcs in
+          for arc in arcs {
+            let node = Int(isSource ? arc.source : arc.target)
+            buffer.baseAddress!.advanced(by: next[node]).initialize(to: arc)
+            next[node] += 1
           }
         }
       }
+      initialized = arcs.count
     }
-    return sorted
+    arcs = sorted
   }
 
   /// Builds a network from plain weighted edges (parallel edges keep the smallest weight; self-loops are dropped).

@@ -88,6 +88,10 @@ extension DatedClaim {
   /// An end both evidenced and inferred, evidence or inference for an end the period does not state, a blank
   /// reason.
   func provenanceMistakes() -> [(end: PeriodEnd, field: String, problem: String)] {
+    // Nothing inferred and no citation supporting a date: nothing can be wrong (most claims; no sets made).
+    let inferred = inferred
+    let citations = citations
+    if inferred.isEmpty && citations.allSatisfy({ $0.supports.isEmpty }) { return [] }
     // Either end names the one date of a single-date period.
     let stated: Set<PeriodEnd> =
       evidencedPeriod?.isSingleDate == true ? [.start, .end] : Set(evidencedPeriod?.statedEnds ?? [])

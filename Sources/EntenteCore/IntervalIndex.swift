@@ -71,7 +71,14 @@ struct IntervalIndex: Sendable, Hashable {
   ///
   /// - Complexity: O(log n + k) for k results on typical data (at most O(k log n)).
   func payloads(overlapping query: ClosedRange<Day>) -> [Int] {
-    var found: [Int] = []
+    payloads32(overlapping: query).map { Int($0) }
+  }
+
+  /// The payloads of every range that overlaps `query`, in no particular order, as stored (32 bits each).
+  ///
+  /// - Complexity: O(log n + k) for k results on typical data (at most O(k log n)).
+  func payloads32(overlapping query: ClosedRange<Day>) -> [Int32] {
+    var found: [Int32] = []
     lower.withUnsafeBufferPointer { lower in
       upper.withUnsafeBufferPointer { upper in
         subtreeUpper.withUnsafeBufferPointer { subtreeUpper in
@@ -92,13 +99,13 @@ struct IntervalIndex: Sendable, Hashable {
     let subtreeUpper: UnsafeBufferPointer<Int32>
     let payload: UnsafeBufferPointer<Int32>
 
-    func visit(_ start: Int, _ end: Int, _ low: Int32, _ high: Int32, _ found: inout [Int]) {
+    func visit(_ start: Int, _ end: Int, _ low: Int32, _ high: Int32, _ found: inout [Int32]) {
       guard start < end else { return }
       let middle = (start + end) / 2
       guard subtreeUpper[middle] >= low else { return }
       visit(start, middle, low, high, &found)
       guard lower[middle] <= high else { return }
-      if upper[middle] >= low { found.append(Int(payload[middle])) }
+      if upper[middle] >= low { found.append(payload[middle]) }
       visit(middle + 1, end, low, high, &found)
     }
   }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The actors present and the relations active in one year or on one day: an immutable graph with compact
 /// integer indices, ready for algorithms.
 ///
@@ -5,6 +11,10 @@
 /// Adjacency is stored as compressed sparse rows: `outgoing(of:)` lists the edges whose source is a node,
 /// `incoming(of:)` those whose target is it (for undirected kinds the stored order of the endpoints is kept;
 /// use `incident(to:)` when direction does not matter).
+///
+/// A snapshot holds the positions of its relations in the graph's storage, not copies of them: `relations` and
+/// the adjacency rows are made on first use (once per snapshot), so building a query's `Network` reads only
+/// compact per-relation columns.
 public struct Snapshot: Sendable {
   /// The days the snapshot covers (one year, or one day).
   public let days: ClosedRange<Day>
@@ -14,55 +24,101 @@ public struct Snapshot: Sendable {
   public let kinds: KindRegistry
   /// The actors present, in canonical order.
   public let actors: [ActorRecord]
-  /// The relations active, in canonical order.
-  public let relations: [Relation]
   /// The node index of each edge's source.
   public let sources: [Int]
   /// The node index of each edge's target.
   public let targets: [Int]
+  /// The position in the graph of each edge's relation, ascending (canonical order).
+  package let relationPositions: [Int32]
+  /// The graph's per-relation columns (kind, weight), shared with the graph.
+  package let columns: RelationColumns
 
   /// The graph's actor positions (shared, not copied) and the node of each actor position (−1: absent).
   private let actorPositions: [ActorID: Int]
   private let nodeOfPosition: [Int32]
-  private let outOffsets: [Int]
-  private let outEdges: [Int]
-  private let inOffsets: [Int]
-  private let inEdges: [Int]
+  /// The graph's relations (shared, not copied), and what is made from them on first use.
+  private let graphRelations: [Relation]
+  private let cache: SnapshotCache
 
   init(graph: TemporalGraph, days: ClosedRange<Day>, year: Int?, rule: ActivityRule) {
     self.days = days
     self.year = year
     self.rule = rule
     kinds = graph.kinds
-    let relationPositions = graph.relationPositions(activeDuring: days, rule: rule)
+    let relationPositions = graph.relationPositions32(activeDuring: days, rule: rule)
     // Mark the actors present by position, then number them in canonical (position) order.
-    var nodeOfPosition = [Int32](repeating: -1, count: graph.actors.count)
-    var present = graph.actorPositions(livingDuring: days, rule: rule)
-    for position in present { nodeOfPosition[position] = 0 }
-    graph.endpointPositions.withUnsafeBufferPointer { endpoints in
-      for position in relationPositions {
-        let source = Int(endpoints[2 * position])
-        let target = Int(endpoints[2 * position + 1])
-        if nodeOfPosition[source] < 0 {
-          nodeOfPosition[source] = 0
-          present.append(source)
-        }
-        if nodeOfPosition[target] < 0 {
-          nodeOfPosition[target] = 0
-          present.append(target)
+    let actorCount = graph.actors.count
+    var nodeOfPosition = [Int32](repeating: -1, count: actorCount)
+    var presentCount = 0
+    var sources = [Int](repeating: 0, count: relationPositions.count)
+    var targets = [Int](repeating: 0, count: relationPositions.count)
+    nodeOfPosition.withUnsafeMutableBufferPointer { nodeOf in
+      for position in graph.actorPositions(livingDuring: days, rule: rule) where nodeOf[position] < 0 {
+        nodeOf[position] = 0
+        presentCount += 1
+      }
+      graph.endpointPositions.withUnsafeBufferPointer { endpoints in
+        relationPositions.withUnsafeBufferPointer { positions in
+          for position in positions {
+            let source = Int(endpoints[2 * Int(position)])
+            let target = Int(endpoints[2 * Int(position) + 1])
+            if nodeOf[source] < 0 {
+              nodeOf[source] = 0
+              presentCount += 1
+            }
+            if nodeOf[target] < 0 {
+              nodeOf[target] = 0
+              presentCount += 1
+            }
+          }
+          // Number the present actors in position order (one scan of the marks), then map each edge's ends.
+          var node: Int32 = 0
+          for position in 0..<actorCount where nodeOf[position] >= 0 {
+            nodeOf[position] = node
+            node += 1
+          }
+          sources.withUnsafeMutableBufferPointer { sources in
+            targets.withUnsafeMutableBufferPointer { targets in
+              for (edge, position) in positions.enumerated() {
+                sources[edge] = Int(nodeOf[Int(endpoints[2 * Int(position)])])
+                targets[edge] = Int(nodeOf[Int(endpoints[2 * Int(position) + 1])])
+              }
+            }
+          }
         }
       }
     }
-    present = graph.ascending(present, below: graph.actors.count)
-    for (node, position) in present.enumerated() { nodeOfPosition[position] = Int32(node) }
-    actors = present.map { graph.actors[$0] }
+    var actors: [ActorRecord] = []
+    actors.reserveCapacity(presentCount)
+    for position in 0..<actorCount where nodeOfPosition[position] >= 0 { actors.append(graph.actors[position]) }
+    self.actors = actors
     actorPositions = graph.actorPositions
     self.nodeOfPosition = nodeOfPosition
-    relations = relationPositions.map { graph.relations[$0] }
-    sources = relationPositions.map { Int(nodeOfPosition[Int(graph.endpointPositions[2 * $0])]) }
-    targets = relationPositions.map { Int(nodeOfPosition[Int(graph.endpointPositions[2 * $0 + 1])]) }
-    (outOffsets, outEdges) = Self.compressedRows(keys: sources, nodeCount: actors.count)
-    (inOffsets, inEdges) = Self.compressedRows(keys: targets, nodeCount: actors.count)
+    self.relationPositions = relationPositions
+    self.sources = sources
+    self.targets = targets
+    columns = graph.columns
+    graphRelations = graph.relations
+    cache = SnapshotCache()
+  }
+
+  /// The relations active, in canonical order.
+  ///
+  /// Made from the graph's storage on first use and kept.
+  public var relations: [Relation] {
+    cache.relations { relationPositions.map { graphRelations[Int($0)] } }
+  }
+
+  /// The relation of one edge, read from the graph's storage (no copy of the others).
+  package func relation(ofEdge edge: Int) -> Relation { graphRelations[Int(relationPositions[edge])] }
+
+  /// The adjacency rows, made on first use and kept.
+  private var rows: SnapshotCache.Rows {
+    cache.rows {
+      let (outOffsets, outEdges) = Self.compressedRows(keys: sources, nodeCount: actors.count)
+      let (inOffsets, inEdges) = Self.compressedRows(keys: targets, nodeCount: actors.count)
+      return SnapshotCache.Rows(outOffsets: outOffsets, outEdges: outEdges, inOffsets: inOffsets, inEdges: inEdges)
+    }
   }
 
   /// Groups edge indices by a node key (counting sort), keeping edges in canonical order within a node.
@@ -86,7 +142,7 @@ public struct Snapshot: Sendable {
   /// The number of actors present.
   public var nodeCount: Int { actors.count }
   /// The number of relations active.
-  public var edgeCount: Int { relations.count }
+  public var edgeCount: Int { relationPositions.count }
 
   /// The node index of an actor, or `nil` when it is not present.
   public func index(of actor: ActorID) -> Int? {
@@ -99,11 +155,17 @@ public struct Snapshot: Sendable {
 
   /// The edges whose source is `node`, in canonical order.
   /// - Complexity: O(1).
-  public func outgoing(of node: Int) -> ArraySlice<Int> { outEdges[outOffsets[node]..<outOffsets[node + 1]] }
+  public func outgoing(of node: Int) -> ArraySlice<Int> {
+    let rows = rows
+    return rows.outEdges[rows.outOffsets[node]..<rows.outOffsets[node + 1]]
+  }
 
   /// The edges whose target is `node`, in canonical order.
   /// - Complexity: O(1).
-  public func incoming(of node: Int) -> ArraySlice<Int> { inEdges[inOffsets[node]..<inOffsets[node + 1]] }
+  public func incoming(of node: Int) -> ArraySlice<Int> {
+    let rows = rows
+    return rows.inEdges[rows.inOffsets[node]..<rows.inOffsets[node + 1]]
+  }
 
   /// Every edge touching `node`, outgoing first (a self-loop appears twice).
   public func incident(to node: Int) -> [Int] { Array(outgoing(of: node)) + Array(incoming(of: node)) }
@@ -114,7 +176,7 @@ public struct Snapshot: Sendable {
   }
 
   /// The kind of an edge.
-  public func kind(ofEdge edge: Int) -> RelationKind { kinds[relations[edge].kind]! }
+  public func kind(ofEdge edge: Int) -> RelationKind { kinds[relation(ofEdge: edge).kind]! }
 
   /// The sign of an edge, from its kind.
   public func sign(ofEdge edge: Int) -> Sign { kind(ofEdge: edge).sign }
@@ -122,7 +184,7 @@ public struct Snapshot: Sendable {
   /// The active relations joining two actors, in either direction, in canonical order.
   public func relations(between a: ActorID, and b: ActorID) -> [Relation] {
     guard let node = index(of: a), index(of: b) != nil else { return [] }
-    return incident(to: node).sorted().map { relations[$0] }.filter { $0.joins(a, b) }
+    return incident(to: node).sorted().map { relation(ofEdge: $0) }.filter { $0.joins(a, b) }
   }
 
   /// Whether a relation of `kind` (or a kind refining it) holds from `source` to `target`.
@@ -153,5 +215,49 @@ extension TemporalGraph {
   /// The actors present and relations active on one day, or within the days a partial date denotes.
   public func snapshot(on date: PartialDate, rule: ActivityRule = .possible) -> Snapshot {
     Snapshot(graph: self, days: date.days, year: nil, rule: rule)
+  }
+}
+
+/// What a snapshot makes on first use (its relation records and adjacency rows), made once under a lock so that
+/// a snapshot shared between threads stays safe.
+final class SnapshotCache: @unchecked Sendable {
+  struct Rows {
+    let outOffsets: [Int]
+    let outEdges: [Int]
+    let inOffsets: [Int]
+    let inEdges: [Int]
+  }
+
+  private let lock: UnsafeMutablePointer<pthread_mutex_t>
+  private var madeRelations: [Relation]?
+  private var madeRows: Rows?
+
+  init() {
+    lock = .allocate(capacity: 1)
+    lock.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(lock, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(lock)
+    lock.deallocate()
+  }
+
+  func relations(_ make: () -> [Relation]) -> [Relation] {
+    pthread_mutex_lock(lock)
+    defer { pthread_mutex_unlock(lock) }
+    if let madeRelations { return madeRelations }
+    let relations = make()
+    madeRelations = relations
+    return relations
+  }
+
+  func rows(_ make: () -> Rows) -> Rows {
+    pthread_mutex_lock(lock)
+    defer { pthread_mutex_unlock(lock) }
+    if let madeRows { return madeRows }
+    let rows = make()
+    madeRows = rows
+    return rows
   }
 }

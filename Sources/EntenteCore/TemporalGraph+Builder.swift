@@ -122,6 +122,8 @@ extension TemporalGraph {
     private var sources: [SourceDocument] = []
     private var actors: [ActorRecord] = []
     private var relations: [Relation] = []
+    // Locations by item position; an item past the end of its list has none (items given without locations
+    // cost nothing here).
     private var sourceLocations: [InputLocation?] = []
     private var actorLocations: [InputLocation?] = []
     private var relationLocations: [InputLocation?] = []
@@ -136,6 +138,18 @@ extension TemporalGraph {
       self.metadata = metadata
       self.kinds = kinds
       metadataLocation = location
+    }
+
+    /// Starts a graph from whole lists of items without locations (no copy of the lists).
+    init(
+      metadata: GraphMetadata, kinds: KindRegistry, sources: [SourceDocument], actors: [ActorRecord],
+      relations: [Relation]
+    ) {
+      self.metadata = metadata
+      self.kinds = kinds
+      self.sources = sources
+      self.actors = actors
+      self.relations = relations
     }
 
     /// Declares a relation kind; a problem (duplicate, unknown parent, bad id) is recorded, not thrown.
@@ -158,20 +172,29 @@ extension TemporalGraph {
 
     /// Adds a source document.
     public mutating func add(_ source: SourceDocument, at location: InputLocation? = nil) {
+      if let location { Self.set(location, at: sources.count, in: &sourceLocations) }
       sources.append(source)
-      sourceLocations.append(location)
     }
 
     /// Adds an actor.
     public mutating func add(_ actor: ActorRecord, at location: InputLocation? = nil) {
+      if let location { Self.set(location, at: actors.count, in: &actorLocations) }
       actors.append(actor)
-      actorLocations.append(location)
     }
 
     /// Adds a relation.
     public mutating func add(_ relation: Relation, at location: InputLocation? = nil) {
+      if let location { Self.set(location, at: relations.count, in: &relationLocations) }
       relations.append(relation)
-      relationLocations.append(location)
+    }
+
+    private static func set(_ location: InputLocation, at position: Int, in list: inout [InputLocation?]) {
+      if list.count < position { list.append(contentsOf: repeatElement(nil, count: position - list.count)) }
+      list.append(location)
+    }
+
+    private static func location(_ position: Int, in list: [InputLocation?]) -> InputLocation? {
+      position < list.count ? list[position] : nil
     }
 
     /// Every problem of what was added, errors and warnings, in input order (metadata, kinds, sources, actors,
@@ -179,6 +202,18 @@ extension TemporalGraph {
     /// - Parameter includingWarnings: Whether to look for warnings too (lifetimes, shared names).
     /// - Returns: The problems.
     public func problems(includingWarnings: Bool = true) -> [GraphProblem] {
+      checked(includingWarnings: includingWarnings).problems
+    }
+
+    /// What the checks learn that the graph needs too: actor positions, relation ids, relation endpoints.
+    struct Tables {
+      var actorPositions: [ActorID: Int]
+      var relationTable: PositionTable
+      var endpointPositions: [Int32]
+    }
+
+    /// The problems, and the tables the graph is built with (each id hashed once, in the checks).
+    func checked(includingWarnings: Bool) -> (problems: [GraphProblem], tables: Tables) {
       var problems: [GraphProblem] = []
       func error(_ error: GraphError, _ location: InputLocation?) {
         problems.append(GraphProblem(issue: .error(error), location: location))
@@ -199,15 +234,22 @@ extension TemporalGraph {
           error(.emptyText("kind '\(kind.id)'", "color and arrowhead"), metadataLocation)
         }
       }
-      for (source, location) in zip(sources, sourceLocations) {
+      for (position, source) in sources.enumerated() {
+        let location = Self.location(position, in: sourceLocations)
         if !SourceID.isValid(source.id.rawValue) { error(.invalidID("source", source.id.rawValue), location) }
         if !sourceIDs.insert(source.id).inserted { error(.duplicateSource(source.id), location) }
         if source.document.isBlank { error(.emptyText("source '\(source.id)'", "document"), location) }
       }
-      var actorIDs = Set<ActorID>()
-      for (actor, location) in zip(actors, actorLocations) {
+      var actorPositions: [ActorID: Int] = [:]
+      actorPositions.reserveCapacity(actors.count)
+      for (position, actor) in actors.enumerated() {
+        let location = Self.location(position, in: actorLocations)
         if !ActorID.isValid(actor.id.rawValue) { error(.invalidID("actor", actor.id.rawValue), location) }
-        if !actorIDs.insert(actor.id).inserted { error(.duplicateActor(actor.id), location) }
+        if actorPositions[actor.id] == nil {
+          actorPositions[actor.id] = position
+        } else {
+          error(.duplicateActor(actor.id), location)
+        }
         if actor.name.isBlank || actor.aliases.contains(where: { $0.name.isBlank }) {
           error(.emptyName(actor.id), location)
         }
@@ -229,18 +271,30 @@ extension TemporalGraph {
       }
       // Relation ids in a table of positions rather than a set of strings: a million relations cost 8 MB here.
       var relationIDs = PositionTable(capacity: relations.count)
+      var endpointPositions = [Int32](repeating: 0, count: 2 * relations.count)
       var lastKnownKind: KindID?
-      for (position, (relation, location)) in zip(relations, relationLocations).enumerated() {
+      for (position, relation) in relations.enumerated() {
+        let location = Self.location(position, in: relationLocations)
         let id = relation.id
         if !RelationID.isValid(id.rawValue) { error(.invalidID("relation", id.rawValue), location) }
         if !relationIDs.insert(position, hash: id.hashValue, matching: { relations[$0].id == id }) {
           error(.duplicateRelation(id), location)
         }
-        // Source, target, then initiator (no array per relation).
-        if !actorIDs.contains(relation.source) { error(.unknownActor(relation.source, relation: id), location) }
-        if !actorIDs.contains(relation.target) { error(.unknownActor(relation.target, relation: id), location) }
+        // Source, target, then initiator (no array per relation); each id hashed once.
+        if let source = actorPositions[relation.source] {
+          endpointPositions[2 * position] = Int32(source)
+        } else {
+          error(.unknownActor(relation.source, relation: id), location)
+        }
+        if let target = actorPositions[relation.target] {
+          endpointPositions[2 * position + 1] = Int32(target)
+        } else {
+          error(.unknownActor(relation.target, relation: id), location)
+        }
         let initiator = relation.initiator
-        if let initiator, !actorIDs.contains(initiator) { error(.unknownActor(initiator, relation: id), location) }
+        if let initiator, actorPositions[initiator] == nil {
+          error(.unknownActor(initiator, relation: id), location)
+        }
         if let initiator, initiator != relation.source, initiator != relation.target {
           error(.invalidInitiator(initiator, relation: id), location)
         }
@@ -271,27 +325,31 @@ extension TemporalGraph {
           error(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), location)
         }
       }
-      guard includingWarnings else { return problems }
+      let tables = Tables(
+        actorPositions: actorPositions, relationTable: relationIDs, endpointPositions: endpointPositions)
+      guard includingWarnings else { return (problems, tables) }
       problems += lifetimeWarnings()
       problems += sharedNameWarnings()
-      for (actor, location) in zip(actors, actorLocations) {
+      for (position, actor) in actors.enumerated() {
+        let location = Self.location(position, in: actorLocations)
         let periods = [("lifetime", actor.lifetime)] + actor.aliases.map { ("name '\($0.name)'", $0.period) }
         for case (let what, let period?) in periods where period.end == .unknown && !period.isSingleDate {
           problems.append(
             GraphProblem(issue: .warning(.startOnly(actor: actor.id, what: what, period: period)), location: location))
         }
       }
-      return problems
+      return (problems, tables)
     }
 
     /// The graph, when nothing is wrong.
     /// - Returns: The graph and its warnings.
     /// - Throws: ``GraphBuildError`` with every problem when there is at least one error.
     public func build() throws(GraphBuildError) -> (graph: TemporalGraph, warnings: [GraphProblem]) {
-      let problems = problems()
+      let (problems, tables) = checked(includingWarnings: true)
       guard !problems.contains(where: \.isError) else { throw GraphBuildError(problems: problems) }
       let graph = TemporalGraph(
-        checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+        checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations,
+        tables: tables)
       return (graph, problems)
     }
 
@@ -300,7 +358,8 @@ extension TemporalGraph {
       for actor in actors { if let lifetime = actor.lifetime { lifetimes[actor.id] = lifetime } }
       var problems: [GraphProblem] = []
       guard !lifetimes.isEmpty else { return [] }
-      for (relation, location) in zip(relations, relationLocations) {
+      for (position, relation) in relations.enumerated() {
+        let location = Self.location(position, in: relationLocations)
         let (source, target) = (relation.source, relation.target)
         let ends = source == target ? [source] : source < target ? [source, target] : [target, source]
         for actor in ends {
@@ -348,7 +407,7 @@ extension TemporalGraph {
             problems.append(
               GraphProblem(
                 issue: .warning(.sharedName(name, actors: pair.map { actors[$0].id })),
-                location: actorLocations[pair[1]]))
+                location: Self.location(pair[1], in: actorLocations)))
           }
         }
       }

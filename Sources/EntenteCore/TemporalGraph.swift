@@ -34,6 +34,8 @@ public struct TemporalGraph: Sendable {
   private let relationTable: PositionTable
   /// The actor positions of each relation's source and target, interleaved.
   let endpointPositions: [Int32]
+  /// Compact per-relation columns (kind, weight) that snapshots and networks read instead of the records.
+  let columns: RelationColumns
   private let relationIndex: IntervalIndex
   private let lifetimeIndex: IntervalIndex
 
@@ -46,39 +48,29 @@ public struct TemporalGraph: Sendable {
     metadata: GraphMetadata, kinds: KindRegistry = KindRegistry(), sources: [SourceDocument] = [],
     actors: [ActorRecord], relations: [Relation]
   ) throws(GraphError) {
-    var builder = Builder(metadata: metadata, kinds: kinds)
-    for source in sources { builder.add(source) }
-    for actor in actors { builder.add(actor) }
-    for relation in relations { builder.add(relation) }
-    for problem in builder.problems(includingWarnings: false) {
+    let builder = Builder(metadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+    let (problems, tables) = builder.checked(includingWarnings: false)
+    for problem in problems {
       if case .error(let error) = problem.issue { throw error }
     }
-    self.init(checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations)
+    self.init(
+      checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations, tables: tables)
   }
 
-  /// Creates a graph from items ``Builder`` has checked.
+  /// Creates a graph from items ``Builder`` has checked, with the tables its checks made.
   init(
     checkedMetadata metadata: GraphMetadata, kinds: KindRegistry, sources: [SourceDocument], actors: [ActorRecord],
-    relations: [Relation]
+    relations: [Relation], tables: Builder.Tables
   ) {
-    var actorPositions: [ActorID: Int] = [:]
-    actorPositions.reserveCapacity(actors.count)
-    for (position, actor) in actors.enumerated() { actorPositions[actor.id] = position }
-    var relationTable = PositionTable(capacity: relations.count)
-    var endpointPositions = [Int32](repeating: 0, count: 2 * relations.count)
-    for (position, relation) in relations.enumerated() {
-      _ = relationTable.insert(position, hash: relation.id.hashValue, matching: { relations[$0].id == relation.id })
-      endpointPositions[2 * position] = Int32(actorPositions[relation.source] ?? 0)
-      endpointPositions[2 * position + 1] = Int32(actorPositions[relation.target] ?? 0)
-    }
     self.metadata = metadata
     self.kinds = kinds
     self.sources = sources
     self.actors = actors
     self.relations = relations
-    self.actorPositions = actorPositions
-    self.relationTable = relationTable
-    self.endpointPositions = endpointPositions
+    actorPositions = tables.actorPositions
+    relationTable = tables.relationTable
+    endpointPositions = tables.endpointPositions
+    columns = RelationColumns(relations)
     relationIndex = IntervalIndex(count: relations.count) {
       relations[$0].period.possibleDays
     } payload: {
@@ -131,6 +123,30 @@ public struct TemporalGraph: Sendable {
     var found = relationIndex.payloads(overlapping: days)
     if rule != .possible { found.removeAll { !relations[$0].period.isActive(during: days, rule: rule) } }
     return ascending(found, below: relations.count)
+  }
+
+  /// The positions of the relations active during some day of `days`, ascending.
+  func relationPositions32(activeDuring days: ClosedRange<Day>, rule: ActivityRule) -> [Int32] {
+    var found = relationIndex.payloads32(overlapping: days)
+    if rule != .possible { found.removeAll { !relations[Int($0)].period.isActive(during: days, rule: rule) } }
+    guard found.count * 64 > relations.count / 8 else { return found.sorted() }
+    // Dense: a bitmap of positions, read back in order.
+    var bits = [UInt64](repeating: 0, count: (relations.count + 63) / 64)
+    bits.withUnsafeMutableBufferPointer { bits in
+      for position in found { bits[Int(position) >> 6] |= 1 << UInt64(position & 63) }
+    }
+    var next = 0
+    found.withUnsafeMutableBufferPointer { found in
+      for (word, value) in bits.enumerated() where value != 0 {
+        var remaining = value
+        while remaining != 0 {
+          found[next] = Int32(word << 6 | remaining.trailingZeroBitCount)
+          next += 1
+          remaining &= remaining - 1
+        }
+      }
+    }
+    return found
   }
 
   /// Distinct positions in ascending order: a bitmap scan when they are dense, else a sort.
@@ -224,35 +240,89 @@ extension TemporalGraph: Equatable {
 
 /// An open-addressing hash table of positions into an array that holds the keys (linear probing, load ≤ 1/2).
 ///
-/// Internal.
+/// Each slot keeps the upper 32 bits of its key's hash beside the position, so a probe compares keys (a read of
+/// the array that holds them, usually a cache miss) only when the hashes agree. Internal.
 struct PositionTable: Sendable {
-  private var slots: [Int32]
+  /// Empty: 0; else the hash's upper half << 32 | (position + 1).
+  private var slots: [UInt64]
   private let mask: Int
 
   init(capacity: Int) {
     var size = 16
     while size < 2 * capacity { size *= 2 }
-    slots = [Int32](repeating: -1, count: size)
+    slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
   }
 
   /// Inserts a position unless a matching one is there; returns false for a duplicate.
   mutating func insert(_ position: Int, hash: Int, matching: (Int) -> Bool) -> Bool {
+    let tag = UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000
     var slot = hash & mask
-    while slots[slot] >= 0 {
-      if matching(Int(slots[slot])) { return false }
+    while true {
+      let value = slots[slot]
+      if value == 0 { break }
+      if value & 0xFFFF_FFFF_0000_0000 == tag, matching(Int(value & 0xFFFF_FFFF) - 1) { return false }
       slot = (slot + 1) & mask
     }
-    slots[slot] = Int32(position)
+    slots[slot] = tag | UInt64(position + 1)
     return true
   }
 
   func find(hash: Int, matching: (Int) -> Bool) -> Int? {
+    let tag = UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000
     var slot = hash & mask
-    while slots[slot] >= 0 {
-      if matching(Int(slots[slot])) { return Int(slots[slot]) }
+    while true {
+      let value = slots[slot]
+      if value == 0 { return nil }
+      if value & 0xFFFF_FFFF_0000_0000 == tag, matching(Int(value & 0xFFFF_FFFF) - 1) {
+        return Int(value & 0xFFFF_FFFF) - 1
+      }
       slot = (slot + 1) & mask
     }
-    return nil
+  }
+}
+
+/// Compact columns of what networks read of every relation: its kind as a small index and its weight.
+///
+/// Package-internal: `Network` builds from these instead of the relation records (88 bytes each, scattered).
+package struct RelationColumns: Sendable {
+  /// The distinct kinds of the relations, in order of first use.
+  package let kindIDs: [KindID]
+  /// Each relation's kind, as an index into `kindIDs`.
+  package let kindIndices: [Int32]
+  /// Each relation's weight (`nan` for none); empty when no relation has a weight.
+  package let weights: [Double]
+
+  init(_ relations: [Relation]) {
+    var kindIDs: [KindID] = []
+    var lookup: [KindID: Int32] = [:]
+    var kindIndices = [Int32](repeating: 0, count: relations.count)
+    var weights: [Double] = []
+    var last: (kind: KindID, index: Int32)?
+    for (position, relation) in relations.enumerated() {
+      let kind = relation.kind
+      let index: Int32
+      if let last, last.kind == kind {
+        index = last.index
+      } else if kindIDs.count <= 8, let known = kindIDs.firstIndex(of: kind) {
+        // A graph uses a handful of kinds: comparing ids is cheaper than hashing one per relation.
+        index = Int32(known)
+      } else if let known = lookup[kind] {
+        index = known
+      } else {
+        index = Int32(kindIDs.count)
+        kindIDs.append(kind)
+        lookup[kind] = index
+      }
+      last = (kind, index)
+      kindIndices[position] = index
+      if let weight = relation.weight {
+        if weights.isEmpty { weights = [Double](repeating: .nan, count: relations.count) }
+        weights[position] = weight
+      }
+    }
+    self.kindIDs = kindIDs
+    self.kindIndices = kindIndices
+    self.weights = weights
   }
 }

@@ -33,7 +33,10 @@ func load(path: String) -> TemporalGraph {
   var bytes = [UInt8](repeating: 0, count: size)
   guard fread(&bytes, 1, size, file) == size else { fail("cannot read \(path)") }
   var actors: [ActorRecord] = []
-  var seen: [String: Int] = [:]
+  // Actor names → positions: an open-addressing table over the names' bytes (FNV-1a), so that a known name is
+  // found without making a String of it.
+  var actorTable = [Int32](repeating: -1, count: 1 << 16)
+  var actorNames: [[UInt8]] = []
   var relations: [Relation] = []
   relations.reserveCapacity(size / 30)
   var kindIDs: [String: KindID] = [:]
@@ -70,15 +73,42 @@ func load(path: String) -> TemporalGraph {
         }
         return value
       }
-      let source = text(0)
-      let target = text(1)
-      for name in [source, target] where seen[name] == nil {
-        seen[name] = actors.count
-        actors.append(ActorRecord(id: ActorID(name), name: name, type: .state))
+      func actor(_ field: Int) -> ActorID {
+        let name = bytes[fields[field]]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        if 2 * actorNames.count >= actorTable.count {  // grow: rehash every name
+          actorTable = [Int32](repeating: -1, count: actorTable.count * 2)
+          for (position, known) in actorNames.enumerated() {
+            var knownHash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in known { knownHash = (knownHash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var slot = Int(truncatingIfNeeded: knownHash) & (actorTable.count - 1)
+            while actorTable[slot] >= 0 { slot = (slot + 1) & (actorTable.count - 1) }
+            actorTable[slot] = Int32(position)
+          }
+        }
+        var slot = Int(truncatingIfNeeded: hash) & (actorTable.count - 1)
+        while actorTable[slot] >= 0 {
+          let position = Int(actorTable[slot])
+          if actorNames[position].elementsEqual(name) { return actors[position].id }
+          slot = (slot + 1) & (actorTable.count - 1)
+        }
+        actorTable[slot] = Int32(actors.count)
+        actorNames.append(Array(name))
+        let text = text(field)
+        actors.append(ActorRecord(id: ActorID(text), name: text, type: .state))
+        return actors[actors.count - 1].id
       }
-      let kindName = text(2)
-      let kind = kindIDs[kindName] ?? KindID(kindName)
-      kindIDs[kindName] = kind
+      let source = actor(0)
+      let target = actor(1)
+      let kindBytes = bytes[fields[2]]
+      let kind: KindID
+      if let known = kindIDs.first(where: { $0.key.utf8.elementsEqual(kindBytes) }) {
+        kind = known.value
+      } else {
+        kind = KindID(text(2))
+        kindIDs[text(2)] = kind
+      }
       guard let from = number(3) else { fail("\(path):\(line + 1): the start year is missing") }
       var end = Period.End.open
       if let to = number(4) {
@@ -90,7 +120,7 @@ func load(path: String) -> TemporalGraph {
       }
       relations.append(
         Relation(
-          id: RelationID("r\(relations.count + 1)"), source: ActorID(source), target: ActorID(target), kind: kind,
+          id: RelationID("r" + String(relations.count + 1)), source: source, target: target, kind: kind,
           period: period))
     }
   }

@@ -6,6 +6,31 @@ import Testing
 @Suite struct BuilderTests {
   static func period(_ start: String, _ end: String?) throws -> Period { try Period(parsing: start, end: end) }
 
+  /// Items may come with or without a location, in any mix: each problem carries its own item's location (the
+  /// builder stores locations only from the first located item on).
+  @Test func locationsStayWithTheirItemsWhenSomeHaveNone() throws {
+    var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"))
+    builder.add(ActorRecord(id: "a", name: "A", type: .state))
+    builder.add(ActorRecord(id: "a", name: "A again", type: .state), at: InputLocation(file: "x.csv", line: 3))
+    builder.add(ActorRecord(id: "a", name: "A thrice", type: .state))
+    let period = try Self.period("1990", "1991")
+    builder.add(Relation(id: "r1", source: "a", target: "nobody", kind: .alliance, period: period))
+    builder.add(Relation(id: "r2", source: "a", target: "a", kind: .alliance, period: period))
+    builder.add(
+      Relation(id: "r3", source: "ghost", target: "a", kind: .alliance, period: period),
+      at: InputLocation(file: "y.csv", line: 9))
+    builder.add(Relation(id: "r3", source: "a", target: "a", kind: .alliance, period: period))
+    let problems = builder.problems().filter(\.isError).map(\.description)
+    #expect(
+      problems == [
+        "x.csv:3: error: the actor id 'a' is used twice",
+        "error: the actor id 'a' is used twice",
+        "error: relation 'r1' names the unknown actor 'nobody'",
+        "y.csv:9: error: relation 'r3' names the unknown actor 'ghost'",
+        "error: the relation id 'r3' is used twice",
+      ])
+  }
+
   @Test func everyBrokenRuleIsReportedWithItsLocation() throws {
     var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "g"))
     builder.add(ActorRecord(id: "a", name: "A", type: .state), at: InputLocation(file: "x.csv", line: 2))

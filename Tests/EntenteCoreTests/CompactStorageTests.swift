@@ -1,3 +1,4 @@
+import EntenteTestSupport
 import Testing
 
 @testable import EntenteCore
@@ -117,5 +118,97 @@ import Testing
     #expect(graph.snapshot(year: 1800, rule: .certain).relations.map(\.id) == ["r2007"])
     #expect(graph.snapshot(year: 1799, rule: .certain).relations.map(\.id) == ["r2007"])
     #expect(graph.snapshot(year: 1925, rule: .certain).edgeCount == 0)
+  }
+  /// A snapshot keeps positions into the graph's storage and makes its relation records and adjacency rows on
+  /// first use: the same from every thread at once, and equal to a scan of the graph.
+  @Test func snapshotRecordsAreMadeOnceAndAgreeAcrossThreads() async throws {
+    let actors = (0..<200).map { ActorRecord(id: ActorID("a\($0)"), name: "A\($0)", type: .state) }
+    var relations: [Relation] = []
+    for i in 0..<2000 {
+      let start = 1900 + i % 40
+      relations.append(
+        Relation(
+          id: RelationID("r\(i)"), source: ActorID("a\((i * 7) % 200)"), target: ActorID("a\((i * 11 + 3) % 200)"),
+          kind: i % 3 == 0 ? .hostility : .alliance,
+          period: try Period(start: PartialDate(year: start), end: .date(PartialDate(year: start + i % 5)))))
+    }
+    let graph = try TemporalGraph(metadata: GraphMetadata(id: "t"), actors: actors, relations: relations)
+    let snapshot = graph.snapshot(year: 1920)
+    let expected = relations.filter { $0.period.isActive(inYear: 1920) }
+    #expect(!expected.isEmpty)
+    let results = await withTaskGroup(of: ([Relation], [[Int]]).self) { group in
+      for _ in 0..<8 {
+        group.addTask {
+          (snapshot.relations, (0..<snapshot.nodeCount).map { Array(snapshot.outgoing(of: $0)) })
+        }
+      }
+      return await group.reduce(into: []) { $0.append($1) }
+    }
+    for (made, rows) in results {
+      #expect(made == expected)
+      for (node, row) in rows.enumerated() {
+        #expect(row == snapshot.relations.indices.filter { snapshot.sources[$0] == node })
+      }
+    }
+    for edge in 0..<snapshot.edgeCount { #expect(snapshot.relation(ofEdge: edge) == expected[edge]) }
+  }
+
+  /// The graph's compact columns (kind index, weight) say what each relation's record says, with many kinds
+  /// (past the few compared without hashing) and some weights.
+  @Test func relationColumnsAgreeWithTheRecords() throws {
+    var kinds = KindRegistry()
+    for k in 0..<12 {
+      try kinds.declare(
+        RelationKind(
+          id: KindID("kind\(k)"), sign: k % 2 == 0 ? .positive : .negative, isDirected: k % 3 == 0,
+          style: KindStyle(color: "red")))
+    }
+    let actors = (0..<10).map { ActorRecord(id: ActorID("a\($0)"), name: "A\($0)", type: .state) }
+    var generator = SplitMix64(seed: 7)
+    var relations: [Relation] = []
+    for i in 0..<500 {
+      var relation = Relation(
+        id: RelationID("r\(i)"), source: ActorID("a\(generator.next() % 10)"),
+        target: ActorID("a\(generator.next() % 10)"), kind: KindID("kind\(generator.next() % 12)"),
+        period: Period(on: try PartialDate(year: 1950)))
+      if generator.next() % 4 == 0 { relation.weight = Double(generator.next() % 9 + 1) / 2 }
+      relations.append(relation)
+    }
+    let graph = try TemporalGraph(metadata: GraphMetadata(id: "t"), kinds: kinds, actors: actors, relations: relations)
+    let columns = graph.columns
+    for (position, relation) in relations.enumerated() {
+      #expect(columns.kindIDs[Int(columns.kindIndices[position])] == relation.kind)
+      let weight = columns.weights[position]
+      #expect(relation.weight.map { $0 == weight } ?? weight.isNaN)
+    }
+    #expect(Set(columns.kindIDs).count == columns.kindIDs.count)
+    let unweighted = try TemporalGraph(
+      metadata: GraphMetadata(id: "t"), kinds: kinds, actors: actors,
+      relations: relations.map {
+        var copy = $0
+        copy.weight = nil
+        return copy
+      })
+    #expect(unweighted.columns.weights.isEmpty)
+  }
+
+  /// The position table compares keys only when the stored hash agrees, and finds every key even when all
+  /// hashes collide in their slot bits.
+  @Test func positionTableWithCollidingHashes() {
+    let keys = (0..<100).map { "k\($0)" }
+    var table = PositionTable(capacity: keys.count)
+    for (position, key) in keys.enumerated() {
+      // The same slot for every key; the upper half differs for some, agrees for others.
+      let hash = (position % 3) << 40 | 5
+      let inserted = table.insert(position, hash: hash, matching: { keys[$0] == key })
+      #expect(inserted)
+    }
+    let duplicate = table.insert(100, hash: 1 << 40 | 5, matching: { keys[$0] == "k4" })
+    #expect(!duplicate)
+    for (position, key) in keys.enumerated() {
+      #expect(table.find(hash: (position % 3) << 40 | 5, matching: { keys[$0] == key }) == position)
+    }
+    #expect(table.find(hash: 5, matching: { keys[$0] == "k1" }) == nil)  // the wrong hash: not found
+    #expect(table.find(hash: 2 << 40 | 5, matching: { keys[$0] == "k100" }) == nil)
   }
 }
