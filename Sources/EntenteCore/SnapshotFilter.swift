@@ -94,8 +94,7 @@ extension TemporalGraph {
   /// - Complexity: O(r log r) for r relations (the graph's indexes are rebuilt), O(1) when nothing is left out.
   public func filtered(by filter: SnapshotFilter) -> TemporalGraph {
     guard !filter.keepsEveryRelation else { return self }
-    let kept = relations.filter { filter.admits($0, in: kinds) }
-    return TemporalGraph(
-      checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: kept)
+    let kinds = kinds
+    return keepingRelations { filter.admits($0, in: kinds) }
   }
 }

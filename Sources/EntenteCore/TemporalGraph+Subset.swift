@@ -8,7 +8,17 @@ extension TemporalGraph {
   /// - Returns: The smaller graph, relations in the same canonical order.
   /// - Complexity: O(a + r log r) for a actors and r relations (the interval indexes are rebuilt).
   public func keepingRelations(where keep: (Relation) -> Bool) -> TemporalGraph {
-    TemporalGraph(
-      checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: relations.filter(keep))
+    // Every kept relation's ids and ends were checked with this graph: only the relation tables are remade.
+    let kept = relations.filter(keep)
+    var relationTable = PositionTable(capacity: kept.count)
+    var endpoints = [Int32](repeating: 0, count: 2 * kept.count)
+    for (position, relation) in kept.enumerated() {
+      _ = relationTable.insert(position, hash: relation.id.hashValue) { kept[$0].id == relation.id }
+      endpoints[2 * position] = Int32(actorPositions[relation.source]!)
+      endpoints[2 * position + 1] = Int32(actorPositions[relation.target]!)
+    }
+    return TemporalGraph(
+      checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: kept,
+      tables: Builder.Tables(actorPositions: actorPositions, relationTable: relationTable, endpointPositions: endpoints))
   }
 }
