@@ -19,6 +19,7 @@ extension TemporalGraph {
     }
     return TemporalGraph(
       checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: kept,
-      tables: Builder.Tables(actorPositions: actorPositions, relationTable: relationTable, endpointPositions: endpoints))
+      tables: Builder.Tables(actorPositions: actorPositions, relationTable: relationTable, endpointPositions: endpoints)
+    )
   }
 }
