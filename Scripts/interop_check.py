@@ -124,7 +124,9 @@ pairs = [(present[i], present[j]) for i in range(0, len(present), 7) for j in ra
 
 
 def entente_length(pair):
-    run = subprocess.run([args.entente, "path", args.graph, pair[0], pair[1], "--year", args.year, "--format", "json"],
+    # The exported year holds every relation, events too; `path` leaves events out unless asked.
+    run = subprocess.run([args.entente, "path", args.graph, pair[0], pair[1], "--year", args.year, "--events", "include",
+                          "--format", "json"],
                          capture_output=True, text=True)
     if run.returncode == 2:
         return pair, None
