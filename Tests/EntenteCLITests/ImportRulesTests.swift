@@ -105,6 +105,7 @@ import Testing
         a -> b [key=r1, kind=rivalry, sign=7, from=1990];
         b -> c [key=r2, kind=alliance, weight_value="-1", from=1990];
         a -> c [key=r3, kind=alliance, from=1990];
+        c -> a [key=r4, kind=alliance, on=1991, event=maybe];
       }
 
       """
@@ -115,7 +116,8 @@ import Testing
     #expect(validates == true)
     #expect(outcome.error.contains("t.gv:3: edge r1 (a -> b): not imported: sign '7' is not -1, 0 or +1"))
     #expect(outcome.error.contains("t.gv:4: edge r2 (b -> c): not imported: weight '-1' is not a positive number"))
-    #expect(outcome.error.contains("2 skipped"))
+    #expect(outcome.error.contains("t.gv:6: edge r4 (c -> a): not imported: event 'maybe' is not true or false"))
+    #expect(outcome.error.contains("3 skipped"))
     let strict = try Self.importAndValidate(folder.appendingPathComponent("t.gv"), ["--strict"])
     #expect(strict.outcome.status == 1)
   }

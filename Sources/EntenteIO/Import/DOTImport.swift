@@ -411,6 +411,10 @@ public enum DOTImport {
         skip("not imported: sign '\(signText)' is not -1, 0 or +1")
         continue
       }
+      if let eventText = value(attributes, "event"), eventText != "true", eventText != "false" {
+        skip("not imported: event '\(eventText)' is not true or false")
+        continue
+      }
       // Entente writes `weight_value` (Graphviz's own `weight` is a layout hint); other tools write `weight`.
       let weightText = value(attributes, "weight_value") ?? value(attributes, "weight")
       let weight = weightText.flatMap(Double.init)
