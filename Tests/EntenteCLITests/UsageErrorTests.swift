@@ -54,6 +54,10 @@ import Testing
     (["balance", graph, "--year", "1977", "--search-budget=-5"], "--search-budget must be at least 1"),
     (["balance", graph, "--years", "1977...1979", "--threads", "0"], "--threads must be at least 1"),
     (["render", graph, "--out", "/tmp/never", "--depth", "2"], "--depth goes with --focus"),
+    (
+      ["timeline", graph, "--out", "/tmp/never", "--from", "1975", "--to", "1979", "--every", "day"],
+      "a timeline of 1826 slices: the page holds at most 1000"
+    ),
     (["render", graph, "--out", "/tmp/never", "--types", "bogus"], "unknown actor type 'bogus'"),
     (
       ["centrality", graph, "--measure", "degree", "--year", "1977", "--kinds", ","], "--kinds needs at least one kind"

@@ -58,6 +58,10 @@ public enum TimelinePage {
     var changes: [String: Changes]
   }
 
+  /// The most frames (slices) one page holds: each is an SVG inside the page (about 70 KB for a year of the
+  /// default graph), so 1,000 frames already make a page of about 70 MB, drawn in about 5 minutes.
+  public static let maximumFrames = 1_000
+
   /// The page.
   ///
   /// - Parameters:

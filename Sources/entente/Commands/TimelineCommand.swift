@@ -48,6 +48,13 @@ struct TimelineCommand: AsyncParsableCommand {
       let relationFilter = try filters.filter(in: loaded, events: .include)
       let graph = loaded.filtered(by: relationFilter)
       let slices = try series.slices(of: graph)
+      // Every frame is an SVG kept in the one page: a daily series over decades would take gigabytes and hours.
+      guard slices.count <= TimelinePage.maximumFrames else {
+        throw CommandFailure(
+          "a timeline of \(slices.count) slices: the page holds at most \(TimelinePage.maximumFrames) (every frame "
+            + "is a drawing inside it); use a coarser --every or a shorter --from/--to, or render the slices",
+          status: 64)
+      }
       let rule = relationFilter.rule
       let layoutEngine = engine
       let days = slices[0].days.lowerBound...slices[slices.count - 1].days.upperBound
