@@ -23,6 +23,7 @@ tagged() { # $1: struct or func
     }' | sort -u | paste -sd'|' -
 }
 
+Scripts/install-deps.sh
 if [[ ${1:-} == "--fast" ]]; then
   shift
   swift build --build-tests
@@ -32,7 +33,6 @@ if [[ ${1:-} == "--fast" ]]; then
   exec swift test --skip-build --disable-xctest --skip "\.(${suites})/|/(${tests})\(" "$@"
 fi
 
-Scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build --disable-xctest "$@"
 if (($# == 0)); then

@@ -32,19 +32,7 @@ public struct YearChanges: Sendable, Hashable {
   public static func series(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible)
     -> [YearChanges]
   {
-    var previous = graph.snapshot(year: years.lowerBound - 1, rule: rule)
-    var result: [YearChanges] = []
-    for year in years {
-      let current = graph.snapshot(year: year, rule: rule)
-      let difference = previous.difference(to: current)
-      result.append(
-        YearChanges(
-          year: year, previousYear: year - 1, slice: String(year), previousSlice: String(year - 1),
-          relationsBegun: difference.begun, relationsEnded: difference.ended, actorsEntering: difference.entered,
-          actorsLeaving: difference.left))
-      previous = current
-    }
-    return result
+    series(of: graph, slices: Slice.years(years), step: .year, rule: rule)
   }
 
   /// The changes into each slice of a series from the slice before it; the first slice is compared with the

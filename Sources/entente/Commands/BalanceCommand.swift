@@ -61,7 +61,7 @@ struct BalanceCommand: ParsableCommand {
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     try filters.rejectDirection("balance")
     // The band and the chart are of yearly series.
-    let yearly = series.years != nil && series.from == nil && series.to == nil && series.every == nil
+    let yearly = series.yearlyRange != nil
     if band.band && !yearly { throw ValidationError("--band needs --years (a yearly series)") }
     if chart != nil && !yearly { throw ValidationError("--chart needs --years (a yearly series)") }
   }
@@ -81,11 +81,11 @@ struct BalanceCommand: ParsableCommand {
     // Events are left out by default: a one-day clash does not weigh as a standing tie.
     let filter = try filters.filter(in: loaded, events: .exclude)
     let graph = loaded.filtered(by: filter)
-    if let years = series.years, band.band {
+    if let years = series.yearlyRange, band.band {
       let reports = graph.balanceBand(
-        years: years.range, rule: filter.rule, policy: collapse.policy, searchBudget: searchBudget, threads: threads)
-      Terminal.output(BandOptions.balanceTable(reports, years: years.range, format: format).rendered(as: format))
-      try writeChart(value: reports[.value] ?? [], band: reports, years: years.range)
+        years: years, rule: filter.rule, policy: collapse.policy, searchBudget: searchBudget, threads: threads)
+      Terminal.output(BandOptions.balanceTable(reports, years: years, format: format).rendered(as: format))
+      try writeChart(value: reports[.value] ?? [], band: reports, years: years)
       return
     }
     if series.isGiven {
@@ -114,7 +114,7 @@ struct BalanceCommand: ParsableCommand {
         ])
       }
       Terminal.output(table.rendered(as: format))
-      if let years = series.years { try writeChart(value: reports, band: nil, years: years.range) }
+      if let years = series.yearlyRange { try writeChart(value: reports, band: nil, years: years) }
       return
     }
     let snapshot = graph.snapshot(slice.slice!, rule: filter.rule)

@@ -73,7 +73,7 @@ struct CentralityCommand: ParsableCommand {
           + (series.isGiven ? "both" : "neither"))
     }
     if chart != nil && !series.isGiven { throw ValidationError("--chart needs a series (--years or --every)") }
-    let yearly = series.years != nil && series.from == nil && series.to == nil && series.every == nil
+    let yearly = series.yearlyRange != nil
     if band.band && !yearly { throw ValidationError("--band needs --years (a yearly series)") }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -111,7 +111,7 @@ struct CentralityCommand: ParsableCommand {
       Terminal.output(table.rendered(as: format))
       return
     }
-    if band.band, let range = series.years?.range {
+    if band.band, let range = series.yearlyRange {
       let result = try query {
         try graph.centralityBand(measure, years: range, rule: filter.rule, options: options)
       }
