@@ -35,6 +35,25 @@ extension TemporalGraph {
 }
 
 extension SignReversal {
+  /// The reversals among some relations within a slice (a diagram's edge: the relations of one pair).
+  ///
+  /// The same rule as `Snapshot.reversals(filter:)`, pairs in the order their first relation comes in `relations`.
+  /// - Parameters:
+  ///   - relations: The relations, in canonical order.
+  ///   - slice: The slice's days.
+  ///   - kinds: The kinds, for the relations' signs.
+  /// - Returns: The reversals, by pair, then in time.
+  /// - Complexity: O(m log m) for m relations.
+  public static func reversals(
+    among relations: [Relation], during slice: ClosedRange<Day>, kinds: KindRegistry
+  ) -> [SignReversal] {
+    var rank: [ActorID: Int] = [:]
+    for relation in relations {
+      for actor in [relation.source, relation.target] where rank[actor] == nil { rank[actor] = rank.count }
+    }
+    return find(among: relations, during: slice, kinds: kinds) { rank[$0] ?? Int.max }
+  }
+
   /// The reversals among `relations` within `slice`, pairs in the order `rank` gives their actors.
   ///
   /// Each pair's signed relations are ordered by their earliest possible day, then their latest, then their order

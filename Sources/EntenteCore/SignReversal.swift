@@ -73,14 +73,27 @@ public struct SignReversal: Hashable, Sendable {
     self.timing = timing
   }
 
-  /// The order of the signs: `+ then -`, `- then +`; `+ and -` when they overlap; with `(order unresolved)`
-  /// when the dates do not settle it.
+  /// The order of the signs, in the words every output uses (diff, history, the timeline, a diagram's tooltip):
+  /// `+ then -` or `- then +` only when sequential; `+ and - overlapping`; `+ and - (order unknown: dates too
+  /// coarse)` when the dates do not settle it.
   public var order: String {
     switch timing {
     case .sequential: "\(before.sign.symbol) then \(after.sign.symbol)"
     case .overlapping: "\(before.sign.symbol) and \(after.sign.symbol) overlapping"
-    case .unresolved: "\(before.sign.symbol) then \(after.sign.symbol) (order unresolved: dates too coarse)"
+    case .unresolved: "\(before.sign.symbol) and \(after.sign.symbol) (order unknown: dates too coarse)"
     }
+  }
+
+  /// The slice's canonical name (`1997`, `1997-Q2`, `1997-05-17`, `1997-01-01...1997-02-15`), as `Slice` names it.
+  public var sliceName: String { Slice(days: slice).name }
+
+  /// The days each relation of one side may hold within the slice, for machine formats: `FIRST...LAST` per
+  /// relation (a single day alone), relations in order, separated by `, `.
+  /// - Parameter side: ``before`` or ``after``.
+  /// - Returns: The days, as text.
+  public static func days(of side: Side) -> String {
+    side.days.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)...\($0.upperBound)" }
+      .joined(separator: ", ")
   }
 
   /// The slice: its year when it is a whole calendar year (`1997`), its day, or its first and last days.

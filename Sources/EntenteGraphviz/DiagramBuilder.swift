@@ -35,6 +35,8 @@ public struct DiagramBuilder: Sendable {
     var relations: [Relation]
     /// Whether the pair is both allied (a positive kind) and hostile (a negative kind) within the slice.
     var isReversal: Bool
+    /// The pair's reversals within the slice, with their order (for the tooltip).
+    var reversals: [SignReversal] = []
   }
 
   /// A coalition or organisation drawn as a box, with the members it holds this slice.
@@ -110,7 +112,11 @@ public struct DiagramBuilder: Sendable {
         "cluster_" + group.id.rawValue, members: ([group.id] + group.members).map(\.rawValue), attributes: attributes)
     }
 
-    let edges = Self.edgePlans(relations, kinds: snapshot.kinds)
+    var edges = Self.edgePlans(relations, kinds: snapshot.kinds)
+    for index in edges.indices where edges[index].isReversal {
+      edges[index].reversals = SignReversal.reversals(
+        among: edges[index].relations, during: snapshot.days, kinds: snapshot.kinds)
+    }
     for edge in edges {
       var attributes = arrowAttributes(edge, kinds: snapshot.kinds)
       if let label = labelText(edge.relations) { attributes["label"] = .raw(label) }
@@ -768,12 +774,15 @@ public struct DiagramBuilder: Sendable {
 
   private func tooltipText(_ relations: [Relation], edge: EdgePlan, plan: Plan) -> String {
     var lines: [String] = []
-    if edge.isReversal {
-      let dated = edge.relations.compactMap { relation -> String? in
-        guard let kind = plan.kinds[relation.kind], kind.sign != .neutral else { return nil }
-        return "\(kind.name) \(relation.period)"
+    // Each reversal in the words diff, history and the timeline use (`SignReversal.order`), then each side's
+    // relations with their sign: the order is said once, never implied by the listing.
+    for reversal in edge.reversals {
+      let sides = [reversal.before, reversal.after].map { side in
+        side.sign.symbol + " "
+          + side.relations.map { "\(plan.kinds[$0.kind]?.name ?? $0.kind.rawValue) \($0.period)" }
+          .joined(separator: ", ")
       }
-      lines.append("Reversal in this slice: " + dated.joined(separator: "; then "))
+      lines.append("Reversal in this slice: \(reversal.order): " + sides.joined(separator: "; "))
     }
     for relation in relations {
       guard let kind = plan.kinds[relation.kind] else { continue }

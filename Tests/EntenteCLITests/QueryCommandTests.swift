@@ -130,8 +130,8 @@ import Testing
     // communists of both countries" (china-kr) is undated, so no positive tie is claimed for 1975.
     let diff = try CLIRunner.run(["diff", graph, "1970", "1979", "--format", "csv"])
     #expect(diff.status == 0)
-    #expect(diff.output.contains("sign changed,,vietnam,china,,,+ → -\n"))
-    #expect(diff.output.contains("sign changed,,khmer-rouge,usa,,,- → +\n"))
+    #expect(diff.output.contains("sign changed,,vietnam,china,,,+ → -,1970,1979,,,,,\n"))
+    #expect(diff.output.contains("sign changed,,khmer-rouge,usa,,,- → +,1970,1979,,,,,\n"))
   }
 
   @Test func centralityExitsWithFailureWhenKatzDoesNotConverge() throws {

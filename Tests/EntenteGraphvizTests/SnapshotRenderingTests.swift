@@ -50,7 +50,8 @@ import Testing
     #expect(tooltip.contains("alliance: Vietnam — Khmer Rouge, 1970 – 1975-04"))
     #expect(tooltip.contains("“had previously cooperated” — Cambodian–Vietnamese War, Background"))
     #expect(tooltip.contains("hostility: Vietnam — Khmer Rouge, 1975-05-01 – 1978"))
-    #expect(tooltip.hasPrefix("Reversal in this slice: alliance 1970 – 1975-04; then hostility 1975-05-01 – 1978"))
+    #expect(
+      tooltip.hasPrefix("Reversal in this slice: + then -: + alliance 1970 – 1975-04; - hostility 1975-05-01 – 1978"))
     #expect(svg.classes[edge] == "edge relation alliance hostility certain reversal")
   }
 

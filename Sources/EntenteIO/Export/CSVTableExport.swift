@@ -7,7 +7,9 @@ import Foundation
 ///
 /// Dates are written as in the data format (`1979-01`, `1979~`, `open`, `unknown`). An empty cell means the
 /// field is absent. Aliases (actors) and citations (relations) are JSON arrays in one cell each
-/// (`jsonlite::fromJSON` in R, `json.loads` in Python), so every table keeps one row per actor or relation.
+/// (`jsonlite::fromJSON` in R, `json.loads` in Python), so every table keeps one row per actor or relation. The
+/// tables of part of a year name its slice in `graph.csv` (keys `slice`, `slice_first_day`, `slice_last_day`;
+/// see `SliceFields`).
 public enum CSVTableExport {
   /// The file names, in the order they are written.
   public static let fileNames = ["graph.csv", "sources.csv", "kinds.csv", "actors.csv", "relations.csv"]
@@ -23,14 +25,19 @@ public enum CSVTableExport {
   static let sourceColumns = ["id", "document", "title"]
   static let graphColumns = ["key", "value"]
 
-  /// Every table, by file name, as text (for small graphs and tests; `write(_:to:)` streams to files).
-  public static func tables(of graph: TemporalGraph) -> [String: String] {
+  /// Every table, by file name, as text (for small graphs and tests; `write(_:to:slice:)` streams to files).
+  ///
+  /// - Parameters:
+  ///   - graph: The graph.
+  ///   - slice: The slice the graph was cut to, or `nil` for the whole graph (as `write(_:to:slice:)`).
+  /// - Returns: Each table's text, by file name.
+  public static func tables(of graph: TemporalGraph, slice: Slice? = nil) -> [String: String] {
     var result: [String: String] = [:]
     for name in fileNames {
       let stream = OutputStream.toMemory()
       stream.open()
       // Writing to memory does not fail.
-      try? write(table: name, of: graph, to: stream)
+      try? write(table: name, of: graph, slice: slice, to: stream)
       stream.close()
       let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
       result[name] = String(decoding: data, as: UTF8.self)
@@ -45,10 +52,15 @@ public enum CSVTableExport {
   /// leaves the folder's previous tables untouched. Each rename is atomic, the set of renames is not: a
   /// failure between two renames (rare: they are in one folder) leaves some tables new and some old, and
   /// is reported.
+  /// - Parameters:
+  ///   - graph: The graph.
+  ///   - directory: The folder.
+  ///   - slice: The slice the graph was cut to (`TemporalGraph.restricted(to:rule:)`), or `nil` for the whole
+  ///     graph; a slice that is not whole years is named in `graph.csv`.
   /// - Returns: The files written.
   /// - Throws: File-system errors, with the path.
   @discardableResult
-  public static func write(_ graph: TemporalGraph, to directory: URL) throws -> [URL] {
+  public static func write(_ graph: TemporalGraph, to directory: URL, slice: Slice? = nil) throws -> [URL] {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     var finished: [(temporary: URL, destination: URL)] = []
     do {
@@ -61,7 +73,7 @@ public enum CSVTableExport {
           stream.open()
           defer { stream.close() }
           // The stream's own error (with the system's reason) over the CSV writer's `cannotWriteStream`.
-          do { try write(table: name, of: graph, to: stream) } catch {
+          do { try write(table: name, of: graph, slice: slice, to: stream) } catch {
             throw stream.streamError.map { FileWriteError(path: url.path, error: $0) } ?? error
           }
         }
@@ -80,7 +92,7 @@ public enum CSVTableExport {
     return finished.map(\.destination)
   }
 
-  static func write(table name: String, of graph: TemporalGraph, to stream: OutputStream) throws {
+  static func write(table name: String, of graph: TemporalGraph, slice: Slice?, to stream: OutputStream) throws {
     let writer = try CSVWriter(stream: stream)
     func row(_ fields: [String]) throws { try writer.write(row: fields) }
     switch name {
@@ -90,6 +102,7 @@ public enum CSVTableExport {
       if let title = graph.metadata.title { try row(["title", title]) }
       if let description = graph.metadata.description { try row(["description", description]) }
       if let years = graph.metadata.years { try row(["years", "\(years.lowerBound)...\(years.upperBound)"]) }
+      for (key, value) in SliceFields.values(of: slice) { try row([key, value]) }
     case "sources.csv":
       try row(sourceColumns)
       for source in graph.sources { try row([source.id.rawValue, source.document, source.title ?? ""]) }

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// What is written:
 /// - graph attributes `graph_id`, `title`, `description`, `years`, and `entente_kinds` / `entente_sources`
-///   (JSON) for declared kinds and source documents;
+///   (JSON) for declared kinds and source documents; for an export of part of a year, `slice`,
+///   `slice_first_day` and `slice_last_day` (see `SliceFields`);
 /// - a node per actor, in the actors' order (`label` and `name` = name, `type`, `from`, `to`, `aliases` as JSON,
 ///   `note`, `citations` as JSON, `from_inferred` / `to_inferred`);
 /// - an edge per relation, in the relations' order, keyed by the relation id (`kind`, `sign`, `from`, `to`,
@@ -38,10 +39,13 @@ public enum DOTExport {
 
   /// The DOT text of `graph`.
   ///
-  /// - Parameter graph: The graph to write.
+  /// - Parameters:
+  ///   - graph: The graph to write.
+  ///   - slice: The slice the graph was cut to (`TemporalGraph.restricted(to:rule:)`), or `nil` for the whole
+  ///     graph; a slice that is not whole years is named in graph attributes.
   /// - Returns: A `digraph` named by the graph's id; byte-identical for equal graphs.
   /// - Throws: ``Error`` when an actor or relation id cannot be written as a DOT ID (see the type's notes).
-  public static func document(of graph: TemporalGraph) throws(Error) -> String {
+  public static func document(of graph: TemporalGraph, slice: Slice? = nil) throws(Error) -> String {
     var text = "digraph \(id(graph.metadata.id) ?? quoted(encode(graph.metadata.id))) {\n"
     var attributes: [String: String] = [
       "graph_id": encode(graph.metadata.id), textMarkerAttribute: textMarker,
@@ -49,6 +53,7 @@ public enum DOTExport {
     if let title = graph.metadata.title { attributes["title"] = encode(title) }
     if let description = graph.metadata.description { attributes["description"] = encode(description) }
     if let years = graph.metadata.years { attributes["years"] = "\(years.lowerBound)...\(years.upperBound)" }
+    for (name, value) in SliceFields.values(of: slice) { attributes[name] = value }
     let declared = graph.kinds.declared
     if !declared.isEmpty { attributes["entente_kinds"] = encode(InteropJSON.encode(declared.map(KindRecord.init))) }
     if !graph.sources.isEmpty {

@@ -45,15 +45,22 @@ public struct NodePlacement: Sendable, Hashable {
 /// - The graph's title and description are the two `<description>` elements of `<meta>` (GEXF has no title), the
 ///   graph's years its `start` and `end`, its sources and declared kinds (JSON) the defaults of the edge attributes
 ///   `sources` and `kinds` (GEXF has no graph attributes); `GEXFImport` reads them all back.
+/// - An export of part of a year (a quarter, a month, a day, a window of days) spans the slice's own days: the
+///   graph's `start` and `end` are its first and last days, and its name is the default of the edge attribute
+///   `slice` (see `SliceFields`).
 public enum GEXFExport {
   /// The GEXF document.
   ///
   /// - Parameters:
   ///   - graph: The graph.
   ///   - placements: Each actor's place and size in the stable layout; actors without one get no position.
+  ///   - slice: The slice the graph was cut to (`TemporalGraph.restricted(to:rule:)`), or `nil` for the whole
+  ///     graph: the graph's span is then the slice's days, and a slice that is not whole years is named.
   /// - Returns: The document's text.
   /// - Complexity: O(a + r log r) for a actors and r relations.
-  public static func document(of graph: TemporalGraph, placements: [ActorID: NodePlacement] = [:]) -> String {
+  public static func document(
+    of graph: TemporalGraph, placements: [ActorID: NodePlacement] = [:], slice: Slice? = nil
+  ) -> String {
     var xml = XMLText()
     xml.open(
       "gexf",
@@ -73,7 +80,10 @@ public enum GEXFExport {
       ("defaultedgetype", directedCount * 2 > graph.relations.count ? "directed" : "undirected"),
       ("timeformat", "date"), ("timerepresentation", "interval"),
     ]
-    if let years = graph.metadata.years {
+    if let slice {
+      graphAttributes.append(("start", slice.days.lowerBound.description))
+      graphAttributes.append(("end", slice.days.upperBound.description))
+    } else if let years = graph.metadata.years {
       graphAttributes.append(("start", Day(year: years.lowerBound, month: 1, day: 1).description))
       graphAttributes.append(("end", Day(year: years.upperBound, month: 12, day: 31).description))
     }
@@ -85,7 +95,9 @@ public enum GEXFExport {
     for (id, type) in edgeAttributes { xml.empty("attribute", [("id", id), ("title", id), ("type", type)]) }
     // GEXF has no graph attributes: the sources citations name and the declared kinds are the defaults of two
     // edge attributes no edge sets.
+    let named = SliceFields.values(of: slice).first { $0.0 == SliceFields.name }?.1
     let graphWide = [
+      (SliceFields.name, named),
       ("sources", graph.sources.isEmpty ? nil : InteropJSON.encode(graph.sources.map(SourceRecord.init))),
       ("kinds", graph.kinds.declared.isEmpty ? nil : InteropJSON.encode(graph.kinds.declared.map(KindRecord.init))),
     ]

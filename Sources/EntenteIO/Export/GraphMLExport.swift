@@ -14,6 +14,8 @@ import EntenteCore
 ///   NaN in R igraph).
 /// - The graph's title, description, years, sources and declared kinds are graph data, so nothing of the data
 ///   file is lost. Parallel relations stay parallel edges with their relation ids.
+/// - An export of part of a year (a quarter, a month, a day, a window of days) names its slice in the graph data
+///   `slice`, `slice_first_day` and `slice_last_day` (see `SliceFields`); `years` are the calendar years it touches.
 public enum GraphMLExport {
   /// A key: id, domain and type.
   struct Key {
@@ -45,10 +47,13 @@ public enum GraphMLExport {
 
   /// The GraphML document.
   ///
-  /// - Parameter graph: The graph.
+  /// - Parameters:
+  ///   - graph: The graph.
+  ///   - slice: The slice the graph was cut to (`TemporalGraph.restricted(to:rule:)`), or `nil` for the whole
+  ///     graph; a slice that is not whole years is named in the graph data.
   /// - Returns: The document's text.
   /// - Complexity: O(a + r) for a actors and r relations.
-  public static func document(of graph: TemporalGraph) -> String {
+  public static func document(of graph: TemporalGraph, slice: Slice? = nil) -> String {
     var xml = XMLText()
     xml.open(
       "graphml",
@@ -61,7 +66,9 @@ public enum GraphMLExport {
         ),
       ])
     let hasWeight = graph.relations.contains { $0.weight != nil }
-    for key in graphKeys + nodeKeys + edgeKeys where key.id != "weight" || hasWeight {
+    let sliceData = SliceFields.values(of: slice)
+    let sliceKeys = sliceData.map { Key(id: $0.0, domain: "graph", type: "string") }
+    for key in graphKeys + sliceKeys + nodeKeys + edgeKeys where key.id != "weight" || hasWeight {
       xml.empty("key", [("id", key.id), ("for", key.domain), ("attr.name", key.id), ("attr.type", key.type)])
     }
     let directedCount = graph.relations.count { graph.kinds[$0.kind]?.isDirected ?? false }
@@ -71,6 +78,7 @@ public enum GraphMLExport {
     if let title = graph.metadata.title { graphData.append(("title", title)) }
     if let description = graph.metadata.description { graphData.append(("description", description)) }
     if let years = graph.metadata.years { graphData.append(("years", "\(years.lowerBound)...\(years.upperBound)")) }
+    graphData += sliceData
     if !graph.sources.isEmpty {
       graphData.append(("sources", InteropJSON.encode(graph.sources.map(SourceRecord.init))))
     }

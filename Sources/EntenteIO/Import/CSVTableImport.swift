@@ -7,6 +7,9 @@ import Foundation
 /// Rows are streamed: a relations table of a million rows is read one row at a time into the graph's
 /// relations, never held as text. Every row that cannot be mapped (bad date, unknown actor, kind or source,
 /// duplicate id, malformed JSON cell) is reported with its file and line and left out; the rest is imported.
+/// `graph.csv`'s `slice`, `slice_first_day` and `slice_last_day` (the tables of part of a year) keep the calendar
+/// years the slice touches, with a note naming the slice (see `SliceFields`); a slice that cannot be read is
+/// reported and not read.
 public enum CSVTableImport {
   /// Imports a folder of tables.
   /// - Parameters:
@@ -30,7 +33,8 @@ public enum CSVTableImport {
       rows: reading.relations.map {
         ImportedGraph.Row(relation: $0, line: reading.relationLines[$0.id])
       }, file: reading.path("relations.csv"))
-    return ImportResult(graph: built.graph, skipped: reading.skipped + built.skipped, rowsRead: reading.rowsRead)
+    return ImportResult(
+      graph: built.graph, skipped: reading.skipped + built.skipped, rowsRead: reading.rowsRead, notes: reading.notes)
   }
 }
 
@@ -42,6 +46,8 @@ private struct TableReading {
   let directory: URL
   let progress: ImportProgress?
   var skipped: [ImportIssue] = []
+  /// Notes on what was read (a part-year slice the graph's years cannot hold).
+  var notes: [String] = []
   var rowsRead = 0
   var metadata: GraphMetadata
   var sources: [SourceDocument] = []
@@ -69,6 +75,7 @@ private struct TableReading {
       let reader = try CSVRowReader(path: path("graph.csv"))
       let key = try reader.requiredColumn("key")
       let value = try reader.requiredColumn("value")
+      var sliceFields: [String: (line: Int, text: String)] = [:]
       while let (line, row) = try reader.next(skipping: { skipped.append($0) }) {
         let text = row.field(value)
         switch row.field(key) {
@@ -90,11 +97,27 @@ private struct TableReading {
             skipped.append(
               ImportIssue(file: reader.file, line: line, message: "years '\(text)' is not FIRST...LAST or a year"))
           }
+        case SliceFields.name, SliceFields.firstDay, SliceFields.lastDay:
+          sliceFields[row.field(key)] = (line, text)
         default:
           skipped.append(ImportIssue(file: reader.file, line: line, message: "unknown key '\(row.field(key))'"))
         }
       }
       rowsRead += reader.rowsRead
+      do {
+        let slice = try SliceFields.slice(
+          name: sliceFields[SliceFields.name]?.text, firstDay: sliceFields[SliceFields.firstDay]?.text,
+          lastDay: sliceFields[SliceFields.lastDay]?.text)
+        metadata.years = SliceFields.years(metadata.years, slice: slice)
+        if let slice, let note = SliceFields.note(file: reader.file, slice: slice, years: metadata.years) {
+          notes.append(note)
+        }
+      } catch {
+        skipped.append(
+          ImportIssue(
+            file: reader.file, line: sliceFields.values.map(\.line).min(),
+            message: "\(error.description); the slice is not read"))
+      }
     }
   }
 

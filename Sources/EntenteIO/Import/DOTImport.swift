@@ -264,6 +264,30 @@ public enum DOTImport {
 
   // MARK: Reading
 
+  /// The note on the slice a part-year export holds (`slice`, `slice_first_day`, `slice_last_day`; see
+  /// `SliceFields`), when the file names one that is not whole years: the imported graph keeps the calendar
+  /// years it touches.
+  /// - Parameters:
+  ///   - document: The parsed DOT.
+  ///   - file: The file, as the user named it.
+  /// - Returns: The note, or `nil` (a slice that cannot be read is a skipped element of ``graph(from:defaultYear:)``).
+  public static func sliceNote(for document: DOTDocument, file: String) -> String? {
+    guard case .success(let found?) = slice(of: document) else { return nil }
+    let years = SliceFields.years(
+      document.graphAttributes["years"].flatMap { GraphBuilder.yearRange($0) }, slice: found)
+    return SliceFields.note(file: file, slice: found, years: years)
+  }
+
+  /// The slice the graph attributes name, if any.
+  private static func slice(of document: DOTDocument) -> Result<Slice?, SliceFields.Problem> {
+    let attributes = document.graphAttributes.filter { !$0.value.isEmpty }
+    return Result { () throws(SliceFields.Problem) in
+      try SliceFields.slice(
+        name: attributes[SliceFields.name], firstDay: attributes[SliceFields.firstDay],
+        lastDay: attributes[SliceFields.lastDay])
+    }
+  }
+
   /// Maps a parsed DOT graph to a temporal graph.
   /// - Parameters:
   ///   - document: The parsed DOT.
@@ -295,6 +319,9 @@ public enum DOTImport {
       } else {
         skipped.append(Skipped(element: "graph attribute entente_kinds", message: "not a JSON array of kinds"))
       }
+    }
+    if case .failure(let problem) = slice(of: document) {
+      skipped.append(Skipped(element: "graph attributes", message: "\(problem.description); the slice is not read"))
     }
     var sources: [SourceDocument] = []
     if let text = value(document.graphAttributes, "entente_sources") {
@@ -496,7 +523,8 @@ public enum DOTImport {
     let metadata = GraphMetadata(
       id: GraphMetadata.isValidID(name) ? name : GraphMetadata.id(fromName: name),
       title: value(document.graphAttributes, "title"),
-      description: value(document.graphAttributes, "description"), years: years)
+      description: value(document.graphAttributes, "description"),
+      years: SliceFields.years(years, slice: try? slice(of: document).get()))
     // The core's rules, as for every reader: an edge that breaks one is skipped and reported.
     let built = try ImportedGraph.build(
       metadata: metadata, kinds: kinds, sources: sources, actors: actors,

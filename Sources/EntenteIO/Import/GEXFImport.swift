@@ -11,7 +11,9 @@ import Foundation
 ///   (`integer`/`double`); an edge with no time at all takes `--year`.
 /// - The graph's sources and declared kinds are the defaults of the edge attributes `sources` and `kinds`, the
 ///   title and description the `<description>` elements of `<meta>`, the years the graph's `start` and `end`
-///   (all as `GEXFExport` writes them).
+///   (all as `GEXFExport` writes them). A graph whose `start` and `end` are days that are not whole years (or
+///   that names a `slice`, as `GEXFExport` does for part of a year) keeps the calendar years they touch, with a
+///   note naming the slice (a graph's years are whole years; see `SliceFields`).
 /// - An edge's direction is its `type`, else the graph's `defaultedgetype`. A node or edge that cannot be mapped is
 ///   reported with its line and left out; a broken graph fails the import and nothing is written.
 public enum GEXFImport {
@@ -68,6 +70,22 @@ public enum GEXFImport {
       let first = Int(start.prefix(4)), let last = Int(end.prefix(4))
     {
       metadata.years = first...last
+    }
+    // Days (not years) as the graph's span: the slice a part-year export holds, or another tool's span.
+    let span = [graphElement.attributes["start"], graphElement.attributes["end"]].map { text in
+      text.flatMap { try? PartialDate(parsing: $0) }?.precision == .day ? text : nil
+    }
+    let slice: Slice?
+    do {
+      slice = try SliceFields.slice(
+        name: defaults[SliceFields.name], firstDay: span[1] == nil ? nil : span[0],
+        lastDay: span[0] == nil ? nil : span[1])
+    } catch {
+      throw ImportError(file: file, line: graphElement.line, message: "the graph's span: \(error.description)")
+    }
+    metadata.years = SliceFields.years(metadata.years, slice: slice)
+    if let slice, let note = SliceFields.note(file: file, slice: slice, years: metadata.years) {
+      reader.notes.append(note)
     }
     var sources: [SourceDocument] = []
     do {

@@ -6,7 +6,8 @@ import Foundation
 /// - Keys are matched by their `attr.name` (else their id); node data become actor fields (`name`, `type`,
 ///   `aliases`, lifetime, note), edge data relation fields (the names `GraphMLExport` writes); other data are kept
 ///   in the notes. Graph data `title`, `description`, `years`, `sources` and `kinds` give the metadata, the source
-///   documents and the declared kinds.
+///   documents and the declared kinds; `slice`, `slice_first_day` and `slice_last_day` (a part-year export's
+///   slice) keep the calendar years it touches, with a note naming the slice (see `SliceFields`).
 /// - An edge's direction is its `directed` attribute, else the graph's `edgedefault`; an edge without `kind` is a
 ///   `link` (directed) or `tie` (undirected), declared neutral unless a `sign` says otherwise.
 /// - A file with several graphs imports the first and reports the others; a node or edge that cannot be mapped is
@@ -67,6 +68,18 @@ public enum GraphMLImport {
         throw ImportError(file: file, line: graphElement.line, message: "graph years '\(years)' is not FIRST...LAST")
       }
       metadata.years = range
+    }
+    let slice: Slice?
+    do {
+      slice = try SliceFields.slice(
+        name: graphFields[SliceFields.name], firstDay: graphFields[SliceFields.firstDay],
+        lastDay: graphFields[SliceFields.lastDay])
+    } catch {
+      throw ImportError(file: file, line: graphElement.line, message: "graph data: \(error.description)")
+    }
+    metadata.years = SliceFields.years(metadata.years, slice: slice)
+    if let slice, let note = SliceFields.note(file: file, slice: slice, years: metadata.years) {
+      reader.notes.append(note)
     }
     var sources: [SourceDocument] = []
     do {

@@ -24,7 +24,11 @@ struct ExportCommand: AsyncParsableCommand {
         dot      DOT written by Graphviz's cgraph, every field in attributes
 
       With --year, --date or --window, gexf, graphml, dot and the csv tables hold
-      only that slice's actors and relations (json: NetworkX node-link form). Single files go to standard output without --out;
+      only that slice's actors and relations (json: NetworkX node-link form). A slice
+      that is not whole years is named in the file: graph fields slice,
+      slice_first_day and slice_last_day (gexf: the graph's start and end, and the
+      edge attribute slice's default); import reads them back and notes that a
+      graph's years hold whole years. Single files go to standard output without --out;
       files are written whole, then renamed into place.
       """)
 
@@ -71,12 +75,13 @@ struct ExportCommand: AsyncParsableCommand {
       switch format {
       case .gexf:
         let scopedGraph = scoped(graph, rule)
-        text = GEXFExport.document(of: scopedGraph, placements: try await placements(of: scopedGraph, rule))
-      case .graphml: text = GraphMLExport.document(of: scoped(graph, rule))
+        text = GEXFExport.document(
+          of: scopedGraph, placements: try await placements(of: scopedGraph, rule), slice: oneSlice)
+      case .graphml: text = GraphMLExport.document(of: scoped(graph, rule), slice: oneSlice)
       case .json:
         text = oneSlice.map { JSONExport.nodeLink(of: graph, slice: $0, rule: rule) } ?? JSONExport.document(of: graph)
       case .dot:
-        do throws(DOTExport.Error) { text = try DOTExport.document(of: scoped(graph, rule)) } catch {
+        do throws(DOTExport.Error) { text = try DOTExport.document(of: scoped(graph, rule), slice: oneSlice) } catch {
           throw CommandFailure(error.description)
         }
       case .spells:
@@ -104,7 +109,9 @@ struct ExportCommand: AsyncParsableCommand {
             throw CommandFailure("csv tables are several files: --out - (standard output) takes --panel", status: 64)
           }
           let files: [URL]
-          do { files = try CSVTableExport.write(scoped(graph, rule), to: URL(fileURLWithPath: out)) } catch {
+          do {
+            files = try CSVTableExport.write(scoped(graph, rule), to: URL(fileURLWithPath: out), slice: oneSlice)
+          } catch {
             throw AtomicFile.failure(error, writing: out)
           }
           Terminal.error("wrote \(files.map(\.lastPathComponent).joined(separator: ", ")) into \(out)")

@@ -12,7 +12,9 @@ struct HistoryCommand: ParsableCommand {
       then the pair's signed tie year by year where it changes. A relation taking part in a reversal (the pair's \
       sign changing within one year, both signs active in it) is marked in the reversals column with the year and \
       the order (+ then -, - then +, overlapping, unresolved); the table ends with the reversals and the days each \
-      relation holds in that year. Example: entente history GRAPH china vietnam
+      relation holds in that year. With --format json or csv, a column reversal_days gives, for each reversal \
+      in the reversals column (same order, separated by "; "), its slice and each side's days \
+      ("1997: 1997-01-01...1997-05-17 → 1997-05-17...1997-12-31"). Example: entente history GRAPH china vietnam
       Exit status: 0 success (also when the pair has no relation: the table is empty), 3 unknown actor, 64 usage.
       """)
 
@@ -46,10 +48,12 @@ struct HistoryCommand: ParsableCommand {
       between: a.id, and: b.id, kinds: nil, years: graph.defaultYears, rule: filter.rule, policy: collapse.policy)
     // The table shows an inferred date's reason beside it; JSON and CSV give each reason its own field.
     let reasonFields = format == .table ? [] : ["from_inferred", "to_inferred"]
+    // The table prints each reversal's days on a line of its own; JSON and CSV give them a field.
+    let dayFields = format == .table ? [] : ["reversal_days"]
     var table = Table(
       columns: ["relation", "period"] + reasonFields + [
         "kind", "sign", "source", "target", "confidence", "label", "citations", "reversals",
-      ])
+      ] + dayFields)
     for relation in history.relations {
       let kind = graph.kinds[relation.kind]
       let citations = relation.citations.map { citation in
@@ -58,15 +62,17 @@ struct HistoryCommand: ParsableCommand {
       let period =
         format == .table ? relation.periodWithProvenance ?? relation.period.description : relation.period.description
       let reasons = format == .table ? [] : [relation.inferred[.start] ?? "", relation.inferred[.end] ?? ""]
+      let involved = history.reversals.filter { reversal in
+        (reversal.before.relations + reversal.after.relations).contains { $0.id == relation.id }
+      }
+      let days = format == .table ? [] : [involved.map(ReversalFields.days).joined(separator: "; ")]
       table.append(
         [relation.id.rawValue, period] + reasons + [
           relation.kind.rawValue, kind?.sign.symbol ?? "",
           relation.source.rawValue, relation.target.rawValue, relation.confidence.rawValue, relation.label ?? "",
           citations.joined(separator: " | "),
-          history.reversals.filter { reversal in
-            (reversal.before.relations + reversal.after.relations).contains { $0.id == relation.id }
-          }.map { "\($0.sliceDescription): \($0.order)" }.joined(separator: "; "),
-        ])
+          involved.map { "\($0.sliceDescription): \($0.order)" }.joined(separator: "; "),
+        ] + days)
     }
     if format == .table {
       Terminal.output("\(a.id) (\(a.name)) – \(b.id) (\(b.name)): \(history.relations.count) relation(s)\n\n")

@@ -140,6 +140,7 @@ struct ImportCommand: AsyncParsableCommand {
             let result = try DOTImport.graph(from: parsed, defaultYear: defaultYear)
             notes += DOTImport.actorIDs(for: parsed).map { "\(source): the node '\($0.node)' has the id '\($0.id)'" }
             notes += DOTImport.renamedEdges(in: parsed).map { "\(source): \($0)" }
+            notes += DOTImport.sliceNote(for: parsed, file: source).map { [$0] } ?? []
             graph = result.graph
             skipped = result.skipped.map { ImportIssue(file: source, line: $0.line(in: text), message: $0.description) }
             skipped += DOTImport.mergedEdges(in: text, document: parsed).map { merged in
