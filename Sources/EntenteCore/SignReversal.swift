@@ -84,9 +84,6 @@ public struct SignReversal: Hashable, Sendable {
     }
   }
 
-  /// The slice's canonical name (`1997`, `1997-Q2`, `1997-05-17`, `1997-01-01...1997-02-15`), as `Slice` names it.
-  public var sliceName: String { Slice(days: slice).name }
-
   /// The days each relation of one side may hold within the slice, for machine formats: `FIRST...LAST` per
   /// relation (a single day alone), relations in order, separated by `, `.
   /// - Parameter side: ``before`` or ``after``.
@@ -96,14 +93,9 @@ public struct SignReversal: Hashable, Sendable {
       .joined(separator: ", ")
   }
 
-  /// The slice: its year when it is a whole calendar year (`1997`), its day, or its first and last days.
-  public var sliceDescription: String {
-    let (first, last) = (slice.lowerBound.components, slice.upperBound.components)
-    if first.year == last.year, (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) {
-      return String(first.year)
-    }
-    return slice.lowerBound == slice.upperBound ? "\(slice.lowerBound)" : "\(slice.lowerBound)…\(slice.upperBound)"
-  }
+  /// The slice's canonical name, as `Slice` names it: `1997`, `1997-Q2`, `1997-05-17`, `1997-01-01...1997-02-15`
+  /// (what the commands' headers and file names call the slice).
+  public var sliceDescription: String { Slice(days: slice).name }
 
   /// The days of each relation within the slice, side by side: `1997-01-01…1997-05-16 → 1997-05-17…1997-12-31`.
   public var daysDescription: String {

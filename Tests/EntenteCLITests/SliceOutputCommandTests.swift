@@ -25,6 +25,8 @@ import Testing
     #expect(rwanda["timing"] as? String == "sequential")
     #expect(rwanda["before_days"] as? String == "1997-04-01...1997-05-17")
     #expect(rwanda["after_days"] as? String == "1997-05-17...1997-06-30")
+    // The detail text names the slice as the JSON does (its canonical name, not its days).
+    #expect(rwanda["detail"] as? String == "within 1997-Q2, - then +: 1997-04-01…1997-05-17 → 1997-05-17…1997-06-30")
     // A row that is not a reversal has no reversal fields.
     let other = try #require(changes.first { $0["change"] as? String != "reversal" })
     #expect(other["slice"] is NSNull && other["before_days"] is NSNull)

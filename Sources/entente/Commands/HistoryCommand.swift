@@ -13,8 +13,8 @@ struct HistoryCommand: ParsableCommand {
       sign changing within one year, both signs active in it) is marked in the reversals column with the year and \
       the order (+ then -, - then +, overlapping, unresolved); the table ends with the reversals and the days each \
       relation holds in that year. With --format json or csv, a column reversal_days gives, for each reversal \
-      in the reversals column (same order, separated by "; "), its slice and each side's days \
-      ("1997: 1997-01-01...1997-05-17 → 1997-05-17...1997-12-31"). Example: entente history GRAPH china vietnam
+      in the reversals column (same order, separated by "; "), its slice and the days of each side, as the table \
+      prints them. Example: entente history GRAPH china vietnam
       Exit status: 0 success (also when the pair has no relation: the table is empty), 3 unknown actor, 64 usage.
       """)
 

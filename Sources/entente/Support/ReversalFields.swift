@@ -11,7 +11,7 @@ enum ReversalFields {
   /// The cells of `reversal`, one per column.
   static func values(of reversal: SignReversal) -> [String] {
     [
-      reversal.sliceName, reversal.order, reversal.timing.rawValue, SignReversal.days(of: reversal.before),
+      reversal.sliceDescription, reversal.order, reversal.timing.rawValue, SignReversal.days(of: reversal.before),
       SignReversal.days(of: reversal.after),
     ]
   }
@@ -19,7 +19,7 @@ enum ReversalFields {
   /// A reversal's slice and each side's days, for a field of `history`:
   /// `1997: 1997-01-01...1997-05-17 → 1997-05-17...1997-12-31`.
   static func days(of reversal: SignReversal) -> String {
-    "\(reversal.sliceName): \(SignReversal.days(of: reversal.before)) → \(SignReversal.days(of: reversal.after))"
+    "\(reversal.sliceDescription): \(SignReversal.days(of: reversal.before)) → \(SignReversal.days(of: reversal.after))"
   }
 
   /// Empty cells, for a row that is not a reversal.
