@@ -125,6 +125,24 @@ struct SliceExportTests {
     #expect(result.notes.contains { $0.contains("the slice 1979-02 (1979-02-01 to 1979-02-28)") }, "\(result.notes)")
   }
 
+  /// A GEXF span that ends before it starts is an error at the graph's line (it used to stop the process).
+  @Test func aReversedGEXFSpanIsAnError() throws {
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <gexf xmlns="http://gexf.net/1.3" version="1.3">
+        <graph mode="dynamic" timeformat="date" start="1980-02-01" end="1979-02-28">
+          <nodes><node id="a" label="A"/></nodes>
+        </graph>
+      </gexf>
+      """
+    #expect {
+      _ = try GEXFImport.graph(from: Data(text.utf8), file: "reversed.gexf")
+    } throws: {
+      "\($0)"
+        == "reversed.gexf:3: the graph's start 1980-02-01 is after its end 1979-02-28: expected start not after end"
+    }
+  }
+
   /// A slice field that is not a slice, or that disagrees with its days, is reported where it is.
   @Test func unreadableSliceFieldsAreReported() async throws {
     let scoped = try DefaultGraph.load().restricted(to: try Self.slice("1979-Q1"))

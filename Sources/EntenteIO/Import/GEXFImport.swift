@@ -69,6 +69,11 @@ public enum GEXFImport {
     if let start = graphElement.attributes["start"], let end = graphElement.attributes["end"],
       let first = Int(start.prefix(4)), let last = Int(end.prefix(4))
     {
+      guard first <= last else {
+        throw ImportError(
+          file: file, line: graphElement.line,
+          message: "the graph's start \(start) is after its end \(end): expected start not after end")
+      }
       metadata.years = first...last
     }
     // Days (not years) as the graph's span: the slice a part-year export holds, or another tool's span.
