@@ -212,9 +212,10 @@ import Testing
     #expect(!inverted.isEmpty)
     for cell in inverted {
       #expect(
-        (band.certainOnly.values[cell.actor]?[cell.year] ?? 0) > (band.allPossible.values[cell.actor]?[cell.year] ?? 0))
+        (band.certainOnly.valuesBySlice[cell.actor]?[cell.slice] ?? 0)
+          > (band.allPossible.valuesBySlice[cell.actor]?[cell.slice] ?? 0))
     }
-    #expect(inverted.contains { $0.actor == ActorID("khmer-rouge") && $0.year == 1977 })
+    #expect(inverted.contains { $0.actor == ActorID("khmer-rouge") && band.slices[$0.slice] == Slice(year: 1977) })
   }
 
   @Test func balanceBandMatchesPlainRuns() throws {
