@@ -92,6 +92,22 @@ import Testing
     #expect(bands && ticks)
   }
 
+  /// A series' ranking (and so its rows) is the same on every run: actors whose means tie keep their canonical
+  /// order (the means were summed in a dictionary's order, which changes from run to run, and ties broke on the
+  /// last bits). The default graph's monthly degree series has many ties.
+  @Test(arguments: [[String](), ["--band"]])
+  func seriesRowsAreTheSameOnEveryRun(band: [String]) throws {
+    let arguments =
+      ["centrality", "Graphs/cambodian-vietnamese-war.yaml", "--measure", "degree", "--from", "1978-06", "--to"]
+      + ["1979-06", "--every", "month", "--format", "csv"] + band
+    let first = try CLIRunner.run(arguments)
+    #expect(first.status == 0, "\(first.error)")
+    for _ in 0..<4 {
+      let again = try CLIRunner.run(arguments).output
+      #expect(again.count == first.output.count && again == first.output)
+    }
+  }
+
   @Test func balanceChartsAQuarterlySeries() throws {
     let folder = try CLIRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
