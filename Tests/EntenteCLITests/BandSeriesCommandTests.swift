@@ -92,9 +92,11 @@ import Testing
     #expect(bands && ticks)
   }
 
-  /// A series' ranking (and so its rows) is the same on every run: actors whose means tie keep their canonical
-  /// order (the means were summed in a dictionary's order, which changes from run to run, and ties broke on the
-  /// last bits). The default graph's monthly degree series has many ties.
+  /// A series' ranking (and so its rows) is the same on every run.
+  ///
+  /// Actors whose means tie keep their canonical order (the means were summed in a dictionary's order, which
+  /// changes from run to run, and ties broke on the last bits). The default graph's monthly degree series has
+  /// many ties.
   @Test(arguments: [[String](), ["--band"]])
   func seriesRowsAreTheSameOnEveryRun(band: [String]) throws {
     let arguments =
