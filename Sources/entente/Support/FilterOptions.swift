@@ -74,6 +74,8 @@ struct FilterOptions: ParsableArguments {
 
   /// The filter these options ask for.
   ///
+  /// For each kind named in `--kinds` whose every relation the events setting leaves out (an event-only kind under
+  /// the default `--events exclude`), a note on stderr says so and how to keep them.
   /// - Parameters:
   ///   - graph: The graph (`--kinds` is checked against its kinds).
   ///   - events: The command's default for `--events`.
