@@ -24,7 +24,7 @@ extension TemporalGraph {
   /// - Parameters:
   ///   - end: The end.
   ///   - rule: The rule of the value asked for.
-  /// - Returns: For certain-only, the graph with only `certain` relations (``TemporalGraph/filtered(by:)`` with a
+  /// - Returns: For certain-only, the graph with only `certain` relations (`TemporalGraph.filtered(by:)` with a
   ///   minimum confidence of `certain`) and the certain rule; for all-possible, this graph and the possible rule.
   public func reading(for end: BandEnd, rule: ActivityRule) -> (graph: TemporalGraph, rule: ActivityRule) {
     switch end {
