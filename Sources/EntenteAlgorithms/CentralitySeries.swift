@@ -81,7 +81,9 @@ extension TemporalGraph {
     var scored: [(actor: ActorID, mean: Double, position: Int)] = []
     for (position, actor) in actors.enumerated() {
       guard let found = values[actor.id] else { continue }
-      let total = found.values.reduce(0, +)
+      // Summed in slice order: a dictionary's order differs between runs, and so would the last bits of the sum,
+      // and with them the order of actors whose means tie.
+      let total = found.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
       scored.append((actor.id, total / Double(max(1, slices.count)), position))
     }
     scored.sort { $0.mean != $1.mean ? $0.mean > $1.mean : $0.position < $1.position }

@@ -12,10 +12,10 @@ extension Relation {
   /// `event: false`, and a kind declared `event: true` makes every relation of it an event, whatever its dates.
   /// - Parameter kinds: The graph's kinds (the relation's kind is looked up in it).
   /// - Returns: `true` for an event.
-  /// - Complexity: O(1).
+  /// - Complexity: O(depth of the kind hierarchy).
   public func isEvent(in kinds: KindRegistry) -> Bool {
     if let event { return event }
-    if let declared = kinds[kind]?.event { return declared }
+    if let declared = kinds.event(of: kind) { return declared }
     return period.isSingleDate
   }
 }

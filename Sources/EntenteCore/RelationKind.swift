@@ -61,11 +61,13 @@ public struct RelationKind: Hashable, Sendable, Identifiable {
   public var style: KindStyle
   /// The kind this one refines (`border-clash` refines `hostility`); queries for the parent include it.
   public var parent: KindID?
-  /// Whether relations of this kind are events (`true`) or states (`false`); `nil` when the kind does not say.
+  /// Whether relations of this kind are declared events (`true`) or states (`false`); `nil` when the kind itself
+  /// does not say.
   ///
-  /// Events are a clash, a summit, an accord signed; states an alliance, a war. When the kind does not say, each
-  /// relation's period decides (a single date is an event). A declared kind inherits its parent's value unless it
-  /// states its own.
+  /// Events are a clash, a summit, an accord signed; states an alliance, a war. This is the kind's own
+  /// declaration, what writers and exports carry: a kind that says nothing inherits its parent's value
+  /// (``KindRegistry/event(of:)`` resolves it), and when no kind up the chain says anything, each relation's
+  /// period decides (a single date is an event).
   public var event: Bool?
 
   public init(
@@ -152,6 +154,23 @@ public struct KindRegistry: Hashable, Sendable {
       steps += 1
     }
     return false
+  }
+
+  /// Whether relations of a kind are events, as the kind declares or inherits it: its own `event`, else its
+  /// parent's, up the chain; `nil` when no kind of the chain says anything (or the kind is unknown).
+  ///
+  /// - Parameter kind: The kind.
+  /// - Returns: The first declaration found from the kind up to its root.
+  /// - Complexity: O(depth of the kind hierarchy).
+  public func event(of kind: KindID) -> Bool? {
+    var current: KindID? = kind
+    var steps = 0
+    while let id = current, let record = byID[id], steps <= all.count {
+      if let event = record.event { return event }
+      current = record.parent
+      steps += 1
+    }
+    return nil
   }
 }
 

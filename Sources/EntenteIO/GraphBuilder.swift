@@ -282,8 +282,9 @@ struct GraphBuilder {
       if let node = pairs["directed"], let value = bool(node, field: "\(field).directed") {
         directed = value
       }
-      var event = parent?.event
-      if let node = pairs["event"], let value = bool(node, field: "\(field).event") { event = value }
+      // As declared: a kind that says nothing inherits its parent's (KindRegistry.event(of:)), also after a
+      // round trip through a writer or an export.
+      let event = pairs["event"].flatMap { bool($0, field: "\(field).event") }
       var style = parent?.style ?? KindStyle(color: "#4d4d4d")
       if let node = pairs["color"], let color = reader.nonEmptyString(node, field: "\(field).color") {
         style.color = color
@@ -632,12 +633,20 @@ struct GraphBuilder {
     return ActorID(text)
   }
 
+  /// A boolean field (`directed`, `event`): the YAML booleans `true` and `false`, unquoted; anything else
+  /// (`"true"`, `yes`, `on`, `1`) is an error at its line naming the field.
   private func bool(_ node: Node, field: String) -> Bool? {
-    switch reader.string(node, field: field) {
-    case "true", "yes": return true
-    case "false", "no": return false
-    case nil: return nil
-    case let text?:
+    guard let text = reader.string(node, field: field) else { return nil }
+    guard case .scalar(let scalar) = node, scalar.style == .plain else {
+      reader.report(
+        .invalidValue, at: node.mark, field: field,
+        "expected true or false (unquoted), found the quoted text \"\(text)\"")
+      return nil
+    }
+    switch text {
+    case "true": return true
+    case "false": return false
+    default:
       reader.report(.invalidValue, at: node.mark, field: field, "expected true or false, found '\(text)'")
       return nil
     }

@@ -34,8 +34,10 @@ struct Entente: AsyncParsableCommand {
   static func main() async {
     // A write cut short by Ctrl-C, `kill` or a closed terminal leaves no temporary file behind.
     AtomicReplace.removeTemporaryFilesOnSignals()
+    var parsed: ParsableCommand.Type?
     do {
       var command = try parseAsRoot()
+      parsed = type(of: command)
       if var command = command as? AsyncParsableCommand {
         try await command.run()
       } else {
@@ -43,7 +45,7 @@ struct Entente: AsyncParsableCommand {
       }
     } catch {
       let code = exitCode(for: error)
-      let message = fullMessage(for: error)
+      let message = usageMessage(for: error, from: parsed) ?? fullMessage(for: error)
       if code == .success {
         if !message.isEmpty { print(message) }
       } else if !message.isEmpty {
@@ -52,5 +54,19 @@ struct Entente: AsyncParsableCommand {
       }
       Foundation.exit(code.rawValue)
     }
+  }
+
+  /// A usage error a subcommand found while running (an unknown `--kinds` of the graph read), with that
+  /// subcommand's usage line, as argument-parser gives for the errors of `validate()`; `nil` for other errors.
+  ///
+  /// - Parameters:
+  ///   - error: The error thrown.
+  ///   - command: The subcommand parsed, `nil` when parsing failed (argument-parser then names the command).
+  /// - Returns: The message, or `nil` to leave the error to argument-parser.
+  static func usageMessage(for error: Error, from command: ParsableCommand.Type?) -> String? {
+    guard let error = error as? ValidationError, let command, command != Entente.self else { return nil }
+    let name = "entente \(command.configuration.commandName ?? "")"
+    let usage = usageString(for: command).replacingOccurrences(of: "\n", with: "\n       ")
+    return "entente: \(error.message)\nUsage: \(usage)\n  See '\(name) --help' for more information."
   }
 }

@@ -204,6 +204,27 @@ import Testing
     #expect(band.certainOnly.values != band.allPossible.values)
   }
 
+  @Test func monthlyBandsMatchPlainRuns() throws {
+    let graph = try #require(Self.defaultGraph)
+    let slices = try Slice.steps(from: Slice(parsing: "1978-06"), to: Slice(parsing: "1979-06"), every: .month)
+    let certainOnly = try Self.certainOnly(graph)
+    let band = try graph.centralityBand(.betweenness, slices: slices)
+    let lower = try certainOnly.centralitySeries(.betweenness, slices: slices, rule: .certain)
+    let upper = try graph.centralitySeries(.betweenness, slices: slices, rule: .possible)
+    #expect(band.slices == slices)
+    #expect(band.certainOnly.valuesBySlice == lower.valuesBySlice)
+    #expect(band.allPossible.valuesBySlice == upper.valuesBySlice && band.value.valuesBySlice == upper.valuesBySlice)
+    #expect(band.certainOnly.valuesBySlice != band.allPossible.valuesBySlice)
+    let balance = graph.balanceBand(slices: slices, threads: 2)
+    for (position, slice) in slices.enumerated() {
+      let low = certainOnly.snapshot(slice, rule: .certain).structuralBalance()
+      let high = graph.snapshot(slice, rule: .possible).structuralBalance()
+      #expect(balance[.certainOnly]?[position].census == low.census)
+      #expect(balance[.allPossible]?[position].census == high.census)
+      #expect(balance[.value]?[position].frustration == high.frustration)
+    }
+  }
+
   @Test func betweennessBandIsNotOrdered() throws {
     // Normalised betweenness can fall when ties are added: the README says so, and names the ends by reading.
     let graph = try #require(Self.defaultGraph)
@@ -212,9 +233,10 @@ import Testing
     #expect(!inverted.isEmpty)
     for cell in inverted {
       #expect(
-        (band.certainOnly.values[cell.actor]?[cell.year] ?? 0) > (band.allPossible.values[cell.actor]?[cell.year] ?? 0))
+        (band.certainOnly.valuesBySlice[cell.actor]?[cell.slice] ?? 0)
+          > (band.allPossible.valuesBySlice[cell.actor]?[cell.slice] ?? 0))
     }
-    #expect(inverted.contains { $0.actor == ActorID("khmer-rouge") && $0.year == 1977 })
+    #expect(inverted.contains { $0.actor == ActorID("khmer-rouge") && band.slices[$0.slice] == Slice(year: 1977) })
   }
 
   @Test func balanceBandMatchesPlainRuns() throws {

@@ -134,7 +134,7 @@ import Testing
     #expect(rows.count == upperCells.count * 17)
     var inverted = 0
     for row in rows {
-      let (actor, year) = (row["actor"] ?? "", row["year"] ?? "")
+      let (actor, year) = (row["actor"] ?? "", row["slice"] ?? "")
       #expect(row["certain-only"] == (lowerCells[actor]?[year] ?? ""), "\(actor) \(year)")
       #expect(row["all-possible"] == upperCells[actor]?[year], "\(actor) \(year)")
       #expect(row["value"] == upperCells[actor]?[year], "\(actor) \(year)")
@@ -199,17 +199,18 @@ import Testing
   @Test(arguments: [
     (
       ["centrality", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--measure", "degree", "--year", "1979", "--band"],
-      "--band"
+      "--band needs a series"
     ),
-    (["balance", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--year", "1979", "--band"], "--band"),
+    (["balance", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--year", "1979", "--band"], "--band needs a series"),
     (
-      ["balance", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--year", "1979", "--chart", "/tmp/never.svg"], "--chart"
+      ["balance", "Tests/EntenteIOTests/Fixtures/sample.yaml", "--year", "1979", "--chart", "/tmp/never.svg"],
+      "--chart needs a series"
     ),
   ])
-  func bandAndChartNeedASeries(arguments: [String], option: String) throws {
+  func bandAndChartNeedASeries(arguments: [String], message: String) throws {
     let outcome = try CLIRunner.run(arguments)
     #expect(outcome.status == 64)
-    #expect(outcome.error.contains("entente: \(option) needs --years"))
+    #expect(outcome.error.contains("entente: \(message)"))
     #expect(!FileManager.default.fileExists(atPath: "/tmp/never.svg"))
   }
 }

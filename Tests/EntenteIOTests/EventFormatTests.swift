@@ -29,8 +29,8 @@ import Testing
     let contents = GraphFile.read(yaml: Self.yaml, fileName: "t.yaml")
     let graph = try #require(contents.graph, "\(contents.diagnostics)")
     #expect(graph.kinds["accord"]?.event == true && graph.kinds["war"]?.event == false)
-    // A sub-kind inherits its parent's declaration.
-    #expect(graph.kinds["front-war"]?.event == false)
+    // A sub-kind inherits its parent's declaration, and keeps only its own (none) as declared.
+    #expect(graph.kinds.event(of: "front-war") == false && graph.kinds["front-war"]?.event == nil)
     #expect(graph.relations.map(\.event) == [nil, nil, nil, false, true, nil])
     #expect(graph.relations.map { $0.isEvent(in: graph.kinds) } == [true, true, false, false, true, false])
     let text = try GraphFile.yamlText(of: graph)
@@ -58,6 +58,35 @@ import Testing
     let problem = try #require(contents.diagnostics.first { $0.field == field }, "\(contents.diagnostics)")
     #expect(problem.code == .invalidValue && problem.line == line)
     #expect(problem.message.contains("expected true or false"))
+  }
+
+  /// Booleans are the YAML booleans `true` and `false`, unquoted, in `event` and `directed` alike: a quoted
+  /// string or a YAML 1.1 word is an error at its line and column naming the field.
+  @Test(arguments: [
+    ("event: true }", "event: \"true\" }", "found the quoted text \"true\""),
+    ("event: true }", "event: 'false' }", "found the quoted text \"false\""),
+    ("event: true }", "event: yes }", "found 'yes'"),
+    ("event: true }", "event: on }", "found 'on'"),
+    ("event: true }", "event: 1 }", "found '1'"),
+    ("event: true }", "event: True }", "found 'True'"),
+    ("directed: false, event", "directed: no, event", "found 'no'"),
+  ])
+  func onlyUnquotedTrueAndFalseAreBooleans(original: String, replacement: String, found: String) throws {
+    let yaml = Self.yaml.replacingOccurrences(of: original, with: replacement)
+    #expect(yaml != Self.yaml)
+    let contents = GraphFile.read(yaml: yaml, fileName: "t.yaml")
+    #expect(contents.graph == nil)
+    let problem = try #require(contents.diagnostics.first { $0.severity == .error }, "\(contents.diagnostics)")
+    let field = original.hasPrefix("directed") ? "kinds[0].directed" : "kinds[0].event"
+    // The value's column (1-based): where the replacement starts in line 4, plus its key and ": ".
+    let line = String(yaml.split(separator: "\n")[3])
+    let start = try #require(line.range(of: replacement)).lowerBound
+    let key = try #require(replacement.range(of: ": ")).upperBound
+    let expectedColumn =
+      line.distance(from: line.startIndex, to: start) + replacement.distance(from: replacement.startIndex, to: key) + 1
+    #expect(problem.field == field && problem.code == .invalidValue && problem.line == 4)
+    #expect(problem.column == expectedColumn, "\(problem)")
+    #expect(problem.message.contains("expected true or false") && problem.message.contains(found), "\(problem)")
   }
 
   @Test func anOngoingEventIsAnErrorAtItsRelation() throws {

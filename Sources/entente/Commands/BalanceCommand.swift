@@ -17,10 +17,11 @@ struct BalanceCommand: ParsableCommand {
         entente balance GRAPH --date 1979-01-07
         entente balance GRAPH --from 1978 --to 1979 --every quarter
         entente balance GRAPH --years 1975...1991 --band
-      With --band, one row per year and measure: the value under the certain-only reading (certain rule, only \
+      With --band (any series), one row per slice and measure: the value under the certain-only reading (certain rule, only \
       relations of confidence certain), as asked, and under the all-possible reading (possible rule, every \
-      confidence). Not a confidence interval; a share can be higher under either end.
-      With --years, --chart FILE writes an SVG line chart of the two balanced shares (with --band: each over its \
+      confidence). Not a confidence interval; a share can be higher under either end. --kinds, --signed and \
+      --events apply to all three readings; --min-confidence is refused (the ends set the confidence themselves).
+      With a series, --chart FILE writes an SVG line chart of the two balanced shares (with --band: each over its \
       shaded band).
       Exit status: 0 success, 1 failure, 64 usage.
       """)
@@ -38,7 +39,7 @@ struct BalanceCommand: ParsableCommand {
 
   @OptionGroup var band: BandOptions
 
-  @Option(help: "With --years: write a line chart of the balanced shares (strong, clusterable) to this SVG file.")
+  @Option(help: "With a series: write a line chart of the balanced shares (strong, clusterable) to this SVG file.")
   var chart: String?
 
   @Option(help: "Search steps for the exact frustration index before settling for an upper bound.")
@@ -59,17 +60,14 @@ struct BalanceCommand: ParsableCommand {
     }
     if searchBudget < 1 { throw ValidationError("--search-budget must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    try filters.rejectDirection("balance")
-    // The band and the chart are of yearly series.
-    let yearly = series.yearlyRange != nil
-    if band.band && !yearly { throw ValidationError("--band needs --years (a yearly series)") }
-    if chart != nil && !yearly { throw ValidationError("--chart needs --years (a yearly series)") }
+    try band.validate(series: series, filters: filters)
+    if chart != nil && !series.isGiven { throw ValidationError("--chart needs a series (--years or --every)") }
   }
 
   /// Writes the chart of the balanced shares, when asked.
-  private func writeChart(value: [BalanceReport], band: [BandEnd: [BalanceReport]]?, years: ClosedRange<Int>) throws {
+  private func writeChart(value: [BalanceReport], band: [BandEnd: [BalanceReport]]?, slices: [Slice]) throws {
     guard let chart else { return }
-    let svg = BandOptions.balanceChart(value: value, band: band, years: years).svg()
+    let svg = BandOptions.balanceChart(value: value, band: band, slices: slices).svg()
     try AtomicFile.write(Data(svg.utf8), to: chart)
     Terminal.error("wrote \(chart)")
   }
@@ -81,11 +79,12 @@ struct BalanceCommand: ParsableCommand {
     // Events are left out by default: a one-day clash does not weigh as a standing tie.
     let filter = try filters.filter(in: loaded, events: .exclude)
     let graph = loaded.filtered(by: filter)
-    if let years = series.yearlyRange, band.band {
+    if series.isGiven && band.band {
+      let slices = try series.slices(of: graph)
       let reports = graph.balanceBand(
-        years: years, rule: filter.rule, policy: collapse.policy, searchBudget: searchBudget, threads: threads)
-      Terminal.output(BandOptions.balanceTable(reports, years: years, format: format).rendered(as: format))
-      try writeChart(value: reports[.value] ?? [], band: reports, years: years)
+        slices: slices, rule: filter.rule, policy: collapse.policy, searchBudget: searchBudget, threads: threads)
+      Terminal.output(BandOptions.balanceTable(reports, slices: slices, format: format).rendered(as: format))
+      try writeChart(value: reports[.value] ?? [], band: reports, slices: slices)
       return
     }
     if series.isGiven {
@@ -114,7 +113,7 @@ struct BalanceCommand: ParsableCommand {
         ])
       }
       Terminal.output(table.rendered(as: format))
-      if let years = series.yearlyRange { try writeChart(value: reports, band: nil, years: years) }
+      try writeChart(value: reports, band: nil, slices: slices)
       return
     }
     let snapshot = graph.snapshot(slice.slice!, rule: filter.rule)

@@ -20,11 +20,12 @@ struct CentralityCommand: ParsableCommand {
         entente centrality GRAPH --measure betweenness --window 1979-01...1979-06
         entente centrality GRAPH --measure betweenness --from 1978-06 --to 1979-06 --every month
         entente centrality GRAPH --measure betweenness --years 1975...1991 --band --chart c.svg
-      With --band (a yearly series, --years), one row per actor and year: the value under the certain-only \
+      With --band (any series), one row per actor and slice: the value under the certain-only \
       reading (certain rule, only relations of confidence certain), as asked, and under the all-possible reading \
       (possible rule, every confidence); the chart shades the band between the two. The two ends are not ordered \
       for every measure (normalised betweenness can fall when ties are added) and the band is not a confidence \
-      interval.
+      interval. --kinds, --signed and --events apply to all three readings; --min-confidence is refused (the ends \
+      set the confidence themselves).
       Exit status: 0 success, 1 failure (e.g. Katz not converging), 64 usage.
       """)
 
@@ -44,6 +45,8 @@ struct CentralityCommand: ParsableCommand {
   var chart: String?
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
+
+  @OptionGroup(title: "Filters") var direction: DirectionOptions
 
   @OptionGroup var band: BandOptions
 
@@ -73,8 +76,7 @@ struct CentralityCommand: ParsableCommand {
           + (series.isGiven ? "both" : "neither"))
     }
     if chart != nil && !series.isGiven { throw ValidationError("--chart needs a series (--years or --every)") }
-    let yearly = series.yearlyRange != nil
-    if band.band && !yearly { throw ValidationError("--band needs --years (a yearly series)") }
+    try band.validate(series: series, filters: filters)
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     if threads != 1 && !measure.usesThreads && !series.isGiven {
@@ -94,7 +96,7 @@ struct CentralityCommand: ParsableCommand {
   private func execute() throws {
     let loaded = try input.load()
     // Events are left out by default: a one-day clash does not weigh as a standing tie.
-    let filter = try filters.filter(in: loaded, events: .exclude, directed: false)
+    let filter = try filters.filter(in: loaded, events: .exclude, directed: direction.directed(default: false))
     let graph = loaded.filtered(by: filter)
     let options = CentralityOptions(
       direction: filter.directed == true ? .followDirection : .ignoreDirection, weighted: weighted,
@@ -111,24 +113,25 @@ struct CentralityCommand: ParsableCommand {
       Terminal.output(table.rendered(as: format))
       return
     }
-    if band.band, let range = series.yearlyRange {
+    let slices = try series.slices(of: graph)
+    let valueTitle = "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)")
+    if band.band {
       let result = try query {
-        try graph.centralityBand(measure, years: range, rule: filter.rule, options: options)
+        try graph.centralityBand(measure, slices: slices, rule: filter.rule, options: options)
       }
       let shown = Array(result.value.ranked.prefix(top ?? result.value.ranked.count))
       Terminal.output(
         BandOptions.centralityTable(result, actors: shown, graph: graph, format: format).rendered(as: format))
       guard let chart else { return }
-      let svg = LineChart(
-        title: "\(measure.rawValue), \(range.lowerBound)–\(range.upperBound)", years: range,
+      let svg = LineChart.ofSlices(
+        title: measure.rawValue, slices: slices,
         series: BandOptions.chartSeries(result, actors: Array(result.value.ranked.prefix(top ?? 8)), graph: graph),
-        valueTitle: "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)"), bandNote: BandOptions.chartNote
+        valueTitle: valueTitle, bandNote: BandOptions.chartNote
       ).svg()
       try AtomicFile.write(Data(svg.utf8), to: chart)
       Terminal.error("wrote \(chart)")
       return
     }
-    let slices = try series.slices(of: graph)
     let result = try query {
       try graph.centralitySeries(measure, slices: slices, rule: filter.rule, options: options)
     }
@@ -148,20 +151,7 @@ struct CentralityCommand: ParsableCommand {
       let lines = charted.map {
         LineChart.Series(id: $0.rawValue, label: graph.name(of: $0), values: values[$0] ?? [:])
       }
-      let title = "\(measure.rawValue), \(names[0])–\(names[names.count - 1])"
-      let valueTitle = "\(measure.rawValue) centrality" + (raw ? "" : " (normalised)")
-      let yearly = slices.allSatisfy { $0.year != nil }
-      let svg =
-        yearly
-        ? LineChart(
-          title: title, years: slices[0].year!...slices[slices.count - 1].year!,
-          series: lines.map { line in
-            LineChart.Series(
-              id: line.id, label: line.label,
-              values: Dictionary(uniqueKeysWithValues: line.values.map { (slices[$0.key].year!, $0.value) }))
-          }, valueTitle: valueTitle
-        ).svg()
-        : LineChart(title: title, slices: names, series: lines, valueTitle: valueTitle).svg()
+      let svg = LineChart.ofSlices(title: measure.rawValue, slices: slices, series: lines, valueTitle: valueTitle).svg()
       try AtomicFile.write(Data(svg.utf8), to: chart)
       Terminal.error("wrote \(chart)")
     }

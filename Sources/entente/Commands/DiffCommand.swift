@@ -34,8 +34,6 @@ struct DiffCommand: ParsableCommand {
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
-  func validate() throws { try filters.rejectDirection("diff") }
-
   @OptionGroup var collapse: PolicyOptions
 
   @OptionGroup var output: OutputOptions

@@ -54,8 +54,6 @@ struct ExportCommand: AsyncParsableCommand {
   @Option(help: "Output file (or folder for csv tables); - or none: standard output.")
   var out: String?
 
-  func validate() throws { try filters.rejectDirection("export") }
-
   func run() async throws {
     try await reportingFailures {
       let loaded = try input.load()

@@ -28,8 +28,6 @@ struct HistoryCommand: ParsableCommand {
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
-  func validate() throws { try filters.rejectDirection("history") }
-
   @OptionGroup var collapse: PolicyOptions
 
   @OptionGroup var output: OutputOptions

@@ -29,7 +29,6 @@ struct NeighborsCommand: ParsableCommand {
 
   func validate() throws {
     guard slice.slice != nil else { throw ValidationError("give --year, --date or --window (one of them)") }
-    try filters.rejectDirection("neighbors")
   }
 
   func run() throws { try reportingFailures(execute) }
@@ -40,7 +39,7 @@ struct NeighborsCommand: ParsableCommand {
     let graph = loaded.filtered(by: filter)
     let snapshot = graph.snapshot(slice.slice!, rule: filter.rule)
     let record = try query { try graph.actor(named: actor, during: snapshot.days) }
-    try graph.requirePresent(record, in: snapshot)
+    try graph.requirePresent(record, in: snapshot, unfiltered: loaded)
     let ego = try query { try snapshot.ego(of: record.id) }
     var table = Table(columns: ["role", "actor", "name", "relations", "kinds"])
     for (role, ties) in [

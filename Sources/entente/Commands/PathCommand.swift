@@ -38,6 +38,8 @@ struct PathCommand: ParsableCommand {
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
+  @OptionGroup(title: "Filters") var direction: DirectionOptions
+
   @OptionGroup var collapse: PolicyOptions
 
   @Flag(help: "Only positive relations (alliance chains, patronage, recognition).")
@@ -86,7 +88,7 @@ struct PathCommand: ParsableCommand {
   private func execute() throws {
     let loaded = try input.load()
     // Events are left out by default: a path runs through standing ties, not one-day clashes.
-    let filter = try filters.filter(in: loaded, events: .exclude, directed: true)
+    let filter = try filters.filter(in: loaded, events: .exclude, directed: direction.directed(default: true))
     let graph = loaded.filtered(by: filter)
     let options = PathOptions(
       filter: EdgeFilter(signs: positive ? [.positive] : nil),
@@ -102,8 +104,8 @@ struct PathCommand: ParsableCommand {
     // A dated alias names its actor in its own period: resolve the names in the slice asked for.
     let source = try query { try graph.actor(named: from, during: snapshot.days) }
     let target = try query { try graph.actor(named: to, during: snapshot.days) }
-    try graph.requirePresent(source, in: snapshot)
-    try graph.requirePresent(target, in: snapshot)
+    try graph.requirePresent(source, in: snapshot, unfiltered: loaded)
+    try graph.requirePresent(target, in: snapshot, unfiltered: loaded)
     let paths: [Path] = try query {
       if let k { return try snapshot.kShortestPaths(from: source.id, to: target.id, k: k, options: options) }
       if all {

@@ -40,15 +40,28 @@ func query<T>(_ body: () throws -> T) throws -> T {
 
 extension TemporalGraph {
   /// Fails with exit status 4 when the actor is absent from the snapshot, naming the years it is present.
-  func requirePresent(_ actor: ActorRecord, in snapshot: Snapshot) throws {
+  ///
+  /// - Parameters:
+  ///   - actor: The actor.
+  ///   - snapshot: A snapshot of this graph.
+  ///   - unfiltered: The graph before the filters, when this graph is a filtered one: an actor present there but
+  ///     without a relation passing the filters is said to be so, not to be absent.
+  /// - Throws: `CommandFailure` with exit status 4 when the actor is not in the snapshot.
+  func requirePresent(_ actor: ActorRecord, in snapshot: Snapshot, unfiltered: TemporalGraph? = nil) throws {
     guard !snapshot.contains(actor: actor.id) else { return }
-    var message = "'\(actor.id)' (\(actor.name)) is not present in \(snapshot.sliceDescription)"
+    let slice = Slice(days: snapshot.days)
+    let filteredOut = unfiltered?.snapshot(slice, rule: snapshot.rule).contains(actor: actor.id) ?? false
+    var message =
+      filteredOut
+      ? "'\(actor.id)' (\(actor.name)) is present in \(snapshot.sliceDescription) but has no relation there that passes the filters"
+      : "'\(actor.id)' (\(actor.name)) is not present in \(snapshot.sliceDescription)"
     if let range = defaultYears {
       let present = range.filter { self.snapshot(year: $0, rule: snapshot.rule).contains(actor: actor.id) }
+      let with = filteredOut ? "with the filters, " : ""
       message +=
         present.isEmpty
-        ? "; it is in no year of \(range.lowerBound)…\(range.upperBound)"
-        : "; it is present in \(describeYears(present))"
+        ? "; \(with)it is in no year of \(range.lowerBound)…\(range.upperBound)"
+        : "; \(with)it is present in \(describeYears(present))"
     }
     throw CommandFailure(message, status: ExitStatus.actorAbsent)
   }

@@ -132,7 +132,6 @@ struct RenderCommand: AsyncParsableCommand {
   }
 
   func validate() throws {
-    try filters.rejectDirection("render")
     if out == "-" {
       throw ValidationError(
         "render writes a file per year and format into the folder --out; - (standard output) is not a folder")

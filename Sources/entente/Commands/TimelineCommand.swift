@@ -36,7 +36,6 @@ struct TimelineCommand: AsyncParsableCommand {
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
   func validate() throws {
-    try filters.rejectDirection("timeline")
     if engine == .nop || engine == .nop2 {
       throw ValidationError("a stable layout needs an engine that places nodes, not \(engine)")
     }

@@ -15,8 +15,22 @@ enum DirectionFlag: String, EnumerableFlag {
   }
 }
 
+/// `--directed` or `--undirected`, for the commands that follow direction (`path`, `centrality`): declared apart
+/// from ``FilterOptions`` so the commands that ignore direction neither list nor take them.
+///
+/// Declare it with the same group title as the filters (`@OptionGroup(title: "Filters")`): the help lists both in
+/// one section.
+struct DirectionOptions: ParsableArguments {
+  @Flag(help: "How directed kinds are followed (the default depends on the command).")
+  var direction: DirectionFlag?
+
+  /// Whether directed kinds are followed along their direction: as asked, else the command's default.
+  func directed(default value: Bool) -> Bool { direction.map { $0 == .directed } ?? value }
+}
+
 /// The filters every command that reads a snapshot shares, declared once: `--kinds`, `--signed`,
-/// `--min-confidence`, `--events`, `--certain`, `--directed`/`--undirected`.
+/// `--min-confidence`, `--events`, `--certain` (and, for the commands that follow direction,
+/// ``DirectionOptions``).
 ///
 /// They become one ``SnapshotFilter`` (``filter(in:events:directed:)``), which the command applies with
 /// `TemporalGraph.filtered(by:)` before it takes its snapshots.
@@ -42,18 +56,8 @@ struct FilterOptions: ParsableArguments {
   @Flag(help: "Apply the certain activity rule (some day of the slice certainly inside the period).")
   var certain = false
 
-  @Flag(help: "How directed kinds are followed (path and centrality; the default depends on the command).")
-  var direction: DirectionFlag?
-
   /// The activity rule asked for.
   var rule: ActivityRule { certain ? .certain : .possible }
-
-  /// Fails when `--directed` or `--undirected` is given to a command that does not follow direction.
-  func rejectDirection(_ command: String) throws {
-    if let direction {
-      throw ValidationError("--\(direction.rawValue) does not apply to \(command), which ignores direction")
-    }
-  }
 
   /// The kinds asked for with `--kinds`, checked against the graph.
   func kindIDs(in graph: TemporalGraph) throws -> [KindID]? {
@@ -70,17 +74,29 @@ struct FilterOptions: ParsableArguments {
 
   /// The filter these options ask for.
   ///
+  /// For each kind named in `--kinds` whose every relation the events setting leaves out (an event-only kind under
+  /// the default `--events exclude`), a note on stderr says so and how to keep them.
   /// - Parameters:
   ///   - graph: The graph (`--kinds` is checked against its kinds).
   ///   - events: The command's default for `--events`.
-  ///   - directed: The command's default direction (`nil` for commands that ignore direction).
+  ///   - directed: The direction (``DirectionOptions/directed(default:)``; `nil` for commands that ignore it).
   /// - Returns: The filter.
   /// - Throws: `ValidationError` (exit 64) for an unknown kind.
   func filter(in graph: TemporalGraph, events: SnapshotFilter.Events, directed: Bool? = nil) throws
     -> SnapshotFilter
   {
-    SnapshotFilter(
+    let filter = SnapshotFilter(
       kinds: try kindIDs(in: graph), signedOnly: signed, minimumConfidence: minConfidence,
-      events: self.events ?? events, rule: rule, directed: direction.map { $0 == .directed } ?? directed)
+      events: self.events ?? events, rule: rule, directed: directed)
+    for kind in graph.kindsLeftOutByEvents(filter) { Terminal.error(Self.eventsNote(kind, filter, asked: self.events)) }
+    return filter
+  }
+
+  /// The note for a kind asked with `--kinds` whose every relation the events setting leaves out.
+  static func eventsNote(_ kind: KindID, _ filter: SnapshotFilter, asked: SnapshotFilter.Events?) -> String {
+    let setting =
+      asked == nil ? "by default (--events \(filter.events.rawValue))" : "by --events \(filter.events.rawValue)"
+    let what = filter.events == .exclude ? "events" : "states"
+    return "entente: note: the \(kind) relations are all \(what), left out \(setting); add --events include"
   }
 }

@@ -68,9 +68,6 @@ struct SeriesOptions: ParsableArguments {
   /// Whether any of the series options is given.
   var isGiven: Bool { !given.isEmpty }
 
-  /// The years of a plain yearly series (`--years` alone), what the bands and the balance chart take.
-  var yearlyRange: ClosedRange<Int>? { from == nil && to == nil && every == nil ? years?.range : nil }
-
   /// The options given, by name.
   var given: [String] {
     [("--years", years != nil), ("--from", from != nil), ("--to", to != nil), ("--every", every != nil)]
