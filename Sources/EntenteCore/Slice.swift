@@ -87,6 +87,9 @@ extension Slice {
   /// (`1979...1981`, `1979-01...1979-06`, `1979-01-07...1979-02-15`), the window running from the first day of
   /// `FIRST` to the last day of `LAST`.
   ///
+  /// A year may be negative in every form (`-0004-02-29`, `-9999-Q1`, `-0001-02...0001-03`; a year alone also
+  /// unpadded, `-500`), within ``supportedYears``, in the proleptic Gregorian calendar with a year 0 (so -0004
+  /// and 0000 are leap years): every ``name`` reads back as the same days.
   /// - Parameter text: The text (spaces around it and around `...` are allowed).
   /// - Throws: ``SliceSyntaxError`` saying what was expected: a form none of these, an impossible date (a month
   ///   13, 30 February), a year outside ``supportedYears``, or a window that ends before it begins.
@@ -114,26 +117,16 @@ extension Slice {
   public static let expected =
     "expected a year (1979), a quarter (1979-Q1), a month (1979-01), a day (1979-01-07) or a window FIRST...LAST of two of these (1979...1981, 1979-01...1979-06)"
 
-  /// The days of one non-window form: a year, a quarter, a month or a day.
+  /// The days of one non-window form: a year, a quarter, a month or a day, its year signed or not (`-0004-02-29`,
+  /// `-9999-Q1`: the proleptic Gregorian calendar with a year 0, as ``Day`` and ``PartialDate`` count).
   private static func unit(_ part: String, in text: String) throws(SliceSyntaxError) -> ClosedRange<Day> {
     let body = part.trimmingWhitespace()
     guard !body.isEmpty else { throw SliceSyntaxError("'\(text)' is not a slice: \(expected)") }
-    let pieces = body.split(separator: "-", omittingEmptySubsequences: false)
-    if pieces.count == 2, pieces[0].count == 4, pieces[0].allSatisfy(\.isASCIIDigit), pieces[1].count == 2,
-      pieces[1].first == "Q" || pieces[1].first == "q", let quarter = Int(pieces[1].dropFirst())
-    {
-      guard (1...4).contains(quarter) else {
-        throw SliceSyntaxError("'\(text)': quarter \(quarter) is not 1…4 (Q1 is January–March)")
-      }
-      let year = Int(pieces[0])!
-      let firstMonth = 3 * (quarter - 1) + 1
-      let last = Day(year: year, month: firstMonth + 2, day: Day.numberOfDays(inMonth: firstMonth + 2, year: year))
-      return Day(year: year, month: firstMonth, day: 1)...last
-    }
+    let negative = body.first == "-"
+    let unsigned = negative ? body.dropFirst() : body[...]
     // A year alone, as `--year` reads it (`79`, `-500`): the data format writes 0001–9999, but a slice may reach
     // back as a year may; digits beyond the supported years (or beyond `Int`) say so.
-    let digits = body.first == "-" ? body.dropFirst() : body[...]
-    if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) {
+    if !unsigned.isEmpty, unsigned.allSatisfy(\.isASCIIDigit) {
       guard let year = Int(body), supportedYears.contains(year) else {
         throw SliceSyntaxError(
           "'\(text)': the year \(body) is outside the supported years \(supportedYears.lowerBound)…\(supportedYears.upperBound)"
@@ -144,12 +137,31 @@ extension Slice {
     guard !body.contains(where: { "~?%".contains($0) }) else {
       throw SliceSyntaxError("'\(text)': a slice is exact, without ~, ? or %: \(expected)")
     }
+    // YYYY-Qn, YYYY-MM or YYYY-MM-DD, with four year digits (a negative year too: `-0001-02`).
+    let pieces = unsigned.split(separator: "-", omittingEmptySubsequences: false)
+    guard (2...3).contains(pieces.count), pieces[0].count == 4, let digits = Int(pieces[0]),
+      pieces[0].allSatisfy(\.isASCIIDigit)
+    else { throw SliceSyntaxError("'\(text)' is not a slice: \(expected)") }
+    let year = negative ? -digits : digits
+    if pieces.count == 2, pieces[1].count == 2, pieces[1].first == "Q" || pieces[1].first == "q",
+      let quarter = Int(pieces[1].dropFirst())
+    {
+      guard (1...4).contains(quarter) else {
+        throw SliceSyntaxError("'\(text)': quarter \(quarter) is not 1…4 (Q1 is January–March)")
+      }
+      let firstMonth = 3 * (quarter - 1) + 1
+      let last = Day(year: year, month: firstMonth + 2, day: Day.numberOfDays(inMonth: firstMonth + 2, year: year))
+      return Day(year: year, month: firstMonth, day: 1)...last
+    }
+    let fields = pieces.dropFirst().map { field in
+      field.count == 2 && field.allSatisfy(\.isASCIIDigit) ? Int(field) : nil
+    }
+    guard fields.allSatisfy({ $0 != nil }) else { throw SliceSyntaxError("'\(text)' is not a slice: \(expected)") }
     do {
-      return try PartialDate(parsing: String(body)).days
+      // A calendar error (month 13, 30 February, 29 February -0001) is worth its own words.
+      return try PartialDate(year: year, month: fields[0], day: fields.count > 1 ? fields[1] : nil).days
     } catch {
-      // A calendar error (month 13, 30 February) is worth its own words; a wrong form is not a slice at all.
-      let wrongForm = error.description.contains("is not a date of the form")
-      throw SliceSyntaxError(wrongForm ? "'\(text)' is not a slice: \(expected)" : "'\(text)': \(error.description)")
+      throw SliceSyntaxError("'\(text)': \(error.description)")
     }
   }
 }

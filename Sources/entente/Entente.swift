@@ -49,7 +49,10 @@ struct Entente: AsyncParsableCommand {
       if code == .success {
         if !message.isEmpty { print(message) }
       } else if !message.isEmpty {
-        let text = message.hasPrefix("Error: ") ? "entente: " + message.dropFirst("Error: ".count) : message
+        var text = message.hasPrefix("Error: ") ? "entente: " + message.dropFirst("Error: ".count) : message
+        if code == .validationFailure, let hint = negativeArgumentHint(Array(CommandLine.arguments.dropFirst())) {
+          text += "\nentente: " + hint
+        }
         FileHandle.standardError.write(Data((text + "\n").utf8))
       }
       Foundation.exit(code.rawValue)

@@ -49,8 +49,10 @@ func yearlyGraph(actors n: Int, edges: [(year: Int, source: Int, target: Int)], 
 
   @Test func invalidSnapshotSequencesAreRejected() throws {
     let graph = try yearlyGraph(actors: 2, edges: [(1, 0, 1)], directed: false)
+    // Empty, out of order, and overlapping slices (a year and a month inside it).
     for snapshots in [
-      [], [graph.snapshot(year: 2), graph.snapshot(year: 1)], [graph.snapshot(on: try PartialDate(year: 1))],
+      [], [graph.snapshot(year: 2), graph.snapshot(year: 1)],
+      [graph.snapshot(year: 1), graph.snapshot(on: try PartialDate(year: 1, month: 6))],
     ] {
       let error = #expect(throws: AlgorithmError.self) {
         try TimeRespectingPaths.earliestArrival(from: "a0", to: "a1", across: snapshots)

@@ -23,7 +23,7 @@ import Testing
       "path", "g.yaml", "a", "b", "--years", "1975...1980", "--time-respecting",
     ])
     #expect((temporal as? PathCommand)?.timeRespecting == true)
-    #expect((temporal as? PathCommand)?.years?.range == 1975...1980)
+    #expect((temporal as? PathCommand)?.series.years?.range == 1975...1980)
     // The graph's years when none are given.
     #expect(try Entente.parseAsRoot(["path", "g.yaml", "a", "b", "--time-respecting"]) is PathCommand)
   }

@@ -11,6 +11,10 @@ import Foundation
 /// `actor_a` comes before `actor_b` in the graph's canonical actor order; `relations`, `kinds` and `signs`
 /// list every active relation of the pair (`;`-separated, canonical order: never collapsed), and the three
 /// counts tally their signs. `directed` lists `source>target` for relations of directed kinds.
+///
+/// The panel may also run over any slices (``rows(of:slices:rule:)``: quarters, months, days, windows): its first
+/// column is then `slice`, each row naming its slice canonically (`1979-01`, `1979-Q1`); a panel whose slices are
+/// all calendar years is the yearly panel, column `year`, byte for byte.
 public enum DyadYearPanel {
   public static let columns = [
     "year", "actor_a", "actor_b", "relations", "kinds", "signs", "positive", "negative", "neutral", "directed",
@@ -18,19 +22,35 @@ public enum DyadYearPanel {
 
   /// One panel row.
   public struct Row: Hashable, Sendable {
-    public let year: Int
+    /// The slice of the row (a calendar year in the yearly panel).
+    public let slice: Slice
     public let actorA: ActorID
     public let actorB: ActorID
     public let relations: [Relation]
     public let signs: [Sign]
+
+    /// The row's calendar year, when its slice is one.
+    public var year: Int? { slice.year }
   }
 
   /// The rows for the given years, year by year, pairs in canonical order.
   /// - Complexity: O(Σ k log k) over the years' k active relations.
   public static func rows(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible) -> [Row] {
+    rows(of: graph, slices: Slice.years(years), rule: rule)
+  }
+
+  /// The rows for the given slices, slice by slice in the order given, pairs in canonical order.
+  ///
+  /// - Parameters:
+  ///   - graph: The graph.
+  ///   - slices: The slices (``Slice/steps(from:to:every:)`` for a series).
+  ///   - rule: Which relations count as active in a slice.
+  /// - Returns: One row per pair per slice in which a relation of the pair is active.
+  /// - Complexity: O(Σ k log k) over the slices' k active relations.
+  public static func rows(of graph: TemporalGraph, slices: [Slice], rule: ActivityRule = .possible) -> [Row] {
     var rows: [Row] = []
-    for year in years {
-      let snapshot = graph.snapshot(year: year, rule: rule)
+    for slice in slices {
+      let snapshot = graph.snapshot(slice, rule: rule)
       var byPair: [Pair: [Int]] = [:]
       for edge in 0..<snapshot.edgeCount {
         let a = snapshot.sources[edge]
@@ -41,7 +61,7 @@ public enum DyadYearPanel {
         let edges = byPair[pair]!
         rows.append(
           Row(
-            year: year, actorA: snapshot.actors[pair.a].id, actorB: snapshot.actors[pair.b].id,
+            slice: slice, actorA: snapshot.actors[pair.a].id, actorB: snapshot.actors[pair.b].id,
             relations: edges.map { snapshot.relations[$0] }, signs: edges.map { snapshot.sign(ofEdge: $0) }))
       }
     }
@@ -50,20 +70,31 @@ public enum DyadYearPanel {
 
   /// The panel as CSV text.
   public static func csv(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule = .possible) -> String {
+    csv(of: graph, slices: Slice.years(years), rule: rule)
+  }
+
+  /// The panel over any slices as CSV text: first column `year` when every slice is a calendar year (the yearly
+  /// panel), else `slice`, naming each row's slice.
+  ///
+  /// - Parameters:
+  ///   - graph: The graph.
+  ///   - slices: The slices, in the order the rows should follow.
+  ///   - rule: Which relations count as active in a slice.
+  /// - Returns: The CSV text, header first.
+  public static func csv(of graph: TemporalGraph, slices: [Slice], rule: ActivityRule = .possible) -> String {
     let stream = OutputStream.toMemory()
     stream.open()
-    try? write(of: graph, years: years, rule: rule, to: stream)
+    try? write(of: graph, slices: slices, rule: rule, to: stream)
     stream.close()
     let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
 
-  static func write(of graph: TemporalGraph, years: ClosedRange<Int>, rule: ActivityRule, to stream: OutputStream)
-    throws
-  {
+  static func write(of graph: TemporalGraph, slices: [Slice], rule: ActivityRule, to stream: OutputStream) throws {
     let writer = try CSVWriter(stream: stream)
-    try writer.write(row: columns)
-    for row in rows(of: graph, years: years, rule: rule) {
+    let yearly = slices.allSatisfy { $0.year != nil }
+    try writer.write(row: yearly ? columns : ["slice"] + columns.dropFirst())
+    for row in rows(of: graph, slices: slices, rule: rule) {
       let directed = row.relations.filter { graph.kinds[$0.kind]?.isDirected ?? false }
         .map { "\($0.source)>\($0.target)" }
       let ids: [String] = row.relations.map { $0.id.rawValue }
@@ -72,7 +103,9 @@ public enum DyadYearPanel {
       let positive: Int = row.signs.filter { $0 == .positive }.count
       let negative: Int = row.signs.filter { $0 == .negative }.count
       let neutral: Int = row.signs.filter { $0 == .neutral }.count
-      var fields: [String] = [String(row.year), row.actorA.rawValue, row.actorB.rawValue]
+      // The yearly panel writes a year as before (`79`, not the slice name `0079`).
+      let slice = yearly ? row.year.map { String($0) } ?? row.slice.name : row.slice.name
+      var fields: [String] = [slice, row.actorA.rawValue, row.actorB.rawValue]
       fields.append(ids.joined(separator: ";"))
       fields.append(kinds.joined(separator: ";"))
       fields.append(signs.joined(separator: ";"))

@@ -20,7 +20,10 @@ struct ExportCommand: AsyncParsableCommand {
                  for R's networkDynamic (decimal years, censoring flags)
         csv      tables actors.csv, relations.csv, kinds.csv, sources.csv and
                  graph.csv into the folder --out; with --panel, the dyad-year
-                 panel (one row per pair per year) to --out or standard output
+                 panel (one row per pair per year) to --out or standard output;
+                 with --every (over --years, --window, --year or the graph's
+                 years) or --date/--window, one row per pair per slice, its
+                 first column `slice` naming the slice
         dot      DOT written by Graphviz's cgraph, every field in attributes
 
       With --year, --date or --window, gexf, graphml, dot and the csv tables hold
@@ -43,8 +46,16 @@ struct ExportCommand: AsyncParsableCommand {
 
   @OptionGroup(title: "One slice only (json: NetworkX node-link form)") var slice: SliceOptions
 
-  @Option(help: "Years of the dyad-year panel (default: the graph's range).", transform: YearRange.parse)
+  @Option(
+    parsing: .unconditional, help: "Years of the dyad-year panel (default: the graph's range).",
+    transform: { try YearRange.parse(optionValue($0)) })
   var years: YearRange?
+
+  @Option(
+    help: ArgumentHelp(
+      "--panel: one row per pair per year (default), quarter, month or day of --years, --window or --year (--to names the format here, so a panel's range is not --from/--to).",
+      valueName: "step"))
+  var every: Slice.Step?
 
   @Flag(help: "csv: write the dyad-year panel instead of the tables.")
   var panel = false
@@ -63,6 +74,10 @@ struct ExportCommand: AsyncParsableCommand {
       let oneSlice = slice.slice
       if panel && format != .csv { throw CommandFailure("--panel goes with --to csv", status: 64) }
       if years != nil && !panel { throw CommandFailure("--years goes with --to csv --panel", status: 64) }
+      if every != nil && !panel { throw CommandFailure("--every goes with --to csv --panel", status: 64) }
+      if years != nil && oneSlice != nil {
+        throw CommandFailure("give the panel --years or \(slice.given[0]), not both", status: 64)
+      }
       // --certain changes which relations count in a year: without a year (or panel) there is nothing to decide.
       if filters.certain && oneSlice == nil && !panel {
         throw CommandFailure(
@@ -91,13 +106,7 @@ struct ExportCommand: AsyncParsableCommand {
         return
       case .csv:
         if panel {
-          if let oneSlice, oneSlice.year == nil {
-            throw CommandFailure(
-              "the dyad-year panel has one row per pair per year: give --year or --years, not \(slice.given[0])",
-              status: 64)
-          }
-          let range = try oneSlice?.year.map { $0...$0 } ?? graph.years(years)
-          text = DyadYearPanel.csv(of: graph, years: range, rule: rule)
+          text = DyadYearPanel.csv(of: graph, slices: try panelSlices(of: graph), rule: rule)
         } else {
           guard let out else {
             throw CommandFailure(
@@ -136,6 +145,22 @@ struct ExportCommand: AsyncParsableCommand {
     }
     return layout.placements(of: graph.actors).mapValues {
       NodePlacement(x: $0.x, y: $0.y, width: $0.width, height: $0.height)
+    }
+  }
+
+  /// The panel's slices: the one slice asked (`--year`, `--date`, `--window`), else `--years` (default: the graph's
+  /// years), each `--every` step of it (default: the slice itself, or each year).
+  private func panelSlices(of graph: TemporalGraph) throws -> [Slice] {
+    let span: Slice
+    if let one = slice.slice {
+      guard every != nil else { return [one] }
+      span = one
+    } else {
+      let range = try graph.years(years)
+      span = Slice(days: Day.days(ofYear: range.lowerBound).lowerBound...Day.days(ofYear: range.upperBound).upperBound)
+    }
+    do { return try Slice.steps(from: span, to: span, every: every ?? .year) } catch {
+      throw CommandFailure("\(error)", status: 64)
     }
   }
 

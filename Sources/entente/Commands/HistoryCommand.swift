@@ -14,7 +14,14 @@ struct HistoryCommand: ParsableCommand {
       the order (+ then -, - then +, overlapping, unresolved); the table ends with the reversals and the days each \
       relation holds in that year. With --format json or csv, a column reversal_days gives, for each reversal \
       in the reversals column (same order, separated by "; "), its slice and the days of each side, as the table \
-      prints them. Example: entente history GRAPH china vietnam
+      prints them.
+      With --year, --date or --window: only the relations that may hold in that slice, the tie and reversals \
+      followed in each year's part of it. With a series (--years, --from/--to/--every, or --every alone over \
+      the graph's years): one row per slice instead, with the pair's tie, its relations and kinds there, and \
+      its reversals within the slice (order and days).
+      Examples: entente history GRAPH china vietnam
+        entente history GRAPH rwanda kinshasa --window 1997...1998
+        entente history GRAPH rwanda kinshasa --from 1997 --to 1998 --every quarter
       Exit status: 0 success (also when the pair has no relation: the table is empty), 3 unknown actor, 64 usage.
       """)
 
@@ -26,7 +33,18 @@ struct HistoryCommand: ParsableCommand {
   @Argument(help: "The second actor.")
   var second: String
 
+  @OptionGroup(title: "The slice (only relations that may hold in it)") var slice: SliceOptions
+
+  @OptionGroup(title: "The series (one row per slice)") var series: SeriesOptions
+
   @OptionGroup(title: "Filters") var filters: FilterOptions
+
+  func validate() throws {
+    if slice.slice != nil && series.isGiven {
+      throw ValidationError(
+        "give one slice (\(slice.given[0])) or a series (\(series.given.joined(separator: ", "))), not both")
+    }
+  }
 
   @OptionGroup var collapse: PolicyOptions
 
@@ -42,8 +60,18 @@ struct HistoryCommand: ParsableCommand {
     let graph = loaded.filtered(by: filter)
     let a = try query { try graph.actor(named: first) }
     let b = try query { try graph.actor(named: second) }
+    if series.isGiven {
+      let slices = try series.slices(of: graph)
+      let history = graph.dyadHistory(
+        between: a.id, and: b.id, slices: slices, rule: filter.rule, policy: collapse.policy)
+      printSeries(history, a, b)
+      return
+    }
+    // A slice lists what may hold in it, following the tie in each year's part of it.
+    let window = slice.slice
+    let slices = window.map { $0.parts(by: .year) } ?? graph.defaultYears.map(Slice.years) ?? []
     let history = graph.dyadHistory(
-      between: a.id, and: b.id, kinds: nil, years: graph.defaultYears, rule: filter.rule, policy: collapse.policy)
+      between: a.id, and: b.id, slices: slices, within: window, rule: filter.rule, policy: collapse.policy)
     // The table shows an inferred date's reason beside it; JSON and CSV give each reason its own field.
     let reasonFields = format == .table ? [] : ["from_inferred", "to_inferred"]
     // The table prints each reversal's days on a line of its own; JSON and CSV give them a field.
@@ -73,17 +101,39 @@ struct HistoryCommand: ParsableCommand {
         ] + days)
     }
     if format == .table {
-      Terminal.output("\(a.id) (\(a.name)) – \(b.id) (\(b.name)): \(history.relations.count) relation(s)\n\n")
+      Terminal.output(
+        "\(a.id) (\(a.name)) – \(b.id) (\(b.name)): \(history.relations.count) relation(s)"
+          + (window.map { " that may hold in \($0)" } ?? "") + "\n\n")
     }
     Terminal.output(table.rendered(as: format))
     // The signed tie year by year, printed where it changes (table format only).
-    guard format == .table, !history.changes.isEmpty else { return }
-    let changes = history.changes.map { "\($0.year): \($0.tie)" }
+    guard format == .table, !history.sliceChanges.isEmpty else { return }
+    let changes = history.sliceChanges.map { "\($0.slice.year.map(String.init) ?? $0.slice.name): \($0.tie)" }
     Terminal.output("\nsigned tie by year (where it changes): " + changes.joined(separator: ", ") + "\n")
     for reversal in history.reversals {
       Terminal.output(
         "reversal within \(reversal.sliceDescription): \(reversal.order), \(reversal.relationsDescription) "
           + "(\(reversal.kindsDescription); \(reversal.daysDescription))\n")
     }
+  }
+
+  /// One row per slice of the series: the tie, the relations and kinds active, and the reversals within it.
+  private func printSeries(_ history: DyadHistory, _ a: ActorRecord, _ b: ActorRecord) {
+    var table = Table(columns: ["slice", "tie", "relations", "kinds", "reversals"])
+    for entry in history.slices {
+      table.append([
+        entry.slice.name, entry.tie, entry.relations.map(\.id.rawValue).joined(separator: " "),
+        entry.relations.map(\.kind.rawValue).joined(separator: " "),
+        entry.reversals.map { "\($0.order): \($0.relationsDescription) (\($0.daysDescription))" }
+          .joined(separator: "; "),
+      ])
+    }
+    if format == .table, let first = history.slices.first, let last = history.slices.last {
+      let reversals = history.slices.reduce(0) { $0 + $1.reversals.count }
+      Terminal.output(
+        "\(a.id) (\(a.name)) – \(b.id) (\(b.name)): \(history.slices.count) slice(s), \(first.slice)…\(last.slice), "
+          + "\(history.relations.count) relation(s), \(reversals) reversal(s) within a slice\n\n")
+    }
+    Terminal.output(table.rendered(as: format))
   }
 }

@@ -15,6 +15,7 @@ struct PathCommand: ParsableCommand {
         entente path GRAPH ussr prk --year 1980 --kinds patronage
         entente path GRAPH China USSR --window 1979-01...1979-06
         entente path GRAPH "Soviet Union" prk --years 1975...1980 --time-respecting --positive
+        entente path GRAPH ussr prk --from 1978-06 --to 1979-06 --every month --time-respecting
       Exit status: 0 found, 2 no path, 3 unknown actor, 4 actor absent in that year, 1 other errors, 64 usage.
       """)
 
@@ -28,12 +29,12 @@ struct PathCommand: ParsableCommand {
 
   @OptionGroup(title: "The slice") var slice: SliceOptions
 
-  @Option(
-    help: "With --time-respecting: the years (1975...1980, or one year); default: the graph's years.",
-    transform: YearRange.parse)
-  var years: YearRange?
+  @OptionGroup(title: "The series (with --time-respecting; default: every year of the graph)")
+  var series: SeriesOptions
 
-  @Flag(help: "Each step in a year no earlier than the step before (earliest arrival, then fewest steps).")
+  @Flag(
+    help:
+      "Each step in a slice of the series no earlier than the step before (earliest arrival, then fewest steps).")
   var timeRespecting = false
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
@@ -67,11 +68,15 @@ struct PathCommand: ParsableCommand {
   func validate() throws {
     if timeRespecting {
       guard slice.slice == nil else {
-        throw ValidationError("--time-respecting takes --years, not \(slice.given.joined(separator: " or "))")
+        throw ValidationError(
+          "--time-respecting takes a series (--years, or --from/--to/--every), not \(slice.given.joined(separator: " or "))"
+        )
       }
     } else {
       guard slice.slice != nil else { throw ValidationError("give --year, --date or --window (one of them)") }
-      guard years == nil else { throw ValidationError("--years needs --time-respecting") }
+      guard !series.isGiven else {
+        throw ValidationError("\(series.given.joined(separator: ", ")) needs --time-respecting")
+      }
     }
     if let k, k < 1 { throw ValidationError("--k must be at least 1") }
     if all && k != nil { throw ValidationError("--all and --k cannot be combined") }
@@ -150,24 +155,27 @@ struct PathCommand: ParsableCommand {
     _ graph: TemporalGraph, _ source: ActorRecord, _ target: ActorRecord, _ options: PathOptions,
     _ rule: ActivityRule
   ) throws {
-    let range = try graph.years(years)
-    let (first, last) = (range.lowerBound, range.upperBound)
-    let snapshots = range.map { graph.snapshot(year: $0, rule: rule) }
+    let slices = try series.slices(of: graph)
+    let snapshots = slices.map { graph.snapshot($0, rule: rule) }
     let path = try query {
       try TimeRespectingPaths.earliestArrival(from: source.id, to: target.id, across: snapshots, options: options)
     }
+    // A yearly series keeps its `year` column and plain years; any other names each step's slice.
+    let yearly = slices.allSatisfy { $0.year != nil }
+    let name: (Slice) -> String = { slice in yearly ? slice.year.map(String.init) ?? slice.name : slice.name }
     var table = Table(
-      columns: ["step", "year", "from", "to", "relations", "kinds", "sign"], numeric: ["step", "year"])
+      columns: ["step", yearly ? "year" : "slice", "from", "to", "relations", "kinds", "sign"],
+      numeric: yearly ? ["step", "year"] : ["step"])
     for (index, step) in path.steps.enumerated() {
       table.append([
-        "\(index + 1)", "\(step.year)", step.from.rawValue, step.to.rawValue,
+        "\(index + 1)", name(step.slice), step.from.rawValue, step.to.rawValue,
         step.relations.map(\.rawValue).joined(separator: " "),
         step.relations.compactMap { graph.relation($0)?.kind.rawValue }.joined(separator: " "), step.sign.symbol,
       ])
     }
-    if format == .table {
+    if format == .table, let first = slices.first, let last = slices.last {
       Terminal.output(
-        "time-respecting path from \(source.id) to \(target.id), \(first)…\(last): arrives \(path.arrivalYear.map(String.init) ?? "-"), "
+        "time-respecting path from \(source.id) to \(target.id), \(name(first))…\(name(last)): arrives \(path.arrivalSlice.map(name) ?? "-"), "
           + "\(path.steps.count) step(s), sign \(path.sign.symbol)\n  "
           + path.actors.map(\.rawValue).joined(separator: " → ") + "\n\n")
     }

@@ -7,21 +7,24 @@ import EntenteCore
 /// `1979-01`, `1979-Q1`), `--window` a span from one of these to another (`1979...1981`, `1979-01...1979-06`).
 /// At most one is given (else a usage error); whether one is required is the command's to say.
 struct SliceOptions: ParsableArguments {
-  @Option(help: "The year of the snapshot (1979).", transform: parseYear)
+  @Option(
+    parsing: .unconditional, help: "The year of the snapshot (1979).", transform: { try parseYear(optionValue($0)) })
   var year: Int?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "A date instead of a year: a day (1979-01-07), a month (1979-01) or a quarter (1979-Q1); every relation that may hold on some day of it.",
       valueName: "date"),
-    transform: { try parseSlice($0, allowingWindow: false) })
+    transform: { try parseSlice(optionValue($0), allowingWindow: false) })
   var date: Slice?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "A window FIRST...LAST (1979...1981, 1979-01...1979-06, 1979-01-07...1979-02-15): every relation that may hold on some day of it.",
       valueName: "window"),
-    transform: { try parseSlice($0, allowingWindow: true) })
+    transform: { try parseSlice(optionValue($0), allowingWindow: true) })
   var window: Slice?
 
   /// The options given, by name (`--year`, `--date`, `--window`).
@@ -45,18 +48,22 @@ struct SliceOptions: ParsableArguments {
 /// calendar month from the one containing `--from`'s first day to the one containing `--to`'s last day
 /// (``Slice/steps(from:to:every:)``); `--every` alone steps over `--years` or the graph's default years.
 struct SeriesOptions: ParsableArguments {
-  @Option(help: "A range of years (1975...1991): one slice per year, or per --every step.", transform: YearRange.parse)
+  @Option(
+    parsing: .unconditional, help: "A range of years (1975...1991): one slice per year, or per --every step.",
+    transform: { try YearRange.parse(optionValue($0)) })
   var years: YearRange?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "With --to: the series' start, any slice form (1978, 1978-06, 1978-06-15, 1978-Q3).", valueName: "slice"),
-    transform: { try parseSlice($0, allowingWindow: false) })
+    transform: { try parseSlice(optionValue($0), allowingWindow: false) })
   var from: Slice?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp("With --from: the series' end (its last day counts).", valueName: "slice"),
-    transform: { try parseSlice($0, allowingWindow: false) })
+    transform: { try parseSlice(optionValue($0), allowingWindow: false) })
   var to: Slice?
 
   @Option(
@@ -112,6 +119,19 @@ struct SeriesOptions: ParsableArguments {
       throw CommandFailure("\(error)", status: 64)
     }
   }
+}
+
+/// The value of a slice or year option, which takes the next argument whatever it is (`parsing: .unconditional`),
+/// so that a negative year reads with a space as with `=` (`--year -500`, `--date -0004-02-29`).
+///
+/// - Throws: `ValidationError` (a usage error, exit 64) when the argument is itself an option (`--year --certain`:
+///   the value was left out).
+func optionValue(_ argument: String) throws -> String {
+  if argument.hasPrefix("-"), let next = argument.dropFirst().first, !("0"..."9").contains(next) {
+    throw ValidationError(
+      "expected a value, not the option '\(argument)' (a negative year is written -500, -0004-02-29)")
+  }
+  return argument
 }
 
 /// Parses a slice argument (the option is named by the parser); `allowingWindow: false` refuses `FIRST...LAST`.
