@@ -67,7 +67,8 @@ let package = Package(
     .testTarget(name: "EntenteCLITests", dependencies: ["entente", "EntenteTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
     .testTarget(
-      name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO", "CPNG"], exclude: ["Fixtures"]
+      name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO", "CPNG"],
+      exclude: ["Fixtures"]
     ),
     // Export and import formats, the timeline page. Golden files are read from the source tree.
     .testTarget(

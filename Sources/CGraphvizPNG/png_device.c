@@ -47,14 +47,10 @@ static void entente_png_flush(png_structp png) { (void)png; }
 /// Encodes cairo's ARGB32 image (premultiplied, native-endian 32-bit pixels, `width * 4` bytes a row) as
 /// cairo's `cairo_surface_write_to_png_stream` lays it out: RGB when opaque, else RGBA un-premultiplied.
 static int entente_png_encode(const uint32_t *pixels, unsigned width, unsigned height, entente_png_buffer *out) {
-  int opaque = 1;
   size_t total = (size_t)width * height;
-  for (size_t i = 0; i < total; i++) {
-    if ((pixels[i] >> 24) != 0xff) {
-      opaque = 0;
-      break;
-    }
-  }
+  uint32_t all = 0xff000000u;
+  for (size_t i = 0; i < total; i++) all &= pixels[i];
+  int opaque = (all >> 24) == 0xff;
   int channels = opaque ? 3 : 4;
   unsigned char *row = (unsigned char *)malloc((size_t)width * channels);
   if (row == NULL) return -1;
@@ -84,25 +80,26 @@ static int entente_png_encode(const uint32_t *pixels, unsigned width, unsigned h
   for (unsigned y = 0; y < height; y++) {
     const uint32_t *source = pixels + (size_t)y * width;
     unsigned char *target = row;
-    for (unsigned x = 0; x < width; x++) {
-      uint32_t pixel = source[x];
-      uint32_t alpha = pixel >> 24;
-      uint32_t red = (pixel >> 16) & 0xff, green = (pixel >> 8) & 0xff, blue = pixel & 0xff;
-      if (opaque) {
-        target[0] = (unsigned char)red;
-        target[1] = (unsigned char)green;
-        target[2] = (unsigned char)blue;
-        target += 3;
-      } else if (alpha == 0) {
-        target[0] = target[1] = target[2] = target[3] = 0;
-        target += 4;
-      } else {
-        // cairo's unpremultiply_data, to the same rounding.
-        target[0] = (unsigned char)((red * 255 + alpha / 2) / alpha);
-        target[1] = (unsigned char)((green * 255 + alpha / 2) / alpha);
-        target[2] = (unsigned char)((blue * 255 + alpha / 2) / alpha);
-        target[3] = (unsigned char)alpha;
-        target += 4;
+    if (opaque) {
+      for (unsigned x = 0; x < width; x++, target += 3) {
+        uint32_t pixel = source[x];
+        target[0] = (unsigned char)(pixel >> 16);
+        target[1] = (unsigned char)(pixel >> 8);
+        target[2] = (unsigned char)pixel;
+      }
+    } else {
+      for (unsigned x = 0; x < width; x++, target += 4) {
+        uint32_t pixel = source[x];
+        uint32_t alpha = pixel >> 24;
+        if (alpha == 0) {
+          target[0] = target[1] = target[2] = target[3] = 0;
+        } else {
+          // cairo's unpremultiply_data, to the same rounding.
+          target[0] = (unsigned char)((((pixel >> 16) & 0xff) * 255 + alpha / 2) / alpha);
+          target[1] = (unsigned char)((((pixel >> 8) & 0xff) * 255 + alpha / 2) / alpha);
+          target[2] = (unsigned char)(((pixel & 0xff) * 255 + alpha / 2) / alpha);
+          target[3] = (unsigned char)alpha;
+        }
       }
     }
     png_write_row(png, row);

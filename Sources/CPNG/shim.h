@@ -4,4 +4,7 @@
 
 #include <png.h>
 
+/// `PNG_FORMAT_RGBA` (a macro of macros, which Swift does not import): 8-bit RGBA for libpng's simplified API.
+static inline png_uint_32 entente_png_format_rgba(void) { return PNG_FORMAT_RGBA; }
+
 #endif

@@ -147,7 +147,8 @@ struct RenderCommand: AsyncParsableCommand {
         return
       }
 
-      let workers = check || formats.isEmpty ? 1 : min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, slices.count)
+      let workers =
+        check || formats.isEmpty ? 1 : min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, slices.count)
       if workers > 1 {
         let reported = WarningsReported()
         let pool = RenderWorkerPool(slices: slices.count) { position, warnings in
@@ -158,7 +159,8 @@ struct RenderCommand: AsyncParsableCommand {
         }
         let setup = RenderWorkerSetup(
           layout: layout, fontSize: style.fontSize, smallFontSize: style.smallFontSize)
-        if let failure = try pool.run(workers: workers, arguments: Array(CommandLine.arguments.dropFirst()), setup: setup)
+        if let failure = try pool.run(
+          workers: workers, arguments: Array(CommandLine.arguments.dropFirst()), setup: setup)
         {
           // The worker printed its own message.
           throw ExitCode(failure.status)
