@@ -42,8 +42,13 @@ let package = Package(
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
-    // Drawing snapshots with Graphviz. The only target that imports CGraphviz.
-    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "EntenteCore", "EntenteAlgorithms"]),
+    // libpng and zlib, through the system's pkg-config (for CGraphvizPNG).
+    .systemLibrary(
+      name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev", "zlib1g-dev"]), .brew(["libpng"])]),
+    // A Graphviz output device: the image cairo draws for `png`, encoded by libpng at a fast zlib level.
+    .target(name: "CGraphvizPNG", dependencies: ["CGraphviz", "CPNG"]),
+    // Drawing snapshots with Graphviz. The only target that imports CGraphviz (and CGraphvizPNG).
+    .target(name: "EntenteGraphviz", dependencies: ["CGraphviz", "CGraphvizPNG", "EntenteCore", "EntenteAlgorithms"]),
     // Command-line interface.
     .executableTarget(
       name: "entente",
@@ -62,7 +67,8 @@ let package = Package(
     .testTarget(name: "EntenteCLITests", dependencies: ["entente", "EntenteTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "EntenteDataTests", dependencies: ["EntenteIO"]),
     .testTarget(
-      name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO"], exclude: ["Fixtures"]
+      name: "EntenteGraphvizTests", dependencies: ["EntenteGraphviz", "EntenteCore", "EntenteIO", "CPNG"],
+      exclude: ["Fixtures"]
     ),
     // Export and import formats, the timeline page. Golden files are read from the source tree.
     .testTarget(

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Entente needs on a Debian/Ubuntu machine, when it is missing:
-# Graphviz's C library and headers (libgraphviz-dev), its plugins, and the fonts the diagrams name;
+# Graphviz's C library and headers (libgraphviz-dev), its plugins, libpng and zlib (PNG encoding), and the fonts the
+# diagrams name;
 # xmllint (libxml2-utils) to check GEXF and GraphML against their schemas; NetworkX, python-igraph and R igraph
 # to check that the exports load in each peer's own reader (Scripts/test-interop.sh).
 set -euo pipefail
 
-packages=(libgraphviz-dev graphviz fonts-dejavu-core pkg-config libxml2-utils python3-networkx python3-igraph r-cran-igraph)
+packages=(libgraphviz-dev graphviz libpng-dev zlib1g-dev fonts-dejavu-core pkg-config libxml2-utils python3-networkx python3-igraph r-cran-igraph)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -26,7 +26,7 @@ status=0
 # see the Graphviz function a leak comes from and a leak of ours shows its Entente frame.
 ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=40" \
   LSAN_OPTIONS="suppressions=$PWD/Scripts/lsan-graphviz.supp:print_suppressions=0" \
-  "$bin/entente" render "$graph" --years "$first...$last" --independent \
+  "$bin/entente" render "$graph" --years "$first...$last" --independent --jobs 1 \
   --format svg,png --out "$out" 2> "$out/report.txt" >/dev/null || status=$?
 
 drawn="$(find "$out" -name '*.png' | wc -l)"

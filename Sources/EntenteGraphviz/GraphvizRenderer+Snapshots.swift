@@ -49,22 +49,12 @@ extension GraphvizRenderer {
     _ graph: TemporalGraph, snapshot: Snapshot, formats: [OutputFormat], engine: LayoutEngine = .dot,
     layout: StableLayout? = nil, style: DiagramStyle = DiagramStyle(), filter: DiagramFilter = DiagramFilter()
   ) throws -> RenderedDiagram {
-    let builder = DiagramBuilder(style: style, filter: filter)
-    let plan = try builder.plan(of: graph, snapshot: snapshot, layout: layout)
-    var routing = plan.routing
-    let routingEngine: LayoutEngine = layout == nil ? engine : .nop
-    if layout == nil {
-      DiagramBuilder.tune(&routing, for: engine)
-      routing.graphAttributes["notranslate"] = nil
-    }
-    if routingEngine == .dot { DiagramBuilder.avoidDotDoubleFree(&routing) }
-    let routed = try context.route(routing, engine: routingEngine.rawValue)
-    let (drawing, report) = try builder.finish(
-      plan, geometry: routed.geometry, canvas: layout?.canvas, legendOrigin: layout?.legendOrigin)
-    guard !formats.isEmpty else { return RenderedDiagram(results: [], report: report, warnings: routed.warnings) }
+    let (drawing, report, routingWarnings) = try finalDrawing(
+      graph, snapshot: snapshot, engine: engine, layout: layout, style: style, filter: filter)
+    guard !formats.isEmpty else { return RenderedDiagram(results: [], report: report, warnings: routingWarnings) }
     // `dpi` scales every format Graphviz writes, so it is set for PNG alone (SVG and PDF stay in points).
     var documents: [OutputFormat: Data] = [:]
-    var warnings = routed.warnings
+    var warnings = routingWarnings
     let raster = style.dpi == nil ? [] : formats.filter { $0 == .png }
     let vector = formats.filter { !raster.contains($0) }
     for (group, dpi) in [(vector, nil), (raster, style.dpi)] where !group.isEmpty {
@@ -77,5 +67,33 @@ extension GraphvizRenderer {
     return RenderedDiagram(
       results: formats.map { RenderResult(data: documents[$0] ?? Data(), warnings: warnings) }, report: report,
       warnings: warnings)
+  }
+
+  /// The drawing of one snapshot as rendered, with every position and route pinned (first pass of
+  /// ``renderDiagram(_:snapshot:formats:engine:layout:style:filter:)``), its legibility report and the routing's
+  /// warnings.
+  func finalDrawing(
+    _ graph: TemporalGraph, snapshot: Snapshot, engine: LayoutEngine = .dot, layout: StableLayout? = nil,
+    style: DiagramStyle = DiagramStyle(), filter: DiagramFilter = DiagramFilter()
+  ) throws -> (drawing: DiagramGraph, report: LegibilityReport, warnings: [String]) {
+    let builder = DiagramBuilder(style: style, filter: filter)
+    let plan = try builder.plan(of: graph, snapshot: snapshot, layout: layout)
+    var routing = plan.routing
+    let routingEngine: LayoutEngine = layout == nil ? engine : .nop
+    if layout == nil {
+      DiagramBuilder.tune(&routing, for: engine)
+      routing.graphAttributes["notranslate"] = nil
+    }
+    if routingEngine == .dot { DiagramBuilder.avoidDotDoubleFree(&routing) }
+    let routed = try context.route(routing, engine: routingEngine.rawValue)
+    let (drawing, report) = try builder.finish(
+      plan, geometry: routed.geometry, canvas: layout?.canvas, legendOrigin: layout?.legendOrigin)
+    return (drawing, report, routed.warnings)
+  }
+
+  /// Renders a drawing to Graphviz devices by name (tests compare `png:cairo`, cairo's own PNG writer, with `png`,
+  /// which Entente encodes).
+  func render(_ drawing: DiagramGraph, devices: [String], engine: LayoutEngine = .nop2) throws -> [Data] {
+    try context.render(drawing, engine: engine.rawValue, formats: devices).documents
   }
 }

@@ -339,3 +339,51 @@ extension GraphvizRenderer {
     return (layout, style)
   }
 }
+
+extension DiagramPoint: Codable {}
+extension DiagramBox: Codable {}
+extension LayoutEngine: Codable {}
+
+/// A stable layout as data, so that it can be computed once and handed to other processes (`render`'s workers):
+/// decoding gives back an equal layout (every coordinate exactly).
+extension StableLayout: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case years, engine, canvas, legendOrigin, positions, sizes
+  }
+
+  /// One actor's point, in id order in the encoding.
+  private struct Entry: Codable {
+    let actor: String
+    let point: DiagramPoint
+  }
+
+  /// Decodes a layout written by `encode(to:)`.
+  /// - Throws: `DecodingError` when a field is missing or malformed.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    func points(_ key: CodingKeys) throws -> [ActorID: DiagramPoint] {
+      let entries = try container.decode([Entry].self, forKey: key)
+      return Dictionary(entries.map { (ActorID($0.actor), $0.point) }, uniquingKeysWith: { first, _ in first })
+    }
+    self.init(
+      years: try container.decode(ClosedRange<Int>.self, forKey: .years),
+      engine: try container.decode(LayoutEngine.self, forKey: .engine), positions: try points(.positions),
+      sizes: try points(.sizes), canvas: try container.decode(DiagramBox.self, forKey: .canvas),
+      legendOrigin: try container.decode(DiagramPoint.self, forKey: .legendOrigin))
+  }
+
+  /// Encodes the layout, actors in id order.
+  /// - Throws: What the encoder throws.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    func entries(_ points: [ActorID: DiagramPoint]) -> [Entry] {
+      points.map { Entry(actor: $0.key.rawValue, point: $0.value) }.sorted { $0.actor < $1.actor }
+    }
+    try container.encode(years, forKey: .years)
+    try container.encode(engine, forKey: .engine)
+    try container.encode(entries(positions), forKey: .positions)
+    try container.encode(entries(sizes), forKey: .sizes)
+    try container.encode(canvas, forKey: .canvas)
+    try container.encode(legendOrigin, forKey: .legendOrigin)
+  }
+}

@@ -100,6 +100,19 @@ public enum AtomicReplace {
     TemporaryFiles.shared.installSignalHandlers()
   }
 
+  /// Makes a signal that ends this process (see ``removeTemporaryFilesOnSignals()``) first send the same signal to
+  /// the child process `pid` and wait (at most 10 s) for it to end, so a worker removes its own temporary files.
+  ///
+  /// - Parameter pid: A child process that writes files (a `render` worker).
+  public static func stopOnSignals(_ pid: pid_t) {
+    TemporaryFiles.shared.addChild(pid)
+  }
+
+  /// Undoes ``stopOnSignals(_:)`` for a child process that has ended.
+  public static func releaseOnSignals(_ pid: pid_t) {
+    TemporaryFiles.shared.removeChild(pid)
+  }
+
   /// The temporary file `write(to:_:)` uses for `destination`: hidden, beside it, named by this process.
   static func temporary(for destination: URL) -> URL {
     destination.deletingLastPathComponent().appendingPathComponent(
@@ -315,7 +328,16 @@ final class TemporaryFiles: @unchecked Sendable {
 
   private let lock = NSLock()
   private var paths: Set<String> = []
+  private var children: Set<pid_t> = []
   private var sources: [any DispatchSourceSignal] = []
+
+  func addChild(_ pid: pid_t) {
+    lock.withLock { _ = children.insert(pid) }
+  }
+
+  func removeChild(_ pid: pid_t) {
+    lock.withLock { _ = children.remove(pid) }
+  }
 
   func register(_ path: String) {
     lock.withLock { _ = paths.insert(path) }
@@ -354,6 +376,12 @@ final class TemporaryFiles: @unchecked Sendable {
   /// The lock is kept, so no writer registers a new file meanwhile.
   private func end(by number: Int32) -> Never {
     lock.lock()
+    // Children first: each removes its own temporary files on the signal; wait until they have ended.
+    for child in children { kill(child, number) }
+    for child in children {
+      var status: Int32 = 0
+      for _ in 0..<1000 where waitpid(child, &status, WNOHANG) == 0 { usleep(10_000) }
+    }
     for path in paths { unlink(path) }
     signal(number, SIG_DFL)
     // To this thread, unblocked, so the default action ends the process before `raise` returns (`kill` to the

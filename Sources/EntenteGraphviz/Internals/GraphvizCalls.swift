@@ -1,4 +1,5 @@
 import CGraphviz
+import CGraphvizPNG
 import Foundation
 
 #if canImport(Glibc)
@@ -91,6 +92,10 @@ final class GraphvizContext {
   let layoutEngines: Set<String>
   /// The output formats (devices) this Graphviz offers.
   let outputFormats: Set<String>
+  /// The device `png` is written through: Entente's `entente-png` (cairo's image, encoded by libpng at zlib level
+  /// 3 without row filters: 4–7× faster than cairo's PNG writer, same pixels, larger files for sparse drawings)
+  /// when cairo draws `png` here; otherwise `png` itself.
+  let pngDevice: String
 
   /// Creates the context, installs the message handler and checks that plugins are registered.
   /// - Throws: `pluginsMissing` with an actionable message.
@@ -101,6 +106,7 @@ final class GraphvizContext {
       _ = agseterrf(receiveGraphvizMessage)
       _ = agseterr(AGWARN)
       guard let gvc = gvContext() else { return (nil, [], [], []) }
+      entente_png_device_install(gvc, 3)
       return (
         gvc, Self.pluginList(gvc, kind: "layout"), Self.pluginList(gvc, kind: "device"),
         Self.pluginList(gvc, kind: "render")
@@ -118,6 +124,8 @@ final class GraphvizContext {
     self.gvc = gvc
     layoutEngines = Set(result.1)
     outputFormats = Set(result.2)
+    // Only where cairo draws `png` (the pango plugin's `cairo` renderer, which outranks gd's) is the image the same.
+    pngDevice = result.2.contains("png") && result.3.contains("cairo") ? ENTENTE_PNG_FORMAT : "png"
     // Start fonts and text layout once, so that the noise they print stays here.
     withStandardErrorSilenced {
       var drawing = DiagramGraph(name: "warmup")
@@ -357,7 +365,7 @@ final class GraphvizContext {
   // MARK: Steps
 
   private func checkAvailable(engine: String, formats: [String], context: String) throws {
-    for format in formats where !outputFormats.contains(format) {
+    for format in formats where !outputFormats.contains(format == "png:cairo" ? "png" : format) {
       throw GraphvizError(
         .unknownFormat,
         context:
@@ -398,9 +406,11 @@ final class GraphvizContext {
     for format in formats {
       var buffer: UnsafeMutablePointer<CChar>? = nil
       var length = 0
+      // `png` goes through Entente's device; `png:cairo` (tests) names cairo's own PNG writer.
+      let device = format == "png" ? pngDevice : format == "png:cairo" ? "png" : format
       let (rc, printed) = withStandardErrorCaptured {
         LayoutWatchdog.shared.guarding(context + " (\(format))") {
-          withCString(format) { entente_gvRenderData(gvc, graph, $0, &buffer, &length) }
+          withCString(device) { entente_gvRenderData(gvc, graph, $0, &buffer, &length) }
         }
       }
       defer { if buffer != nil { gvFreeRenderData(buffer) } }

@@ -12,7 +12,8 @@ struct RenderCommand: AsyncParsableCommand {
       Writes OUT/<graph id>-<slice>.<ext> for every slice and format, the slice named canonically (1979, 1979-Q1, \
       1979-01, 1979-01-07, 1979...1981). Positions come from one layout of the union of the years the slices touch, \
       so the frames can be compared; --independent lays out each slice on its own instead. Files are written \
-      atomically: a failure leaves no half-written file.
+      atomically: a failure leaves no half-written file. Slices are drawn by --jobs worker processes (default: one \
+      per CPU), each drawing whole slices; the files are byte-identical whatever the number.
       Examples:
         entente render GRAPH --years 1975...1991
         entente render GRAPH --from 1979-01 --to 1979-12 --every month
@@ -52,6 +53,19 @@ struct RenderCommand: AsyncParsableCommand {
   )
   var timeout: Double = 60
 
+  @Option(
+    help: ArgumentHelp(
+      "Worker processes drawing slices at the same time (default: the number of CPUs).",
+      discussion:
+        "Graphviz is not thread-safe, so each worker is a process of its own drawing whole slices, handed out one at a time; the files are the same whatever the number.",
+      valueName: "n"))
+  var jobs: Int?
+
+  /// Set on the worker processes `render` starts (see `RenderWorkerPool`): read the layout and the slices to
+  /// draw from standard input.
+  @Flag(help: .hidden)
+  var worker = false
+
   @OptionGroup var diagram: DiagramOptions
 
   @OptionGroup(title: "Filters") var filters: FilterOptions
@@ -77,7 +91,16 @@ struct RenderCommand: AsyncParsableCommand {
       let renderer = try graphvizRenderer()
       let folder = URL(fileURLWithPath: out)
       var layout: StableLayout?
-      if !independent {
+      var requests = LineReader(FileHandle.standardInput)
+      if worker {
+        // The parent computed the layout and text sizes once.
+        guard let line = requests.next(), let setup = try? JSONDecoder().decode(RenderWorkerSetup.self, from: line)
+        else {
+          throw CommandFailure("render --worker reads its setup from the parent render on standard input")
+        }
+        layout = setup.layout
+        (style.fontSize, style.smallFontSize) = (setup.fontSize, setup.smallFontSize)
+      } else if !independent {
         // The years every slice touches: a date's snapshot is laid out with the rest of its year.
         let first = slices.map(\.snapshot.days.lowerBound.components.year).min()!
         let last = slices.map(\.snapshot.days.upperBound.components.year).max()!
@@ -89,6 +112,62 @@ struct RenderCommand: AsyncParsableCommand {
         }
         (layout, style) = (legible.layout, legible.style)
       }
+      let files = slices.map { slice in
+        formats.map { folder.appendingPathComponent("\(graph.metadata.id)-\(slice.name).\($0.fileExtension)") }
+      }
+      let progress = slices.enumerated().map { position, slice in
+        "[\(position + 1)/\(slices.count)] \(slice.name): \(slice.snapshot.nodeCount) actors, "
+          + "\(slice.snapshot.edgeCount) relations → \(files[position].map(\.lastPathComponent).joined(separator: ", "))"
+      }
+      // Draws one slice and writes its files (none with --check); returns the drawing and its warnings.
+      let (finalLayout, finalStyle) = (layout, style)
+      func draw(_ position: Int) async throws -> (diagram: RenderedDiagram, warnings: [String]) {
+        let diagram = try await graphviz {
+          try await renderer.renderDiagram(
+            graph, snapshot: slices[position].snapshot, formats: formats, engine: engine, layout: finalLayout,
+            style: finalStyle, filter: filter)
+        }
+        for (file, result) in zip(files[position], diagram.results) {
+          try AtomicFile.write(result.data, to: file)
+        }
+        return (diagram, diagram.results.first?.warnings ?? diagram.warnings)
+      }
+
+      if worker {
+        // One slice per request, until the parent closes the pipe.
+        while let line = requests.next() {
+          guard let position = Int(String(decoding: line, as: UTF8.self)), slices.indices.contains(position) else {
+            throw CommandFailure("render --worker: the parent asked for an unknown slice")
+          }
+          let warnings = try await draw(position).warnings
+          var report = try JSONEncoder().encode(RenderWorkerReport(slice: position, warnings: warnings))
+          report.append(UInt8(ascii: "\n"))
+          FileHandle.standardOutput.write(report)
+        }
+        return
+      }
+
+      let workers =
+        check || formats.isEmpty ? 1 : min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, slices.count)
+      if workers > 1 {
+        let reported = WarningsReported()
+        let pool = RenderWorkerPool(slices: slices.count) { position, warnings in
+          for warning in warnings where reported.insert(warning) {
+            Terminal.error("warning: Graphviz: \(warning)")
+          }
+          Terminal.error(progress[position])
+        }
+        let setup = RenderWorkerSetup(
+          layout: layout, fontSize: style.fontSize, smallFontSize: style.smallFontSize)
+        if let failure = try pool.run(
+          workers: workers, arguments: Array(CommandLine.arguments.dropFirst()), setup: setup)
+        {
+          // The worker printed its own message.
+          throw ExitCode(failure.status)
+        }
+        return
+      }
+
       var reported = Set<String>()
       var defects = 0
       if check {
@@ -97,14 +176,10 @@ struct RenderCommand: AsyncParsableCommand {
         )
       }
       for (position, slice) in slices.enumerated() {
-        let diagram = try await graphviz {
-          try await renderer.renderDiagram(
-            graph, snapshot: slice.snapshot, formats: formats, engine: engine, layout: layout, style: style,
-            filter: filter)
-        }
+        let (diagram, warnings) = try await draw(position)
         let report = diagram.report
         defects += report.defects + (report.fitsPage ? 0 : 1)
-        for warning in diagram.results.first?.warnings ?? diagram.warnings where reported.insert(warning).inserted {
+        for warning in warnings where reported.insert(warning).inserted {
           Terminal.error("warning: Graphviz: \(warning)")
         }
         if check {
@@ -113,15 +188,7 @@ struct RenderCommand: AsyncParsableCommand {
           )
           continue
         }
-        var written: [String] = []
-        for (format, result) in zip(formats, diagram.results) {
-          let file = folder.appendingPathComponent("\(graph.metadata.id)-\(slice.name).\(format.fileExtension)")
-          try AtomicFile.write(result.data, to: file)
-          written.append(file.lastPathComponent)
-        }
-        Terminal.error(
-          "[\(position + 1)/\(slices.count)] \(slice.name): \(slice.snapshot.nodeCount) actors, \(slice.snapshot.edgeCount) relations → \(written.joined(separator: ", "))"
-        )
+        Terminal.error(progress[position])
       }
       if check && defects > 0 {
         throw CommandFailure(
@@ -135,6 +202,9 @@ struct RenderCommand: AsyncParsableCommand {
     if out == "-" {
       throw ValidationError(
         "render writes a file per year and format into the folder --out; - (standard output) is not a folder")
+    }
+    if let jobs, !(1...256).contains(jobs) {
+      throw ValidationError("--jobs must be a number of worker processes from 1 to 256, not \(jobs)")
     }
     guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
       throw ValidationError("--timeout must be a number of seconds above 0 and at most 86400, not \(timeout)")
@@ -204,6 +274,17 @@ struct FormatList: ExpressibleByArgument {
   }
 
   var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
+}
+
+/// Graphviz warnings already printed (each once per command), shared by the threads serving workers.
+final class WarningsReported: @unchecked Sendable {
+  private var seen = Set<String>()
+  private let lock = NSLock()
+
+  /// Whether `warning` is new (and now seen).
+  func insert(_ warning: String) -> Bool {
+    lock.withLock { seen.insert(warning).inserted }
+  }
 }
 
 /// Seconds as written on the command line: `60`, `0.5`.
