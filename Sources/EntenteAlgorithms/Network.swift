@@ -102,35 +102,57 @@ public struct Network: Sendable {
     /// strength for spectral ones (see "What a weight means" above).
     public let weight: Double
     /// The snapshot edges (relations) the tie stands for, in canonical order.
-    public var edges: [Int] { otherEdges.isEmpty ? [Int(firstEdge)] : [Int(firstEdge)] + otherEdges }
+    public var edges: [Int] {
+      guard let shared else { return [Int(firstEdge)] }
+      return shared.edges[Int(firstEdge)..<Int(firstEdge) + Int(edgeCount)].map { Int($0) }
+    }
     public var positiveCount: Int { Int(positives) }
     public var negativeCount: Int { Int(negatives) }
-    // Stored in 32 bits (a network holds up to millions of ties): the ends, the first of the tie's edges and the
-    // others (empty for a single relation: no array per tie), the counts of positive and negative relations.
+    // Stored in 32 bits (a network holds up to millions of ties, 40 bytes each): the ends, the tie's one edge
+    // (or, for several, where its edges start in a buffer the network's ties share, so that no array is
+    // allocated per tie), how many edges, the counts of positive and negative relations.
     private let sourceNode: Int32
     private let targetNode: Int32
     private let firstEdge: Int32
+    private let edgeCount: Int32
     private let positives: Int32
     private let negatives: Int32
-    private let otherEdges: [Int]
+    private let shared: SharedEdges?
 
     init(source: Int, target: Int, weight: Double, edges: [Int], positiveCount: Int, negativeCount: Int) {
+      let several = edges.count > 1 ? SharedEdges(edges.map { Int32($0) }) : nil
       self.init(
-        source: source, target: target, weight: weight, firstEdge: edges[0], otherEdges: Array(edges.dropFirst()),
-        positiveCount: positiveCount, negativeCount: negativeCount)
+        source: source, target: target, weight: weight, firstEdge: several == nil ? edges[0] : 0,
+        edgeCount: edges.count, shared: several, positiveCount: positiveCount, negativeCount: negativeCount)
     }
 
+    /// A tie of one edge (`shared` nil), or of `edgeCount` edges from position `firstEdge` of `shared`.
     init(
-      source: Int, target: Int, weight: Double, firstEdge: Int, otherEdges: [Int], positiveCount: Int,
-      negativeCount: Int
+      source: Int, target: Int, weight: Double, firstEdge: Int, edgeCount: Int, shared: SharedEdges?,
+      positiveCount: Int, negativeCount: Int
     ) {
       sourceNode = Int32(source)
       targetNode = Int32(target)
       self.weight = weight
       self.firstEdge = Int32(firstEdge)
-      self.otherEdges = otherEdges
+      self.edgeCount = Int32(edgeCount)
+      self.shared = shared
       positives = Int32(positiveCount)
       negatives = Int32(negativeCount)
+    }
+
+    public static func == (lhs: Tie, rhs: Tie) -> Bool {
+      lhs.sourceNode == rhs.sourceNode && lhs.targetNode == rhs.targetNode && lhs.weight == rhs.weight
+        && lhs.positives == rhs.positives && lhs.negatives == rhs.negatives && lhs.edges == rhs.edges
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(sourceNode)
+      hasher.combine(targetNode)
+      hasher.combine(weight)
+      hasher.combine(edges)
+      hasher.combine(positives)
+      hasher.combine(negatives)
     }
 
     /// Whether the tie joins relations of opposite signs.
@@ -140,6 +162,12 @@ public struct Network: Sendable {
     public func sign(under policy: CollapsePolicy) -> Sign {
       policy.sign(positive: positiveCount, negative: negativeCount)
     }
+  }
+
+  /// The edges of the network's ties of several relations, one after another (shared by those ties).
+  final class SharedEdges: Sendable {
+    let edges: [Int32]
+    init(_ edges: [Int32]) { self.edges = edges }
   }
 
   /// The number of nodes (every actor of the snapshot, connected or not).
@@ -177,68 +205,105 @@ public struct Network: Sendable {
       let admitted = filter.kinds.map { $0.contains { snapshot.kinds.isKind(kind, a: $0) } } ?? true
       return (admitted && (filter.signs?.contains(kindRecord.sign) ?? true), kindRecord.sign, kindRecord.isDirected)
     }
-    // Arcs (source, target, edge, sign), each edge's weight only when the graph has weights.
-    var arcs: [Arc] = []
-    arcs.reserveCapacity(directed ? 2 * m : m)
+    // Arcs (source, target, edge, sign), written straight into their buffer; each edge's weight only when the
+    // graph has weights.
     var edgeWeights: [Double] = []
     let weighted = !columns.weights.isEmpty
     if weighted { edgeWeights = [Double](repeating: 1, count: m) }
-    snapshot.relationPositions.withUnsafeBufferPointer { positions in
-      columns.kindIndices.withUnsafeBufferPointer { kindIndices in
-        snapshot.sources.withUnsafeBufferPointer { sources in
-          snapshot.targets.withUnsafeBufferPointer { targets in
-            for edge in 0..<m {
-              let u = sources[edge]
-              let v = targets[edge]
-              guard u != v else { continue }
-              let position = Int(positions[edge])
-              let facts = kindFacts[Int(kindIndices[position])]
-              guard facts.admitted else { continue }
-              let sign = Int32(facts.sign.rawValue)
-              if weighted, !columns.weights[position].isNaN { edgeWeights[edge] = columns.weights[position] }
-              if !directed {
-                arcs.append(Arc(source: Int32(min(u, v)), target: Int32(max(u, v)), edge: Int32(edge), sign: sign))
-              } else {
-                arcs.append(Arc(source: Int32(u), target: Int32(v), edge: Int32(edge), sign: sign))
-                if !facts.directed {
-                  arcs.append(Arc(source: Int32(v), target: Int32(u), edge: Int32(edge), sign: sign))
+    var arcs = [Arc](unsafeUninitializedCapacity: directed ? 2 * m : m) { buffer, count in
+      var next = 0
+      snapshot.relationPositions.withUnsafeBufferPointer { positions in
+        columns.kindIndices.withUnsafeBufferPointer { kindIndices in
+          kindFacts.withUnsafeBufferPointer { kindFacts in
+            snapshot.sources.withUnsafeBufferPointer { sources in
+              snapshot.targets.withUnsafeBufferPointer { targets in
+                for edge in 0..<m {
+                  let u = sources[edge]
+                  let v = targets[edge]
+                  guard u != v else { continue }
+                  let position = Int(positions[edge])
+                  let facts = kindFacts[Int(kindIndices[position])]
+                  guard facts.admitted else { continue }
+                  let sign = Int32(facts.sign.rawValue)
+                  if weighted, !columns.weights[position].isNaN { edgeWeights[edge] = columns.weights[position] }
+                  if !directed {
+                    buffer[next] = Arc(
+                      source: Int32(min(u, v)), target: Int32(max(u, v)), edge: Int32(edge), sign: sign)
+                    next += 1
+                  } else {
+                    buffer[next] = Arc(source: Int32(u), target: Int32(v), edge: Int32(edge), sign: sign)
+                    next += 1
+                    if !facts.directed {
+                      buffer[next] = Arc(source: Int32(v), target: Int32(u), edge: Int32(edge), sign: sign)
+                      next += 1
+                    }
+                  }
                 }
               }
             }
           }
         }
       }
+      count = next
     }
     // Order arcs by (source, target, edge) with two stable counting sorts that move the arcs (by target, then
     // by source): arcs were made in edge order, so equal pairs stay in edge order. O(n + m), no comparisons, and
     // the grouping below reads the arcs in order.
-    Self.countingSort(&arcs, nodeCount: n, bySource: false)
-    Self.countingSort(&arcs, nodeCount: n, bySource: true)
-    var ties: [Tie] = []
-    ties.reserveCapacity(arcs.count)
+    // The second sort writes back into the arcs' own buffer: fewer fresh pages touched.
+    let byTarget = [Arc](unsafeUninitializedCapacity: arcs.count) { buffer, count in
+      Self.countingSort(arcs, into: buffer, nodeCount: n, bySource: false)
+      count = arcs.count
+    }
+    arcs.withUnsafeMutableBufferPointer { arcs in
+      Self.countingSort(byTarget, into: arcs, nodeCount: n, bySource: true)
+    }
+    // Group runs of arcs with equal ends into ties, in two passes: the first finds where each run starts and
+    // writes the edges of every run of several into one shared buffer, the second makes the ties (a tie of
+    // several edges refers to the finished buffer).
+    var runStarts: [Int32] = []
+    var others: [Int32] = []
     arcs.withUnsafeBufferPointer { arcs in
+      runStarts.reserveCapacity(arcs.count + 1)
       var start = 0
       while start < arcs.count {
         let first = arcs[start]
         var end = start + 1
         while end < arcs.count, arcs[end].source == first.source, arcs[end].target == first.target { end += 1 }
-        var weight = Double.infinity
-        var positive = 0
-        var negative = 0
-        var others: [Int] = []
-        if end - start > 1 { others.reserveCapacity(end - start - 1) }
-        for position in start..<end {
-          let arc = arcs[position]
-          if position > start { others.append(Int(arc.edge)) }
-          weight = min(weight, weighted ? edgeWeights[Int(arc.edge)] : 1)
-          if arc.sign > 0 { positive += 1 } else if arc.sign < 0 { negative += 1 }
-        }
-        ties.append(
-          Tie(
-            source: Int(first.source), target: Int(first.target), weight: weight, firstEdge: Int(first.edge),
-            otherEdges: others, positiveCount: positive, negativeCount: negative))
+        if end - start > 1 { for position in start..<end { others.append(arcs[position].edge) } }
+        runStarts.append(Int32(start))
         start = end
       }
+      runStarts.append(Int32(arcs.count))
+    }
+    let tieCount = runStarts.count - 1
+    let shared = others.isEmpty ? nil : SharedEdges(others)
+    let ties = [Tie](unsafeUninitializedCapacity: tieCount) { buffer, count in
+      arcs.withUnsafeBufferPointer { arcs in
+        runStarts.withUnsafeBufferPointer { runStarts in
+          var sharedStart = 0
+          for tie in 0..<tieCount {
+            let start = Int(runStarts[tie])
+            let end = Int(runStarts[tie + 1])
+            let first = arcs[start]
+            var weight = Double.infinity
+            var positive = 0
+            var negative = 0
+            for position in start..<end {
+              let arc = arcs[position]
+              weight = min(weight, weighted ? edgeWeights[Int(arc.edge)] : 1)
+              if arc.sign > 0 { positive += 1 } else if arc.sign < 0 { negative += 1 }
+            }
+            let several = end - start > 1
+            (buffer.baseAddress! + tie).initialize(
+              to: Tie(
+                source: Int(first.source), target: Int(first.target), weight: weight,
+                firstEdge: several ? sharedStart : Int(first.edge), edgeCount: end - start,
+                shared: several ? shared : nil, positiveCount: positive, negativeCount: negative))
+            if several { sharedStart += end - start }
+          }
+        }
+      }
+      count = tieCount
     }
     self.init(nodeCount: n, isDirected: directed, sortedTies: ties)
   }
@@ -251,26 +316,22 @@ public struct Network: Sendable {
     var sign: Int32
   }
 
-  /// A stable counting sort of arcs by one of their ends.
-  private static func countingSort(_ arcs: inout [Arc], nodeCount: Int, bySource isSource: Bool) {
-    var next = [Int](repeating: 0, count: nodeCount + 1)
-    arcs.withUnsafeBufferPointer { arcs in
-      for arc in arcs { next[Int(isSource ? arc.source : arc.target) + 1] += 1 }
-    }
-    for node in 0..<nodeCount { next[node + 1] += next[node] }
-    let sorted = [Arc](unsafeUninitializedCapacity: arcs.count) { buffer, initialized in
-      next.withUnsafeMutableBufferPointer { next in
-        arcs.withUnsafeBufferPointer { arcs in
-          for arc in arcs {
-            let node = Int(isSource ? arc.source : arc.target)
-            buffer.baseAddress!.advanced(by: next[node]).initialize(to: arc)
-            next[node] += 1
-          }
+  /// A stable counting sort of arcs by one of their ends, into a buffer of the same count (every slot written).
+  private static func countingSort(
+    _ arcs: [Arc], into sorted: UnsafeMutableBufferPointer<Arc>, nodeCount: Int, bySource isSource: Bool
+  ) {
+    var next = [Int32](repeating: 0, count: nodeCount + 1)
+    next.withUnsafeMutableBufferPointer { next in
+      arcs.withUnsafeBufferPointer { arcs in
+        for arc in arcs { next[Int(isSource ? arc.source : arc.target) + 1] += 1 }
+        for node in 0..<nodeCount { next[node + 1] += next[node] }
+        for arc in arcs {
+          let node = Int(isSource ? arc.source : arc.target)
+          sorted[Int(next[node])] = arc
+          next[node] += 1
         }
       }
-      initialized = arcs.count
     }
-    arcs = sorted
   }
 
   /// Builds a network from plain weighted edges (parallel edges keep the smallest weight; self-loops are dropped).
@@ -322,33 +383,44 @@ public struct Network: Sendable {
     _ ties: [Tie], nodeCount: Int, atSource: Bool, atTarget: Bool
   ) -> ([Int], [Int32], [Int32]) {
     var offsets = [Int](repeating: 0, count: nodeCount + 1)
-    for tie in ties {
-      if atSource { offsets[tie.source + 1] += 1 }
-      if atTarget { offsets[tie.target + 1] += 1 }
-    }
-    for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
-    var next = offsets
-    let slots = offsets[nodeCount]
-    var neighbors = [Int32](repeating: 0, count: slots)
-    var tieOfSlot = [Int32](repeating: 0, count: slots)
-    neighbors.withUnsafeMutableBufferPointer { neighbors in
-      tieOfSlot.withUnsafeMutableBufferPointer { tieOfSlot in
-        // Smaller neighbours first: a node is the target of ties from smaller sources (undirected ties have
-        // source < target); then ties where it is the source, to larger targets.
-        if atTarget {
-          for (index, tie) in ties.enumerated() {
-            let slot = next[tie.target]
-            neighbors[slot] = Int32(tie.source)
-            tieOfSlot[slot] = Int32(index)
-            next[tie.target] += 1
-          }
+    var next = [Int](repeating: 0, count: nodeCount + 1)
+    var neighbors: [Int32] = []
+    var tieOfSlot: [Int32] = []
+    ties.withUnsafeBufferPointer { ties in
+      offsets.withUnsafeMutableBufferPointer { offsets in
+        for index in ties.indices {
+          if atSource { offsets[ties[index].source + 1] += 1 }
+          if atTarget { offsets[ties[index].target + 1] += 1 }
         }
-        if atSource {
-          for (index, tie) in ties.enumerated() {
-            let slot = next[tie.source]
-            neighbors[slot] = Int32(tie.target)
-            tieOfSlot[slot] = Int32(index)
-            next[tie.source] += 1
+        for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
+        let slots = offsets[nodeCount]
+        next.withUnsafeMutableBufferPointer { next in
+          for node in 0...nodeCount { next[node] = offsets[node] }
+          neighbors = [Int32](unsafeUninitializedCapacity: slots) { neighbors, neighborCount in
+            tieOfSlot = [Int32](unsafeUninitializedCapacity: slots) { tieOfSlot, tieCount in
+              // Smaller neighbours first: a node is the target of ties from smaller sources (undirected ties
+              // have source < target); then ties where it is the source, to larger targets.
+              if atTarget {
+                for index in ties.indices {
+                  let target = ties[index].target
+                  let slot = next[target]
+                  neighbors[slot] = Int32(ties[index].source)
+                  tieOfSlot[slot] = Int32(index)
+                  next[target] = slot + 1
+                }
+              }
+              if atSource {
+                for index in ties.indices {
+                  let source = ties[index].source
+                  let slot = next[source]
+                  neighbors[slot] = Int32(ties[index].target)
+                  tieOfSlot[slot] = Int32(index)
+                  next[source] = slot + 1
+                }
+              }
+              tieCount = slots
+            }
+            neighborCount = slots
           }
         }
       }

@@ -1,6 +1,6 @@
 // entente-bench: one measurement per process on the shared workloads (`../shared/bench/gen_temporal.py`).
 //
-//   entente-bench MEASURE FILE.csv [--year Y] [--threads T] [--step S] [--keep]
+//   entente-bench MEASURE FILE.csv [--year Y] [--threads T] [--step S] [--keep] [--repeat N]
 //       MEASURE: load | snapshots | simple-snapshots | simple-snapshot | betweenness | closeness | pagerank
 //                | eigenvector
 //
@@ -25,6 +25,17 @@ import Glibc
 
 /// The rows of the generator's CSV as a temporal graph (actors in order of first appearance, relations r1 …).
 func load(path: String) -> TemporalGraph {
+  // The file's bytes are freed (parse returns) before the graph is built.
+  let (actors, relations) = parse(path: path)
+  do {
+    return try TemporalGraph(metadata: GraphMetadata(id: "bench"), actors: actors, relations: relations)
+  } catch {
+    fail("\(path): \(error)")
+  }
+}
+
+/// The actors and relations of the generator's CSV.
+func parse(path: String) -> (actors: [ActorRecord], relations: [Relation]) {
   guard let file = fopen(path, "r") else { fail("cannot read \(path)") }
   defer { fclose(file) }
   fseek(file, 0, SEEK_END)
@@ -124,11 +135,7 @@ func load(path: String) -> TemporalGraph {
           period: period))
     }
   }
-  do {
-    return try TemporalGraph(metadata: GraphMetadata(id: "bench"), actors: actors, relations: relations)
-  } catch {
-    fail("\(path): \(error)")
-  }
+  return (actors, relations)
 }
 
 func fail(_ message: String) -> Never {
@@ -261,6 +268,9 @@ case "simple-snapshots":
 case "simple-snapshot":
   let graph = load(path: arguments[2])
   var network: Network?
+  // `--repeat N` builds it N times before the timed build, for profiling (`perf record`) the snapshot alone.
+  for _ in 1..<max(1, option("--repeat", 1)) { network = simpleSnapshot(graph, year) }
+  network = nil
   let time = measured { network = simpleSnapshot(graph, year) }
   report("simple-snapshot", milliseconds(time), describe(network!))
 case "betweenness":

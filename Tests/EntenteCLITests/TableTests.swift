@@ -66,6 +66,38 @@ import Testing
     #expect(Table.isJSONNumber(text) == isNumber)
   }
 
+  /// The byte scan agrees with RFC 8259's grammar as a regular expression on every short string over the
+  /// characters that matter (and on longer random ones).
+  @Test func jsonNumberScanAgreesWithTheGrammar() {
+    let alphabet: [Character] = ["0", "1", "9", "-", "+", ".", "e", "E", "x"]
+    var texts: [String] = [""]
+    var frontier: [String] = [""]
+    for _ in 1...4 {
+      frontier = frontier.flatMap { prefix in alphabet.map { prefix + String($0) } }
+      texts += frontier
+    }
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      texts.append(String((0..<Int.random(in: 5...12, using: &generator)).map { _ in alphabet.randomElement()! }))
+    }
+    for text in texts {
+      let grammar = text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil
+      #expect(Table.isJSONNumber(text) == grammar, "\(text)")
+    }
+  }
+
+  /// A JSON string literal is what Foundation's encoder writes, whether or not the text needs escaping.
+  @Test func jsonStringsAreTheEncodersLiterals() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .withoutEscapingSlashes
+    var texts = ["", "plain", "Lê Duẩn", "a/b", "say \"x\"", "back\\slash", "tab\tline\n", "del\u{7F}", "\u{2028}"]
+    texts += (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+    for text in texts {
+      let expected = String(decoding: try encoder.encode(text), as: UTF8.self)
+      #expect(Table.jsonString(text) == expected, "\(text.unicodeScalars.map(\.value))")
+    }
+  }
+
   @Test func csvQuotesOnlyWhereNeeded() {
     let csv = sample().rendered(as: .csv)
     #expect(csv == "id,value,score\n0x10,1984,0.5\n007,\"Lê \"\"Duẩn\"\", a\\b\n\",-2e3\n")

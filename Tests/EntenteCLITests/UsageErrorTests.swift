@@ -59,6 +59,9 @@ import Testing
       "a timeline of 1826 slices: the page holds at most 1000"
     ),
     (["render", graph, "--out", "/tmp/never", "--types", "bogus"], "unknown actor type 'bogus'"),
+    // Every year of the supported range: refused before any layout (it would take many minutes).
+    (["render", graph, "--out", "/tmp/never", "--years=-9999...9999"], "a render of 19999 slices: at most 5000"),
+    (["render", graph, "--out", "/tmp/never", "--years", "1...5001"], "a render of 5001 slices: at most 5000"),
     (
       ["centrality", graph, "--measure", "degree", "--year", "1977", "--kinds", ","], "--kinds needs at least one kind"
     ),

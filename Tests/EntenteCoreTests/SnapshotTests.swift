@@ -195,4 +195,23 @@ func indochinaFixture() throws -> TemporalGraph {
       #expect(index.payloads(overlapping: query).sorted() == expected)
     }
   }
+
+  /// Enough ranges (20,000) for the scan of the sorted prefix to be chosen where most of them overlap a query
+  /// (long ranges, late queries), and the tree elsewhere (short ranges): both agree with a filter of every range.
+  @Test(arguments: [300, 60_000])
+  func agreesWithAScanWhenDenseAndSparse(longest: Int) {
+    var generator = SplitMix64(seed: 7)
+    let ranges = (0..<20_000).map { position -> (range: ClosedRange<Day>, payload: Int) in
+      let start = Int(generator.next() % 20_000)
+      let length = Int(generator.next() % UInt64(longest))
+      return (Day(ordinal: start)...Day(ordinal: start + length), position)
+    }
+    let index = IntervalIndex(ranges)
+    for _ in 0..<60 {
+      let low = Int(generator.next() % 90_000) - 2_000
+      let query = Day(ordinal: low)...Day(ordinal: low + Int(generator.next() % 400))
+      let expected = ranges.filter { $0.range.overlaps(query) }.map(\.payload)
+      #expect(index.payloads32(overlapping: query).map { Int($0) }.sorted() == expected)
+    }
+  }
 }

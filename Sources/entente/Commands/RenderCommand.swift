@@ -221,9 +221,24 @@ struct RenderCommand: AsyncParsableCommand {
     }
   }
 
+  /// The most slices one render draws: 5,000, checked before any layout.
+  ///
+  /// Enough for every year of 1816–2020 many times over or every day of 13 years. Each slice is a Graphviz
+  /// layout and a file per format, tens of milliseconds even for an empty year, so every year of the supported
+  /// range (19,999) would take many minutes and write tens of thousands of files.
+  static let maximumSlices = 5_000
+
   /// The snapshots to draw, each with the name that goes into its file name.
+  ///
+  /// - Throws: A usage failure when there are more than ``maximumSlices``, before any snapshot is made.
   private func slices(of graph: TemporalGraph, rule: ActivityRule) throws -> [(name: String, snapshot: Snapshot)] {
     let slices = try slice.slice.map { [$0] } ?? series.slices(of: graph)
+    guard slices.count <= Self.maximumSlices else {
+      throw CommandFailure(
+        "a render of \(slices.count) slices: at most \(Self.maximumSlices) are drawn in one run (each is a layout "
+          + "and a file per format); use a coarser --every or a shorter --years or --from/--to",
+        status: 64)
+    }
     return slices.map { ($0.name, graph.snapshot($0, rule: rule)) }
   }
 }

@@ -27,7 +27,9 @@ struct Table {
   /// A table with `columns`, of which those named in `numeric` hold numbers.
   init(columns: [String], numeric: [String] = []) {
     self.columns = columns
-    numericColumns = Set(columns.indices.filter { numeric.contains(columns[$0]) })
+    // A set of the names: a series table has a column per slice (up to 20,000), so no scan per column.
+    let numericNames = Set(numeric)
+    numericColumns = Set(columns.indices.filter { numericNames.contains(columns[$0]) })
   }
 
   /// Appends `row`; the cells at `numbers` hold numbers, besides those of the numeric columns.
@@ -92,12 +94,49 @@ struct Table {
   }
 
   /// Whether `text` is a number in JSON's grammar (RFC 8259 §6).
+  ///
+  /// A scan of the bytes (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`), not a regular expression: a series
+  /// table has up to 20,000 numeric cells per row.
   static func isJSONNumber(_ text: String) -> Bool {
-    text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil
+    let bytes = Array(text.utf8)
+    var position = 0
+    func digits() -> Int {
+      let start = position
+      while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+        position += 1
+      }
+      return position - start
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+    guard position < bytes.count else { return false }
+    if bytes[position] == UInt8(ascii: "0") {
+      position += 1
+    } else if digits() == 0 {
+      return false
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+      position += 1
+      guard digits() > 0 else { return false }
+    }
+    if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+      position += 1
+      if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+        position += 1
+      }
+      guard digits() > 0 else { return false }
+    }
+    return position == bytes.count
   }
 
   /// A JSON string literal, escaped by Foundation's encoder.
+  ///
+  /// Text with nothing to escape (no quote, backslash, slash or control character) is written as it is, which
+  /// is what the encoder writes for it, without making an encoder per cell.
   static func jsonString(_ text: String) -> String {
+    let plain = text.utf8.allSatisfy {
+      $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "/")
+    }
+    if plain { return "\"" + text + "\"" }
     let encoder = JSONEncoder()
     encoder.outputFormatting = .withoutEscapingSlashes
     // Encoding a String cannot fail.
