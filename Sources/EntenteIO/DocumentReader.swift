@@ -1,6 +1,5 @@
 import EntenteCore
 import Foundation
-import Yams
 
 /// Walks a composed YAML tree, turning nodes into values and every problem into a located diagnostic.
 final class DocumentReader {
@@ -15,12 +14,12 @@ final class DocumentReader {
   var hasErrors: Bool { errorCount > 0 }
 
   /// Records an error.
-  func report(_ code: Diagnostic.Code, at mark: Mark?, field: String, _ message: String) {
+  func report(_ code: Diagnostic.Code, at mark: YAMLMark?, field: String, _ message: String) {
     report(.error, code, at: mark, field: field, message)
   }
 
   func report(
-    _ severity: Diagnostic.Severity, _ code: Diagnostic.Code, at mark: Mark?, field: String, _ message: String
+    _ severity: Diagnostic.Severity, _ code: Diagnostic.Code, at mark: YAMLMark?, field: String, _ message: String
   ) {
     if severity == .error { errorCount += 1 }
     diagnostics.append(
@@ -30,64 +29,76 @@ final class DocumentReader {
   }
 
   /// The fields of a mapping, checking that its keys are known strings.
-  func mapping(_ node: Node, field: String, allowed: [String]) -> Fields? {
+  func mapping(_ node: YAMLNode, field: @autoclosure () -> String, allowed: [String]) -> Fields? {
     guard case .mapping(let mapping) = node else {
       report(
-        .wrongType, at: node.mark, field: field,
+        .wrongType, at: node.mark, field: field(),
         "expected a mapping of \(allowed.joined(separator: ", ")), found \(describe(node))")
       return nil
     }
-    var pairs: [(key: String, value: Node)] = []
+    var pairs: [(key: String, value: YAMLNode)] = []
     for (keyNode, value) in mapping {
-      guard let key = keyNode.scalar?.string else {
-        report(.wrongType, at: keyNode.mark, field: field, "expected a plain key, found \(describe(keyNode))")
-        continue
-      }
-      guard allowed.contains(key) else {
-        report(
-          .unknownField, at: keyNode.mark, field: join(field, key),
-          "unknown field '\(key)'; expected one of \(allowed.joined(separator: ", "))")
-        continue
-      }
-      pairs.append((key, value))
+      if let key = fieldKey(keyNode, field: field(), allowed: allowed) { pairs.append((key, value)) }
     }
     return Fields(pairs: pairs)
   }
 
-  /// The items of a sequence.
-  func sequence(_ node: Node, field: String, of what: String) -> [Node]? {
-    guard case .sequence(let sequence) = node else {
-      report(.wrongType, at: node.mark, field: field, "expected a list of \(what), found \(describe(node))")
+  /// A mapping key's text when it is one of `allowed`; otherwise reports it and returns `nil`.
+  func fieldKey(_ keyNode: YAMLNode, field: @autoclosure () -> String, allowed: [String]) -> String? {
+    guard let key = keyNode.scalar?.string else {
+      report(.wrongType, at: keyNode.mark, field: field(), "expected a plain key, found \(describe(keyNode))")
       return nil
     }
-    return Array(sequence)
+    guard allowed.contains(key) else {
+      report(
+        .unknownField, at: keyNode.mark, field: join(field(), key),
+        "unknown field '\(key)'; expected one of \(allowed.joined(separator: ", "))")
+      return nil
+    }
+    return key
+  }
+
+  /// The items of a sequence.
+  func sequence(_ node: YAMLNode, field: @autoclosure () -> String, of what: String) -> [YAMLNode]? {
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType, at: node.mark, field: field(), "expected a list of \(what), found \(describe(node))")
+      return nil
+    }
+    return sequence.nodes
   }
 
   /// A scalar's text (numbers and dates are read as their written text).
-  func string(_ node: Node, field: String) -> String? {
+  func string(_ node: YAMLNode, field: @autoclosure () -> String) -> String? {
     guard case .scalar(let scalar) = node, scalar.style != .plain || !["", "~"].contains(scalar.string) else {
-      report(.wrongType, at: node.mark, field: field, "expected text, found \(describe(node))")
+      report(.wrongType, at: node.mark, field: field(), "expected text, found \(describe(node))")
       return nil
     }
     return scalar.string
   }
 
   /// A non-empty scalar's text.
-  func nonEmptyString(_ node: Node, field: String) -> String? {
-    guard let text = string(node, field: field) else { return nil }
-    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      report(.invalidValue, at: node.mark, field: field, "expected a non-empty value")
+  func nonEmptyString(_ node: YAMLNode, field: @autoclosure () -> String) -> String? {
+    guard let text = string(node, field: field()) else { return nil }
+    // Whitespace only (as `trimmingCharacters(in: .whitespacesAndNewlines)` would leave nothing); a printable ASCII
+    // first byte, as almost every value has, is not.
+    let first = text.utf8.first ?? 0
+    guard
+      (0x21..<0x7F).contains(first)
+        || text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) })
+    else {
+      report(.invalidValue, at: node.mark, field: field(), "expected a non-empty value")
       return nil
     }
     return text
   }
 
-  func date(_ node: Node, field: String) -> PartialDate? {
-    guard let text = string(node, field: field) else { return nil }
+  func date(_ node: YAMLNode, field: @autoclosure () -> String) -> PartialDate? {
+    guard let text = string(node, field: field()) else { return nil }
     do {
+      if let year = Self.plainYear(text) { return try PartialDate(year: year) }
       return try PartialDate(parsing: text)
     } catch {
-      report(.badDate, at: node.mark, field: field, error.description)
+      report(.badDate, at: node.mark, field: field(), error.description)
       return nil
     }
   }
@@ -101,53 +112,67 @@ final class DocumentReader {
   ///   - required: Whether a missing start is an error (relations) or means "no period" (actors).
   /// - Returns: The period, or `nil` when there is none or it is invalid (then reported).
   func period(
-    in fields: Fields, owner: Node, field: String, required: Bool
+    in fields: Fields, owner: YAMLNode, field: @autoclosure () -> String, required: Bool
   ) -> Period? {
     let from = fields["from"]
     let to = fields["to"]
     let on = fields["on"]
     if let on {
       if let other = from ?? to {
-        report(.invalidValue, at: other.mark, field: field, "give either 'on' or 'from'/'to', not both")
+        report(.invalidValue, at: other.mark, field: field(), "give either 'on' or 'from'/'to', not both")
         return nil
       }
-      return date(on, field: join(field, "on")).map(Period.init(on:))
+      return date(on, field: join(field(), "on")).map(Period.init(on:))
     }
     guard let from else {
       if required {
         report(
-          .missingField, at: owner.mark, field: join(field, "from"),
+          .missingField, at: owner.mark, field: join(field(), "from"),
           "missing start date: give 'from' (or 'on' for a one-day event)")
       } else if let to {
-        report(.missingField, at: to.mark, field: join(field, "from"), "an end needs a start: add 'from'")
+        report(.missingField, at: to.mark, field: join(field(), "from"), "an end needs a start: add 'from'")
       }
       return nil
     }
-    guard let start = date(from, field: join(field, "from")) else { return nil }
+    guard let start = date(from, field: join(field(), "from")) else { return nil }
     var end = Period.End.unknown
     if let to {
-      guard let text = string(to, field: join(field, "to")) else { return nil }
+      guard let text = string(to, field: join(field(), "to")) else { return nil }
       do {
-        end = try Period.End(parsing: text)
+        if let year = Self.plainYear(text) {
+          end = .date(try PartialDate(year: year))
+        } else {
+          end = try Period.End(parsing: text)
+        }
       } catch {
-        report(.badDate, at: to.mark, field: join(field, "to"), "\(error.description), or open or unknown")
+        report(.badDate, at: to.mark, field: join(field(), "to"), "\(error.description), or open or unknown")
         return nil
       }
     }
     do {
       return try Period(start: start, end: end)
     } catch {
-      report(.endBeforeStart, at: to?.mark, field: join(field, "to"), error.description)
+      report(.endBeforeStart, at: to?.mark, field: join(field(), "to"), error.description)
       return nil
     }
   }
 
-  func describe(_ node: Node) -> String {
+  /// The year of a date written `YYYY` (the commonest), read without the general parser; the same date it gives.
+  static func plainYear(_ text: String) -> Int? {
+    guard text.utf8.count == 4 else { return nil }
+    var year = 0
+    for byte in text.utf8 {
+      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+      year = year * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return year
+  }
+
+  func describe(_ node: YAMLNode) -> String {
     switch node {
     case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
     case .mapping: "a mapping"
     case .sequence: "a list"
-    case .alias: "an alias"
     }
   }
 
@@ -156,8 +181,8 @@ final class DocumentReader {
 
 /// The fields of a YAML mapping, in file order.
 struct Fields {
-  let pairs: [(key: String, value: Node)]
+  let pairs: [(key: String, value: YAMLNode)]
 
   /// The value of a field, or `nil` when it is absent.
-  subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
+  subscript(key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
 }

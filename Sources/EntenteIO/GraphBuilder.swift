@@ -1,6 +1,5 @@
 import EntenteCore
 import Foundation
-import Yams
 
 /// Turns a composed data file into a `TemporalGraph`, checking everything it can and reporting all of it.
 struct GraphBuilder {
@@ -8,21 +7,45 @@ struct GraphBuilder {
 
   private var metadata = GraphMetadata(id: "")
   private var sources: [SourceDocument] = []
-  private var sourceMarks: [SourceID: Mark?] = [:]
+  private var sourceMarks: [SourceID: YAMLMark?] = [:]
   private var kinds = KindRegistry()
   private var actors: [ActorRecord] = []
   private var actorIDs: Set<ActorID> = []
   private var relations: [Relation] = []
   private var relationIDs: Set<RelationID> = []
   /// Where each citation stands, for quote checks.
-  private var citationMarks: [(owner: CitedOwner, citation: Int, mark: Mark?, field: String)] = []
-  private var relationMarks: [Mark?] = []
-  private var actorMarks: [Mark?] = []
+  private var citationMarks: [(owner: CitedOwner, citation: Int, mark: YAMLMark?, field: String)] = []
+  private var relationMarks: [YAMLMark?] = []
+  private var actorMarks: [YAMLMark?] = []
   /// Where each relation's and actor's `from` / `to` / `on` values stand (by name), for messages about a date.
-  private var relationDateMarks: [[String: Mark]] = []
-  private var actorDateMarks: [[String: Mark]] = []
+  private var relationDateMarks: [DateMarks] = []
+  private var actorDateMarks: [DateMarks] = []
+  /// Whether quotes are checked (`citationMarks` is kept only then).
+  private let checksQuotes: Bool
 
-  init(reader: DocumentReader) { self.reader = reader }
+  init(reader: DocumentReader, checksQuotes: Bool) {
+    self.reader = reader
+    self.checksQuotes = checksQuotes
+  }
+
+  /// Where an item's `from`, `to` and `on` values stand, and the provenance fields of each end
+  /// (`inferred.from`, `supports.to` …).
+  struct DateMarks {
+    var from: YAMLMark?
+    var to: YAMLMark?
+    var on: YAMLMark?
+    /// `inferred.END` and `supports.END` marks (most items have none, and an empty dictionary takes no memory).
+    var provenance: [String: YAMLMark] = [:]
+
+    subscript(key: String) -> YAMLMark? {
+      switch key {
+      case "from": from
+      case "to": to
+      case "on": on
+      default: provenance[key]
+      }
+    }
+  }
 
   /// What a citation belongs to: the actor or relation at a position.
   enum CitedOwner: Equatable {
@@ -44,8 +67,17 @@ struct GraphBuilder {
   ]
   static let citationFields = ["source", "quote", "locator", "supports"]
 
-  mutating func build(root: Node, sourcesDirectory: URL?) -> TemporalGraph? {
+  /// Reads a whole composed file.
+  mutating func build(root: YAMLNode, sourcesDirectory: URL?) -> TemporalGraph? {
     guard let top = reader.mapping(root, field: "", allowed: Self.topLevelFields) else { return nil }
+    readSections(before: top, rootMark: root.mark)
+    if let node = top["relations"] { readRelations(node) }
+    return finish(sourcesDirectory: sourcesDirectory)
+  }
+
+  /// Reads the sections the relations depend on (`entente`, `graph`, `sources`, `kinds`, `actors`), from the
+  /// top-level fields (`relations` is not read here).
+  mutating func readSections(before top: Fields, rootMark: YAMLMark) {
     if let version = top["entente"] {
       if reader.string(version, field: "entente") != "1" {
         reader.report(.invalidValue, at: version.mark, field: "entente", "unsupported format version; expected 1")
@@ -54,40 +86,31 @@ struct GraphBuilder {
     if let graph = top["graph"] {
       readMetadata(graph)
     } else {
-      reader.report(.missingField, at: root.mark, field: "graph", "missing 'graph' (id, title, years)")
+      reader.report(.missingField, at: rootMark, field: "graph", "missing 'graph' (id, title, years)")
     }
     if let node = top["sources"] { readSources(node) }
     if let node = top["kinds"] { readKinds(node) }
     if let node = top["actors"] {
       readActors(node)
     } else {
-      reader.report(.missingField, at: root.mark, field: "actors", "missing 'actors'")
+      reader.report(.missingField, at: rootMark, field: "actors", "missing 'actors'")
     }
-    if let node = top["relations"] { readRelations(node) }
+  }
+
+  /// Checks quotes and the model's rules over everything read: the graph, or `nil` after any error.
+  mutating func finish(sourcesDirectory: URL?) -> TemporalGraph? {
     if let sourcesDirectory { checkQuotes(in: sourcesDirectory) }
     // The model's rules are the core's (`TemporalGraph.Builder`), as for every importer. Items this reader
     // already rejected (with a more precise mark) are not passed on, so nothing is reported twice.
     var core = TemporalGraph.Builder(metadata: metadata, kinds: kinds)
-    var marks: [InputLocation: Mark] = [:]
-    // The marks of each actor's and relation's dates and their provenance fields, by its location.
-    var fieldMarks: [InputLocation: [String: Mark]] = [:]
-    func location(_ mark: Mark?, _ field: String) -> InputLocation {
-      let location = InputLocation(file: reader.file, line: mark?.line, column: mark?.column, field: field)
-      if let mark { marks[location] = mark }
-      return location
-    }
     for source in sources {
       core.add(source, at: location(sourceMarks[source.id] ?? nil, "sources[\(source.id)]"))
     }
-    for (position, (actor, mark)) in zip(actors, actorMarks).enumerated() {
-      let place = location(mark, "actors[\(actor.id)]")
-      fieldMarks[place] = actorDateMarks[position]
-      core.add(actor, at: place)
+    for (actor, mark) in zip(actors, actorMarks) {
+      core.add(actor, at: location(mark, "actors[\(actor.id)]"))
     }
-    for (position, (relation, mark)) in zip(relations, relationMarks).enumerated() {
-      let place = location(mark, "relations[\(relation.id)]")
-      fieldMarks[place] = relationDateMarks[position]
-      core.add(relation, at: place)
+    for (relation, mark) in zip(relations, relationMarks) {
+      core.add(relation, at: location(mark, "relations[\(relation.id)]"))
     }
     // One pass over the rules: the graph with its warnings, or every problem.
     var graph: TemporalGraph?
@@ -98,15 +121,22 @@ struct GraphBuilder {
       problems = error.problems
     }
     if reader.hasErrors { problems = problems.filter { !$0.isError } }
+    // The marks of each actor's and relation's dates and their provenance fields, by its location: made only for
+    // a problem that needs one.
+    var fieldMarks: [InputLocation: DateMarks]?
     for problem in problems {
-      var mark = problem.location.flatMap { marks[$0] }
+      // Every location passed to the core holds its item's mark (or none).
+      var mark = problem.location.flatMap { location in
+        location.line.map { YAMLMark(line: $0, column: location.column ?? 0) }
+      }
       var field = problem.location?.field ?? ""
       // A date's provenance is reported at the field that states it (`inferred: {to: …}`, `supports: [from]`).
-      if case .error(.invalidDateEvidence(_, _, let provenanceField)) = problem.issue, let location = problem.location,
-        let fieldMark = fieldMarks[location]?[provenanceField]
-      {
-        mark = fieldMark
-        field += "." + provenanceField
+      if case .error(.invalidDateEvidence(_, _, let provenanceField)) = problem.issue, let location = problem.location {
+        if fieldMarks == nil { fieldMarks = dateMarksByLocation() }
+        if let fieldMark = fieldMarks?[location]?[provenanceField] {
+          mark = fieldMark
+          field += "." + provenanceField
+        }
       }
       switch problem.issue {
       case .error(let error):
@@ -124,19 +154,36 @@ struct GraphBuilder {
     return reader.hasErrors ? nil : graph
   }
 
+  /// The location an item is passed to the core with.
+  private func location(_ mark: YAMLMark?, _ field: String) -> InputLocation {
+    InputLocation(file: reader.file, line: mark?.line, column: mark?.column, field: field)
+  }
+
+  /// The date marks of every actor and relation passed to the core, by the location it was passed with.
+  private func dateMarksByLocation() -> [InputLocation: DateMarks] {
+    var marks: [InputLocation: DateMarks] = [:]
+    for (position, (actor, mark)) in zip(actors, actorMarks).enumerated() {
+      marks[location(mark, "actors[\(actor.id)]")] = actorDateMarks[position]
+    }
+    for (position, (relation, mark)) in zip(relations, relationMarks).enumerated() {
+      marks[location(mark, "relations[\(relation.id)]")] = relationDateMarks[position]
+    }
+    return marks
+  }
+
   /// A warning for each stated date of `graph` (built by this reader) that is neither evidenced nor inferred,
   /// at its actor or relation.
   func unsupportedDateDiagnostics(of graph: TemporalGraph) -> [Diagnostic] {
-    var actorMarksByID: [ActorID: (item: Mark?, dates: [String: Mark])] = [:]
+    var actorMarksByID: [ActorID: (item: YAMLMark?, dates: DateMarks)] = [:]
     for (position, actor) in actors.enumerated() {
       actorMarksByID[actor.id] = (actorMarks[position], actorDateMarks[position])
     }
-    var relationMarksByID: [RelationID: (item: Mark?, dates: [String: Mark])] = [:]
+    var relationMarksByID: [RelationID: (item: YAMLMark?, dates: DateMarks)] = [:]
     for (position, relation) in relations.enumerated() {
       relationMarksByID[relation.id] = (relationMarks[position], relationDateMarks[position])
     }
     return graph.unsupportedDates().map { date in
-      let mark: Mark?
+      let mark: YAMLMark?
       let field: String
       switch date.owner {
       case .actor(let id):
@@ -155,13 +202,12 @@ struct GraphBuilder {
   }
 
   /// The marks of the `from`, `to` and `on` values of an item.
-  static func dateMarks(_ pairs: Fields) -> [String: Mark] {
-    var marks: [String: Mark] = [:]
-    for key in ["from", "to", "on"] { if let mark = pairs[key]?.mark { marks[key] = mark } }
+  static func dateMarks(_ pairs: Fields) -> DateMarks {
+    var marks = DateMarks(from: pairs["from"]?.mark, to: pairs["to"]?.mark, on: pairs["on"]?.mark)
     // Where the provenance of each end is written: its `inferred` reason, the first `supports` naming it.
     if case .mapping(let reasons)? = pairs["inferred"] {
       for (key, value) in reasons {
-        if let name = key.scalar?.string { marks["inferred.\(name)"] = value.mark }
+        if let name = key.scalar?.string { marks.provenance["inferred.\(name)"] = value.mark }
       }
     }
     if case .sequence(let citations)? = pairs["citations"] {
@@ -169,7 +215,9 @@ struct GraphBuilder {
         for (key, value) in citation where key.scalar?.string == "supports" {
           guard case .sequence(let ends) = value else { continue }
           for end in ends {
-            if let name = end.scalar?.string, marks["supports.\(name)"] == nil { marks["supports.\(name)"] = end.mark }
+            if let name = end.scalar?.string, marks.provenance["supports.\(name)"] == nil {
+              marks.provenance["supports.\(name)"] = end.mark
+            }
           }
         }
       }
@@ -192,7 +240,7 @@ struct GraphBuilder {
 
   // MARK: Sections
 
-  private mutating func readMetadata(_ node: Node) {
+  private mutating func readMetadata(_ node: YAMLNode) {
     guard let pairs = reader.mapping(node, field: "graph", allowed: Self.graphFields) else { return }
     if let id = pairs["id"] {
       if let text = reader.nonEmptyString(id, field: "graph.id") {
@@ -224,7 +272,7 @@ struct GraphBuilder {
   /// Parses a year range (the core's syntax: `ClosedRange(parsingYears:)`).
   static func yearRange(_ text: String) -> ClosedRange<Int>? { ClosedRange(parsingYears: text) }
 
-  private mutating func readSources(_ node: Node) {
+  private mutating func readSources(_ node: YAMLNode) {
     guard let items = reader.sequence(node, field: "sources", of: "sources") else { return }
     for (position, item) in items.enumerated() {
       let field = "sources[\(position)]"
@@ -244,7 +292,7 @@ struct GraphBuilder {
     }
   }
 
-  private mutating func readKinds(_ node: Node) {
+  private mutating func readKinds(_ node: YAMLNode) {
     guard let items = reader.sequence(node, field: "kinds", of: "kinds") else { return }
     for (position, item) in items.enumerated() {
       let field = "kinds[\(position)]"
@@ -315,7 +363,7 @@ struct GraphBuilder {
     }
   }
 
-  private mutating func readActors(_ node: Node) {
+  private mutating func readActors(_ node: YAMLNode) {
     guard let items = reader.sequence(node, field: "actors", of: "actors") else { return }
     for (position, item) in items.enumerated() {
       let field = "actors[\(position)]"
@@ -368,7 +416,7 @@ struct GraphBuilder {
     }
   }
 
-  private func readAlias(_ node: Node, field: String) -> Alias? {
+  private func readAlias(_ node: YAMLNode, field: String) -> Alias? {
     if case .scalar = node {
       return reader.nonEmptyString(node, field: field).map { Alias($0) }
     }
@@ -381,95 +429,98 @@ struct GraphBuilder {
     return Alias(name, scheme: scheme, period: period)
   }
 
-  private mutating func readRelations(_ node: Node) {
+  mutating func readRelations(_ node: YAMLNode) {
     guard let items = reader.sequence(node, field: "relations", of: "relations") else { return }
-    for (position, item) in items.enumerated() {
-      let field = "relations[\(position)]"
-      guard let pairs = reader.mapping(item, field: field, allowed: Self.relationFields) else { continue }
-      let errorsBefore = reader.errorCount
-      var id = RelationID("r\(position + 1)")
-      if let idNode = pairs["id"], let text = identifier(idNode, field: "\(field).id") {
-        id = RelationID(text)
-        if relationIDs.contains(id) {
-          reader.report(
-            .duplicateID, at: idNode.mark, field: "\(field).id", "the relation id '\(text)' is already used")
-        }
-      } else if relationIDs.contains(id) {
+    for (position, item) in items.enumerated() { readRelation(item, position: position) }
+  }
+
+  /// Reads the relation at `position` of the `relations` list.
+  mutating func readRelation(_ item: YAMLNode, position: Int) {
+    let field = "relations[\(position)]"
+    guard let pairs = reader.mapping(item, field: field, allowed: Self.relationFields) else { return }
+    let errorsBefore = reader.errorCount
+    var id = RelationID("r\(position + 1)")
+    if let idNode = pairs["id"], let text = identifier(idNode, field: "\(field).id") {
+      id = RelationID(text)
+      if relationIDs.contains(id) {
         reader.report(
-          .duplicateID, at: item.mark, field: "\(field).id",
-          "the default id '\(id)' is already used by another relation; give this one an 'id'")
+          .duplicateID, at: idNode.mark, field: "\(field).id", "the relation id '\(text)' is already used")
       }
-      let source = actorReference("source", in: pairs, of: item, field: field, required: true)
-      let target = actorReference("target", in: pairs, of: item, field: field, required: true)
-      let initiator = actorReference("initiator", in: pairs, of: item, field: field, required: false)
-      var kind: RelationKind?
-      if let kindNode = required("kind", in: pairs, of: item, field: field),
-        let text = reader.nonEmptyString(kindNode, field: "\(field).kind")
-      {
-        kind = kinds[KindID(text)]
-        if kind == nil {
-          reader.report(
-            .unknownKind, at: kindNode.mark, field: "\(field).kind",
-            "unknown kind '\(text)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) or a kind declared under 'kinds'"
-          )
-        }
-      }
-      if let initiator, let source, let target, initiator != source, initiator != target {
+    } else if relationIDs.contains(id) {
+      reader.report(
+        .duplicateID, at: item.mark, field: "\(field).id",
+        "the default id '\(id)' is already used by another relation; give this one an 'id'")
+    }
+    let source = actorReference("source", in: pairs, of: item, field: field, required: true)
+    let target = actorReference("target", in: pairs, of: item, field: field, required: true)
+    let initiator = actorReference("initiator", in: pairs, of: item, field: field, required: false)
+    var kind: RelationKind?
+    if let kindNode = required("kind", in: pairs, of: item, field: field),
+      let text = reader.nonEmptyString(kindNode, field: "\(field).kind")
+    {
+      kind = kinds[KindID(text)]
+      if kind == nil {
         reader.report(
-          .invalidValue, at: pairs["initiator"]?.mark, field: "\(field).initiator",
-          "the initiator '\(initiator)' must be the source or the target of the relation")
+          .unknownKind, at: kindNode.mark, field: "\(field).kind",
+          "unknown kind '\(text)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) or a kind declared under 'kinds'"
+        )
       }
-      let period = reader.period(in: pairs, owner: item, field: field, required: true)
-      var weight: Double?
-      if let node = pairs["weight"], let text = reader.string(node, field: "\(field).weight") {
-        if let value = Double(text), value > 0, value.isFinite {
-          weight = value
-        } else {
-          reader.report(
-            .invalidValue, at: node.mark, field: "\(field).weight", "expected a positive number, found '\(text)'")
-        }
-      }
-      var confidence = Confidence.certain
-      if let node = pairs["confidence"], let text = reader.string(node, field: "\(field).confidence") {
-        if let value = Confidence(rawValue: text) {
-          confidence = value
-        } else {
-          reader.report(
-            .invalidValue, at: node.mark, field: "\(field).confidence",
-            "expected one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
-        }
-      }
-      let writtenOn = pairs["on"] != nil
-      var citations: [Citation] = []
-      if let node = pairs["citations"] {
-        citations = readCitations(node, field: field, owner: .relation(relations.count), writtenOn: writtenOn)
+    }
+    if let initiator, let source, let target, initiator != source, initiator != target {
+      reader.report(
+        .invalidValue, at: pairs["initiator"]?.mark, field: "\(field).initiator",
+        "the initiator '\(initiator)' must be the source or the target of the relation")
+    }
+    let period = reader.period(in: pairs, owner: item, field: field, required: true)
+    var weight: Double?
+    if let node = pairs["weight"], let text = reader.string(node, field: "\(field).weight") {
+      if let value = Double(text), value > 0, value.isFinite {
+        weight = value
       } else {
         reader.report(
-          .warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
+          .invalidValue, at: node.mark, field: "\(field).weight", "expected a positive number, found '\(text)'")
       }
-      let inferred = readInferred(pairs, field: field, writtenOn: writtenOn)
-      let label = pairs["label"].flatMap { reader.string($0, field: "\(field).label") }
-      let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
-      let event = pairs["event"].flatMap { bool($0, field: "\(field).event") }
-      relationIDs.insert(id)
-      guard reader.errorCount == errorsBefore, let source, let target, let kind, let period else {
-        // This relation's citation marks are the last ones added.
-        while citationMarks.last?.owner == .relation(relations.count) { citationMarks.removeLast() }
-        continue
-      }
-      relations.append(
-        Relation(
-          id: id, source: source, target: target, kind: kind.id, period: period, weight: weight, label: label,
-          note: note, confidence: confidence, initiator: initiator, citations: citations, inferred: inferred,
-          event: event))
-      relationMarks.append(item.mark)
-      relationDateMarks.append(Self.dateMarks(pairs))
     }
+    var confidence = Confidence.certain
+    if let node = pairs["confidence"], let text = reader.string(node, field: "\(field).confidence") {
+      if let value = Confidence(rawValue: text) {
+        confidence = value
+      } else {
+        reader.report(
+          .invalidValue, at: node.mark, field: "\(field).confidence",
+          "expected one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+      }
+    }
+    let writtenOn = pairs["on"] != nil
+    var citations: [Citation] = []
+    if let node = pairs["citations"] {
+      citations = readCitations(node, field: field, owner: .relation(relations.count), writtenOn: writtenOn)
+    } else {
+      reader.report(
+        .warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
+    }
+    let inferred = readInferred(pairs, field: field, writtenOn: writtenOn)
+    let label = pairs["label"].flatMap { reader.string($0, field: "\(field).label") }
+    let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
+    let event = pairs["event"].flatMap { bool($0, field: "\(field).event") }
+    relationIDs.insert(id)
+    guard reader.errorCount == errorsBefore, let source, let target, let kind, let period else {
+      // This relation's citation marks are the last ones added.
+      while citationMarks.last?.owner == .relation(relations.count) { citationMarks.removeLast() }
+      return
+    }
+    relations.append(
+      Relation(
+        id: id, source: source, target: target, kind: kind.id, period: period, weight: weight, label: label,
+        note: note, confidence: confidence, initiator: initiator, citations: citations, inferred: inferred,
+        event: event))
+    relationMarks.append(item.mark)
+    relationDateMarks.append(Self.dateMarks(pairs))
   }
 
   /// Reads `citations`: `{source, quote, locator, supports}` each.
   private mutating func readCitations(
-    _ node: Node, field: String, owner: CitedOwner, writtenOn: Bool
+    _ node: YAMLNode, field: String, owner: CitedOwner, writtenOn: Bool
   ) -> [Citation] {
     guard
       let items = reader.sequence(
@@ -497,7 +548,7 @@ struct GraphBuilder {
       var quote: String?
       if let quoteNode = citationPairs["quote"] {
         quote = reader.nonEmptyString(quoteNode, field: "\(citationField).quote")
-        citationMarks.append((owner, citations.count, quoteNode.mark, "\(citationField).quote"))
+        if checksQuotes { citationMarks.append((owner, citations.count, quoteNode.mark, "\(citationField).quote")) }
       } else {
         reader.report(
           .missingQuote, at: citationNode.mark, field: "\(citationField).quote",
@@ -538,17 +589,17 @@ struct GraphBuilder {
   }
 
   /// Reads one period end's name: `from` or `to`, or `on` for a period written with `on:`.
-  private func periodEnd(_ node: Node, field: String, writtenOn: Bool) -> PeriodEnd? {
-    guard let text = reader.nonEmptyString(node, field: field) else { return nil }
+  private func periodEnd(_ node: YAMLNode, field: @autoclosure () -> String, writtenOn: Bool) -> PeriodEnd? {
+    guard let text = reader.nonEmptyString(node, field: field()) else { return nil }
     switch (text, writtenOn) {
     case ("on", true), ("from", false): return .start
     case ("to", false): return .end
     case (_, true):
       reader.report(
-        .invalidValue, at: node.mark, field: field,
+        .invalidValue, at: node.mark, field: field(),
         "expected 'on' (the period is written with 'on:', one date), found '\(text)'")
     case (_, false):
-      reader.report(.invalidValue, at: node.mark, field: field, "expected 'from' or 'to', found '\(text)'")
+      reader.report(.invalidValue, at: node.mark, field: field(), "expected 'from' or 'to', found '\(text)'")
     }
     return nil
   }
@@ -602,23 +653,23 @@ struct GraphBuilder {
 
   // MARK: Field helpers
 
-  private func required(_ key: String, in pairs: Fields, of node: Node, field: String) -> Node? {
+  private func required(_ key: String, in pairs: Fields, of node: YAMLNode, field: String) -> YAMLNode? {
     if let value = pairs[key] { return value }
     reader.report(.missingField, at: node.mark, field: "\(field).\(key)", "missing '\(key)'")
     return nil
   }
 
-  private func identifier(_ node: Node, field: String) -> String? {
-    guard let text = reader.nonEmptyString(node, field: field) else { return nil }
+  private func identifier(_ node: YAMLNode, field: @autoclosure () -> String) -> String? {
+    guard let text = reader.nonEmptyString(node, field: field()) else { return nil }
     guard Identifier<Never>.isValid(text) else {
-      reader.report(.invalidValue, at: node.mark, field: field, "expected an id without spaces, found '\(text)'")
+      reader.report(.invalidValue, at: node.mark, field: field(), "expected an id without spaces, found '\(text)'")
       return nil
     }
     return text
   }
 
   private func actorReference(
-    _ key: String, in pairs: Fields, of node: Node, field: String, required isRequired: Bool
+    _ key: String, in pairs: Fields, of node: YAMLNode, field: String, required isRequired: Bool
   ) -> ActorID? {
     let valueNode = isRequired ? required(key, in: pairs, of: node, field: field) : pairs[key]
     guard let valueNode, let text = reader.nonEmptyString(valueNode, field: "\(field).\(key)") else { return nil }
@@ -635,11 +686,11 @@ struct GraphBuilder {
 
   /// A boolean field (`directed`, `event`): the YAML booleans `true` and `false`, unquoted; anything else
   /// (`"true"`, `yes`, `on`, `1`) is an error at its line naming the field.
-  private func bool(_ node: Node, field: String) -> Bool? {
-    guard let text = reader.string(node, field: field) else { return nil }
+  private func bool(_ node: YAMLNode, field: @autoclosure () -> String) -> Bool? {
+    guard let text = reader.string(node, field: field()) else { return nil }
     guard case .scalar(let scalar) = node, scalar.style == .plain else {
       reader.report(
-        .invalidValue, at: node.mark, field: field,
+        .invalidValue, at: node.mark, field: field(),
         "expected true or false (unquoted), found the quoted text \"\(text)\"")
       return nil
     }
@@ -647,7 +698,7 @@ struct GraphBuilder {
     case "true": return true
     case "false": return false
     default:
-      reader.report(.invalidValue, at: node.mark, field: field, "expected true or false, found '\(text)'")
+      reader.report(.invalidValue, at: node.mark, field: field(), "expected true or false, found '\(text)'")
       return nil
     }
   }

@@ -1,6 +1,5 @@
 import EntenteCore
 import Foundation
-import Yams
 
 /// Reads and writes Entente's YAML data format (see the README, "Data format").
 public enum GraphFile {
@@ -52,7 +51,7 @@ public enum GraphFile {
         ])
     }
     // Checked before parsing, so a bad byte is reported where it is.
-    if let problem = UTF8TextScanner.firstProblem(in: data) {
+    if let problem = data.withUnsafeBytes({ UTF8TextScanner.firstProblem(in: $0) }) {
       return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: name)])
     }
     guard let text = String(data: data, encoding: .utf8) else {
@@ -76,26 +75,111 @@ public enum GraphFile {
     if text.utf8.contains(0), let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
       return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: fileName)])
     }
-    let root: Node?
     do {
-      // Every scalar is read as its text (DocumentReader parses numbers and dates itself), so no tag is resolved:
-      // the basic resolver has no regular expressions to run on each scalar and each mapping key.
-      root = try Yams.compose(yaml: text, .basic)
+      switch try readStreaming(text, reader: reader, sourcesDirectory: sourcesDirectory) {
+      case .read(let graph, let builder):
+        return contents(graph, builder, reader, checkingEvidence)
+      case .needsWholeTree:
+        // A section came after `relations` that the relations depend on: read the file again as one tree.
+        let reader = DocumentReader(file: fileName)
+        let events = try YAMLEventReader(yaml: text)
+        guard try events.startDocument() else { return emptyFile(reader) }
+        let root = try events.composeNode()
+        try events.endDocument()
+        var builder = GraphBuilder(reader: reader, checksQuotes: sourcesDirectory != nil)
+        let graph = builder.build(root: root, sourcesDirectory: sourcesDirectory)
+        return contents(graph, builder, reader, checkingEvidence)
+      case .empty:
+        return emptyFile(reader)
+      }
     } catch {
-      reader.report(.malformedYAML, at: yamlErrorMark(error), field: "", "malformed YAML: \(yamlErrorProblem(error))")
+      // Nothing read before the YAML error is reported: only the error.
+      let reader = DocumentReader(file: fileName)
+      reader.report(.malformedYAML, at: error.mark, field: "", "malformed YAML: \(error.problem)")
       return Contents(graph: nil, diagnostics: reader.diagnostics)
     }
-    guard let root else {
-      reader.report(
-        .missingField, at: nil, field: "",
-        "the file is empty; expected a mapping with 'graph', 'actors' and 'relations'")
-      return Contents(graph: nil, diagnostics: reader.diagnostics)
+  }
+
+  /// How a streaming read ended.
+  private enum StreamingRead {
+    case read(TemporalGraph?, GraphBuilder)
+    case needsWholeTree
+    case empty
+  }
+
+  /// Reads the file from libyaml's events, handing each relation to the builder as soon as it is composed, so that
+  /// only one relation's nodes are alive at a time (the rest of the file is composed as a tree, as before).
+  ///
+  /// The builder reads sections in one order (graph, sources, kinds, actors, then relations); relations stream
+  /// when `graph` and `actors` came before them in the file. A section read before relations that comes after
+  /// them asks for the whole-tree read instead (`.needsWholeTree`), so the result never depends on the path.
+  private static func readStreaming(
+    _ text: String, reader: DocumentReader, sourcesDirectory: URL?
+  ) throws(YAMLSyntaxError) -> StreamingRead {
+    let events = try YAMLEventReader(yaml: text)
+    guard try events.startDocument() else { return .empty }
+    guard events.isUnanchoredMappingStart else {
+      let root = try events.composeNode()
+      try events.endDocument()
+      var builder = GraphBuilder(reader: reader, checksQuotes: sourcesDirectory != nil)
+      return .read(builder.build(root: root, sourcesDirectory: sourcesDirectory), builder)
     }
-    var builder = GraphBuilder(reader: reader)
-    let graph = builder.build(root: root, sourcesDirectory: sourcesDirectory)
-    return Contents(
+    let rootMark = events.mark
+    var builder = GraphBuilder(reader: reader, checksQuotes: sourcesDirectory != nil)
+    var keys: [YAMLNode] = []
+    var sections: [(key: String, value: YAMLNode)] = []
+    var streamed = false
+    var afterRelations = false
+    try events.advance()
+    while !events.isAtCollectionEnd {
+      let keyNode = try events.composeNode()
+      keys.append(keyNode)
+      try events.advance()
+      let key = reader.fieldKey(keyNode, field: "", allowed: GraphBuilder.topLevelFields)
+      if key != nil, streamed { afterRelations = true }
+      if key == "relations", !streamed, events.isUnanchoredSequenceStart,
+        sections.contains(where: { $0.key == "graph" }), sections.contains(where: { $0.key == "actors" })
+      {
+        builder.readSections(before: Fields(pairs: sections), rootMark: rootMark)
+        streamed = true
+        var position = 0
+        try events.advance()
+        while !events.isAtCollectionEnd {
+          let item = try events.composeNode()
+          builder.readRelation(item, position: position)
+          position += 1
+          try events.advance()
+        }
+      } else {
+        let value = try events.composeNode()
+        if let key { sections.append((key, value)) }
+      }
+      try events.advance()
+    }
+    try YAMLEventReader.checkDuplicates(keys)
+    try events.endDocument()
+    if afterRelations { return .needsWholeTree }
+    if !streamed {
+      let fields = Fields(pairs: sections)
+      builder.readSections(before: fields, rootMark: rootMark)
+      if let node = fields["relations"] { builder.readRelations(node) }
+    }
+    return .read(builder.finish(sourcesDirectory: sourcesDirectory), builder)
+  }
+
+  private static func contents(
+    _ graph: TemporalGraph?, _ builder: GraphBuilder, _ reader: DocumentReader, _ checkingEvidence: Bool
+  ) -> Contents {
+    Contents(
       graph: graph, diagnostics: inFileOrder(reader.diagnostics),
       unsupportedDates: checkingEvidence ? graph.map { builder.unsupportedDateDiagnostics(of: $0) } ?? [] : [])
+  }
+
+  private static func emptyFile(_ reader: DocumentReader) -> Contents {
+    reader.report(
+      .missingField, at: nil, field: "",
+      "the file is empty; expected a mapping with 'graph', 'actors' and 'relations'")
+    return Contents(graph: nil, diagnostics: reader.diagnostics)
   }
 
   private static func textDiagnostic(_ problem: TextProblem, file: String) -> Diagnostic {
@@ -104,31 +188,13 @@ public enum GraphFile {
       message: problem.message)
   }
 
-  /// Sorts diagnostics by line and column, keeping the order of those at one place.
-  private static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    diagnostics.enumerated().sorted {
-      ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+  /// Sorts diagnostics by line and column, keeping the order of those at one place (no copy when they already are).
+  static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    func before(_ a: Diagnostic, _ b: Diagnostic) -> Bool { (a.line, a.column) < (b.line, b.column) }
+    guard zip(diagnostics, diagnostics.dropFirst()).contains(where: { before($1, $0) }) else { return diagnostics }
+    return diagnostics.indices.sorted {
+      before(diagnostics[$0], diagnostics[$1]) || (!before(diagnostics[$1], diagnostics[$0]) && $0 < $1)
     }
-    .map(\.element)
-  }
-
-  private static func yamlErrorMark(_ error: Error) -> Mark? {
-    switch error as? YamlError {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
-    case .duplicatedKeysInMapping(_, let context): context.mark
-    default: nil
-    }
-  }
-
-  private static func yamlErrorProblem(_ error: Error) -> String {
-    switch error as? YamlError {
-    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
-      .composer(let context, let problem, _, _):
-      [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-    case .duplicatedKeysInMapping(let duplicates, _):
-      "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
-    case .reader(let problem, _, _, _): problem
-    default: "\(error)"
-    }
+    .map { diagnostics[$0] }
   }
 }

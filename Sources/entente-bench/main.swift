@@ -155,26 +155,41 @@ func yearRange(_ graph: TemporalGraph) -> ClosedRange<Int> {
   return first...last
 }
 
-func peakMemoryKB() -> Int {
+func peakMemoryKB() -> Int { statusKB("VmHWM:") }
+
+/// A figure of /proc/self/status in kB.
+func statusKB(_ name: String) -> Int {
   guard let file = fopen("/proc/self/status", "r") else { return -1 }
   defer { fclose(file) }
   var buffer = [CChar](repeating: 0, count: 512)
   while fgets(&buffer, 512, file) != nil {
     let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    if text.hasPrefix("VmHWM:") { return Int(text.dropFirst(6).filter(\.isNumber)) ?? -1 }
+    if text.hasPrefix(name) { return Int(text.dropFirst(name.count).filter(\.isNumber)) ?? -1 }
   }
   return -1
 }
 
-/// Reports a reader's memory: its peak above what the process held before reading, in all and per relation.
-///
-/// Compare with `load` (the model alone, built from the TSV without a reader) for the reader's own share.
-func reportReader(_ measure: String, _ ms: Double, baseline: Int, relations: Int) {
+/// The memory the process holds now (VmRSS, kB), after handing freed heap memory back to the system
+/// (`malloc_trim`, looked up at run time: `malloc.h` is not in Swift's Glibc module).
+func residentBytes() -> Int {
+  typealias Trim = @convention(c) (Int) -> Int32
+  if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+    _ = unsafeBitCast(symbol, to: Trim.self)(0)
+  }
+  return statusKB("VmRSS:") * 1024
+}
+
+/// Reports a reader's memory: its peak above what the process held before reading, in all and per relation, and
+/// the reader's own share of it (the peak less the model it leaves: what the process holds after the read, the
+/// reader's own structures freed and trimmed, less what it held before).
+func reportReader(_ measure: String, _ ms: Double, baseline: Int, heapBefore: Int, relations: Int) {
   let peak = peakMemoryKB() - baseline
-  let perRelation = relations > 0 ? peak * 1024 / relations : 0
+  let model = (residentBytes() - heapBefore) / 1024
+  func perRelation(_ kilobytes: Int) -> Int { relations > 0 ? kilobytes * 1024 / relations : 0 }
   report(
     measure, ms,
-    ",\"relations\":\(relations),\"peak_above_baseline_kb\":\(peak),\"bytes_per_relation\":\(perRelation)")
+    ",\"relations\":\(relations),\"peak_above_baseline_kb\":\(peak),\"bytes_per_relation\":\(perRelation(peak))"
+      + ",\"model_kb\":\(model),\"reader_bytes_per_relation\":\(perRelation(peak - model))")
 }
 
 func milliseconds(_ duration: Duration) -> Double {
@@ -311,21 +326,28 @@ case "write-dot":
 case "yaml-load":
   // `entente validate`/every command's first step: the data file read, checked and built.
   let baseline = peakMemoryKB()
+  let heapBefore = residentBytes()
   var graph: TemporalGraph?
-  let time = clock.measure { graph = GraphFile.read(contentsOf: URL(fileURLWithPath: arguments[2])).graph }
+  let time = measured { graph = GraphFile.read(contentsOf: URL(fileURLWithPath: arguments[2])).graph }
   guard let graph else { fatalError("\(arguments[2]) does not load") }
-  reportReader("yaml-load", milliseconds(time), baseline: baseline, relations: graph.relations.count)
+  reportReader(
+    "yaml-load", milliseconds(time), baseline: baseline, heapBefore: heapBefore, relations: graph.relations.count)
 case "dot-import":
   // `entente import FILE.dot`: cgraph's parse, the drawing description, the graph built.
   _ = try await GraphvizRenderer.shared.dotText(of: DiagramGraph(name: "warmup"))  // Graphviz's own start-up
   let baseline = peakMemoryKB()
   let text = try String(contentsOfFile: arguments[2], encoding: .utf8)
+  let heapBefore = residentBytes()
   let start = clock.now
-  let parsed = DOTDocument(try await GraphvizRenderer.shared.parseDOT(text).plainValues)
-  let graph = try DOTImport.graph(from: parsed, defaultYear: year).graph
+  cpuAtStart = cpuMilliseconds()
+  let graph = try DOTImport.graph(
+    from: DOTDocument(try await GraphvizRenderer.shared.parseDOT(text).plainValues), defaultYear: year
+  ).graph
   let time = clock.now - start
-  reportReader("dot-import", milliseconds(time), baseline: baseline, relations: graph.relations.count)
-  withExtendedLifetime(graph) {}
+  reportReader(
+    "dot-import", milliseconds(time), baseline: baseline, heapBefore: heapBefore,
+    relations: graph.relations.count)
+  withExtendedLifetime((graph, text)) {}
 default:
   fail("unknown measure \(arguments[1])")
 }
