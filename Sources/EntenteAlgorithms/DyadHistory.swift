@@ -69,8 +69,7 @@ extension TemporalGraph {
   ///   - a: One actor.
   ///   - b: The other.
   ///   - kinds: Only relations of these kinds (a kind includes its sub-kinds); `nil` for all.
-  ///   - slices: The slices the tie is followed over, in order (a series, or the years of a window cut to it:
-  ///     ``Slice/parts(by:)``).
+  ///   - slices: The slices the tie is followed over, in order (a series, or the window itself).
   ///   - window: When given, only the relations that may hold in it (under `rule`) are listed and followed.
   ///   - rule: Which relations count as active in a slice.
   ///   - policy: How several relations in one slice give one sign.

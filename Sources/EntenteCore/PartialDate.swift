@@ -51,7 +51,8 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     self.init(checkedYear: year, month: month, day: day, isApproximate: isApproximate, isUncertain: isUncertain)
   }
 
-  /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally followed by `~`, `?` or `%`.
+  /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally followed by `~`, `?` or `%`; a year before year 0
+  /// has a minus sign (`-0043-03-15`, astronomical numbering: `0000` is 1 BC), within -9999…9999.
   ///
   /// - Throws: `DateSyntaxError` naming what was expected.
   public init(parsing text: String) throws(DateSyntaxError) {
@@ -67,6 +68,9 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     default: break
     }
     if approximate || uncertain { body = body.dropLast() }
+    // A year before year 0 is written as EDTF writes it: a minus sign before four digits (`-0043-03-15`).
+    let negative = body.first == "-"
+    if negative { body = body.dropFirst() }
     let fields = body.split(separator: "-", omittingEmptySubsequences: false)
     let widths = [4, 2, 2]
     guard (1...3).contains(fields.count),
@@ -76,8 +80,10 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         "'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~, ? or %)")
     }
     let numbers = fields.map { Int($0)! }
+    if negative && numbers[0] == 0 { throw DateSyntaxError("'\(text)': year 0 is written 0000, without a sign") }
     try self.init(
-      year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil, day: numbers.count > 2 ? numbers[2] : nil,
+      year: negative ? -numbers[0] : numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+      day: numbers.count > 2 ? numbers[2] : nil,
       isApproximate: approximate, isUncertain: uncertain)
   }
 

@@ -124,8 +124,8 @@ extension Slice {
     guard !body.isEmpty else { throw SliceSyntaxError("'\(text)' is not a slice: \(expected)") }
     let negative = body.first == "-"
     let unsigned = negative ? body.dropFirst() : body[...]
-    // A year alone, as `--year` reads it (`79`, `-500`): the data format writes 0001–9999, but a slice may reach
-    // back as a year may; digits beyond the supported years (or beyond `Int`) say so.
+    // A year alone, as `--year` reads it (`79`, `-500`): the data format writes four digits, but a year alone may
+    // be unpadded; digits beyond the supported years (or beyond `Int`) say so.
     if !unsigned.isEmpty, unsigned.allSatisfy(\.isASCIIDigit) {
       guard let year = Int(body), supportedYears.contains(year) else {
         throw SliceSyntaxError(

@@ -257,8 +257,6 @@ extension TemporalGraph {
           error(.emptyText("actor '\(actor.id)'", "alias scheme"), location)
         }
         if !ActorType.isValid(actor.type.rawValue) { error(.invalidID("actor type", actor.type.rawValue), location) }
-        let periods = [actor.lifetime].compactMap { $0 } + actor.aliases.compactMap(\.period)
-        if periods.contains(where: \.hasYearBeforeOne) { error(.yearBeforeOne("actor '\(actor.id)'"), location) }
         for citation in actor.citations where !sourceIDs.contains(citation.source) {
           error(.unknownLifetimeSource(citation.source, actor: actor.id), location)
         }
@@ -316,7 +314,6 @@ extension TemporalGraph {
         if citations.contains(where: { $0.quote.isBlank }) {
           error(.emptyText("relation '\(id)'", "quote"), location)
         }
-        if relation.period.hasYearBeforeOne { error(.yearBeforeOne("relation '\(id)'"), location) }
         if relation.period.end == .open, relation.isEvent(in: kinds) {
           let declaredBy = relation.event != nil ? "event: true" : "its kind '\(relation.kind)' is declared event: true"
           error(.ongoingEvent(id, declaredBy: declaredBy), location)
@@ -430,15 +427,6 @@ extension StringProtocol {
       end = trimmed.index(before: end)
     }
     return Substring(trimmed[trimmed.startIndex..<end])
-  }
-}
-
-extension Period {
-  /// Whether a year before 1 appears (the data format writes years with four digits, 0001–9999).
-  var hasYearBeforeOne: Bool {
-    if start.year < 1 { return true }
-    if case .date(let end) = end, end.year < 1 { return true }
-    return false
   }
 }
 

@@ -191,8 +191,6 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
   case emptyName(ActorID)
   /// What (`source 's'`) and which of its fields is empty.
   case emptyText(String, String)
-  /// What has a year before 1, which the data format cannot write.
-  case yearBeforeOne(String)
   /// What (`relation 'r'`), what is wrong with the provenance of one of its dates, and the field that says it
   /// (`inferred.to`, `supports.from`), so that a reader can point at that field rather than at the record.
   case invalidDateEvidence(String, String, field: String)
@@ -220,7 +218,6 @@ public enum GraphError: Error, Hashable, Sendable, CustomStringConvertible {
       "relation '\(relation)': the weight \(weight) is not a positive number"
     case .emptyName(let id): "the actor '\(id)' has an empty name or alias"
     case .emptyText(let what, let field): "\(what): the \(field) must not be empty"
-    case .yearBeforeOne(let what): "\(what): a year before 1 cannot be written in the data format (years 0001–9999)"
     case .invalidDateEvidence(let what, let problem, _): "\(what): \(problem)"
     case .yearsOutsideSupported(let years):
       "the graph's years \(years.lowerBound)...\(years.upperBound) reach outside the supported years \(supportedYears.lowerBound)…\(supportedYears.upperBound)"

@@ -232,7 +232,7 @@ struct GraphBuilder {
     case .unknownActor: .unknownActor
     case .unknownKind, .unknownParent: .unknownKind
     case .unknownSource, .unknownLifetimeSource: .unknownSource
-    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName, .emptyText, .yearBeforeOne, .invalidDateEvidence,
+    case .invalidID, .invalidInitiator, .invalidWeight, .emptyName, .emptyText, .invalidDateEvidence,
       .yearsOutsideSupported, .ongoingEvent:
       .invalidValue
     }
@@ -692,6 +692,12 @@ struct GraphBuilder {
       reader.report(
         .invalidValue, at: node.mark, field: field(),
         "expected true or false (unquoted), found the quoted text \"\(text)\"")
+      return nil
+    }
+    // `!!str true` is text, as a quoted "true" is; a tag other than `!!bool` is not a boolean.
+    if let tag = scalar.tag, tag != "tag:yaml.org,2002:bool" {
+      reader.report(
+        .invalidValue, at: node.mark, field: field(), "expected true or false (untagged), found '\(tag)' \(text)")
       return nil
     }
     switch text {

@@ -94,11 +94,17 @@ import Testing
     #expect(
       quarterRows.allSatisfy { $0.last == "1997-Q2: 1997-04-01...1997-05-17 → 1997-05-17...1997-06-30" },
       "\(quarterRows)")
-    // The table follows the tie in the slice's parts of each year.
+    // The window is one slice, as diff and render take it: one tie, and the reversal across the window.
     let table = try run(["history", reversals, "rwanda", "kinshasa", "--window", "1997-05...1998-03"])
     #expect(table.output.contains("2 relation(s) that may hold in 1997-05...1998-03"), "\(table.output)")
-    #expect(table.output.contains("signed tie by year (where it changes): 1997-05...1997-12: -, 1998-Q1: +"))
-    #expect(table.output.contains("reversal within 1997-05...1997-12: - then +"), "\(table.output)")
+    #expect(table.output.contains("signed tie in the slice: 1997-05...1998-03: -"), "\(table.output)")
+    #expect(table.output.contains("reversal within 1997-05...1998-03: - then +"), "\(table.output)")
+    let diff = try run(["diff", reversals, "1997-05...1998-03", "1997-05...1998-03"])
+    #expect(diff.output.contains("within 1997-05...1998-03"), "\(diff.output)")
+    // A slice diffed with itself lists each reversal once.
+    let diffRows = try run(["diff", reversals, "1997-05...1998-03", "1997-05...1998-03", "--format", "csv"])
+    #expect(
+      diffRows.output.split(separator: "\n").filter { $0.hasPrefix("reversal,") }.count == 1, "\(diffRows.output)")
   }
 
   /// One row per slice: the tie under the policy, the relations active, and each reversal with its order and days.

@@ -178,7 +178,6 @@ import Testing
         "actors.csv:3: error: actor 'b': the alias scheme must not be empty",
         "actors.csv:3: error: the actor type id 'armed faction' is not valid: expected a non-empty id without spaces",
         "relations.csv:2: error: relation 'r': the quote must not be empty",
-        "relations.csv:2: error: relation 'r': a year before 1 cannot be written in the data format (years 0001–9999)",
       ])
   }
 

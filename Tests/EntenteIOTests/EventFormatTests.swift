@@ -69,6 +69,7 @@ import Testing
     ("event: true }", "event: on }", "found 'on'"),
     ("event: true }", "event: 1 }", "found '1'"),
     ("event: true }", "event: True }", "found 'True'"),
+    ("event: true }", "event: !!str true }", "found 'tag:yaml.org,2002:str' true"),
     ("directed: false, event", "directed: no, event", "found 'no'"),
   ])
   func onlyUnquotedTrueAndFalseAreBooleans(original: String, replacement: String, found: String) throws {

@@ -73,7 +73,9 @@ struct DiffCommand: ParsableCommand {
         "sign changed", "", flip.a.rawValue, flip.b.rawValue, "", "", "\(flip.before.symbol) → \(flip.after.symbol)",
       ])
     }
-    for reversal in change.reversalsBefore + change.reversalsAfter {
+    // Diffing a slice with itself lists its reversals once (they are the same reversals).
+    let sameSlice = first.name == second.name
+    for reversal in change.reversalsBefore + (sameSlice ? [] : change.reversalsAfter) {
       append(
         [
           "reversal", reversal.relationsDescription, reversal.a.rawValue, reversal.b.rawValue,
@@ -87,7 +89,8 @@ struct DiffCommand: ParsableCommand {
       Terminal.output(
         "\(first) → \(second): \(change.begun.count) begun, \(change.ended.count) ended, "
           + "\(change.signChanges.count) sign change(s), \(change.reversalsBefore.count) reversal(s) within \(first), "
-          + "\(change.reversalsAfter.count) within \(second), \(change.entered.count) actor(s) entered, "
+          + (sameSlice ? "" : "\(change.reversalsAfter.count) within \(second), ")
+          + "\(change.entered.count) actor(s) entered, "
           + "\(change.left.count) left\n\n"
       )
     }

@@ -16,7 +16,7 @@ struct HistoryCommand: ParsableCommand {
       in the reversals column (same order, separated by "; "), its slice and the days of each side, as the table \
       prints them.
       With --year, --date or --window: only the relations that may hold in that slice, the tie and reversals \
-      followed in each year's part of it. With a series (--years, --from/--to/--every, or --every alone over \
+      taken over the whole slice (as diff and render take it). With a series (--years, --from/--to/--every, or --every alone over \
       the graph's years): one row per slice instead, with the pair's tie, its relations and kinds there, and \
       its reversals within the slice (order and days).
       Examples: entente history GRAPH china vietnam
@@ -67,9 +67,10 @@ struct HistoryCommand: ParsableCommand {
       printSeries(history, a, b)
       return
     }
-    // A slice lists what may hold in it, following the tie in each year's part of it.
+    // A slice is followed as one slice, as diff and render take it: a reversal across New Year inside a window
+    // is one within the slice.
     let window = slice.slice
-    let slices = window.map { $0.parts(by: .year) } ?? graph.defaultYears.map(Slice.years) ?? []
+    let slices = window.map { [$0] } ?? graph.defaultYears.map(Slice.years) ?? []
     let history = graph.dyadHistory(
       between: a.id, and: b.id, slices: slices, within: window, rule: filter.rule, policy: collapse.policy)
     // The table shows an inferred date's reason beside it; JSON and CSV give each reason its own field.
@@ -109,7 +110,8 @@ struct HistoryCommand: ParsableCommand {
     // The signed tie year by year, printed where it changes (table format only).
     guard format == .table, !history.sliceChanges.isEmpty else { return }
     let changes = history.sliceChanges.map { "\($0.slice.year.map(String.init) ?? $0.slice.name): \($0.tie)" }
-    Terminal.output("\nsigned tie by year (where it changes): " + changes.joined(separator: ", ") + "\n")
+    let over = window == nil ? "by year (where it changes)" : "in the slice"
+    Terminal.output("\nsigned tie \(over): " + changes.joined(separator: ", ") + "\n")
     for reversal in history.reversals {
       Terminal.output(
         "reversal within \(reversal.sliceDescription): \(reversal.order), \(reversal.relationsDescription) "
