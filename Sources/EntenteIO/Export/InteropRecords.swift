@@ -231,6 +231,39 @@ package enum InteropJSON {
   static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
     try JSONDecoder().decode(type, from: Data(text.utf8))
   }
+
+  /// A decoding error in a reader's words: the field's path and what was expected (`kinds[0].event: expected
+  /// true or false`), not the decoder's debug dump.
+  static func describe(_ error: any Error) -> String {
+    func path(_ keys: [any CodingKey]) -> String {
+      keys.reduce("") { text, key in
+        if let index = key.intValue { return text + "[\(index)]" }
+        return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+      }
+    }
+    func expected(_ type: Any.Type) -> String {
+      switch type {
+      case is Bool.Type: "true or false"
+      case is String.Type: "text"
+      case is Int.Type, is Double.Type: "a number"
+      default: "\(type)".hasPrefix("Array") ? "a list" : "an object"
+      }
+    }
+    func at(_ keys: [any CodingKey]) -> String { keys.isEmpty ? "" : path(keys) + ": " }
+    guard let error = error as? DecodingError else { return "\(error)" }
+    switch error {
+    case .keyNotFound(let key, let context):
+      return "\(at(context.codingPath))the field '\(key.stringValue)' is missing"
+    case .typeMismatch(let type, let context):
+      return "\(at(context.codingPath))expected \(expected(type))"
+    case .valueNotFound(let type, let context):
+      return "\(at(context.codingPath))expected \(expected(type)), found null"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty ? "not valid JSON" : "\(at(context.codingPath))invalid value"
+    @unknown default:
+      return "\(error)"
+    }
+  }
 }
 
 /// Numbers as text, the one formatter of exports, charts and the command line's output: no locale, no

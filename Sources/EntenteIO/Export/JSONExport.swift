@@ -18,7 +18,17 @@ public enum JSONExport {
     do {
       record = try InteropJSON.decode(GraphRecord.self, from: text)
     } catch {
-      throw ImportError(file: file, message: "not an Entente JSON document: \(error)")
+      // Entente's own one-slice export is node-link JSON, which this lossless reader cannot take: say so.
+      if case DecodingError.keyNotFound(let key, let context) = error, key.stringValue == "entente",
+        context.codingPath.isEmpty, text.contains("\"nodes\""), text.contains("\"multigraph\"")
+      {
+        throw ImportError(
+          file: file,
+          message:
+            "node-link JSON (one slice's export) is not Entente's lossless JSON; export the whole graph "
+            + "(entente export GRAPH --to json, without --year, --date or --window) to import it")
+      }
+      throw ImportError(file: file, message: "not an Entente JSON document: \(InteropJSON.describe(error))")
     }
     return try record.graph(file: file)
   }
