@@ -92,7 +92,8 @@ public enum GraphMLImport {
         }
       }
     } catch {
-      throw ImportError(file: file, line: graphElement.line, message: "graph data sources or kinds: \(InteropJSON.describe(error))")
+      throw ImportError(
+        file: file, line: graphElement.line, message: "graph data sources or kinds: \(InteropJSON.describe(error))")
     }
     let defaultDirected = graphElement.attributes["edgedefault"] != "undirected"
     var actors: [ActorRecord] = []
