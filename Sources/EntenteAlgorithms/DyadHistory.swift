@@ -13,7 +13,8 @@ public struct DyadHistory: Sendable {
     /// The pair's relations (of those listed) that may hold in the slice (under the rule asked), in the listing's
     /// order.
     public let relations: [Relation]
-    /// The signed tie: `+`, `-`, `+/-` (both, with `.multiplex`) or `none`.
+    /// The signed tie: `+`, `-`, `+/-` (both, with `.multiplex`), `0` (signed relations whose signs cancel, with
+    /// `.net`) or `none` (no signed relation).
     public let tie: String
     /// The reversals within the slice (both signs active in it, one after the other; see `SignReversal`).
     public let reversals: [SignReversal]
@@ -95,8 +96,9 @@ extension TemporalGraph {
         let both = (positive > 0 ? ["+"] : []) + (negative > 0 ? ["-"] : [])
         if !both.isEmpty { tie = both.joined(separator: "/") }
       } else if positive + negative > 0 {
+        // Signed relations whose signs cancel under the policy (`net`) are a neutral tie, not an absent one.
         let sign = policy.sign(positive: positive, negative: negative)
-        if sign != .neutral { tie = sign == .positive ? "+" : "-" }
+        tie = sign == .neutral ? "0" : sign == .positive ? "+" : "-"
       }
       let reversals = SignReversal.find(among: active, during: slice.days, kinds: self.kinds) { rank[$0] ?? Int.max }
       return DyadHistory.SliceTie(slice: slice, relations: active, tie: tie, reversals: reversals)

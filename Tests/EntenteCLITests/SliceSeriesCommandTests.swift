@@ -127,6 +127,11 @@ import Testing
     let yearly = try run(["history", reversals, "rwanda", "kinshasa", "--years", "1996...1999", "--format", "csv"])
     #expect(rows(yearly.output).map { $0[1] } == ["-", "-", "-", "-"])
     #expect(rows(yearly.output).map { $0[4].isEmpty } == [true, false, false, true])
+    // Under net, a hostility and an alliance in one year cancel: a neutral tie (0), not an absent one (none).
+    let net = try run([
+      "history", reversals, "rwanda", "kinshasa", "--years", "1996...1999", "--policy", "net", "--format", "csv",
+    ])
+    #expect(rows(net.output).map { $0[1] } == ["-", "0", "0", "-"], "\(net.output)")
     let plain = try run(["history", reversals, "rwanda", "kinshasa"])
     #expect(plain.output.contains("signed tie by year (where it changes): 1996: -\n"))
     let both = try run(["history", reversals, "rwanda", "kinshasa", "--year", "1997", "--every", "month"])
