@@ -153,6 +153,12 @@ struct SliceExportTests {
       (graphML.replacingOccurrences(of: ">1979-Q1<", with: ">1979-Q7<"), "slice '1979-Q7'"),
       (graphML.replacingOccurrences(of: ">1979-03-31<", with: ">1979-02-28<"), "expected the same days"),
       (graphML.replacingOccurrences(of: ">1979-03-31<", with: ">March<"), "expected YYYY-MM-DD"),
+      (
+        graphML.replacingOccurrences(of: ">1979-Q1<", with: ">1985-Q1<").replacingOccurrences(
+          of: ">1979-01-01<", with: ">1985-01-01<"
+        ).replacingOccurrences(of: ">1979-03-31<", with: ">1985-03-31<"),
+        "slice 1985-Q1 lies outside the graph's years 1979...1979"
+      ),
     ] {
       #expect {
         _ = try GraphMLImport.graph(from: Data(bad.utf8), file: "bad.graphml")
@@ -166,7 +172,10 @@ struct SliceExportTests {
       of: "<default>1979-Q1</default>", with: "<default>1979-Q2</default>")
     #expect {
       _ = try GEXFImport.graph(from: Data(gexf.utf8), file: "bad.gexf")
-    } throws: { "\($0)".contains("slice '1979-Q2' is 1979-04-01…1979-06-30") }
+    } throws: {
+      // GEXF has no slice_first_day: the message names its own attributes.
+      "\($0)".contains("slice '1979-Q2' is 1979-04-01…1979-06-30, but start…end say")
+    }
     // CSV: the rows are reported with their line and the slice left unread; the rest is imported.
     let folder = try Fixture.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -185,5 +194,29 @@ struct SliceExportTests {
     let (_, skipped) = try DOTImport.graph(from: parsed, defaultYear: 2000)
     #expect(skipped.contains { "\($0)".contains("'spring' is not a slice") }, "\(skipped)")
     #expect(DOTImport.sliceNote(for: parsed, file: "bad.gv") == nil)
+  }
+
+  /// A slice before year 0 reads back as itself: the years kept are its own (not year 0).
+  @Test func aNegativeSliceReadsBack() throws {
+    let yaml = """
+      entente: 1
+      graph: { id: t, years: -0003...0001 }
+      actors:
+        - { id: a, name: A, type: state }
+        - { id: b, name: B, type: state }
+      relations:
+        - { id: r1, source: a, target: b, kind: alliance, from: -0002-06, to: -0001-02-10 }
+      """
+    let graph = try #require(GraphFile.read(yaml: yaml, fileName: "t.yaml").graph)
+    let slice = try Self.slice("-0001-Q1")
+    let scoped = graph.restricted(to: slice)
+    #expect(scoped.relations.map(\.id) == ["r1"])
+    let gexf = try GEXFImport.graph(from: Data(GEXFExport.document(of: scoped, slice: slice).utf8), file: "n.gexf")
+    #expect(gexf.graph.metadata.years == -1...(-1))
+    #expect(
+      gexf.notes.contains { $0.contains("the slice -0001-Q1") && $0.contains("years are -1...-1") }, "\(gexf.notes)")
+    let graphML = try GraphMLImport.graph(
+      from: Data(GraphMLExport.document(of: scoped, slice: slice).utf8), file: "n.graphml")
+    #expect(graphML.graph.metadata.years == -1...(-1) && graphML.graph.relations.map(\.id) == ["r1"])
   }
 }

@@ -37,10 +37,15 @@ package enum SliceFields {
   ///   - name: The `slice` field, if any.
   ///   - firstDay: The `slice_first_day` field (or a GEXF graph's `start`), if any.
   ///   - lastDay: The `slice_last_day` field (or a GEXF graph's `end`), if any.
+  ///   - years: The file's own years, when it states them: the slice must lie within them.
+  ///   - dayFields: The names of the two day fields in the file's format, for messages.
   /// - Returns: The slice, or `nil` when no field is given.
-  /// - Throws: ``Problem`` when the name is not a slice, a day is not a day, only one day is given, or the name and
-  ///   the days disagree.
-  package static func slice(name: String?, firstDay: String?, lastDay: String?) throws(Problem) -> Slice? {
+  /// - Throws: ``Problem`` when the name is not a slice, a day is not a day, only one day is given, the name and
+  ///   the days disagree, or the slice lies outside `years`.
+  package static func slice(
+    name: String?, firstDay: String?, lastDay: String?, within years: ClosedRange<Int>? = nil,
+    dayFields: (first: String, last: String) = (Self.firstDay, Self.lastDay)
+  ) throws(Problem) -> Slice? {
     let named: Slice?
     if let name {
       do { named = try Slice(parsing: name) } catch { throw Problem("\(Self.name) '\(name)': \(error.description)") }
@@ -51,21 +56,31 @@ package enum SliceFields {
     switch (firstDay, lastDay) {
     case (nil, nil): days = nil
     case (let first?, let last?):
-      let (start, end) = (try day(first, field: Self.firstDay), try day(last, field: Self.lastDay))
+      let (start, end) = (try day(first, field: dayFields.first), try day(last, field: dayFields.last))
       guard start <= end else {
         throw Problem(
-          "\(Self.firstDay) \(first) is after \(Self.lastDay) \(last): expected the first day not after the last")
+          "\(dayFields.first) \(first) is after \(dayFields.last) \(last): expected the first day not after the last")
       }
       days = start...end
-    case (.some, nil): throw Problem("\(Self.firstDay) without \(Self.lastDay): expected both days of the slice")
-    case (nil, .some): throw Problem("\(Self.lastDay) without \(Self.firstDay): expected both days of the slice")
+    case (.some, nil): throw Problem("\(dayFields.first) without \(dayFields.last): expected both days of the slice")
+    case (nil, .some): throw Problem("\(dayFields.last) without \(dayFields.first): expected both days of the slice")
     }
     if let named, let days, named.days != days {
       throw Problem(
-        "\(Self.name) '\(named.name)' is \(named.days.lowerBound)…\(named.days.upperBound), but \(Self.firstDay)…\(Self.lastDay) say \(days.lowerBound)…\(days.upperBound): expected the same days"
+        "\(Self.name) '\(named.name)' is \(named.days.lowerBound)…\(named.days.upperBound), but \(dayFields.first)…\(dayFields.last) say \(days.lowerBound)…\(days.upperBound): expected the same days"
       )
     }
-    return named ?? days.map { Slice(days: $0) }
+    let slice = named ?? days.map { Slice(days: $0) }
+    // A slice outside the file's own years describes another graph than the one the file holds.
+    if let slice, let years {
+      let (first, last) = (slice.days.lowerBound.components.year, slice.days.upperBound.components.year)
+      guard years.contains(first), years.contains(last) else {
+        throw Problem(
+          "\(Self.name) \(slice.name) lies outside the graph's years \(years.lowerBound)...\(years.upperBound): "
+            + "expected a slice within them")
+      }
+    }
+    return slice
   }
 
   /// The note an import gives when its file holds part of a year, or `nil` when the slice is whole years.

@@ -107,7 +107,7 @@ private struct TableReading {
       do {
         let slice = try SliceFields.slice(
           name: sliceFields[SliceFields.name]?.text, firstDay: sliceFields[SliceFields.firstDay]?.text,
-          lastDay: sliceFields[SliceFields.lastDay]?.text)
+          lastDay: sliceFields[SliceFields.lastDay]?.text, within: metadata.years)
         metadata.years = SliceFields.years(metadata.years, slice: slice)
         if let slice, let note = SliceFields.note(file: reader.file, slice: slice, years: metadata.years) {
           notes.append(note)

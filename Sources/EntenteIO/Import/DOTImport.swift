@@ -284,7 +284,7 @@ public enum DOTImport {
     return Result { () throws(SliceFields.Problem) in
       try SliceFields.slice(
         name: attributes[SliceFields.name], firstDay: attributes[SliceFields.firstDay],
-        lastDay: attributes[SliceFields.lastDay])
+        lastDay: attributes[SliceFields.lastDay], within: attributes["years"].flatMap { GraphBuilder.yearRange($0) })
     }
   }
 

@@ -67,7 +67,7 @@ public enum GEXFImport {
     if let title = descriptions.first, !title.isEmpty { metadata.title = title }
     if descriptions.count > 1 { metadata.description = descriptions[1] }
     if let start = graphElement.attributes["start"], let end = graphElement.attributes["end"],
-      let first = Int(start.prefix(4)), let last = Int(end.prefix(4))
+      let first = leadingYear(start), let last = leadingYear(end)
     {
       guard first <= last else {
         throw ImportError(
@@ -84,7 +84,7 @@ public enum GEXFImport {
     do {
       slice = try SliceFields.slice(
         name: defaults[SliceFields.name], firstDay: span[1] == nil ? nil : span[0],
-        lastDay: span[0] == nil ? nil : span[1])
+        lastDay: span[0] == nil ? nil : span[1], within: metadata.years, dayFields: ("start", "end"))
     } catch {
       throw ImportError(file: file, line: graphElement.line, message: "the graph's span: \(error.description)")
     }
@@ -178,4 +178,12 @@ public enum GEXFImport {
 /// A spell whose bounds are not times.
 struct SpellError: Error, CustomStringConvertible {
   var description: String
+}
+
+/// The year a GEXF date or time begins with (`1979-01-01`, `1979-01-01T00:00:00`, `-0001-01-01`), or `nil`.
+private func leadingYear(_ text: String) -> Int? {
+  let negative = text.hasPrefix("-")
+  let digits = text.dropFirst(negative ? 1 : 0).prefix(4)
+  guard digits.count == 4, digits.allSatisfy({ ("0"..."9").contains($0) }), let year = Int(digits) else { return nil }
+  return negative ? -year : year
 }

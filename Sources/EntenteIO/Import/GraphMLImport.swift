@@ -73,7 +73,7 @@ public enum GraphMLImport {
     do {
       slice = try SliceFields.slice(
         name: graphFields[SliceFields.name], firstDay: graphFields[SliceFields.firstDay],
-        lastDay: graphFields[SliceFields.lastDay])
+        lastDay: graphFields[SliceFields.lastDay], within: metadata.years)
     } catch {
       throw ImportError(file: file, line: graphElement.line, message: "graph data: \(error.description)")
     }
