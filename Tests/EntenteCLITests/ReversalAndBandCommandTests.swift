@@ -194,6 +194,14 @@ import Testing
       #expect(column.map { $0["all-possible"] ?? "" } == upper.map { $0[measure] ?? "" }, "\(measure)")
       #expect(column.map { $0["value"] ?? "" } == upper.map { $0[measure] ?? "" }, "\(measure)")
     }
+    // 1963–1967: no triad is certain, so certain-only has no share; the band breaks rather than lying flat.
+    let early = folder.appendingPathComponent("early.svg").path
+    let none = try CLIRunner.run([
+      "balance", graph, "--years", "1963...1967", "--band", "--format", "csv", "--chart", early,
+    ])
+    let earlyRows = Self.rows(none.output).filter { $0["measure"] == "balanced (strong)" }
+    #expect(earlyRows.allSatisfy { $0["certain-only"] == "" } && earlyRows.contains { $0["all-possible"] != "" })
+    #expect(!(try String(contentsOfFile: early, encoding: .utf8)).contains("class=\"band\""))
   }
 
   @Test(arguments: [

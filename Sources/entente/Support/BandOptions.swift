@@ -112,7 +112,8 @@ extension BandOptions {
         guard let band else { continue }
         let low = band[.certainOnly].flatMap { share.share($0[position].census) }
         let high = band[.allPossible].flatMap { share.share($0[position].census) }
-        if low != nil || high != nil { ends[position] = (low ?? high!, high ?? low!) }
+        // A reading with no triad has no share: the band breaks there (a flat band would read as no uncertainty).
+        if let low, let high { ends[position] = (low, high) }
       }
       return LineChart.Series(id: share.id, label: share.label, values: values, band: ends)
     }
