@@ -114,13 +114,15 @@ import Testing
       "--format", "csv",
     ])
     #expect(outcome.status == 0, "\(outcome.error)")
-    #expect(outcome.output.hasPrefix("slice,tie,relations,kinds,reversals\n"))
+    #expect(outcome.output.hasPrefix("slice,tie,relations,kinds,reversals,order,timing,before_days,after_days\n"))
     let table = rows(outcome.output)
     #expect(
       table.map { $0[0] } == ["1997-Q1", "1997-Q2", "1997-Q3", "1997-Q4", "1998-Q1", "1998-Q2", "1998-Q3", "1998-Q4"])
     #expect(table.map { $0[1] } == ["-", "-", "+", "+", "+", "+", "-", "-"])
     #expect(table[1][2] == "rw-kin-war-1 rw-kin-alliance")
-    #expect(table[1][4] == "- then +: rw-kin-war-1 → rw-kin-alliance (1997-04-01…1997-05-17 → 1997-05-17…1997-06-30)")
+    // The reversal's order, timing and days in their own fields, as diff gives them.
+    #expect(table[1][4] == "- then +: rw-kin-war-1 → rw-kin-alliance")
+    #expect(Array(table[1][5...]) == ["- then +", "sequential", "1997-04-01...1997-05-17", "1997-05-17...1997-06-30"])
     #expect(table[6][4].hasPrefix("+ then -: rw-kin-alliance → rw-kin-war-2"))
     #expect(table.enumerated().allSatisfy { [1, 6].contains($0.offset) || $0.element[4].isEmpty })
     // A yearly series agrees with the tie and reversals the plain history prints by year.

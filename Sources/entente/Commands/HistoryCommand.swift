@@ -121,14 +121,25 @@ struct HistoryCommand: ParsableCommand {
 
   /// One row per slice of the series: the tie, the relations and kinds active, and the reversals within it.
   private func printSeries(_ history: DyadHistory, _ a: ActorRecord, _ b: ActorRecord) {
-    var table = Table(columns: ["slice", "tie", "relations", "kinds", "reversals"])
+    // JSON and CSV give each reversal's order, timing and days their own fields (several reversals in a slice
+    // joined by "; ", in the same order as the reversals column), as diff does.
+    let machine = format != .table
+    let reversalFields = machine ? Array(ReversalFields.columns.dropFirst()) : []
+    var table = Table(columns: ["slice", "tie", "relations", "kinds", "reversals"] + reversalFields)
     for entry in history.slices {
-      table.append([
-        entry.slice.name, entry.tie, entry.relations.map(\.id.rawValue).joined(separator: " "),
-        entry.relations.map(\.kind.rawValue).joined(separator: " "),
-        entry.reversals.map { "\($0.order): \($0.relationsDescription) (\($0.daysDescription))" }
-          .joined(separator: "; "),
-      ])
+      let fields = reversalFields.indices.map { index in
+        entry.reversals.map { ReversalFields.values(of: $0)[index + 1] }.joined(separator: "; ")
+      }
+      table.append(
+        [
+          entry.slice.name, entry.tie, entry.relations.map(\.id.rawValue).joined(separator: " "),
+          entry.relations.map(\.kind.rawValue).joined(separator: " "),
+          entry.reversals.map {
+            machine
+              ? "\($0.order): \($0.relationsDescription)"
+              : "\($0.order): \($0.relationsDescription) (\($0.daysDescription))"
+          }.joined(separator: "; "),
+        ] + fields)
     }
     if format == .table, let first = history.slices.first, let last = history.slices.last {
       let reversals = history.slices.reduce(0) { $0 + $1.reversals.count }
