@@ -212,4 +212,20 @@ import Testing
     #expect(noPanel.status == 64)
     #expect(noPanel.error.contains("--every goes with --to csv --panel"), "\(noPanel.error)")
   }
+
+  /// The timeline of one slice: a page of one frame, compared with the unit before it (the day before a window).
+  @Test(arguments: [
+    ("--date", "1997-Q2", "1997-Q1"), ("--window", "1997-05-10...1997-06-20", "1997-05-09"), ("--year", "1998", "1997"),
+  ])
+  func timelineOfOneSlice(option: String, value: String, previous: String) throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try run(["timeline", reversals, option, value, "--out", folder.path])
+    #expect(outcome.status == 0, "\(outcome.error)")
+    #expect(outcome.error.contains("(1 slices)"), "\(outcome.error)")
+    let page = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(page.contains("\"previous\":\"\(previous)\""), "\(option) \(value)")
+    let both = try run(["timeline", reversals, option, value, "--every", "month", "--out", folder.path])
+    #expect(both.status == 64 && both.error.contains("not both"), "\(both.error)")
+  }
 }

@@ -14,8 +14,9 @@ struct TimelineCommand: AsyncParsableCommand {
       slider and a play button, tooltips with citations, and a side panel with the relations begun and ended
       and the actors entering and leaving since the slice before, and the reversals within each slice (a pair
       allied and hostile in one slice, with the order and the days of each). Slices are years (--years, the
-      default: the graph's range) or steps (--from 1979-01 --to 1979-12 --every month). Open index.html#1979 (or
-      #1979-01) to start there.
+      default: the graph's range) or steps (--from 1979-01 --to 1979-12 --every month), or one slice (--year, --date,
+      --window: a page of one frame, its changes since the unit before it — the day before a window). Open
+      index.html#1979 (or #1979-01) to start there.
       """)
 
   @OptionGroup var input: GraphArgument
@@ -24,6 +25,8 @@ struct TimelineCommand: AsyncParsableCommand {
   var out: String
 
   @OptionGroup(title: "The slices (default: every year of the graph's range)") var series: SeriesOptions
+
+  @OptionGroup(title: "One slice (a page of one frame)") var slice: SliceOptions
 
   @Option(
     help:
@@ -36,6 +39,10 @@ struct TimelineCommand: AsyncParsableCommand {
   @OptionGroup(title: "Filters") var filters: FilterOptions
 
   func validate() throws {
+    if slice.slice != nil && series.isGiven {
+      throw ValidationError(
+        "give one slice (\(slice.given[0])) or a series (\(series.given.joined(separator: ", "))), not both")
+    }
     if engine == .nop || engine == .nop2 {
       throw ValidationError("a stable layout needs an engine that places nodes, not \(engine)")
     }
@@ -46,7 +53,7 @@ struct TimelineCommand: AsyncParsableCommand {
       let loaded = try input.load()
       let relationFilter = try filters.filter(in: loaded, events: .include)
       let graph = loaded.filtered(by: relationFilter)
-      let slices = try series.slices(of: graph)
+      let slices = try slice.slice.map { [$0] } ?? series.slices(of: graph)
       // Every frame is an SVG kept in the one page: a daily series over decades would take gigabytes and hours.
       guard slices.count <= TimelinePage.maximumFrames else {
         throw CommandFailure(
@@ -79,7 +86,12 @@ struct TimelineCommand: AsyncParsableCommand {
           Terminal.error("entente timeline: \(frames.count) of \(slices.count) slices drawn…")
         }
       }
-      let changes = YearChanges.series(of: graph, slices: slices, step: series.every ?? .year, rule: rule)
+      // One slice is compared with the unit before it (its own kind of unit; the day before a window).
+      let step =
+        series.every ?? slice.slice.map { one in
+          Slice.Step.allCases.reversed().first { $0.unit(containing: one.days.lowerBound) == one.days } ?? .day
+        } ?? .year
+      let changes = YearChanges.series(of: graph, slices: slices, step: step, rule: rule)
       let html = TimelinePage.html(
         of: graph, frames: frames, changes: changes, reversals: graph.reversals(inEachOf: slices, rule: rule))
       let destination =
