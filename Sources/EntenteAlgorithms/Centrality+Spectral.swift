@@ -14,7 +14,7 @@ extension Centrality {
   ) throws(AlgorithmError) -> [Double] {
     let n = network.nodeCount
     guard n > 0 else { return [] }
-    let weights = weighted ? network.outTies.map { network.ties[Int($0)].weight } : []
+    let weights = weighted ? network.outTies.map { network.ties.weight(of: Int($0)) } : []
     var x = [Double](repeating: 1 / Double(n), count: n)
     var last = x
     var converged = false
@@ -73,7 +73,7 @@ extension Centrality {
   ) throws(AlgorithmError) -> [Double] {
     let n = network.nodeCount
     guard n > 0 else { return [] }
-    let weights = network.outTies.map { weighted ? network.ties[Int($0)].weight : 1 }
+    let weights = network.outTies.map { weighted ? network.ties.weight(of: Int($0)) : 1 }
     var strength = [Double](repeating: 0, count: n)
     for v in 0..<n {
       for slot in network.outOffsets[v]..<network.outOffsets[v + 1] { strength[v] += weights[slot] }
@@ -126,7 +126,7 @@ extension Centrality {
       for v in 0..<n {
         for slot in network.outOffsets[v]..<network.outOffsets[v + 1] {
           let w = Int(network.outNeighbors[slot])
-          next[w] += alpha * x[v] * (weighted ? network.ties[Int(network.outTies[slot])].weight : 1)
+          next[w] += alpha * x[v] * (weighted ? network.ties.weight(of: Int(network.outTies[slot])) : 1)
         }
       }
       var change = 0.0

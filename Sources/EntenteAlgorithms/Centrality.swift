@@ -345,8 +345,8 @@ private struct WeightedBrandesWorker {
       network.outNeighbors.withUnsafeBufferPointer { outNeighbors in
         network.inOffsets.withUnsafeBufferPointer { inOffsets in
           network.inNeighbors.withUnsafeBufferPointer { inNeighbors in
-            let weights = network.outTies.map { network.ties[Int($0)].weight }
-            let inWeights = network.inTies.map { network.ties[Int($0)].weight }
+            let weights = network.outTies.map { network.ties.weight(of: Int($0)) }
+            let inWeights = network.inTies.map { network.ties.weight(of: Int($0)) }
             sigma.withUnsafeMutableBufferPointer { sigma in
               distance.withUnsafeMutableBufferPointer { distance in
                 delta.withUnsafeMutableBufferPointer { delta in

@@ -111,13 +111,13 @@ public struct Network: Sendable {
     // Stored in 32 bits (a network holds up to millions of ties, 40 bytes each): the ends, the tie's one edge
     // (or, for several, where its edges start in a buffer the network's ties share, so that no array is
     // allocated per tie), how many edges, the counts of positive and negative relations.
-    private let sourceNode: Int32
-    private let targetNode: Int32
-    private let firstEdge: Int32
-    private let edgeCount: Int32
-    private let positives: Int32
-    private let negatives: Int32
-    private let shared: SharedEdges?
+    fileprivate let sourceNode: Int32
+    fileprivate let targetNode: Int32
+    fileprivate let firstEdge: Int32
+    fileprivate let edgeCount: Int32
+    fileprivate let positives: Int32
+    fileprivate let negatives: Int32
+    fileprivate let shared: SharedEdges?
 
     init(source: Int, target: Int, weight: Double, edges: [Int], positiveCount: Int, negativeCount: Int) {
       let several = edges.count > 1 ? SharedEdges(edges.map { Int32($0) }) : nil
@@ -139,6 +139,25 @@ public struct Network: Sendable {
       self.shared = shared
       positives = Int32(positiveCount)
       negatives = Int32(negativeCount)
+    }
+
+    /// A tie read from the network's columns.
+    init(_ record: TieRecord, weight: Double, shared: SharedEdges?) {
+      sourceNode = record.source
+      targetNode = record.target
+      self.weight = weight
+      firstEdge = record.firstEdge
+      edgeCount = record.edgeCount
+      self.shared = record.edgeCount > 1 ? shared : nil
+      positives = record.positives
+      negatives = record.negatives
+    }
+
+    /// The tie's fields without its weight and its edges' buffer.
+    var record: TieRecord {
+      TieRecord(
+        source: sourceNode, target: targetNode, firstEdge: firstEdge, edgeCount: edgeCount, positives: positives,
+        negatives: negatives)
     }
 
     public static func == (lhs: Tie, rhs: Tie) -> Bool {
@@ -164,10 +183,72 @@ public struct Network: Sendable {
     }
   }
 
+  /// A tie as stored: 24 bytes (a network keeps its weights apart, only when it has any, and one buffer of the
+  /// edges of its ties of several relations).
+  struct TieRecord: Hashable, Sendable {
+    var source: Int32
+    var target: Int32
+    /// The tie's one edge, or where its edges start in the network's shared buffer.
+    var firstEdge: Int32
+    var edgeCount: Int32
+    var positives: Int32
+    var negatives: Int32
+  }
+
+  /// A network's ties, ordered by (source, target): a random-access collection of ``Tie`` values read from
+  /// compact columns (24 bytes a tie, 32 when the network is weighted).
+  public struct Ties: RandomAccessCollection, Hashable, Sendable {
+    let records: [TieRecord]
+    /// Each tie's weight; empty when every weight is 1.
+    let weights: [Double]
+    let shared: SharedEdges?
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+    public subscript(position: Int) -> Tie {
+      Tie(records[position], weight: weights.isEmpty ? 1 : weights[position], shared: shared)
+    }
+
+    /// The weight of one tie (1 when the network has no weights), without making the tie.
+    func weight(of tie: Int) -> Double { weights.isEmpty ? 1 : weights[tie] }
+
+    init(records: [TieRecord], weights: [Double], shared: SharedEdges?) {
+      self.records = records
+      self.weights = weights.allSatisfy { $0 == 1 } ? [] : weights
+      self.shared = shared
+    }
+
+    /// Ties made one by one (their edges gathered into one shared buffer).
+    init(_ ties: [Tie]) {
+      var others: [Int32] = []
+      var records: [TieRecord] = []
+      records.reserveCapacity(ties.count)
+      for tie in ties {
+        var record = tie.record
+        if tie.edgeCount > 1 {
+          record.firstEdge = Int32(others.count)
+          others.append(contentsOf: tie.edges.map { Int32($0) })
+        }
+        records.append(record)
+      }
+      self.init(records: records, weights: ties.map(\.weight), shared: others.isEmpty ? nil : SharedEdges(others))
+    }
+
+    public static func == (lhs: Ties, rhs: Ties) -> Bool { lhs.elementsEqual(rhs) }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(count)
+      for tie in self { hasher.combine(tie) }
+    }
+  }
+
   /// The edges of the network's ties of several relations, one after another (shared by those ties).
-  final class SharedEdges: Sendable {
-    let edges: [Int32]
-    init(_ edges: [Int32]) { self.edges = edges }
+  ///
+  /// Appended to only while its network is built, before the network is handed out; read-only after.
+  final class SharedEdges: @unchecked Sendable {
+    private(set) var edges: [Int32]
+    init(_ edges: [Int32] = []) { self.edges = edges }
+    func append(_ edge: Int32) { edges.append(edge) }
   }
 
   /// The number of nodes (every actor of the snapshot, connected or not).
@@ -175,7 +256,7 @@ public struct Network: Sendable {
   /// Whether ties are arcs.
   public let isDirected: Bool
   /// Every tie, ordered by (source, target).
-  public let ties: [Tie]
+  public let ties: Ties
 
   let outOffsets: [Int]
   /// Out-neighbour of each adjacency slot (both directions for undirected networks).
@@ -200,10 +281,22 @@ public struct Network: Sendable {
     // What the filter, the sign and the direction say of each kind the graph uses, looked up once per kind;
     // edges are read from the graph's compact columns (kind index, weight), not from the relation records.
     let columns = snapshot.columns
-    let kindFacts: [(admitted: Bool, sign: Sign, directed: Bool)] = columns.kindIDs.map { kind in
+    let kindFacts: [KindFacts] = columns.kindIDs.map { kind in
       let kindRecord = snapshot.kinds[kind]!
       let admitted = filter.kinds.map { $0.contains { snapshot.kinds.isKind(kind, a: $0) } } ?? true
-      return (admitted && (filter.signs?.contains(kindRecord.sign) ?? true), kindRecord.sign, kindRecord.isDirected)
+      return KindFacts(
+        admitted: admitted && (filter.signs?.contains(kindRecord.sign) ?? true), sign: kindRecord.sign,
+        directed: kindRecord.isDirected)
+    }
+    // An undirected network of a dense snapshot is read off the graph's pair index in order: one pass over every
+    // relation's slot, no sort and no arc buffers (the arcs' counting sorts below write scattered, and their
+    // buffers are new memory: in a one-off snapshot of a million-relation graph with a third of it active, page
+    // faults and those writes were most of the time). A snapshot with fewer than a quarter of the graph's
+    // relations sorts its arcs instead of scanning every relation (measured on the benchmark's L graph: the scan
+    // loses below about that share in a series of years, where the arc buffers are reused).
+    if !directed, m * 4 >= snapshot.pairIndex.positions.count {
+      self.init(nodeCount: n, isDirected: false, sortedTies: Self.undirectedTies(of: snapshot, kindFacts: kindFacts))
+      return
     }
     // Arcs (source, target, edge, sign), written straight into their buffer; each edge's weight only when the
     // graph has weights.
@@ -215,13 +308,13 @@ public struct Network: Sendable {
       snapshot.relationPositions.withUnsafeBufferPointer { positions in
         columns.kindIndices.withUnsafeBufferPointer { kindIndices in
           kindFacts.withUnsafeBufferPointer { kindFacts in
-            snapshot.sources.withUnsafeBufferPointer { sources in
-              snapshot.targets.withUnsafeBufferPointer { targets in
+            snapshot.endpointPositions.withUnsafeBufferPointer { endpoints in
+              snapshot.nodeOfPosition.withUnsafeBufferPointer { nodeOf in
                 for edge in 0..<m {
-                  let u = sources[edge]
-                  let v = targets[edge]
-                  guard u != v else { continue }
                   let position = Int(positions[edge])
+                  let u = nodeOf[Int(endpoints[2 * position])]
+                  let v = nodeOf[Int(endpoints[2 * position + 1])]
+                  guard u != v else { continue }
                   let facts = kindFacts[Int(kindIndices[position])]
                   guard facts.admitted else { continue }
                   let sign = Int32(facts.sign.rawValue)
@@ -276,36 +369,126 @@ public struct Network: Sendable {
       runStarts.append(Int32(arcs.count))
     }
     let tieCount = runStarts.count - 1
-    let shared = others.isEmpty ? nil : SharedEdges(others)
-    let ties = [Tie](unsafeUninitializedCapacity: tieCount) { buffer, count in
+    var weights = weighted ? [Double](repeating: 1, count: tieCount) : []
+    let records = [TieRecord](unsafeUninitializedCapacity: tieCount) { buffer, count in
       arcs.withUnsafeBufferPointer { arcs in
         runStarts.withUnsafeBufferPointer { runStarts in
-          var sharedStart = 0
+          var sharedStart: Int32 = 0
           for tie in 0..<tieCount {
             let start = Int(runStarts[tie])
             let end = Int(runStarts[tie + 1])
             let first = arcs[start]
             var weight = Double.infinity
-            var positive = 0
-            var negative = 0
+            var positive: Int32 = 0
+            var negative: Int32 = 0
             for position in start..<end {
               let arc = arcs[position]
               weight = min(weight, weighted ? edgeWeights[Int(arc.edge)] : 1)
               if arc.sign > 0 { positive += 1 } else if arc.sign < 0 { negative += 1 }
             }
+            if weighted { weights[tie] = weight }
             let several = end - start > 1
             (buffer.baseAddress! + tie).initialize(
-              to: Tie(
-                source: Int(first.source), target: Int(first.target), weight: weight,
-                firstEdge: several ? sharedStart : Int(first.edge), edgeCount: end - start,
-                shared: several ? shared : nil, positiveCount: positive, negativeCount: negative))
-            if several { sharedStart += end - start }
+              to: TieRecord(
+                source: first.source, target: first.target, firstEdge: several ? sharedStart : first.edge,
+                edgeCount: Int32(end - start), positives: positive, negatives: negative))
+            if several { sharedStart += Int32(end - start) }
           }
         }
       }
       count = tieCount
     }
-    self.init(nodeCount: n, isDirected: directed, sortedTies: ties)
+    self.init(
+      nodeCount: n, isDirected: directed,
+      sortedTies: Ties(records: records, weights: weights, shared: others.isEmpty ? nil : SharedEdges(others)))
+  }
+
+  /// What a network needs of one kind: whether the filter admits it, its sign, whether it is directed.
+  private struct KindFacts {
+    var admitted: Bool
+    var sign: Sign
+    var directed: Bool
+  }
+
+  /// The ties of an undirected network of a snapshot, ordered by (source, target), read off the graph's pair index.
+  ///
+  /// The index lists every relation at its lower endpoint, ordered by (higher endpoint, position), and a snapshot
+  /// numbers its nodes in actor-position order, so the active relations come out grouped by tie and in tie order.
+  /// A relation's edge is its rank among the snapshot's positions (a bitmap with counts per word).
+  ///
+  /// - Complexity: O(a + r) for a actors and r relations of the graph, sequential reads; 16 bytes per 64
+  ///   relations of the graph besides the ties.
+  private static func undirectedTies(of snapshot: Snapshot, kindFacts: [KindFacts]) -> Ties {
+    let pairs = snapshot.pairIndex
+    let relationCount = pairs.positions.count
+    let wordCount = (relationCount + 63) >> 6
+    // Active positions as bits, and how many active positions precede each word (the edge of a position is its
+    // rank).
+    let bits = [UInt64](unsafeUninitializedCapacity: wordCount) { bits, count in
+      bits.initialize(repeating: 0)
+      for position in snapshot.relationPositions { bits[Int(position) >> 6] |= 1 << UInt64(position & 63) }
+      count = wordCount
+    }
+    let edgesBefore = [Int32](unsafeUninitializedCapacity: wordCount) { edgesBefore, count in
+      var total: Int32 = 0
+      for word in 0..<wordCount {
+        edgesBefore[word] = total
+        total += Int32(bits[word].nonzeroBitCount)
+      }
+      count = wordCount
+    }
+    let shared = SharedEdges()
+    let weights = snapshot.columns.weights  // empty when the graph has none
+    var tieWeights: [Double] = []
+    let (offsets, higher, positions, kindIndices) = (pairs.offsets, pairs.higher, pairs.positions, pairs.kindIndices)
+    let nodeOf = snapshot.nodeOfPosition
+    let records = [TieRecord](unsafeUninitializedCapacity: snapshot.edgeCount) { buffer, count in
+      count = 0
+      for low in 0..<offsets.count - 1 {
+        let source = nodeOf[low]
+        guard source >= 0 else { continue }  // an absent actor has no active relation
+        var slot = Int(offsets[low])
+        let rowEnd = Int(offsets[low + 1])
+        while slot < rowEnd {
+          // One pair: the row's slots with this higher end.
+          let high = higher[slot]
+          var pairEnd = slot + 1
+          while pairEnd < rowEnd, higher[pairEnd] == high { pairEnd += 1 }
+          defer { slot = pairEnd }
+          guard Int(high) != low else { continue }  // self-loops are left out
+          var tie = TieRecord(
+            source: source, target: nodeOf[Int(high)], firstEdge: 0, edgeCount: 0, positives: 0, negatives: 0)
+          var weight = Double.infinity
+          for member in slot..<pairEnd {
+            let position = Int(positions[member])
+            let word = bits[position >> 6]
+            let bit = UInt64(1) << UInt64(position & 63)
+            guard word & bit != 0 else { continue }
+            let facts = kindFacts[Int(kindIndices[member])]
+            guard facts.admitted else { continue }
+            let edge = edgesBefore[position >> 6] + Int32((word & (bit &- 1)).nonzeroBitCount)
+            // A tie of several edges keeps them in the shared buffer, from where its first one was put.
+            if tie.edgeCount == 0 {
+              tie.firstEdge = edge
+            } else {
+              if tie.edgeCount == 1 {
+                shared.append(tie.firstEdge)
+                tie.firstEdge = Int32(shared.edges.count - 1)
+              }
+              shared.append(edge)
+            }
+            tie.edgeCount += 1
+            if facts.sign == .positive { tie.positives += 1 } else if facts.sign == .negative { tie.negatives += 1 }
+            if !weights.isEmpty { weight = min(weight, weights[position].isNaN ? 1 : weights[position]) }
+          }
+          guard tie.edgeCount > 0 else { continue }
+          (buffer.baseAddress! + count).initialize(to: tie)
+          if !weights.isEmpty { tieWeights.append(weight) }
+          count += 1
+        }
+      }
+    }
+    return Ties(records: records, weights: tieWeights, shared: shared.edges.isEmpty ? nil : shared)
   }
 
   /// One arc while a network is built: its ends, its snapshot edge and the edge's sign (−1, 0, +1).
@@ -357,10 +540,10 @@ public struct Network: Sendable {
           Tie(source: item.0, target: item.1, weight: item.2, edges: [item.3], positiveCount: 0, negativeCount: 0))
       }
     }
-    self.init(nodeCount: nodeCount, isDirected: isDirected, sortedTies: ties)
+    self.init(nodeCount: nodeCount, isDirected: isDirected, sortedTies: Ties(ties))
   }
 
-  private init(nodeCount: Int, isDirected: Bool, sortedTies ties: [Tie]) {
+  private init(nodeCount: Int, isDirected: Bool, sortedTies ties: Ties) {
     self.nodeCount = nodeCount
     self.isDirected = isDirected
     self.ties = ties
@@ -369,10 +552,12 @@ public struct Network: Sendable {
     // at its target, also ascending. An undirected row lists its smaller neighbours (ties where it is the
     // target) before its larger ones, which keeps the whole row ascending.
     if isDirected {
-      (outOffsets, outNeighbors, outTies) = Self.rows(ties, nodeCount: nodeCount, atSource: true, atTarget: false)
-      (inOffsets, inNeighbors, inTies) = Self.rows(ties, nodeCount: nodeCount, atSource: false, atTarget: true)
+      (outOffsets, outNeighbors, outTies) = Self.rows(
+        ties.records, nodeCount: nodeCount, atSource: true, atTarget: false)
+      (inOffsets, inNeighbors, inTies) = Self.rows(ties.records, nodeCount: nodeCount, atSource: false, atTarget: true)
     } else {
-      (outOffsets, outNeighbors, outTies) = Self.rows(ties, nodeCount: nodeCount, atSource: true, atTarget: true)
+      (outOffsets, outNeighbors, outTies) = Self.rows(
+        ties.records, nodeCount: nodeCount, atSource: true, atTarget: true)
       (inOffsets, inNeighbors, inTies) = (outOffsets, outNeighbors, outTies)
     }
   }
@@ -380,7 +565,7 @@ public struct Network: Sendable {
   /// Compressed rows of adjacency slots by node, neighbours ascending within a node (a counting sort over ties
   /// ordered by (source, target)).
   private static func rows(
-    _ ties: [Tie], nodeCount: Int, atSource: Bool, atTarget: Bool
+    _ ties: [TieRecord], nodeCount: Int, atSource: Bool, atTarget: Bool
   ) -> ([Int], [Int32], [Int32]) {
     var offsets = [Int](repeating: 0, count: nodeCount + 1)
     var next = [Int](repeating: 0, count: nodeCount + 1)
@@ -389,8 +574,8 @@ public struct Network: Sendable {
     ties.withUnsafeBufferPointer { ties in
       offsets.withUnsafeMutableBufferPointer { offsets in
         for index in ties.indices {
-          if atSource { offsets[ties[index].source + 1] += 1 }
-          if atTarget { offsets[ties[index].target + 1] += 1 }
+          if atSource { offsets[Int(ties[index].source) + 1] += 1 }
+          if atTarget { offsets[Int(ties[index].target) + 1] += 1 }
         }
         for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
         let slots = offsets[nodeCount]
@@ -402,18 +587,18 @@ public struct Network: Sendable {
               // have source < target); then ties where it is the source, to larger targets.
               if atTarget {
                 for index in ties.indices {
-                  let target = ties[index].target
+                  let target = Int(ties[index].target)
                   let slot = next[target]
-                  neighbors[slot] = Int32(ties[index].source)
+                  neighbors[slot] = ties[index].source
                   tieOfSlot[slot] = Int32(index)
                   next[target] = slot + 1
                 }
               }
               if atSource {
                 for index in ties.indices {
-                  let source = ties[index].source
+                  let source = Int(ties[index].source)
                   let slot = next[source]
-                  neighbors[slot] = Int32(ties[index].target)
+                  neighbors[slot] = ties[index].target
                   tieOfSlot[slot] = Int32(index)
                   next[source] = slot + 1
                 }
@@ -464,9 +649,9 @@ public struct Network: Sendable {
         source: $0.target, target: $0.source, weight: $0.weight, edges: $0.edges, positiveCount: $0.positiveCount,
         negativeCount: $0.negativeCount)
     }.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
-    return Network(nodeCount: nodeCount, isDirected: true, sortedTies: flipped)
+    return Network(nodeCount: nodeCount, isDirected: true, sortedTies: Ties(flipped))
   }
 
   /// The first tie whose weight is not positive, if any (weighted measures need positive weights).
-  var firstNonPositiveWeight: Tie? { ties.first { !($0.weight > 0) } }
+  var firstNonPositiveWeight: Tie? { ties.weights.firstIndex { !($0 > 0) }.map { ties[$0] } }
 }

@@ -79,7 +79,7 @@ public struct ShortestPathTree: Sendable {
           let w = Int(network.outNeighbors[slot])
           let tie = Int(network.outTies[slot])
           if blockedNodes?[w] == true || (!blockedTies.isEmpty && blockedTies.contains(tie)) { continue }
-          let candidate = d + network.ties[tie].weight
+          let candidate = d + network.ties.weight(of: tie)
           if candidate < distance[w] {
             distance[w] = candidate
             count[w] = count[v]

@@ -24,18 +24,19 @@ public struct Snapshot: Sendable {
   public let kinds: KindRegistry
   /// The actors present, in canonical order.
   public let actors: [ActorRecord]
-  /// The node index of each edge's source.
-  public let sources: [Int]
-  /// The node index of each edge's target.
-  public let targets: [Int]
   /// The position in the graph of each edge's relation, ascending (canonical order).
   package let relationPositions: [Int32]
   /// The graph's per-relation columns (kind, weight), shared with the graph.
   package let columns: RelationColumns
+  /// The graph's relations grouped by pair (shared with the graph), from which undirected networks are read.
+  package let pairIndex: PairIndex
+  /// The graph's actor positions of each relation's source and target, interleaved (shared with the graph).
+  package let endpointPositions: [Int32]
+  /// The node of each actor position of the graph (−1: absent).
+  package let nodeOfPosition: [Int32]
 
-  /// The graph's actor positions (shared, not copied) and the node of each actor position (−1: absent).
+  /// The graph's actor positions (shared, not copied).
   private let actorPositions: [ActorID: Int]
-  private let nodeOfPosition: [Int32]
   /// The graph's relations (shared, not copied), and what is made from them on first use.
   private let graphRelations: [Relation]
   private let cache: SnapshotCache
@@ -50,8 +51,6 @@ public struct Snapshot: Sendable {
     let actorCount = graph.actors.count
     var nodeOfPosition = [Int32](repeating: -1, count: actorCount)
     var presentCount = 0
-    var sources = [Int](repeating: 0, count: relationPositions.count)
-    var targets = [Int](repeating: 0, count: relationPositions.count)
     nodeOfPosition.withUnsafeMutableBufferPointer { nodeOf in
       for position in graph.actorPositions(livingDuring: days, rule: rule) where nodeOf[position] < 0 {
         nodeOf[position] = 0
@@ -71,19 +70,12 @@ public struct Snapshot: Sendable {
               presentCount += 1
             }
           }
-          // Number the present actors in position order (one scan of the marks), then map each edge's ends.
+          // Number the present actors in position order (one scan of the marks); each edge's ends are mapped
+          // on first use of `sources`/`targets` (a network reads the graph's endpoints itself).
           var node: Int32 = 0
           for position in 0..<actorCount where nodeOf[position] >= 0 {
             nodeOf[position] = node
             node += 1
-          }
-          sources.withUnsafeMutableBufferPointer { sources in
-            targets.withUnsafeMutableBufferPointer { targets in
-              for (edge, position) in positions.enumerated() {
-                sources[edge] = Int(nodeOf[Int(endpoints[2 * Int(position)])])
-                targets[edge] = Int(nodeOf[Int(endpoints[2 * Int(position) + 1])])
-              }
-            }
           }
         }
       }
@@ -95,9 +87,9 @@ public struct Snapshot: Sendable {
     actorPositions = graph.actorPositions
     self.nodeOfPosition = nodeOfPosition
     self.relationPositions = relationPositions
-    self.sources = sources
-    self.targets = targets
     columns = graph.columns
+    pairIndex = graph.pairIndex
+    endpointPositions = graph.endpointPositions
     graphRelations = graph.relations
     cache = SnapshotCache()
   }
@@ -109,14 +101,38 @@ public struct Snapshot: Sendable {
     cache.relations { relationPositions.map { graphRelations[Int($0)] } }
   }
 
+  /// The node index of each edge's source.
+  ///
+  /// Made on first use and kept.
+  public var sources: [Int] { ends.sources }
+
+  /// The node index of each edge's target.
+  ///
+  /// Made on first use and kept.
+  public var targets: [Int] { ends.targets }
+
+  /// Each edge's source and target nodes, made on first use and kept.
+  private var ends: SnapshotCache.Ends {
+    cache.ends {
+      var sources = [Int](repeating: 0, count: edgeCount)
+      var targets = [Int](repeating: 0, count: edgeCount)
+      for (edge, position) in relationPositions.enumerated() {
+        sources[edge] = Int(nodeOfPosition[Int(endpointPositions[2 * Int(position)])])
+        targets[edge] = Int(nodeOfPosition[Int(endpointPositions[2 * Int(position) + 1])])
+      }
+      return SnapshotCache.Ends(sources: sources, targets: targets)
+    }
+  }
+
   /// The relation of one edge, read from the graph's storage (no copy of the others).
   package func relation(ofEdge edge: Int) -> Relation { graphRelations[Int(relationPositions[edge])] }
 
   /// The adjacency rows, made on first use and kept.
   private var rows: SnapshotCache.Rows {
-    cache.rows {
-      let (outOffsets, outEdges) = Self.compressedRows(keys: sources, nodeCount: actors.count)
-      let (inOffsets, inEdges) = Self.compressedRows(keys: targets, nodeCount: actors.count)
+    let ends = ends  // taken before the rows' lock: the cache's lock is not recursive
+    return cache.rows {
+      let (outOffsets, outEdges) = Self.compressedRows(keys: ends.sources, nodeCount: actors.count)
+      let (inOffsets, inEdges) = Self.compressedRows(keys: ends.targets, nodeCount: actors.count)
       return SnapshotCache.Rows(outOffsets: outOffsets, outEdges: outEdges, inOffsets: inOffsets, inEdges: inEdges)
     }
   }
@@ -172,7 +188,8 @@ public struct Snapshot: Sendable {
 
   /// The node at the other end of `edge` from `node`.
   public func opposite(of node: Int, along edge: Int) -> Int {
-    sources[edge] == node ? targets[edge] : sources[edge]
+    let ends = ends
+    return ends.sources[edge] == node ? ends.targets[edge] : ends.sources[edge]
   }
 
   /// The kind of an edge.
@@ -228,9 +245,15 @@ final class SnapshotCache: @unchecked Sendable {
     let inEdges: [Int]
   }
 
+  struct Ends {
+    let sources: [Int]
+    let targets: [Int]
+  }
+
   private let lock: UnsafeMutablePointer<pthread_mutex_t>
   private var madeRelations: [Relation]?
   private var madeRows: Rows?
+  private var madeEnds: Ends?
 
   init() {
     lock = .allocate(capacity: 1)
@@ -259,5 +282,14 @@ final class SnapshotCache: @unchecked Sendable {
     let rows = make()
     madeRows = rows
     return rows
+  }
+
+  func ends(_ make: () -> Ends) -> Ends {
+    pthread_mutex_lock(lock)
+    defer { pthread_mutex_unlock(lock) }
+    if let madeEnds { return madeEnds }
+    let ends = make()
+    madeEnds = ends
+    return ends
   }
 }

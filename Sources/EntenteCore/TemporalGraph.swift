@@ -36,6 +36,8 @@ public struct TemporalGraph: Sendable {
   let endpointPositions: [Int32]
   /// Compact per-relation columns (kind, weight) that snapshots and networks read instead of the records.
   let columns: RelationColumns
+  /// The relations grouped by the pair of actors they join, read in order to build undirected networks.
+  let pairIndex: PairIndex
   private let relationIndex: IntervalIndex
   private let lifetimeIndex: IntervalIndex
 
@@ -70,7 +72,10 @@ public struct TemporalGraph: Sendable {
     actorPositions = tables.actorPositions
     relationTable = tables.relationTable
     endpointPositions = tables.endpointPositions
-    columns = RelationColumns(relations)
+    let columns = RelationColumns(relations)
+    self.columns = columns
+    pairIndex = PairIndex(
+      endpointPositions: tables.endpointPositions, kindIndices: columns.kindIndices, actorCount: actors.count)
     relationIndex = IntervalIndex(count: relations.count) {
       relations[$0].period.possibleDays
     } payload: {

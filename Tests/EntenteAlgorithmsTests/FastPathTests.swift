@@ -8,18 +8,19 @@ import Testing
 /// against plain reference implementations on random graphs.
 @Suite struct FastPathTests {
   /// A random temporal graph: 14 actors, relations of every built-in sign and direction in years 1…5, many of
-  /// them parallel, some weighted.
-  func randomGraph(seed: UInt64) throws -> TemporalGraph {
+  /// them parallel, some weighted, a few self-loops.
+  func randomGraph(seed: UInt64, relationCount: Int = 70, years: Int = 5) throws -> TemporalGraph {
     var rng = SplitMix64(seed: seed)
     let kinds: [KindID] = [.alliance, .hostility, .patronage, .membership, .recognition]
     let actors = (0..<14).map { ActorRecord(id: ActorID("a\($0)"), name: "A\($0)", type: .state) }
     var relations: [Relation] = []
-    for index in 0..<70 {
+    for index in 0..<relationCount {
       let u = Int.random(in: 0..<10, using: &rng)
       var v = Int.random(in: 0..<9, using: &rng)
       if v >= u { v += 1 }
-      let from = Int.random(in: 1...5, using: &rng)
-      let to = min(5, from + Int.random(in: 0...2, using: &rng))
+      if index % 13 == 0 { v = u }  // a self-loop now and then: networks leave them out
+      let from = Int.random(in: 1...years, using: &rng)
+      let to = min(years, from + Int.random(in: 0...2, using: &rng))
       relations.append(
         Relation(
           id: RelationID("r\(index)"), source: ActorID("a\(u)"), target: ActorID("a\(v)"),
@@ -55,10 +56,17 @@ import Testing
     }
   }
 
-  @Test(arguments: 0..<6)
+  /// Both ways of building: a dense year is read off the graph's pair index, a sparse one (fewer active relations
+  /// than a quarter of the graph's: the graphs over 60 years) sorts its arcs.
+  @Test(arguments: 0..<8)
   func networkFromSnapshotMatchesGroupingByPair(seed: Int) throws {
-    let graph = try randomGraph(seed: UInt64(1000 + seed))
-    for year in 1...5 {
+    let years = seed % 2 == 0 ? 5 : 60
+    let graph = try randomGraph(seed: UInt64(1000 + seed), relationCount: seed % 2 == 0 ? 70 : 400, years: years)
+    let edgeCounts = (1...years).map { graph.snapshot(year: $0).edgeCount }
+    // The graphs over 60 years have sparse years, the ones over 5 dense years: both builds are checked.
+    if years == 60 { #expect(edgeCounts.contains { $0 * 4 < graph.relations.count }) }
+    if years == 5 { #expect(edgeCounts.contains { $0 * 4 >= graph.relations.count }) }
+    for year in 1...years {
       let snapshot = graph.snapshot(year: year)
       for filter in [EdgeFilter.all, .positive, .signed, EdgeFilter(kinds: [.alliance, .patronage])] {
         for direction in DirectionMode.allCases {

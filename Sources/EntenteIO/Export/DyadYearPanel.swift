@@ -52,9 +52,10 @@ public enum DyadYearPanel {
     for slice in slices {
       let snapshot = graph.snapshot(slice, rule: rule)
       var byPair: [Pair: [Int]] = [:]
+      let (sources, targets) = (snapshot.sources, snapshot.targets)
       for edge in 0..<snapshot.edgeCount {
-        let a = snapshot.sources[edge]
-        let b = snapshot.targets[edge]
+        let a = sources[edge]
+        let b = targets[edge]
         byPair[Pair(min(a, b), max(a, b)), default: []].append(edge)
       }
       for pair in byPair.keys.sorted() {
