@@ -108,9 +108,10 @@ public struct Network: Sendable {
     }
     public var positiveCount: Int { Int(positives) }
     public var negativeCount: Int { Int(negatives) }
-    // Stored in 32 bits (a network holds up to millions of ties, 40 bytes each): the ends, the tie's one edge
-    // (or, for several, where its edges start in a buffer the network's ties share, so that no array is
-    // allocated per tie), how many edges, the counts of positive and negative relations.
+    // A network stores its ties as 24-byte `TieRecord`s (it holds up to millions); a `Tie` is one read from
+    // them with its weight and the network's shared edge buffer: the ends, the tie's one edge (or, for several,
+    // where its edges start in the buffer, so that no array is allocated per tie), how many edges, the counts of
+    // positive and negative relations.
     fileprivate let sourceNode: Int32
     fileprivate let targetNode: Int32
     fileprivate let firstEdge: Int32
@@ -243,12 +244,9 @@ public struct Network: Sendable {
   }
 
   /// The edges of the network's ties of several relations, one after another (shared by those ties).
-  ///
-  /// Appended to only while its network is built, before the network is handed out; read-only after.
-  final class SharedEdges: @unchecked Sendable {
-    private(set) var edges: [Int32]
-    init(_ edges: [Int32] = []) { self.edges = edges }
-    func append(_ edge: Int32) { edges.append(edge) }
+  final class SharedEdges: Sendable {
+    let edges: [Int32]
+    init(_ edges: [Int32]) { self.edges = edges }
   }
 
   /// The number of nodes (every actor of the snapshot, connected or not).
@@ -273,7 +271,9 @@ public struct Network: Sendable {
   ///   - snapshot: a year's or a day's snapshot.
   ///   - filter: which relations to keep (kinds with their sub-kinds, signs).
   ///   - direction: follow directed kinds along their direction, or ignore direction.
-  /// - Complexity: O(n + m log m) for n actors and m relations.
+  /// - Complexity: O(n + m) for n actors and m relations of the snapshot (two counting sorts of its arcs); for an
+  ///   undirected network of a snapshot with at least a quarter of the graph's relations, O(a + r) sequential
+  ///   reads of the graph's a actors and r relations (its pair index) instead.
   public init(snapshot: Snapshot, filter: EdgeFilter = .all, direction: DirectionMode = .followDirection) {
     let directed = direction == .followDirection
     let n = snapshot.nodeCount
@@ -294,7 +294,7 @@ public struct Network: Sendable {
     // faults and those writes were most of the time). A snapshot with fewer than a quarter of the graph's
     // relations sorts its arcs instead of scanning every relation (measured on the benchmark's L graph: the scan
     // loses below about that share in a series of years, where the arc buffers are reused).
-    if !directed, m * 4 >= snapshot.pairIndex.positions.count {
+    if !directed, m * Self.pairScanShare >= snapshot.pairIndex.positions.count {
       self.init(nodeCount: n, isDirected: false, sortedTies: Self.undirectedTies(of: snapshot, kindFacts: kindFacts))
       return
     }
@@ -403,6 +403,10 @@ public struct Network: Sendable {
       sortedTies: Ties(records: records, weights: weights, shared: others.isEmpty ? nil : SharedEdges(others)))
   }
 
+  /// An undirected network is read off the pair index when at least 1 / `pairScanShare` of the graph's relations
+  /// are active in its snapshot.
+  static let pairScanShare = 4
+
   /// What a network needs of one kind: whether the filter admits it, its sign, whether it is directed.
   private struct KindFacts {
     var admitted: Bool
@@ -437,7 +441,7 @@ public struct Network: Sendable {
       }
       count = wordCount
     }
-    let shared = SharedEdges()
+    var others: [Int32] = []  // the edges of ties of several relations
     let weights = snapshot.columns.weights  // empty when the graph has none
     var tieWeights: [Double] = []
     let (offsets, higher, positions, kindIndices) = (pairs.offsets, pairs.higher, pairs.positions, pairs.kindIndices)
@@ -472,10 +476,10 @@ public struct Network: Sendable {
               tie.firstEdge = edge
             } else {
               if tie.edgeCount == 1 {
-                shared.append(tie.firstEdge)
-                tie.firstEdge = Int32(shared.edges.count - 1)
+                others.append(tie.firstEdge)
+                tie.firstEdge = Int32(others.count - 1)
               }
-              shared.append(edge)
+              others.append(edge)
             }
             tie.edgeCount += 1
             if facts.sign == .positive { tie.positives += 1 } else if facts.sign == .negative { tie.negatives += 1 }
@@ -488,7 +492,12 @@ public struct Network: Sendable {
         }
       }
     }
-    return Ties(records: records, weights: tieWeights, shared: shared.edges.isEmpty ? nil : shared)
+    // The records were allocated for every active relation; a filter that keeps few of them leaves most of that
+    // unused, which a kept network should not hold.
+    return Ties(
+      records: records.count * 2 < records.capacity ? records.withUnsafeBufferPointer { Array($0) } : records,
+      weights: tieWeights,
+      shared: others.isEmpty ? nil : SharedEdges(others))
   }
 
   /// One arc while a network is built: its ends, its snapshot edge and the edge's sign (−1, 0, +1).

@@ -12,9 +12,9 @@ import Darwin
 /// `incoming(of:)` those whose target is it (for undirected kinds the stored order of the endpoints is kept;
 /// use `incident(to:)` when direction does not matter).
 ///
-/// A snapshot holds the positions of its relations in the graph's storage, not copies of them: `relations` and
-/// the adjacency rows are made on first use (once per snapshot), so building a query's `Network` reads only
-/// compact per-relation columns.
+/// A snapshot holds the positions of its relations in the graph's storage, not copies of them: `relations`,
+/// `sources`/`targets` and the adjacency rows are made on first use (once per snapshot), so building a query's
+/// `Network` reads only the graph's compact per-relation columns and its pair index.
 public struct Snapshot: Sendable {
   /// The days the snapshot covers (one year, or one day).
   public let days: ClosedRange<Day>
@@ -235,8 +235,8 @@ extension TemporalGraph {
   }
 }
 
-/// What a snapshot makes on first use (its relation records and adjacency rows), made once under a lock so that
-/// a snapshot shared between threads stays safe.
+/// What a snapshot makes on first use (its relation records, edge ends and adjacency rows), made once under a
+/// lock so that a snapshot shared between threads stays safe.
 final class SnapshotCache: @unchecked Sendable {
   struct Rows {
     let outOffsets: [Int]

@@ -9,10 +9,18 @@ import Testing
 @Suite struct FastPathTests {
   /// A random temporal graph: 14 actors, relations of every built-in sign and direction in years 1…5, many of
   /// them parallel, some weighted, a few self-loops.
-  func randomGraph(seed: UInt64, relationCount: Int = 70, years: Int = 5) throws -> TemporalGraph {
+  func randomGraph(seed: UInt64, relationCount: Int = 70, years: Int = 5, weighted: Bool = true) throws
+    -> TemporalGraph
+  {
     var rng = SplitMix64(seed: seed)
     let kinds: [KindID] = [.alliance, .hostility, .patronage, .membership, .recognition]
-    let actors = (0..<14).map { ActorRecord(id: ActorID("a\($0)"), name: "A\($0)", type: .state) }
+    // Two actors live through the whole span without a relation of their own: present, isolated nodes.
+    let actors = try (0..<14).map { index in
+      ActorRecord(
+        id: ActorID("a\(index)"), name: "A\(index)", type: .state,
+        lifetime: index >= 12
+          ? try Period(start: PartialDate(year: 1), end: .date(PartialDate(year: years))) : nil)
+    }
     var relations: [Relation] = []
     for index in 0..<relationCount {
       let u = Int.random(in: 0..<10, using: &rng)
@@ -26,7 +34,7 @@ import Testing
           id: RelationID("r\(index)"), source: ActorID("a\(u)"), target: ActorID("a\(v)"),
           kind: kinds[Int.random(in: 0..<kinds.count, using: &rng)],
           period: try Period(start: PartialDate(year: from), end: .date(PartialDate(year: to))),
-          weight: Bool.random(using: &rng) ? Double(Int.random(in: 1...5, using: &rng)) : nil))
+          weight: weighted && Bool.random(using: &rng) ? Double(Int.random(in: 1...5, using: &rng)) : nil))
     }
     return try TemporalGraph(metadata: GraphMetadata(id: "random"), actors: actors, relations: relations)
   }
@@ -61,13 +69,17 @@ import Testing
   @Test(arguments: 0..<8)
   func networkFromSnapshotMatchesGroupingByPair(seed: Int) throws {
     let years = seed % 2 == 0 ? 5 : 60
-    let graph = try randomGraph(seed: UInt64(1000 + seed), relationCount: seed % 2 == 0 ? 70 : 400, years: years)
+    let graph = try randomGraph(
+      seed: UInt64(1000 + seed), relationCount: seed % 2 == 0 ? 70 : 400, years: years, weighted: seed % 4 < 2)
     let edgeCounts = (1...years).map { graph.snapshot(year: $0).edgeCount }
     // The graphs over 60 years have sparse years, the ones over 5 dense years: both builds are checked.
-    if years == 60 { #expect(edgeCounts.contains { $0 * 4 < graph.relations.count }) }
-    if years == 5 { #expect(edgeCounts.contains { $0 * 4 >= graph.relations.count }) }
-    for year in 1...years {
-      let snapshot = graph.snapshot(year: year)
+    let share = Network.pairScanShare
+    if years == 60 { #expect(edgeCounts.contains { $0 * share < graph.relations.count }) }
+    if years == 5 { #expect(edgeCounts.contains { $0 * share >= graph.relations.count }) }
+    let snapshots =
+      (1...years).map { graph.snapshot(year: $0) } + (1...years).map { graph.snapshot(year: $0, rule: .certain) }
+      + [graph.snapshot(on: try PartialDate(year: 2, month: 3, day: 4)), graph.snapshot(years: 1...2)]
+    for snapshot in snapshots {
       for filter in [EdgeFilter.all, .positive, .signed, EdgeFilter(kinds: [.alliance, .patronage])] {
         for direction in DirectionMode.allCases {
           let network = Network(snapshot: snapshot, filter: filter, direction: direction)
