@@ -407,6 +407,12 @@ public struct Network: Sendable {
   /// are active in its snapshot.
   static let pairScanShare = 4
 
+  /// 64 relation positions' activity bits and how many active positions precede them.
+  private struct RankWord {
+    var bits: UInt64
+    var edgesBefore: Int32
+  }
+
   /// What a network needs of one kind: whether the filter admits it, its sign, whether it is directed.
   private struct KindFacts {
     var admitted: Bool
@@ -426,18 +432,15 @@ public struct Network: Sendable {
     let pairs = snapshot.pairIndex
     let relationCount = pairs.positions.count
     let wordCount = (relationCount + 63) >> 6
-    // Active positions as bits, and how many active positions precede each word (the edge of a position is its
-    // rank).
-    let bits = [UInt64](unsafeUninitializedCapacity: wordCount) { bits, count in
-      bits.initialize(repeating: 0)
-      for position in snapshot.relationPositions { bits[Int(position) >> 6] |= 1 << UInt64(position & 63) }
-      count = wordCount
-    }
-    let edgesBefore = [Int32](unsafeUninitializedCapacity: wordCount) { edgesBefore, count in
+    // Active positions as bits, beside how many active positions precede each word (the edge of a position is its
+    // rank): one read finds both, as the scan below reads them at scattered positions.
+    let words = [RankWord](unsafeUninitializedCapacity: wordCount) { words, count in
+      words.initialize(repeating: RankWord(bits: 0, edgesBefore: 0))
+      for position in snapshot.relationPositions { words[Int(position) >> 6].bits |= 1 << UInt64(position & 63) }
       var total: Int32 = 0
       for word in 0..<wordCount {
-        edgesBefore[word] = total
-        total += Int32(bits[word].nonzeroBitCount)
+        words[word].edgesBefore = total
+        total += Int32(words[word].bits.nonzeroBitCount)
       }
       count = wordCount
     }
@@ -465,12 +468,12 @@ public struct Network: Sendable {
           var weight = Double.infinity
           for member in slot..<pairEnd {
             let position = Int(positions[member])
-            let word = bits[position >> 6]
+            let word = words[position >> 6]
             let bit = UInt64(1) << UInt64(position & 63)
-            guard word & bit != 0 else { continue }
+            guard word.bits & bit != 0 else { continue }
             let facts = kindFacts[Int(kindIndices[member])]
             guard facts.admitted else { continue }
-            let edge = edgesBefore[position >> 6] + Int32((word & (bit &- 1)).nonzeroBitCount)
+            let edge = word.edgesBefore + Int32((word.bits & (bit &- 1)).nonzeroBitCount)
             // A tie of several edges keeps them in the shared buffer, from where its first one was put.
             if tie.edgeCount == 0 {
               tie.firstEdge = edge
