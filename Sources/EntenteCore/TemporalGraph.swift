@@ -446,7 +446,7 @@ struct ActorIDTable {
 
 /// Compact columns of what networks read of every relation: its kind as a small index and its weight.
 ///
-/// Package-internal: `Network` builds from these instead of the relation records (88 bytes each, scattered).
+/// Package-internal: `Network` builds from these instead of the relation records (80 bytes each, scattered).
 package struct RelationColumns: Sendable {
   /// The distinct kinds of the relations, in order of first use.
   package let kindIDs: [KindID]

@@ -19,25 +19,58 @@ func load(path: String) -> TemporalGraph {
 }
 
 /// The generator's CSV in a builder: actors, and relations with the positions of their endpoints.
+///
+/// The file is read in pieces of 1 MB, never held whole: once to count the rows (so that the records are
+/// allocated once, at their count), then to read them.
 func parse(path: String) -> TemporalGraph.Builder {
   guard let file = fopen(path, "r") else { fail("cannot read \(path)") }
   defer { fclose(file) }
-  fseek(file, 0, SEEK_END)
-  let size = ftell(file)
-  rewind(file)
-  var bytes = [UInt8](repeating: 0, count: size)
-  guard fread(&bytes, 1, size, file) == size else { fail("cannot read \(path)") }
-  return bytes.withUnsafeBufferPointer { bytes in
-    var reader = CSVReader(path: path, bytes: bytes)
-    reader.read()
-    return reader.builder
+  var piece = [UInt8](repeating: 0, count: 1 << 20)
+  var lines = 0
+  var endsWithNewline = true
+  while case let count = fread(&piece, 1, piece.count, file), count > 0 {
+    piece.withUnsafeBufferPointer { piece in
+      var scan = 0
+      while scan < count, let newline = memchr(piece.baseAddress! + scan, 0x0A, count - scan) {
+        lines += 1
+        scan = piece.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+      }
+    }
+    endsWithNewline = piece[count - 1] == 0x0A
   }
+  guard ferror(file) == 0 else { fail("cannot read \(path)") }
+  rewind(file)
+  var reader = CSVReader(path: path)
+  // Every line but the header is a relation.
+  reader.builder.reserveCapacity(actors: 0, relations: max(0, lines + (endsWithNewline ? 0 : 1) - 1))
+  // The start of a line that the previous piece did not finish.
+  var carry: [UInt8] = []
+  while case let count = fread(&piece, 1, piece.count, file), count > 0 {
+    piece.withUnsafeBufferPointer { piece in
+      let bytes = UnsafeBufferPointer(rebasing: piece[..<count])
+      guard let firstNewline = bytes.firstIndex(of: 0x0A), let lastNewline = bytes.lastIndex(of: 0x0A) else {
+        carry += bytes
+        return
+      }
+      carry += bytes[...firstNewline]
+      carry.withUnsafeBufferPointer { reader.readLines($0) }
+      reader.readLines(UnsafeBufferPointer(rebasing: bytes[(firstNewline + 1)...lastNewline]))
+      carry = Array(bytes[(lastNewline + 1)...])
+    }
+  }
+  guard ferror(file) == 0 else { fail("cannot read \(path)") }
+  if !carry.isEmpty {  // the last line, without a newline
+    carry.append(0x0A)
+    carry.withUnsafeBufferPointer { reader.readLines($0) }
+  }
+  return reader.builder
 }
 
 /// Reads the rows into actors and relations: one pass over the bytes, no `String` made for a known actor or kind.
 private struct CSVReader {
   let path: String
-  let bytes: UnsafeBufferPointer<UInt8>
+  /// The lines being read, each ending with a newline.
+  var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   var builder = TemporalGraph.Builder(metadata: GraphMetadata(id: "bench"))
   var relationCount = 0
   /// Actor names → positions: open addressing over an FNV-1a hash of the name's bytes (filled up to 3/4), each
@@ -47,39 +80,26 @@ private struct CSVReader {
   var actorIDs: [ActorID] = []
   /// The kinds met so far, with their names' bytes (a handful).
   var kinds: [(name: [UInt8], id: KindID)] = []
-  var line = 1
+  /// The line being read (the header is line 1).
+  var line = 0
 
-  init(path: String, bytes: UnsafeBufferPointer<UInt8>) {
+  init(path: String) {
     self.path = path
-    self.bytes = bytes
   }
 
-  mutating func read() {
+  /// Reads whole lines, each ending with a newline; the file's first line is its header.
+  mutating func readLines(_ lines: UnsafeBufferPointer<UInt8>) {
+    bytes = lines
     var position = 0
-    let size = bytes.count
-    // Skip the header.
-    while position < size, bytes[position] != UInt8(ascii: "\n") { position += 1 }
-    position += 1
-    // One relation per remaining line: counted first so that the records are allocated once, at their size.
-    var rows = 0
-    var scan = position
-    while scan < size {
-      guard let newline = memchr(bytes.baseAddress! + scan, 0x0A, size - scan) else {
-        rows += 1
-        break
-      }
-      rows += 1
-      scan = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-    }
-    builder.reserveCapacity(actors: 0, relations: rows)
+    let size = lines.count
     var fields: [Range<Int>] = []
     fields.reserveCapacity(8)
     while position < size {
       line += 1
       fields.removeAll(keepingCapacity: true)
       var start = position
-      while position < size, bytes[position] != UInt8(ascii: "\n") {
-        if bytes[position] == UInt8(ascii: ",") {
+      while lines[position] != UInt8(ascii: "\n") {
+        if lines[position] == UInt8(ascii: ",") {
           fields.append(start..<position)
           start = position + 1
         }
@@ -87,6 +107,7 @@ private struct CSVReader {
       }
       fields.append(start..<position)
       position += 1
+      if line == 1 { continue }  // the header
       guard fields.count == 5 else { fail("\(path):\(line): expected 5 fields, found \(fields.count)") }
       let source = actor(fields[0])
       let target = actor(fields[1])
@@ -103,7 +124,8 @@ private struct CSVReader {
       relationCount += 1
       builder.add(
         Relation(
-          id: RelationID("r" + String(relationCount)), source: source.id, target: target.id, kind: kind, period: period),
+          id: RelationID("r" + String(relationCount)), source: source.id, target: target.id, kind: kind,
+          period: period),
         sourcePosition: source.position, targetPosition: target.position)
     }
   }
@@ -141,7 +163,11 @@ private struct CSVReader {
       if value & 0xFFFF_FFFF_0000_0000 == tag {
         let position = Int(value & 0xFFFF_FFFF) - 1
         let id = actorIDs[position]
-        if id.rawValue.utf8.elementsEqual(name) { return (position, id) }
+        var text = id.rawValue
+        let (start, count) = (bytes.baseAddress! + field.lowerBound, field.count)  // the closure captures no self
+        if text.utf8.count == count, count == 0 || text.withUTF8({ memcmp($0.baseAddress!, start, count) == 0 }) {
+          return (position, id)
+        }
       }
       slot = (slot + 1) & mask
     }
