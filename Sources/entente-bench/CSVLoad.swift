@@ -54,7 +54,7 @@ func parse(path: String) -> TemporalGraph.Builder {
       }
       carry += bytes[...firstNewline]
       carry.withUnsafeBufferPointer { reader.readLines($0) }
-      reader.readLines(UnsafeBufferPointer(rebasing: bytes[(firstNewline + 1)...lastNewline]))
+      reader.readLines(UnsafeBufferPointer(rebasing: bytes[(firstNewline + 1)..<(lastNewline + 1)]))
       carry = Array(bytes[(lastNewline + 1)...])
     }
   }
