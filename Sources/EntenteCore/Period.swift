@@ -28,6 +28,12 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     self.end = end
   }
 
+  /// A period whose end is known not to fall before its start (internal: records that pack periods).
+  init(checkedStart start: PartialDate, end: End) {
+    self.start = start
+    self.end = end
+  }
+
   /// A one-day (or one-month, one-year) event: start and end are the same partial date.
   public init(on date: PartialDate) {
     start = date

@@ -127,6 +127,9 @@ extension TemporalGraph {
     private var sourceLocations: [InputLocation?] = []
     private var actorLocations: [InputLocation?] = []
     private var relationLocations: [InputLocation?] = []
+    // The endpoints' actor positions a reader gave with a relation (source, target; -1: none given), by relation
+    // position like the locations; checked against the actors' ids, and the graph's endpoint table when right.
+    private var endpointHints: [Int32] = []
     private var earlyProblems: [GraphProblem] = []
 
     /// Starts a graph.
@@ -188,6 +191,38 @@ extension TemporalGraph {
       relations.append(relation)
     }
 
+    /// Adds a relation whose source and target the reader has already found among the actors added (their
+    /// positions, in the order added), so that the builder compares the ids there instead of looking them up.
+    ///
+    /// The positions are checked: a wrong one costs a lookup and changes nothing, so the graph and its problems
+    /// are those of adding the relation alone.
+    /// - Parameters:
+    ///   - relation: The relation.
+    ///   - sourcePosition: The position of the actor `relation.source` names.
+    ///   - targetPosition: The position of the actor `relation.target` names.
+    ///   - location: Where the relation was read.
+    public mutating func add(
+      _ relation: Relation, sourcePosition: Int, targetPosition: Int, at location: InputLocation? = nil
+    ) {
+      if endpointHints.isEmpty { endpointHints.reserveCapacity(2 * relations.capacity) }
+      if endpointHints.count < 2 * relations.count {
+        endpointHints.append(contentsOf: repeatElement(-1, count: 2 * relations.count - endpointHints.count))
+      }
+      endpointHints.append(Int32(clamping: sourcePosition))
+      endpointHints.append(Int32(clamping: targetPosition))
+      add(relation, at: location)
+    }
+
+    /// Makes room for this many actors and relations in all, so that a reader that knows how many it will add
+    /// has each list allocated once, at its size.
+    /// - Parameters:
+    ///   - actors: The number of actors.
+    ///   - relations: The number of relations.
+    public mutating func reserveCapacity(actors: Int, relations: Int) {
+      self.actors.reserveCapacity(actors)
+      self.relations.reserveCapacity(relations)
+    }
+
     private static func set(_ location: InputLocation, at position: Int, in list: inout [InputLocation?]) {
       if list.count < position { list.append(contentsOf: repeatElement(nil, count: position - list.count)) }
       list.append(location)
@@ -208,7 +243,7 @@ extension TemporalGraph {
     /// What the checks learn that the graph needs too: actor positions, relation ids, relation endpoints.
     struct Tables {
       var actorPositions: [ActorID: Int]
-      var relationTable: PositionTable
+      var relationTable: RelationIDTable
       var endpointPositions: [Int32]
     }
 
@@ -242,11 +277,14 @@ extension TemporalGraph {
       }
       var actorPositions: [ActorID: Int] = [:]
       actorPositions.reserveCapacity(actors.count)
+      // The same positions for the relations' lookups, hashed more cheaply (two lookups per relation).
+      var actorTable = ActorIDTable(capacity: actors.count)
       for (position, actor) in actors.enumerated() {
         let location = Self.location(position, in: actorLocations)
         if !ActorID.isValid(actor.id.rawValue) { error(.invalidID("actor", actor.id.rawValue), location) }
         if actorPositions[actor.id] == nil {
           actorPositions[actor.id] = position
+          actorTable.insert(actor.id, at: position)
         } else {
           error(.duplicateActor(actor.id), location)
         }
@@ -267,41 +305,58 @@ extension TemporalGraph {
           error(.invalidDateEvidence("actor '\(actor.id)'", mistake.problem, field: mistake.field), location)
         }
       }
-      // Relation ids in a table of positions rather than a set of strings: a million relations cost 8 MB here.
-      var relationIDs = PositionTable(capacity: relations.count)
-      var endpointPositions = [Int32](repeating: 0, count: 2 * relations.count)
-      var lastKnownKind: KindID?
+      // Relation ids: the default ones (`r<n>` at position n − 1) by position, others in a table of positions.
+      var relationIDs = RelationIDTable()
+      // The endpoints readers gave (kept unless one is wrong, with no copy), else found by their ids.
+      var endpointPositions =
+        endpointHints.count == 2 * relations.count
+        ? endpointHints : [Int32](repeating: 0, count: 2 * relations.count)
+      let actorIDs = endpointHints.isEmpty ? [] : actors.map(\.id)
+      /// The position of an endpoint: the one the reader gave when the id there is this one, else looked up.
+      func endpoint(_ actor: ActorID, _ slot: Int) -> Int32? {
+        if slot < endpointHints.count {
+          let hint = Int(endpointHints[slot])
+          if hint >= 0, hint < actorIDs.count, actorIDs[hint] == actor { return Int32(hint) }
+        }
+        return actorTable.position(of: actor, in: actorPositions).map { Int32($0) }
+      }
+      var knownKinds: [KindID] = []
       for (position, relation) in relations.enumerated() {
         let location = Self.location(position, in: relationLocations)
         let id = relation.id
-        if !RelationID.isValid(id.rawValue) { error(.invalidID("relation", id.rawValue), location) }
-        if !relationIDs.insert(position, hash: id.hashValue, matching: { relations[$0].id == id }) {
+        // A default id (`r<n>` at its position) is valid and can clash only with an earlier other id.
+        let defaultPosition = id.defaultPosition
+        if defaultPosition != position, !RelationID.isValid(id.rawValue) {
+          error(.invalidID("relation", id.rawValue), location)
+        }
+        if !relationIDs.insert(position, id: id, defaultPosition: defaultPosition, in: relations) {
           error(.duplicateRelation(id), location)
         }
-        // Source, target, then initiator (no array per relation); each id hashed once.
-        if let source = actorPositions[relation.source] {
-          endpointPositions[2 * position] = Int32(source)
+        // Source, target, then initiator (no array per relation); each id compared with the actor the reader
+        // found, else hashed once.
+        if let source = endpoint(relation.source, 2 * position) {
+          if endpointPositions[2 * position] != source { endpointPositions[2 * position] = source }
         } else {
           error(.unknownActor(relation.source, relation: id), location)
         }
-        if let target = actorPositions[relation.target] {
-          endpointPositions[2 * position + 1] = Int32(target)
+        if let target = endpoint(relation.target, 2 * position + 1) {
+          if endpointPositions[2 * position + 1] != target { endpointPositions[2 * position + 1] = target }
         } else {
           error(.unknownActor(relation.target, relation: id), location)
         }
         let initiator = relation.initiator
-        if let initiator, actorPositions[initiator] == nil {
+        if let initiator, actorTable.position(of: initiator, in: actorPositions) == nil {
           error(.unknownActor(initiator, relation: id), location)
         }
         if let initiator, initiator != relation.source, initiator != relation.target {
           error(.invalidInitiator(initiator, relation: id), location)
         }
-        // Relations come in runs of a few kinds: the last known kind is checked without a lookup.
-        if relation.kind != lastKnownKind {
+        // Graphs use a handful of kinds: the known ones met so far are compared before a lookup.
+        if !knownKinds.contains(relation.kind) {
           if kinds[relation.kind] == nil {
             error(.unknownKind(relation.kind, relation: id), location)
-          } else {
-            lastKnownKind = relation.kind
+          } else if knownKinds.count < 8 {
+            knownKinds.append(relation.kind)
           }
         }
         if let weight = relation.weight, !(weight.isFinite && weight.isNormal && weight > 0) {
@@ -323,7 +378,7 @@ extension TemporalGraph {
         }
       }
       let tables = Tables(
-        actorPositions: actorPositions, relationTable: relationIDs, endpointPositions: endpointPositions)
+        actorPositions: actorPositions, relationTable: relationIDs.finished(), endpointPositions: endpointPositions)
       guard includingWarnings else { return (problems, tables) }
       problems += lifetimeWarnings()
       problems += sharedNameWarnings()

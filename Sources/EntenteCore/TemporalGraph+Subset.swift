@@ -10,16 +10,17 @@ extension TemporalGraph {
   public func keepingRelations(where keep: (Relation) -> Bool) -> TemporalGraph {
     // Every kept relation's ids and ends were checked with this graph: only the relation tables are remade.
     let kept = relations.filter(keep)
-    var relationTable = PositionTable(capacity: kept.count)
+    var relationTable = RelationIDTable()
     var endpoints = [Int32](repeating: 0, count: 2 * kept.count)
     for (position, relation) in kept.enumerated() {
-      _ = relationTable.insert(position, hash: relation.id.hashValue) { kept[$0].id == relation.id }
+      _ = relationTable.insert(position, in: kept)
       endpoints[2 * position] = Int32(actorPositions[relation.source]!)
       endpoints[2 * position + 1] = Int32(actorPositions[relation.target]!)
     }
     return TemporalGraph(
       checkedMetadata: metadata, kinds: kinds, sources: sources, actors: actors, relations: kept,
-      tables: Builder.Tables(actorPositions: actorPositions, relationTable: relationTable, endpointPositions: endpoints)
+      tables: Builder.Tables(
+        actorPositions: actorPositions, relationTable: relationTable.finished(), endpointPositions: endpoints)
     )
   }
 }

@@ -29,9 +29,9 @@ public struct TemporalGraph: Sendable {
   public let relations: [Relation]
 
   let actorPositions: [ActorID: Int]
-  /// Relation id → position: an open-addressing table of positions (4 bytes a slot) rather than a dictionary
-  /// keyed by strings, so that a million relations cost 8 MB here.
-  private let relationTable: PositionTable
+  /// Relation id → position: relations with their default ids (`r<n>`) by position, the others in an
+  /// open-addressing table of positions (8 bytes a slot) rather than a dictionary keyed by strings.
+  private let relationTable: RelationIDTable
   /// The actor positions of each relation's source and target, interleaved.
   let endpointPositions: [Int32]
   /// Compact per-relation columns (kind, weight) that snapshots and networks read instead of the records.
@@ -90,7 +90,7 @@ public struct TemporalGraph: Sendable {
 
   /// The relation with this id.
   public func relation(_ id: RelationID) -> Relation? {
-    relationTable.find(hash: id.hashValue) { relations[$0].id == id }.map { relations[$0] }
+    relationTable.find(id, in: relations).map { relations[$0] }
   }
 
   /// The position of an actor in `actors`.
@@ -247,7 +247,9 @@ extension TemporalGraph: Equatable {
 struct PositionTable: Sendable {
   /// Empty: 0; else the hash's upper half << 32 | (position + 1).
   private var slots: [UInt64]
-  private let mask: Int
+  private var mask: Int
+  /// The positions held.
+  private(set) var count = 0
 
   init(capacity: Int) {
     var size = 16
@@ -267,7 +269,24 @@ struct PositionTable: Sendable {
       slot = (slot + 1) & mask
     }
     slots[slot] = tag | UInt64(position + 1)
+    count += 1
     return true
+  }
+
+  /// Inserts a position unless a matching one is there, doubling the table (`hashOf` gives the hash of a held
+  /// position) when it would be more than half full; returns false for a duplicate.
+  mutating func insert(_ position: Int, hash: Int, matching: (Int) -> Bool, hashOf: (Int) -> Int) -> Bool {
+    if 2 * (count + 1) > slots.count {
+      let held = slots
+      slots = [UInt64](repeating: 0, count: 2 * held.count)
+      mask = slots.count - 1
+      for value in held where value != 0 {
+        var slot = hashOf(Int(value & 0xFFFF_FFFF) - 1) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = value
+      }
+    }
+    return insert(position, hash: hash, matching: matching)
   }
 
   func find(hash: Int, matching: (Int) -> Bool) -> Int? {
@@ -284,9 +303,155 @@ struct PositionTable: Sendable {
   }
 }
 
+extension Identifier where Tag == IdentifierTag.Relation {
+  /// `n − 1` when the id is `r<n>` (`r`, then digits without a leading zero): the position at which it is the
+  /// default id of a relation; else `nil`.
+  ///
+  /// A relation whose id is the default for its position is found by that position, with no table entry and no
+  /// hash (readers give most relations their default id, and the bench's relations all have theirs).
+  var defaultPosition: Int? {
+    var value = 0
+    var length = 0
+    for byte in rawValue.utf8 {
+      if length == 0 {
+        guard byte == UInt8(ascii: "r") else { return nil }
+      } else {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), length < 19,
+          length > 1 || byte != UInt8(ascii: "0")
+        else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      length += 1
+    }
+    return length > 1 ? value - 1 : nil
+  }
+}
+
+/// Relation id → position, without a table entry for most relations.
+///
+/// A relation with its default id (`r<n>` at position n − 1) is found by that position; the others are held in
+/// a ``PositionTable``. Internal.
+struct RelationIDTable: Sendable {
+  /// The relations whose id is not the default for their position.
+  private var others = PositionTable(capacity: 0)
+  /// The positions whose default id some relation other than the one at that position had (while inserting).
+  private var claimed: Set<Int> = []
+
+  /// Adds the relation at `position` (positions come in increasing order); returns false when an earlier relation
+  /// has its id.
+  mutating func insert(_ position: Int, in relations: [Relation]) -> Bool {
+    let id = relations[position].id
+    return insert(position, id: id, defaultPosition: id.defaultPosition, in: relations)
+  }
+
+  /// Adds the relation at `position`, whose id and its ``Identifier/defaultPosition`` are given.
+  mutating func insert(_ position: Int, id: RelationID, defaultPosition: Int?, in relations: [Relation]) -> Bool {
+    if defaultPosition == position { return claimed.isEmpty || !claimed.contains(position) }
+    var duplicate = false
+    if let defaultPosition {
+      // Its id is another position's default: the relation there, if earlier and holding it, came first.
+      if defaultPosition < position {
+        duplicate = relations[defaultPosition].id == id
+      } else {
+        claimed.insert(defaultPosition)
+      }
+    }
+    let inserted = others.insert(
+      position, hash: id.hashValue, matching: { relations[$0].id == id }, hashOf: { relations[$0].id.hashValue })
+    return inserted && !duplicate
+  }
+
+  /// The table once every relation is in (what finding needs).
+  func finished() -> RelationIDTable {
+    var table = self
+    table.claimed = []
+    return table
+  }
+
+  /// The position of the relation with this id.
+  func find(_ id: RelationID, in relations: [Relation]) -> Int? {
+    if let position = id.defaultPosition, position < relations.count, relations[position].id == id {
+      return position
+    }
+    return others.find(hash: id.hashValue) { relations[$0].id == id }
+  }
+}
+
+/// Actor id → position while a graph is checked, cheaper than a dictionary.
+///
+/// Open addressing over a seeded FNV-1a hash of the id's bytes, cheaper than `Hasher` (SipHash) for the two
+/// lookups per relation; each slot holds its id, so that a lookup reads one place in memory. Internal.
+///
+/// Swift compares strings by canonical equivalence (`"é"` written as one scalar or as `e` and an accent are
+/// equal), which bytes do not show: an id not found by its bytes is looked up in the graph's dictionary when
+/// it, or an id held, is not ASCII.
+struct ActorIDTable {
+  /// Empty: `key` 0; else the hash's upper half << 32 | (position + 1), and the id.
+  private var slots: [(key: UInt64, id: ActorID)]
+  private let mask: Int
+  /// Per table, so that no input can aim its ids at one slot without knowing it.
+  private let seed = UInt64.random(in: 0...UInt64.max)
+  /// Whether an id held has a byte outside ASCII.
+  private var holdsNonASCII = false
+
+  init(capacity: Int) {
+    var size = 16
+    while size < 2 * capacity { size *= 2 }
+    slots = Array(repeating: (0, ActorID("")), count: size)
+    mask = size - 1
+  }
+
+  /// The hash of the id's bytes, and whether one is outside ASCII.
+  private func hash(_ id: ActorID) -> (hash: UInt64, isASCII: Bool) {
+    var hash = seed ^ 0xcbf2_9ce4_8422_2325
+    var high: UInt8 = 0
+    var text = id.rawValue
+    text.withUTF8 { bytes in
+      for byte in bytes {
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        high |= byte
+      }
+    }
+    // MurmurHash3's finaliser, so that the slot bits depend on every byte.
+    hash ^= hash >> 33
+    hash &*= 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    hash &*= 0xc4ce_b9fe_1a85_ec53
+    hash ^= hash >> 33
+    return (hash, high < 0x80)
+  }
+
+  /// Adds an id not held yet, with its position.
+  mutating func insert(_ id: ActorID, at position: Int) {
+    let (hash, isASCII) = hash(id)
+    if !isASCII { holdsNonASCII = true }
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot].key != 0 { slot = (slot + 1) & mask }
+    slots[slot] = (hash & 0xFFFF_FFFF_0000_0000 | UInt64(position + 1), id)
+  }
+
+  /// The position given to `id`, or to an id equal to it; `positions` holds every id inserted, with the same
+  /// positions.
+  func position(of id: ActorID, in positions: [ActorID: Int]) -> Int? {
+    let (hash, isASCII) = hash(id)
+    let tag = hash & 0xFFFF_FFFF_0000_0000
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    let found: Int? = slots.withUnsafeBufferPointer { slots in
+      while true {
+        let key = slots[slot].key
+        if key == 0 { return nil }
+        if key & 0xFFFF_FFFF_0000_0000 == tag, slots[slot].id == id { return Int(key & 0xFFFF_FFFF) - 1 }
+        slot = (slot + 1) & mask
+      }
+    }
+    if found == nil, !isASCII || holdsNonASCII { return positions[id] }
+    return found
+  }
+}
+
 /// Compact columns of what networks read of every relation: its kind as a small index and its weight.
 ///
-/// Package-internal: `Network` builds from these instead of the relation records (88 bytes each, scattered).
+/// Package-internal: `Network` builds from these instead of the relation records (80 bytes each, scattered).
 package struct RelationColumns: Sendable {
   /// The distinct kinds of the relations, in order of first use.
   package let kindIDs: [KindID]

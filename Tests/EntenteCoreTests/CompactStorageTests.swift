@@ -38,7 +38,7 @@ import Testing
     a.label = nil
     #expect(a == b)
     #expect(a.hashValue == b.hashValue)
-    #expect(MemoryLayout<Relation>.stride <= 96)
+    #expect(MemoryLayout<Relation>.stride <= 80)
   }
 
   @Test func relationsAreFoundByIDAndDuplicatesRejected() throws {
