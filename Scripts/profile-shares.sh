@@ -12,8 +12,9 @@
 #   centrality-m        the M graph as a data file (M_YAML), betweenness over 1950...2019
 #   centrality-m-all    the M graph, every measure over 1950...2019 (one process per measure)
 # Environment: ENTENTE (the binary; default: builds and uses .build/release/entente), M_YAML (default
-# /tmp/perf-bench/out/temporal_M.yaml), PERF_FREQ (samples a second, default 1999), PERF_CALLGRAPH (fp or dwarf,
-# default fp), PROFILE_DIR (where perf's data and the outputs go; default a temporary folder, removed).
+# /tmp/perf-bench/out/temporal_M.yaml), PERF_FREQ (samples a second, default 999), PERF_CALLGRAPH (dwarf or fp,
+# default dwarf: libc, zlib and cairo keep no frame pointers, so fp loses their callers), PROFILE_DIR (where
+# perf's data and the outputs go; default a temporary folder, removed).
 # Needs perf (Debian: linux-perf) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +26,8 @@ if [[ -z "${ENTENTE:-}" ]]; then
 fi
 graph="Graphs/cambodian-vietnamese-war.yaml"
 m_yaml="${M_YAML:-/tmp/perf-bench/out/temporal_M.yaml}"
-freq="${PERF_FREQ:-1999}"
-callgraph="${PERF_CALLGRAPH:-fp}"
+freq="${PERF_FREQ:-999}"
+callgraph="${PERF_CALLGRAPH:-dwarf}"
 if [[ -n "${PROFILE_DIR:-}" ]]; then
   dir="$PROFILE_DIR"
   mkdir -p "$dir"

@@ -96,6 +96,16 @@ def classify(sym, dso):
     return "unknown"
 
 
+def resolved(frames):
+    """(sym, dso) frames; an inlined frame (DWARF call graphs) takes the object of the frame at its address."""
+    result = []
+    for index, (sym, dso, ip) in enumerate(frames):
+        if dso == "inlined":
+            dso = next((d for _, d, i in frames[index + 1 :] if i == ip and d != "inlined"), dso)
+        result.append((sym, dso))
+    return result
+
+
 def samples(stream):
     """(comm, period, [(sym, dso), …] leaf first) for each sample."""
     head = None
@@ -104,22 +114,22 @@ def samples(stream):
         line = line.rstrip("\n")
         if not line.strip():
             if head:
-                yield head[0], head[1], frames
+                yield head[0], head[1], resolved(frames)
             head, frames = None, []
             continue
         if not line[0].isspace():
             if head:
-                yield head[0], head[1], frames
+                yield head[0], head[1], resolved(frames)
             fields = line.split()
             period = next((int(f) for f in fields[2:] if f.isdigit()), 1)
             head, frames = (fields[0], period), []
             continue
-        match = re.match(r"\s*[0-9a-f]+\s+(.*?)\s+\((.*)\)\s*$", line)
+        match = re.match(r"\s*([0-9a-f]+)\s+(.*?)\s+\((.*)\)\s*$", line)
         if match:
-            sym = re.sub(r"\+0x[0-9a-f]+$", "", match.group(1))
-            frames.append((sym, match.group(2)))
+            sym = re.sub(r"\+0x[0-9a-f]+$", "", match.group(2))
+            frames.append((sym, match.group(3), match.group(1)))
     if head:
-        yield head[0], head[1], frames
+        yield head[0], head[1], resolved(frames)
 
 
 def main():
