@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Where a profiled `entente` run spends its time: Graphviz, the algorithms, loading, the rest.
 
-Reads `perf script` output (samples with call chains, from `perf record -g`) on standard input and prints the
-shares of the samples of the `entente` processes (every thread) in four classes, two ways:
+Reads `perf script` output (samples with call chains, from `perf record -g` or `--call-graph dwarf`) on standard
+input and prints the shares of the samples of the `entente` processes (every thread) in four classes, two ways:
 
 - self: the function the sample landed in (what `perf report --no-children --sort dso,sym` lists), so malloc,
   memcpy, the Swift runtime and the kernel count as "rest" whoever called them;
 - attributed: a sample in a shared helper (libc, libm, the Swift runtime and standard library, Foundation,
   the dynamic loader, the kernel) is charged to the nearest caller of a class (the algorithms' mallocs to the
   algorithms, Graphviz's memsets to Graphviz, Foundation's string search called by Entente's text code to
-  the rest).
+  the rest), and every sample with the reader or the builder in its call chain to loading.
 
 Classes:
   graphviz    Graphviz's libraries (gvc, cgraph, cdt, pathplan, the layout and render plugins), what they draw and
