@@ -1011,11 +1011,14 @@ public struct DiagramBuilder: Sendable {
   // MARK: - Text
 
   /// A number as Graphviz reads it, with at most `decimals` decimals and no locale.
+  ///
+  /// `printf`'s `%.*f` text, made by `FixedDecimalText` without a formatter per number: every node, edge and
+  /// label of every drawing has a few of these.
   static func number(_ value: Double, decimals: Int = 2) -> String {
     let scale = pow(10, Double(decimals))
     let rounded = (value * scale).rounded() / scale
     if rounded == rounded.rounded() { return String(Int(rounded)) }
-    return String(format: "%.\(decimals)f", rounded)
+    return FixedDecimalText.text(rounded, decimals: decimals) ?? String(format: "%.\(decimals)f", rounded)
   }
 }
 

@@ -1,3 +1,4 @@
+import EntenteTestSupport
 import Foundation
 import Testing
 
@@ -120,5 +121,42 @@ import Testing
     #expect(lines[4] == "  inner  space  x")
     #expect(Table.trimmingTrailingWhitespace(" \n\t") == "")
     #expect(Table.trimmingTrailingWhitespace("é\u{301} \u{2003}") == "é\u{301}")
+  }
+
+  /// The byte-wise aligned table and CSV fields against the string code they replaced (kept here as the
+  /// reference), on seeded tables of cells mixing ASCII, multi-byte and combining characters, carriage returns,
+  /// quotes, commas, and ASCII and Unicode whitespace at every place.
+  @Test func alignedAndCSVAreWhatTheStringCodeWrote() {
+    func referenceAligned(_ columns: [String], _ rows: [[String]]) -> String {
+      let widths = columns.indices.map { column in ([columns] + rows).map { $0[column].count }.max() ?? 0 }
+      func line(_ cells: [String]) -> String {
+        let text = zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
+          .joined(separator: "  ")
+        return Table.trimmingTrailingWhitespace(text)
+      }
+      let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+      return ([line(columns), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+    func referenceCSV(_ text: String) -> String {
+      guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    var random = SplitMix64(seed: 1979)
+    let pieces = [
+      "a", "Lê", "Duẩn", "e\u{301}", "\u{1F1F0}\u{1F1ED}", "0.1234", "", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}",
+      "\u{0C}", "\u{1C}", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}", ",", "\"", ",\u{301}", "\"\u{301}", "x",
+    ]
+    for _ in 0..<400 {
+      let columnCount = 1 + Int(random.next() % 4)
+      func cell() -> String { (0..<Int(random.next() % 4)).map { _ in random.pick(pieces) }.joined() }
+      let columns = (0..<columnCount).map { _ in cell() }
+      var table = Table(columns: columns)
+      for _ in 0..<Int(random.next() % 5) { table.append((0..<columnCount).map { _ in cell() }) }
+      let expected = referenceAligned(columns, table.rows)
+      #expect(table.rendered(as: .table) == expected, "\(columns) \(table.rows)")
+      for text in columns + table.rows.flatMap({ $0 }) {
+        #expect(Table.csvField(text) == referenceCSV(text), "\(Array(text.unicodeScalars))")
+      }
+    }
   }
 }

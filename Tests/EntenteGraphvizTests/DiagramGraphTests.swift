@@ -164,3 +164,33 @@ import Testing
     #expect(AttributeValue.escapingHTML("plain") == "plain")
   }
 }
+
+/// Numbers written into DOT attributes: the C library's `%.*f` against `String(format:)`, which it replaced (issue
+/// 14 item 5), on values of every size and the halves that printf rounds to even.
+@Suite struct DiagramNumberTests {
+  @Test func numbersAreWhatStringFormatWrote() {
+    func reference(_ value: Double, decimals: Int) -> String {
+      let scale = pow(10, Double(decimals))
+      let rounded = (value * scale).rounded() / scale
+      if rounded == rounded.rounded() { return String(Int(rounded)) }
+      return String(format: "%.\(decimals)f", rounded)
+    }
+    // Whole values beyond Int's range stop both (as before); everything a drawing holds is far below.
+    var values: [Double] = [0.125, 0.375, 2.675, 1.005, -0.0, 14, 12 / 72, 3609.5, 1e14 + 0.25, .nan]
+    var state: UInt64 = 14
+    for _ in 0..<5_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let unit = Double(state >> 11) / Double(1 << 53) * 2 - 1
+      values.append(unit * pow(10, Double(Int(state % 9) - 3)))
+    }
+    var differences: [String] = []
+    for value in values {
+      for decimals in [2, 3, 4] {
+        let expected = reference(value, decimals: decimals)
+        let text = DiagramBuilder.number(value, decimals: decimals)
+        if text != expected { differences.append("\(value) at \(decimals): \(text) vs \(expected)") }
+      }
+    }
+    #expect(differences.isEmpty, "\(differences.prefix(5))")
+  }
+}

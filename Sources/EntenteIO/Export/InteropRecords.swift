@@ -278,12 +278,16 @@ package enum NumberText {
   }
 
   /// `value` with exactly `decimals` decimals (`0.500000`), as a table or an axis shows it.
+  ///
+  /// The text C's `printf("%.*f")` writes (as `String(format:)` does, in the C locale), made without a
+  /// formatter per number by ``FixedDecimalText`` (a series table has a number per actor and slice).
   /// - Parameters:
   ///   - value: A number.
   ///   - decimals: The number of decimals, 0 or more.
-  /// - Returns: Its text, rounded half away from zero as `printf` does.
+  /// - Returns: Its text, rounded as `printf` rounds (the exact binary value to the nearest, ties to even).
   package static func fixed(_ value: Double, decimals: Int) -> String {
-    String(format: "%.\(max(decimals, 0))f", value)
+    let decimals = max(decimals, 0)
+    return FixedDecimalText.text(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value)
   }
 }
 

@@ -121,21 +121,74 @@ public enum TimelinePage {
     // Inside <script>, "</script" would end the element and "<!--" start a comment that swallows the page's own
     // script: no value may hold a `<`, `>` or `&` as such. JSON syntax has none of them outside strings, so each
     // is written as its JSON escape (\u003c, \u003e, \u0026), which JSON.parse reads back unchanged.
-    let safeJSON = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-      .replacingOccurrences(of: "&", with: "\\u0026")
-    let title = XMLText.escape(data.title, quotes: true).replacingOccurrences(of: "{", with: "&#123;")
+    let safeJSON = scriptSafe(json)
+    let title = replacing("{", with: "&#123;", in: XMLText.escape(data.title, quotes: true))
     let first = XMLText.escape(frames.first?.name ?? "", quotes: true)
-    return
-      template
-      .replacingOccurrences(of: "{{TITLE}}", with: title)
-      .replacingOccurrences(of: "{{FIRST}}", with: first)
-      .replacingOccurrences(of: "{{DATA}}", with: safeJSON)
+    return replacing(
+      "{{DATA}}", with: safeJSON,
+      in: replacing("{{FIRST}}", with: first, in: replacing("{{TITLE}}", with: title, in: template)))
+  }
+
+  /// `json` with every `<`, `>` and `&` written as its JSON escape (`\u003c`, `\u003e`, `\u0026`), in one scan
+  /// of its bytes: the page's data holds every frame's SVG, megabytes of text.
+  static func scriptSafe(_ json: String) -> String {
+    var text = json
+    let escaped = text.withUTF8 { utf8 -> String? in
+      let special: (UInt8) -> Bool = {
+        $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&")
+      }
+      guard let first = utf8.firstIndex(where: special) else { return nil }
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(utf8.count + utf8.count / 8)
+      bytes.append(contentsOf: utf8[..<first])
+      for byte in utf8[first...] {
+        guard special(byte) else {
+          bytes.append(byte)
+          continue
+        }
+        let hex: StaticString =
+          switch byte {
+          case UInt8(ascii: "<"): "\\u003c"
+          case UInt8(ascii: ">"): "\\u003e"
+          default: "\\u0026"
+          }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: hex.utf8Start, count: hex.utf8CodeUnitCount))
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    return escaped ?? json
+  }
+
+  /// `text` with every occurrence of `target` replaced by `replacement`, left to right and without overlaps, as
+  /// Foundation's literal `replacingOccurrences(of:with:)` does (the same bytes for an ASCII `target`, whose
+  /// bytes never occur inside another character's).
+  static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+    let needle = Array(target.utf8)
+    let haystack = Array(text.utf8)
+    guard let head = needle.first, needle.count <= haystack.count else { return text }
+    var bytes: [UInt8] = []
+    var copied = 0
+    var position = 0
+    while position + needle.count <= haystack.count {
+      if haystack[position] == head && haystack[position..<position + needle.count].elementsEqual(needle) {
+        if bytes.isEmpty { bytes.reserveCapacity(haystack.count + replacement.utf8.count) }
+        bytes.append(contentsOf: haystack[copied..<position])
+        bytes.append(contentsOf: replacement.utf8)
+        position += needle.count
+        copied = position
+      } else {
+        position += 1
+      }
+    }
+    guard copied > 0 else { return text }
+    bytes.append(contentsOf: haystack[copied...])
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Drops `<?xml …?>`, `<!DOCTYPE …>` and comments before the `<svg` element, for inline use.
   static func stripProlog(_ svg: String) -> String {
-    guard let start = svg.range(of: "<svg") else { return svg }
-    return String(svg[start.lowerBound...])
+    guard let start = svg.utf8.firstRange(of: "<svg".utf8) else { return svg }
+    return String(decoding: svg.utf8[start.lowerBound...], as: UTF8.self)
   }
 
   static let template = """

@@ -19,7 +19,7 @@ struct OutputOptions: ParsableArguments {
 /// string), and an empty cell, a missing value, is `null`.
 struct Table {
   var columns: [String]
-  var rows: [[String]] = []
+  private(set) var rows: [[String]] = []
   /// Per row, the cells that hold numbers.
   private var numericCells: [Set<Int>] = []
   private let numericColumns: Set<Int>
@@ -52,17 +52,57 @@ struct Table {
     }
   }
 
+  /// The table as aligned text: cells padded with spaces to their column's width in characters, columns two
+  /// spaces apart, a rule of dashes under the header, no whitespace at a line's end.
+  ///
+  /// Written as UTF-8 bytes in one pass per line, without a string per padded cell (a series table has a cell
+  /// per actor and slice).
   private func aligned() -> String {
-    let widths = columns.indices.map { column in
-      ([columns] + rows).map { $0[column].count }.max() ?? 0
+    var widths = columns.map(Self.characterCount)
+    for row in rows {
+      for (column, cell) in row.enumerated() { widths[column] = max(widths[column], Self.characterCount(cell)) }
     }
-    func line(_ cells: [String]) -> String {
-      let text = zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
-        .joined(separator: "  ")
-      return Self.trimmingTrailingWhitespace(text)
+    var bytes: [UInt8] = []
+    var line: [UInt8] = []
+    func append(_ cells: [String]) {
+      line.removeAll(keepingCapacity: true)
+      for (column, cell) in cells.enumerated() {
+        if column > 0 { line.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+        line.append(contentsOf: cell.utf8)
+        line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - Self.characterCount(cell)))
+      }
+      bytes.append(contentsOf: line[..<Self.endTrimmingWhitespace(line)])
+      bytes.append(UInt8(ascii: "\n"))
     }
-    let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-    return ([line(columns), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    append(columns)
+    for (column, width) in widths.enumerated() {
+      if column > 0 { bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+      bytes.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: width))
+    }
+    bytes.append(UInt8(ascii: "\n"))
+    for row in rows { append(row) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The number of characters (grapheme clusters) in `text`: its byte count for ASCII text without a carriage
+  /// return (where every byte is a character), else Swift's count.
+  static func characterCount(_ text: String) -> Int {
+    text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } ? text.utf8.count : text.count
+  }
+
+  /// Where `line`'s trailing whitespace (spaces, tabs, line breaks, any Unicode space) begins: bytes are read
+  /// from the end while they are ASCII whitespace; a non-ASCII byte there hands the rest to the scalars'
+  /// properties.
+  static func endTrimmingWhitespace(_ line: [UInt8]) -> Int {
+    var end = line.count
+    while end > 0 {
+      switch line[end - 1] {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0B, 0x0C, UInt8(ascii: "\r"): end -= 1
+      case 0x80...: return trimmingTrailingWhitespace(String(decoding: line[..<end], as: UTF8.self)).utf8.count
+      default: return end
+      }
+    }
+    return end
   }
 
   private func json() -> String {
@@ -88,8 +128,17 @@ struct Table {
     return String(text.unicodeScalars[...last])
   }
 
+  /// A CSV field: quoted, its quotes doubled, when it holds a comma, a quote or a line break (a character that
+  /// is one of them); as it is otherwise.
+  ///
+  /// Text without any of those bytes, nearly every cell, is returned after one scan of its bytes.
   static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    let special: (UInt8) -> Bool = {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+    }
+    guard text.utf8.contains(where: special),
+      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
