@@ -145,8 +145,13 @@ public enum GraphFile {
         var position = 0
         try events.advance()
         while !events.isAtCollectionEnd {
-          let item = try events.composeNode()
-          builder.readRelation(item, position: position)
+          // A relation of scalar fields is read from the records; any other item is composed.
+          var fields = GraphBuilder.RelationFields()
+          if let mark = events.scalarMapping(keys: GraphBuilder.relationFieldBytes, { fields.set($0, $1) }) {
+            builder.readRelation(fields, mark: mark, position: position)
+          } else {
+            builder.readRelation(try events.composeNode(), position: position)
+          }
           position += 1
           try events.advance()
         }
