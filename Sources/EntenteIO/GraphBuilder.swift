@@ -12,10 +12,10 @@ struct GraphBuilder {
   private var actors: [ActorRecord] = []
   private var actorIDs: Set<ActorID> = []
   private var relations: [Relation] = []
-  /// The relation ids given with `id:` so far, and the positions whose relation took its default id
-  /// (`r<position + 1>`): together, every relation id read so far.
+  /// Every relation id read so far: the positions whose relation has the id `r<position + 1>` (its default, or
+  /// given so), and the other ids given with `id:`.
+  private var positionalIDs: [Bool] = []
   private var explicitRelationIDs: Set<RelationID> = []
-  private var defaultIDPositions: [Bool] = []
   /// Actor and kind ids by their bytes, made once the sections before the relations are read.
   private var actorTable: UTF8KeyTable?
   private var kindTable: UTF8KeyTable?
@@ -501,16 +501,19 @@ struct GraphBuilder {
     // The field path, made only for a message.
     func field() -> String { "relations[\(position)]" }
     let errorsBefore = reader.errorCount
-    var id = Self.defaultID(position)
-    var isDefault = true
+    let id: RelationID
+    var isDefault = false
     if let idNode = fields.id, let text = identifier(idNode, field: "\(field()).id") {
       id = RelationID(text)
-      isDefault = false
       if isUsed(id) {
         reader.report(
           .duplicateID, at: idNode.mark, field: "\(field()).id", "the relation id '\(text)' is already used")
       }
-    } else if !explicitRelationIDs.isEmpty, explicitRelationIDs.contains(id) {
+    } else {
+      id = Self.defaultID(position)
+      isDefault = true
+    }
+    if isDefault, !explicitRelationIDs.isEmpty, explicitRelationIDs.contains(id) {
       reader.report(
         .duplicateID, at: mark, field: "\(field()).id",
         "the default id '\(id)' is already used by another relation; give this one an 'id'")
@@ -522,8 +525,8 @@ struct GraphBuilder {
     if let kindNode = required("kind", fields.kind, owner: mark, field: field()),
       let text = reader.nonEmptyString(kindNode, field: "\(field()).kind")
     {
-      if let known = kindTable?.member(text) {
-        kind = KindID(known)
+      if kindTable?.contains(text) == true {
+        kind = KindID(text)
       } else {
         kind = kinds[KindID(text)]?.id
       }
@@ -566,17 +569,18 @@ struct GraphBuilder {
       citations = readCitations(node, field: field(), owner: .relation(relations.count), writtenOn: writtenOn)
     } else {
       reader.report(
-        .warning, .missingCitation, at: mark, field: "\(field()).citations", "the relation cites no source")
+        .warning, .missingCitation, at: mark, field: "relations[\(position)].citations",
+        "the relation cites no source")
     }
     let inferred = readInferred(fields.inferred, field: field(), writtenOn: writtenOn)
     let label = fields.label.flatMap { reader.string($0, field: "\(field()).label") }
     let note = fields.note.flatMap { reader.string($0, field: "\(field()).note") }
     let event = fields.event.flatMap { bool($0, field: "\(field()).event") }
-    if isDefault {
-      if defaultIDPositions.count <= position {
-        defaultIDPositions.append(contentsOf: repeatElement(false, count: position + 1 - defaultIDPositions.count))
+    if isDefault || Self.positionalNumber(id) == position + 1 {
+      if positionalIDs.count <= position {
+        positionalIDs.append(contentsOf: repeatElement(false, count: position + 1 - positionalIDs.count))
       }
-      defaultIDPositions[position] = true
+      positionalIDs[position] = true
     } else {
       explicitRelationIDs.insert(id)
     }
@@ -603,18 +607,23 @@ struct GraphBuilder {
 
   /// Whether a relation read before has the id `id` (given, or its default).
   private func isUsed(_ id: RelationID) -> Bool {
-    if explicitRelationIDs.contains(id) { return true }
-    // A default id is `r` and the position + 1 in decimal, without leading zeros.
+    if !explicitRelationIDs.isEmpty, explicitRelationIDs.contains(id) { return true }
+    guard let number = Self.positionalNumber(id) else { return false }
+    return number - 1 < positionalIDs.count && positionalIDs[number - 1]
+  }
+
+  /// N when `id` is `r` and N in decimal without leading zeros (the default id of the relation at position N - 1).
+  private static func positionalNumber(_ id: RelationID) -> Int? {
     let text = id.rawValue.utf8
     guard text.count >= 2, text.count <= 18, text.first == UInt8(ascii: "r"),
       text.dropFirst().first != UInt8(ascii: "0")
-    else { return false }
+    else { return nil }
     var number = 0
     for byte in text.dropFirst() {
-      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
       number = number * 10 + Int(byte - UInt8(ascii: "0"))
     }
-    return number - 1 < defaultIDPositions.count && defaultIDPositions[number - 1]
+    return number
   }
 
   /// Reads `citations`: `{source, quote, locator, supports}` each.
@@ -779,7 +788,7 @@ struct GraphBuilder {
   ) -> ActorID? {
     let valueNode = isRequired ? required(key, value, owner: owner, field: field()) : value
     guard let valueNode, let text = reader.nonEmptyString(valueNode, field: "\(field()).\(key)") else { return nil }
-    if let known = actorTable?.member(text) { return ActorID(known) }
+    if actorTable?.contains(text) == true { return ActorID(text) }
     guard actorIDs.contains(ActorID(text)) else {
       let hint = actors.nearest(to: text).map(\.rawValue)
       reader.report(

@@ -72,7 +72,9 @@ public enum GraphFile {
   ) -> Contents {
     let reader = DocumentReader(file: fileName)
     // A NUL (valid UTF-8, but no YAML character) is reported where it is, before the parser sees it.
-    if text.utf8.contains(0), let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
+    var bytes = text
+    let hasNUL = bytes.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
+    if hasNUL, let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
       return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: fileName)])
     }
     do {
