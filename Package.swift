@@ -23,10 +23,14 @@ let package = Package(
   targets: [
     // Core model: actors, kinds, partial dates, the temporal graph, snapshots. Pure Swift.
     .target(name: "EntenteCore"),
-    // The YAML data format and validation. No C.
+    // The YAML data format and validation (libyaml's events through CYAMLEvents; no other C).
     .target(
       name: "EntenteIO",
-      dependencies: ["EntenteCore", "Yams", .product(name: "CSV", package: "CSV.swift")]),
+      dependencies: ["EntenteCore", "CYAMLEvents", "Yams", .product(name: "CSV", package: "CSV.swift")]),
+    // Pulls libyaml's events (Yams's vendored CYaml) in batches of compact records for EntenteIO's YAML reader.
+    .target(
+      name: "CYAMLEvents", dependencies: [.product(name: "Yams", package: "Yams")],
+      cSettings: [.define("YAML_DECLARE_STATIC")]),
     // Query algorithms over frozen snapshots: paths, centrality, structural balance, change. Pure Swift.
     .target(
       name: "EntenteAlgorithms", dependencies: ["EntenteCore"],

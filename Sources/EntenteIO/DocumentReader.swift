@@ -69,7 +69,8 @@ final class DocumentReader {
 
   /// A scalar's text (numbers and dates are read as their written text).
   func string(_ node: YAMLNode, field: @autoclosure () -> String) -> String? {
-    guard case .scalar(let scalar) = node, scalar.style != .plain || !["", "~"].contains(scalar.string) else {
+    guard case .scalar(let scalar) = node, scalar.style != .plain || (scalar.string != "" && scalar.string != "~")
+    else {
       report(.wrongType, at: node.mark, field: field(), "expected text, found \(describe(node))")
       return nil
     }
@@ -114,9 +115,16 @@ final class DocumentReader {
   func period(
     in fields: Fields, owner: YAMLNode, field: @autoclosure () -> String, required: Bool
   ) -> Period? {
-    let from = fields["from"]
-    let to = fields["to"]
-    let on = fields["on"]
+    period(
+      from: fields["from"], to: fields["to"], on: fields["on"], ownerMark: owner.mark, field: field(),
+      required: required)
+  }
+
+  /// A period from the values of an item's `from`, `to` and `on` fields (`ownerMark` is the item's).
+  func period(
+    from: YAMLNode?, to: YAMLNode?, on: YAMLNode?, ownerMark: YAMLMark, field: @autoclosure () -> String,
+    required: Bool
+  ) -> Period? {
     if let on {
       if let other = from ?? to {
         report(.invalidValue, at: other.mark, field: field(), "give either 'on' or 'from'/'to', not both")
@@ -127,7 +135,7 @@ final class DocumentReader {
     guard let from else {
       if required {
         report(
-          .missingField, at: owner.mark, field: join(field(), "from"),
+          .missingField, at: ownerMark, field: join(field(), "from"),
           "missing start date: give 'from' (or 'on' for a one-day event)")
       } else if let to {
         report(.missingField, at: to.mark, field: join(field(), "from"), "an end needs a start: add 'from'")

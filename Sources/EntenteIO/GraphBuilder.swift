@@ -12,7 +12,13 @@ struct GraphBuilder {
   private var actors: [ActorRecord] = []
   private var actorIDs: Set<ActorID> = []
   private var relations: [Relation] = []
-  private var relationIDs: Set<RelationID> = []
+  /// Every relation id read so far: the positions whose relation has the id `r<position + 1>` (its default, or
+  /// given so), and the other ids given with `id:`.
+  private var positionalIDs: [Bool] = []
+  private var explicitRelationIDs: Set<RelationID> = []
+  /// Actor and kind ids by their bytes, made once the sections before the relations are read.
+  private var actorTable: UTF8KeyTable?
+  private var kindTable: UTF8KeyTable?
   /// Where each citation stands, for quote checks.
   private var citationMarks: [(owner: CitedOwner, citation: Int, mark: YAMLMark?, field: String)] = []
   private var relationMarks: [YAMLMark?] = []
@@ -66,6 +72,44 @@ struct GraphBuilder {
     "initiator", "citations", "inferred",
   ]
   static let citationFields = ["source", "quote", "locator", "supports"]
+  /// `relationFields` as UTF-8, for reading a relation's keys without making a `String` of each.
+  static let relationFieldBytes = relationFields.map { Array($0.utf8) }
+
+  /// A relation item's values by field (`relationFields`).
+  struct RelationFields {
+    var id, source, target, kind, from, to, on, event, weight, label, note, confidence, initiator, citations,
+      inferred: YAMLNode?
+
+    init() {}
+
+    /// The fields of a mapping read with `relationFields` allowed (each key at most once).
+    init(_ pairs: Fields) {
+      for (key, value) in pairs.pairs {
+        if let position = GraphBuilder.relationFields.firstIndex(of: key) { set(position, value) }
+      }
+    }
+
+    /// Sets the field at `position` in `relationFields`.
+    mutating func set(_ position: Int, _ value: YAMLNode) {
+      switch position {
+      case 0: id = value
+      case 1: source = value
+      case 2: target = value
+      case 3: kind = value
+      case 4: from = value
+      case 5: to = value
+      case 6: on = value
+      case 7: event = value
+      case 8: weight = value
+      case 9: label = value
+      case 10: note = value
+      case 11: confidence = value
+      case 12: initiator = value
+      case 13: citations = value
+      default: inferred = value
+      }
+    }
+  }
 
   /// Reads a whole composed file.
   mutating func build(root: YAMLNode, sourcesDirectory: URL?) -> TemporalGraph? {
@@ -95,6 +139,8 @@ struct GraphBuilder {
     } else {
       reader.report(.missingField, at: rootMark, field: "actors", "missing 'actors'")
     }
+    actorTable = UTF8KeyTable(actorIDs.map(\.rawValue))
+    kindTable = UTF8KeyTable(kinds.all.map(\.id.rawValue))
   }
 
   /// Checks quotes and the model's rules over everything read: the graph, or `nil` after any error.
@@ -203,14 +249,22 @@ struct GraphBuilder {
 
   /// The marks of the `from`, `to` and `on` values of an item.
   static func dateMarks(_ pairs: Fields) -> DateMarks {
-    var marks = DateMarks(from: pairs["from"]?.mark, to: pairs["to"]?.mark, on: pairs["on"]?.mark)
+    dateMarks(
+      from: pairs["from"], to: pairs["to"], on: pairs["on"], inferred: pairs["inferred"], citations: pairs["citations"])
+  }
+
+  /// The marks of an item's `from`, `to` and `on` values, and of the provenance its `inferred` and `citations` give.
+  static func dateMarks(
+    from: YAMLNode?, to: YAMLNode?, on: YAMLNode?, inferred: YAMLNode?, citations: YAMLNode?
+  ) -> DateMarks {
+    var marks = DateMarks(from: from?.mark, to: to?.mark, on: on?.mark)
     // Where the provenance of each end is written: its `inferred` reason, the first `supports` naming it.
-    if case .mapping(let reasons)? = pairs["inferred"] {
+    if case .mapping(let reasons)? = inferred {
       for (key, value) in reasons {
         if let name = key.scalar?.string { marks.provenance["inferred.\(name)"] = value.mark }
       }
     }
-    if case .sequence(let citations)? = pairs["citations"] {
+    if case .sequence(let citations)? = citations {
       for case .mapping(let citation) in citations {
         for (key, value) in citation where key.scalar?.string == "supports" {
           guard case .sequence(let ends) = value else { continue }
@@ -406,7 +460,7 @@ struct GraphBuilder {
         pairs["citations"].map {
           readCitations($0, field: field, owner: .actor(actors.count), writtenOn: writtenOn)
         } ?? []
-      let inferred = readInferred(pairs, field: field, writtenOn: writtenOn)
+      let inferred = readInferred(pairs["inferred"], field: field, writtenOn: writtenOn)
       actors.append(
         ActorRecord(
           id: ActorID(id), name: name ?? id, type: type, aliases: aliases, lifetime: lifetime, note: note,
@@ -436,74 +490,100 @@ struct GraphBuilder {
 
   /// Reads the relation at `position` of the `relations` list.
   mutating func readRelation(_ item: YAMLNode, position: Int) {
-    let field = "relations[\(position)]"
-    guard let pairs = reader.mapping(item, field: field, allowed: Self.relationFields) else { return }
+    guard let pairs = reader.mapping(item, field: "relations[\(position)]", allowed: Self.relationFields) else {
+      return
+    }
+    readRelation(RelationFields(pairs), mark: item.mark, position: position)
+  }
+
+  /// Reads the relation at `position` of the `relations` list from its fields (a mapping at `mark`).
+  mutating func readRelation(_ fields: RelationFields, mark: YAMLMark, position: Int) {
+    // The field path, made only for a message.
+    func field() -> String { "relations[\(position)]" }
     let errorsBefore = reader.errorCount
-    var id = RelationID("r\(position + 1)")
-    if let idNode = pairs["id"], let text = identifier(idNode, field: "\(field).id") {
+    let id: RelationID
+    var isDefault = false
+    if let idNode = fields.id, let text = identifier(idNode, field: "\(field()).id") {
       id = RelationID(text)
-      if relationIDs.contains(id) {
+      if isUsed(id) {
         reader.report(
-          .duplicateID, at: idNode.mark, field: "\(field).id", "the relation id '\(text)' is already used")
+          .duplicateID, at: idNode.mark, field: "\(field()).id", "the relation id '\(text)' is already used")
       }
-    } else if relationIDs.contains(id) {
+    } else {
+      id = Self.defaultID(position)
+      isDefault = true
+    }
+    if isDefault, !explicitRelationIDs.isEmpty, explicitRelationIDs.contains(id) {
       reader.report(
-        .duplicateID, at: item.mark, field: "\(field).id",
+        .duplicateID, at: mark, field: "\(field()).id",
         "the default id '\(id)' is already used by another relation; give this one an 'id'")
     }
-    let source = actorReference("source", in: pairs, of: item, field: field, required: true)
-    let target = actorReference("target", in: pairs, of: item, field: field, required: true)
-    let initiator = actorReference("initiator", in: pairs, of: item, field: field, required: false)
-    var kind: RelationKind?
-    if let kindNode = required("kind", in: pairs, of: item, field: field),
-      let text = reader.nonEmptyString(kindNode, field: "\(field).kind")
+    let source = actorReference("source", fields.source, owner: mark, field: field(), required: true)
+    let target = actorReference("target", fields.target, owner: mark, field: field(), required: true)
+    let initiator = actorReference("initiator", fields.initiator, owner: mark, field: field(), required: false)
+    var kind: KindID?
+    if let kindNode = required("kind", fields.kind, owner: mark, field: field()),
+      let text = reader.nonEmptyString(kindNode, field: "\(field()).kind")
     {
-      kind = kinds[KindID(text)]
+      if kindTable?.contains(text) == true {
+        kind = KindID(text)
+      } else {
+        kind = kinds[KindID(text)]?.id
+      }
       if kind == nil {
         reader.report(
-          .unknownKind, at: kindNode.mark, field: "\(field).kind",
+          .unknownKind, at: kindNode.mark, field: "\(field()).kind",
           "unknown kind '\(text)'; expected one of \(kinds.all.map(\.id.rawValue).joined(separator: ", ")) or a kind declared under 'kinds'"
         )
       }
     }
     if let initiator, let source, let target, initiator != source, initiator != target {
       reader.report(
-        .invalidValue, at: pairs["initiator"]?.mark, field: "\(field).initiator",
+        .invalidValue, at: fields.initiator?.mark, field: "\(field()).initiator",
         "the initiator '\(initiator)' must be the source or the target of the relation")
     }
-    let period = reader.period(in: pairs, owner: item, field: field, required: true)
+    let period = reader.period(
+      from: fields.from, to: fields.to, on: fields.on, ownerMark: mark, field: field(), required: true)
     var weight: Double?
-    if let node = pairs["weight"], let text = reader.string(node, field: "\(field).weight") {
+    if let node = fields.weight, let text = reader.string(node, field: "\(field()).weight") {
       if let value = Double(text), value > 0, value.isFinite {
         weight = value
       } else {
         reader.report(
-          .invalidValue, at: node.mark, field: "\(field).weight", "expected a positive number, found '\(text)'")
+          .invalidValue, at: node.mark, field: "\(field()).weight", "expected a positive number, found '\(text)'")
       }
     }
     var confidence = Confidence.certain
-    if let node = pairs["confidence"], let text = reader.string(node, field: "\(field).confidence") {
+    if let node = fields.confidence, let text = reader.string(node, field: "\(field()).confidence") {
       if let value = Confidence(rawValue: text) {
         confidence = value
       } else {
         reader.report(
-          .invalidValue, at: node.mark, field: "\(field).confidence",
+          .invalidValue, at: node.mark, field: "\(field()).confidence",
           "expected one of \(Confidence.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
       }
     }
-    let writtenOn = pairs["on"] != nil
+    let writtenOn = fields.on != nil
     var citations: [Citation] = []
-    if let node = pairs["citations"] {
-      citations = readCitations(node, field: field, owner: .relation(relations.count), writtenOn: writtenOn)
+    if let node = fields.citations {
+      citations = readCitations(node, field: field(), owner: .relation(relations.count), writtenOn: writtenOn)
     } else {
       reader.report(
-        .warning, .missingCitation, at: item.mark, field: "\(field).citations", "the relation cites no source")
+        .warning, .missingCitation, at: mark, field: "relations[\(position)].citations",
+        "the relation cites no source")
     }
-    let inferred = readInferred(pairs, field: field, writtenOn: writtenOn)
-    let label = pairs["label"].flatMap { reader.string($0, field: "\(field).label") }
-    let note = pairs["note"].flatMap { reader.string($0, field: "\(field).note") }
-    let event = pairs["event"].flatMap { bool($0, field: "\(field).event") }
-    relationIDs.insert(id)
+    let inferred = readInferred(fields.inferred, field: field(), writtenOn: writtenOn)
+    let label = fields.label.flatMap { reader.string($0, field: "\(field()).label") }
+    let note = fields.note.flatMap { reader.string($0, field: "\(field()).note") }
+    let event = fields.event.flatMap { bool($0, field: "\(field()).event") }
+    if isDefault || Self.positionalNumber(id) == position + 1 {
+      if positionalIDs.count <= position {
+        positionalIDs.append(contentsOf: repeatElement(false, count: position + 1 - positionalIDs.count))
+      }
+      positionalIDs[position] = true
+    } else {
+      explicitRelationIDs.insert(id)
+    }
     guard reader.errorCount == errorsBefore, let source, let target, let kind, let period else {
       // This relation's citation marks are the last ones added.
       while citationMarks.last?.owner == .relation(relations.count) { citationMarks.removeLast() }
@@ -511,11 +591,39 @@ struct GraphBuilder {
     }
     relations.append(
       Relation(
-        id: id, source: source, target: target, kind: kind.id, period: period, weight: weight, label: label,
+        id: id, source: source, target: target, kind: kind, period: period, weight: weight, label: label,
         note: note, confidence: confidence, initiator: initiator, citations: citations, inferred: inferred,
         event: event))
-    relationMarks.append(item.mark)
-    relationDateMarks.append(Self.dateMarks(pairs))
+    relationMarks.append(mark)
+    relationDateMarks.append(
+      Self.dateMarks(
+        from: fields.from, to: fields.to, on: fields.on, inferred: fields.inferred, citations: fields.citations))
+  }
+
+  /// The default id of the relation at `position`: `r<position + 1>`.
+  private static func defaultID(_ position: Int) -> RelationID {
+    RelationID("r" + String(position + 1))
+  }
+
+  /// Whether a relation read before has the id `id` (given, or its default).
+  private func isUsed(_ id: RelationID) -> Bool {
+    if !explicitRelationIDs.isEmpty, explicitRelationIDs.contains(id) { return true }
+    guard let number = Self.positionalNumber(id) else { return false }
+    return number - 1 < positionalIDs.count && positionalIDs[number - 1]
+  }
+
+  /// N when `id` is `r` and N in decimal without leading zeros (the default id of the relation at position N - 1).
+  private static func positionalNumber(_ id: RelationID) -> Int? {
+    let text = id.rawValue.utf8
+    guard text.count >= 2, text.count <= 18, text.first == UInt8(ascii: "r"),
+      text.dropFirst().first != UInt8(ascii: "0")
+    else { return nil }
+    var number = 0
+    for byte in text.dropFirst() {
+      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+      number = number * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return number
   }
 
   /// Reads `citations`: `{source, quote, locator, supports}` each.
@@ -574,8 +682,8 @@ struct GraphBuilder {
   }
 
   /// Reads `inferred`: a map from period ends (`from`, `to`, or `on`) to the reason each date is what it is.
-  private func readInferred(_ pairs: Fields, field: String, writtenOn: Bool) -> [PeriodEnd: String] {
-    guard let node = pairs["inferred"] else { return [:] }
+  private func readInferred(_ node: YAMLNode?, field: String, writtenOn: Bool) -> [PeriodEnd: String] {
+    guard let node else { return [:] }
     let allowed = writtenOn ? ["on"] : ["from", "to"]
     guard let reasons = reader.mapping(node, field: "\(field).inferred", allowed: allowed) else { return [:] }
     var inferred: [PeriodEnd: String] = [:]
@@ -654,8 +762,15 @@ struct GraphBuilder {
   // MARK: Field helpers
 
   private func required(_ key: String, in pairs: Fields, of node: YAMLNode, field: String) -> YAMLNode? {
-    if let value = pairs[key] { return value }
-    reader.report(.missingField, at: node.mark, field: "\(field).\(key)", "missing '\(key)'")
+    required(key, pairs[key], owner: node.mark, field: field)
+  }
+
+  /// `value`, or `nil` after reporting the field `key` missing from the mapping at `owner`.
+  private func required(
+    _ key: String, _ value: YAMLNode?, owner: YAMLMark, field: @autoclosure () -> String
+  ) -> YAMLNode? {
+    if let value { return value }
+    reader.report(.missingField, at: owner, field: "\(field()).\(key)", "missing '\(key)'")
     return nil
   }
 
@@ -669,14 +784,15 @@ struct GraphBuilder {
   }
 
   private func actorReference(
-    _ key: String, in pairs: Fields, of node: YAMLNode, field: String, required isRequired: Bool
+    _ key: String, _ value: YAMLNode?, owner: YAMLMark, field: @autoclosure () -> String, required isRequired: Bool
   ) -> ActorID? {
-    let valueNode = isRequired ? required(key, in: pairs, of: node, field: field) : pairs[key]
-    guard let valueNode, let text = reader.nonEmptyString(valueNode, field: "\(field).\(key)") else { return nil }
+    let valueNode = isRequired ? required(key, value, owner: owner, field: field()) : value
+    guard let valueNode, let text = reader.nonEmptyString(valueNode, field: "\(field()).\(key)") else { return nil }
+    if actorTable?.contains(text) == true { return ActorID(text) }
     guard actorIDs.contains(ActorID(text)) else {
       let hint = actors.nearest(to: text).map(\.rawValue)
       reader.report(
-        .unknownActor, at: valueNode.mark, field: "\(field).\(key)",
+        .unknownActor, at: valueNode.mark, field: "\(field()).\(key)",
         "unknown actor '\(text)'; expected an id declared under 'actors'\(hint.isEmpty ? "" : " (did you mean \(hint.joined(separator: ", "))?)")"
       )
       return nil

@@ -72,7 +72,9 @@ public enum GraphFile {
   ) -> Contents {
     let reader = DocumentReader(file: fileName)
     // A NUL (valid UTF-8, but no YAML character) is reported where it is, before the parser sees it.
-    if text.utf8.contains(0), let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
+    var bytes = text
+    let hasNUL = bytes.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
+    if hasNUL, let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
       return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: fileName)])
     }
     do {
@@ -145,8 +147,13 @@ public enum GraphFile {
         var position = 0
         try events.advance()
         while !events.isAtCollectionEnd {
-          let item = try events.composeNode()
-          builder.readRelation(item, position: position)
+          // A relation of scalar fields is read from the records; any other item is composed.
+          var fields = GraphBuilder.RelationFields()
+          if let mark = events.scalarMapping(keys: GraphBuilder.relationFieldBytes, { fields.set($0, $1) }) {
+            builder.readRelation(fields, mark: mark, position: position)
+          } else {
+            builder.readRelation(try events.composeNode(), position: position)
+          }
           position += 1
           try events.advance()
         }

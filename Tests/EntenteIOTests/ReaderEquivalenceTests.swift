@@ -234,4 +234,115 @@ enum YamsComposedReader {
       Self.expectSameReading(mutated.joined(separator: "\n"), sources: folder, "mutation round \(round)")
     }
   }
+
+  /// Relations of scalar fields, which the event reader reads from libyaml's records without composing them: each
+  /// field, its errors, and what sends an item to the composing path instead (a tag, an anchor or alias, a quoted,
+  /// unknown or repeated key, a collection value); ids given and default (`r<position>`) that collide.
+  static let scalarRelationItems = [
+    "- { source: a, target: b, kind: alliance, from: 1979 }",
+    "- { id: r2, source: a, target: b, kind: alliance, from: 1979 }",
+    "- { id: r5, source: a, target: b, kind: alliance, from: 1979 }",
+    "- { source: a, target: b, kind: rivalry, from: 1979-02, to: open, weight: 2, label: x, note: y, "
+      + "confidence: probable, initiator: a, event: false }",
+    "- { source: a, target: b, kind: hostility, on: 1979-02-17 }",
+    "- { source: a, target: b, kind: alliance, on: 1979, from: 1978 }",
+    "- { source: a, target: c, kind: alliance, from: 1979 }",
+    "- { source: a, target: b, kind: nope, from: 1979 }",
+    "- { source: a, target: b, kind: Alliance, from: 1979, to: unknown }",
+    "- { source: a, target: b, kind: alliance, from: 1981, to: 1979 }",
+    "- { source: a, target: b, kind: alliance, from: \"\", to: ~ }",
+    "- { source: , target: b, kind: alliance, from: 1979~ }",
+    "- { source: a, target: b, kind: alliance, from: 1979, event: \"true\" }",
+    "- { source: a, target: b, kind: alliance, from: 1979, event: !!bool true }",
+    "- { source: a, target: b, kind: alliance, from: 1979, weight: -1, confidence: sure }",
+    "- { source: a, target: b, kind: alliance, from: 1979, initiator: \u{E9} }",
+    "- { source: e\u{301}, target: \u{212A}, kind: alliance, from: 1979 }",
+    "- { \"source\": a, 'target': b, kind: alliance, from: 1979 }",
+    "- { source: a, target: b, kind: alliance, from: 1979, unknown: 1 }",
+    "- { source: &x a, target: *x, kind: alliance, from: 1979 }",
+    "- { source: a, target: b, kind: alliance, from: 1979, source: b }",
+    "- { source: a, target: b, kind: alliance, from: 1979, inferred: { from: guess } }",
+    "- { id: r1, source: a, target: b, kind: alliance, from: 1979 }",
+    "- { id: r01, source: a, target: b, kind: alliance, from: 1979 }",
+    "- { id: \"bad id\", source: a, target: b, kind: alliance, from: 1979 }",
+    "- { }",
+    "- !!map { source: a, target: b, kind: alliance, from: 1979 }",
+    "- { source: !!str a, target: b, kind: alliance, from: 1979 }",
+    "- source: a\n  target: b\n  kind: alliance\n  from: 1979\n  label: |\n    two\n    lines",
+    "- { id: r30, source: a, target: b, kind: alliance, from: \"1979\", to: '1980-03' }",
+    "- { source: a, target: b, kind: alliance, from: 1979, citations: [{ source: notes, quote: q }] }",
+  ]
+
+  static func scalarRelationsFile(_ items: [String]) -> String {
+    "entente: 1\ngraph: { id: t }\nsources:\n  - { id: notes, document: notes.txt }\nkinds:\n"
+      + "  - { id: rivalry, sign: -1 }\nactors:\n  - { id: a, name: A, type: state }\n"
+      + "  - { id: b, name: B, type: state }\n  - { id: \u{E9}, name: E, type: state }\n"
+      + "  - { id: K, name: K, type: state }\nrelations:\n" + items.joined(separator: "\n") + "\n"
+  }
+
+  @Test func scalarRelationsReadTheSame() {
+    let items = Self.scalarRelationItems
+    for (position, item) in items.enumerated() {
+      Self.expectSameReading(Self.scalarRelationsFile([item]), sources: nil, "item \(position)")
+    }
+    Self.expectSameReading(Self.scalarRelationsFile(items), sources: nil, "all items")
+    var random = SplitMix64(seed: 15)
+    for round in 0..<60 {
+      let chosen = (0..<(1 + Int(random.next() % 40))).map { _ in random.pick(items) }
+      Self.expectSameReading(Self.scalarRelationsFile(chosen), sources: nil, "round \(round)")
+    }
+  }
+
+  /// A file of many batches of libyaml's records (a batch holds about 500 events): relations read across batch
+  /// ends, a problem deep in the file, and a YAML error after several batches, read as the composing reader does.
+  @Test func relationsAcrossBatchesReadTheSame() {
+    let items = (0..<3_000).map { position in
+      position % 997 == 500
+        ? "- { source: a, target: c, kind: alliance, from: 1979 }"
+        : "- { source: a, target: b, kind: alliance, from: \(1816 + position % 200), to: \(2000 + position % 20) }"
+    }
+    let file = Self.scalarRelationsFile(items)
+    Self.expectSameReading(file, sources: nil, "many batches")
+    Self.expectSameReading(file + "- { source: a, target: b\n", sources: nil, "a YAML error at the end")
+    Self.expectSameReading(
+      Self.scalarRelationsFile(items + ["- { source: a, source: b }"] + items), sources: nil, "a duplicate key")
+    Self.expectSameReading(file + "actors: []\n", sources: nil, "a section after many relations")
+  }
+
+  /// Seeded mutations of a file of scalar relations in block style (the bench's shape): the two paths agree.
+  @Test func mutatedScalarRelationsReadTheSame() {
+    var lines = Self.scalarRelationsFile([]).split(separator: "\n").map(String.init)
+    for position in 0..<12 {
+      lines += [
+        "  - source: \(position % 3 == 0 ? "b" : "a")", "    target: b",
+        "    kind: \(position % 2 == 0 ? "alliance" : "rivalry")",
+        "    from: \(1970 + position)", "    to: \(1980 + position)",
+      ]
+      if position % 4 == 1 { lines.append("    id: r\(position + 3)") }
+      if position % 5 == 2 { lines.append("    weight: 1.5") }
+    }
+    let pieces = [
+      "{", "}", "[", "]", ":", "- ", "&a ", "*a", "<<: ", "'", "\"", "#", "\t", "  ", "\n", "!!str ", "? ", ",", "|",
+      "~", "id: ", "r1", "e\u{301}",
+    ]
+    var random = SplitMix64(seed: 16)
+    for round in 0..<300 {
+      var mutated = lines
+      for _ in 0..<(1 + Int(random.next() % 3)) {
+        let line = Int(random.next() % UInt64(mutated.count))
+        switch random.next() % 5 {
+        case 0: mutated.remove(at: line)
+        case 1: mutated.insert(mutated[line], at: line)
+        case 2: mutated.swapAt(line, Int(random.next() % UInt64(mutated.count)))
+        case 3:
+          var text = Array(mutated[line])
+          text.insert(contentsOf: random.pick(pieces), at: Int(random.next() % UInt64(text.count + 1)))
+          mutated[line] = String(text)
+        default: mutated.removeSubrange(line...)
+        }
+        if mutated.isEmpty { mutated = [""] }
+      }
+      Self.expectSameReading(mutated.joined(separator: "\n"), sources: nil, "mutation round \(round)")
+    }
+  }
 }

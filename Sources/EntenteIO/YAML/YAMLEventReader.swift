@@ -1,3 +1,4 @@
+import CYAMLEvents
 import CYaml
 
 /// A YAML text that libyaml cannot read, or a composition rule it breaks (an undefined alias, a duplicate key,
@@ -17,14 +18,27 @@ struct YAMLSyntaxError: Error {
 /// refuses deep nesting, and a second document is an error. Unlike Yams it makes no `Node`, `Tag` or event object
 /// per event and resolves no tag, and a caller can read a long sequence item by item (`GraphFile`'s streaming read),
 /// so only one item's nodes are alive at a time.
+///
+/// libyaml's events are pulled in batches by a small C shim (`CYAMLEvents`) into compact records (kind, style,
+/// start, byte ranges of the value, anchor and tag in an arena), so Swift touches no libyaml event, and a mapping
+/// of plain scalars can be read without composing it (`scalarMapping(keys:_:)`).
 final class YAMLEventReader {
-  private var parser = yaml_parser_t()
-  private var event = yaml_event_t()
-  private var holdsEvent = false
+  private let reader: OpaquePointer
+  /// The current batch: its records and the arena their byte ranges point into.
+  private var records: UnsafePointer<entente_yaml_record>
+  private var arena: UnsafePointer<UInt8>?
+  private var count = 0
+  /// The current record's index in the batch.
+  private var index = 0
   /// The text libyaml reads (it keeps a pointer into it).
   private let text: UnsafeMutableBufferPointer<UInt8>
   /// Anchored nodes by name; a later anchor of the same name replaces an earlier one.
   private var anchors: [String: YAMLNode] = [:]
+
+  /// Events read in one batch at least; a batch ends only between the items of the data file's sections (no
+  /// collection deeper than two levels open), so a section's item is never cut between two batches.
+  private static let batchEvents = 512
+  private static let batchDepth = 2
 
   /// Starts reading `yaml` (UTF-8) at its first event after the stream start.
   init(yaml: String) throws(YAMLSyntaxError) {
@@ -34,52 +48,65 @@ final class YAMLEventReader {
       _ = copy.initialize(from: source)
       return UnsafeMutableBufferPointer(rebasing: copy[0..<source.count])
     }
-    yaml_parser_initialize(&parser)
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-    yaml_parser_set_input_string(&parser, text.baseAddress, text.count)
-    try advance()  // the stream start
+    guard let reader = entente_yaml_reader_create(text.baseAddress, text.count) else {
+      text.deallocate()
+      throw YAMLSyntaxError(mark: nil, problem: "Memory error")
+    }
+    self.reader = reader
+    records = UnsafePointer(bitPattern: MemoryLayout<entente_yaml_record>.alignment)!
+    try fill()  // the stream start
   }
 
   deinit {
-    if holdsEvent { yaml_event_delete(&event) }
-    yaml_parser_delete(&parser)
+    entente_yaml_reader_destroy(reader)
     text.deallocate()
+  }
+
+  /// Reads the next batch; throws libyaml's error when it has no record before the error.
+  private func fill() throws(YAMLSyntaxError) {
+    count = entente_yaml_reader_fill(reader, Self.batchEvents, Self.batchDepth)
+    index = 0
+    guard count > 0, let first = entente_yaml_reader_records(reader) else { throw parserError() }
+    records = first
+    arena = entente_yaml_reader_arena(reader)
   }
 
   // MARK: Events
 
+  private var current: entente_yaml_record { records[index] }
+
+  private var kind: Int { Int(records[index].kind) }
+
   /// Where the current event starts.
-  var mark: YAMLMark {
-    YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+  var mark: YAMLMark { Self.mark(of: records[index]) }
+
+  private static func mark(of record: entente_yaml_record) -> YAMLMark {
+    YAMLMark(line: Int(record.line) + 1, column: Int(record.column) + 1)
   }
 
   /// Whether the current event ends a mapping or a sequence.
-  var isAtCollectionEnd: Bool { event.type == YAML_MAPPING_END_EVENT || event.type == YAML_SEQUENCE_END_EVENT }
+  var isAtCollectionEnd: Bool { kind == ENTENTE_YAML_MAPPING_END || kind == ENTENTE_YAML_SEQUENCE_END }
 
   /// Whether the current event starts a sequence without an anchor (one that no alias can name).
   var isUnanchoredSequenceStart: Bool {
-    event.type == YAML_SEQUENCE_START_EVENT && event.data.sequence_start.anchor == nil
+    kind == ENTENTE_YAML_SEQUENCE_START && current.flags & UInt8(ENTENTE_YAML_HAS_ANCHOR) == 0
   }
 
   /// Whether the current event starts a mapping without an anchor.
   var isUnanchoredMappingStart: Bool {
-    event.type == YAML_MAPPING_START_EVENT && event.data.mapping_start.anchor == nil
+    kind == ENTENTE_YAML_MAPPING_START && current.flags & UInt8(ENTENTE_YAML_HAS_ANCHOR) == 0
   }
 
   /// Moves to the next event.
   func advance() throws(YAMLSyntaxError) {
-    if holdsEvent {
-      yaml_event_delete(&event)
-      holdsEvent = false
-    }
-    guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
-    holdsEvent = true
+    index += 1
+    if index == count { try fill() }
   }
 
   /// Moves to the document's root event; `false` for an empty stream.
   func startDocument() throws(YAMLSyntaxError) -> Bool {
     try advance()
-    guard event.type != YAML_STREAM_END_EVENT else { return false }
+    guard kind != ENTENTE_YAML_STREAM_END else { return false }
     try advance()  // past the document start, to the root
     return true
   }
@@ -88,10 +115,77 @@ final class YAMLEventReader {
   func endDocument() throws(YAMLSyntaxError) {
     try advance()  // the document end
     try advance()
-    guard event.type == YAML_STREAM_END_EVENT else {
+    guard kind == ENTENTE_YAML_STREAM_END else {
       throw YAMLSyntaxError(
         mark: mark, problem: "expected a single document in the stream: but found another document")
     }
+  }
+
+  /// The bytes of a range in the arena.
+  private func bytes(_ offset: UInt32, _ length: UInt32) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: length == 0 ? nil : arena.map { $0 + Int(offset) }, count: Int(length))
+  }
+
+  private func string(_ offset: UInt32, _ length: UInt32) -> String {
+    String(decoding: bytes(offset, length), as: UTF8.self)
+  }
+
+  private func anchor(of record: entente_yaml_record) -> String? {
+    record.flags & UInt8(ENTENTE_YAML_HAS_ANCHOR) == 0
+      ? nil : string(record.anchor_offset, record.anchor_length)
+  }
+
+  private func tag(of record: entente_yaml_record) -> String? {
+    record.flags & UInt8(ENTENTE_YAML_HAS_TAG) == 0 ? nil : string(record.tag_offset, record.tag_length)
+  }
+
+  private func scalar(_ record: entente_yaml_record) -> YAMLScalar {
+    YAMLScalar(
+      string: string(record.value_offset, record.value_length),
+      style: YAMLScalar.Style(rawValue: record.style) ?? .any, tag: tag(of: record), mark: Self.mark(of: record))
+  }
+
+  // MARK: Mappings of scalars
+
+  /// Reads the mapping at the current event without composing it, when it is one of plain fields: no anchor or
+  /// tag, each key an untagged scalar among `keys` (UTF-8) written once, each value a scalar without anchor or tag.
+  ///
+  /// Calls `field` with each key's position in `keys` and its value, in file order, and ends at the mapping's end;
+  /// returns the mapping's mark. Returns `nil` and stays at the mapping's start for any other node, which is then
+  /// composed as usual (`composeNode()`), so every error is found and worded as there.
+  func scalarMapping(keys: [[UInt8]], _ field: (Int, YAMLNode) -> Void) -> YAMLMark? {
+    let start = records[index]
+    guard Int(start.kind) == ENTENTE_YAML_MAPPING_START, start.flags == 0, start.end != UInt32.max,
+      keys.count <= 16
+    else { return nil }
+    let end = Int(start.end)
+    var seen: UInt64 = 0
+    // The position in `keys` of each key in file order, four bits each (at most 16 keys, each at most once).
+    var order: UInt64 = 0
+    var pairs = 0
+    var position = index + 1
+    while position < end {
+      let key = records[position]
+      let value = records[position + 1]
+      guard Int(key.kind) == ENTENTE_YAML_SCALAR, key.flags == 0, Int(value.kind) == ENTENTE_YAML_SCALAR,
+        value.flags == 0
+      else { return nil }
+      let written = bytes(key.value_offset, key.value_length)
+      guard let known = keys.firstIndex(where: { $0.count == written.count && $0.elementsEqual(written) }),
+        seen & (1 << known) == 0
+      else { return nil }
+      seen |= 1 << known
+      order |= UInt64(known) << (4 * pairs)
+      pairs += 1
+      position += 2
+    }
+    position = index + 2
+    for pair in 0..<pairs {
+      field(Int((order >> (4 * pair)) & 0xF), .scalar(scalar(records[position])))
+      position += 2
+    }
+    index = end
+    return Self.mark(of: start)
   }
 
   // MARK: Composition
@@ -99,44 +193,38 @@ final class YAMLEventReader {
   /// Composes the node starting at the current event; ends at its last event (a scalar, an alias, or the end of
   /// its collection).
   func composeNode() throws(YAMLSyntaxError) -> YAMLNode {
-    switch event.type {
-    case YAML_ALIAS_EVENT:
-      guard let node = anchors[Self.string(event.data.alias.anchor) ?? ""] else {
+    let record = records[index]
+    switch Int(record.kind) {
+    case ENTENTE_YAML_ALIAS:
+      guard let node = anchors[anchor(of: record) ?? ""] else {
         throw YAMLSyntaxError(mark: mark, problem: "found undefined alias")
       }
       return node
-    case YAML_SCALAR_EVENT:
-      let scalar = event.data.scalar
-      let node = YAMLNode.scalar(
-        YAMLScalar(
-          string: String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self),
-          style: YAMLScalar.Style(rawValue: UInt8(truncatingIfNeeded: scalar.style.rawValue)) ?? .any,
-          tag: scalar.quoted_implicit == 1 ? nil : Self.string(scalar.tag), mark: mark))
-      if let anchor = Self.string(scalar.anchor) { anchors[anchor] = node }
+    case ENTENTE_YAML_SCALAR:
+      let node = YAMLNode.scalar(scalar(record))
+      if let anchor = anchor(of: record) { anchors[anchor] = node }
       return node
-    case YAML_SEQUENCE_START_EVENT:
-      let start = event.data.sequence_start
-      let anchor = Self.string(start.anchor)
-      let tag = start.implicit != 0 ? nil : Self.string(start.tag)
-      let startMark = mark
+    case ENTENTE_YAML_SEQUENCE_START:
+      let anchor = anchor(of: record)
+      let tag = tag(of: record)
+      let startMark = Self.mark(of: record)
       var nodes: [YAMLNode] = []
       try advance()
-      while event.type != YAML_SEQUENCE_END_EVENT {
+      while kind != ENTENTE_YAML_SEQUENCE_END {
         nodes.append(try composeNode())
         try advance()
       }
       let node = YAMLNode.sequence(YAMLSequence(nodes: nodes, tag: tag, mark: startMark))
       if let anchor { anchors[anchor] = node }
       return node
-    case YAML_MAPPING_START_EVENT:
-      let start = event.data.mapping_start
-      let anchor = Self.string(start.anchor)
-      let tag = start.implicit != 0 ? nil : Self.string(start.tag)
-      let startMark = mark
+    case ENTENTE_YAML_MAPPING_START:
+      let anchor = anchor(of: record)
+      let tag = tag(of: record)
+      let startMark = Self.mark(of: record)
       var pairs: [(key: YAMLNode, value: YAMLNode)] = []
       pairs.reserveCapacity(8)
       try advance()
-      while event.type != YAML_MAPPING_END_EVENT {
+      while kind != ENTENTE_YAML_MAPPING_END {
         let key = try composeNode()
         try advance()
         let value = try composeNode()
@@ -148,7 +236,7 @@ final class YAMLEventReader {
       if let anchor { anchors[anchor] = node }
       return node
     default:
-      throw YAMLSyntaxError(mark: mark, problem: "unexpected event \(event.type.rawValue)")
+      throw YAMLSyntaxError(mark: mark, problem: "unexpected event \(record.kind)")
     }
   }
 
@@ -205,21 +293,18 @@ final class YAMLEventReader {
 
   /// The located error libyaml reports, worded as Yams words it.
   private func parserError() -> YAMLSyntaxError {
-    switch parser.error {
+    let error = entente_yaml_reader_error(reader)
+    switch yaml_error_type_t(rawValue: UInt32(error.type)) {
     case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
-      let context = parser.context.map { String(cString: $0) }
-      let problem = parser.problem.map { String(cString: $0) } ?? ""
+      let context = error.context.map { String(cString: $0) }
+      let problem = error.problem.map { String(cString: $0) } ?? ""
       return YAMLSyntaxError(
-        mark: YAMLMark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1),
+        mark: YAMLMark(line: Int(error.line) + 1, column: Int(error.column) + 1),
         problem: [context, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": "))
     case YAML_MEMORY_ERROR:
       return YAMLSyntaxError(mark: nil, problem: "Memory error")
     default:
-      return YAMLSyntaxError(mark: nil, problem: parser.problem.map { String(cString: $0) } ?? "unreadable text")
+      return YAMLSyntaxError(mark: nil, problem: error.problem.map { String(cString: $0) } ?? "unreadable text")
     }
-  }
-
-  private static func string(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
-    pointer.map { String(decodingCString: $0, as: UTF8.self) }
   }
 }

@@ -1,0 +1,89 @@
+/// A fixed set of strings found by their UTF-8 bytes: the reader's lookup of actor and kind ids per relation.
+///
+/// An open-addressing table whose slots hold a key's first 16 bytes, so that a lookup of a short id reads one slot
+/// (one cache line) rather than a `Set`'s bucket and then the string. A hit means the bytes are equal, so the
+/// strings are; a miss says nothing about canonically equivalent spellings (`String`'s equality), so a caller looks
+/// a missed text up in its `Set` too.
+struct UTF8KeyTable {
+  private struct Slot {
+    /// The key's first 16 bytes, zero-padded.
+    var head: (UInt64, UInt64) = (0, 0)
+    /// The key's length in bytes; -1 for an empty slot.
+    var count: Int32 = -1
+    /// The member's index.
+    var index: Int32 = -1
+  }
+
+  /// How many members there are (a repeated string is kept once).
+  private var memberCount = 0
+  /// Each member's bytes past the first 16, one after another, and where each starts.
+  private var tails: [UInt8] = []
+  private var tailStarts: [Int] = []
+  private var slots: [Slot]
+  private let mask: Int
+
+  init<S: Sequence<String>>(_ strings: S) {
+    let list = Array(strings)
+    var size = 16
+    while size < list.count * 2 { size *= 2 }
+    slots = Array(repeating: Slot(), count: size)
+    mask = size - 1
+    for string in list where !contains(string) {
+      var text = string
+      text.withUTF8 { key in
+        let head = Self.head(key)
+        var slot = Self.hash(head, key) & mask
+        while slots[slot].count >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(head: head, count: Int32(key.count), index: Int32(memberCount))
+        tailStarts.append(tails.count)
+        if key.count > 16 { tails.append(contentsOf: key[16...]) }
+      }
+      memberCount += 1
+    }
+  }
+
+  /// Whether a member has `text`'s bytes.
+  func contains(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { index(of: $0) } != nil
+  }
+
+  private func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    let head = Self.head(key)
+    return slots.withUnsafeBufferPointer { slots in
+      var slot = Self.hash(head, key) & mask
+      while true {
+        let entry = slots[slot]
+        guard entry.count >= 0 else { return nil }
+        if entry.head == head, Int(entry.count) == key.count, key.count <= 16 || tailMatches(Int(entry.index), key) {
+          return Int(entry.index)
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  private func tailMatches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = tailStarts[index]
+    return tails[start..<start + key.count - 16].elementsEqual(key[16...])
+  }
+
+  /// The first 16 bytes of `key`, zero-padded, as two words.
+  private static func head(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { raw in
+      for position in 0..<min(key.count, 16) { raw[position] = key[position] }
+    }
+    return words
+  }
+
+  private static func hash(_ head: (UInt64, UInt64), _ key: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ (head.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(key.count)
+    if key.count > 16 {
+      for byte in key[16...] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+    hash ^= hash >> 29
+    hash = hash &* 0xBF58_476D_1CE4_E5B9
+    return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+  }
+}
