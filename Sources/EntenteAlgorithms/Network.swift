@@ -430,10 +430,10 @@ public struct Network: Sendable {
   ///   relations of the graph besides the ties.
   private static func undirectedTies(of snapshot: Snapshot, kindFacts: [KindFacts]) -> Ties {
     let pairs = snapshot.pairIndex
-    let relationCount = pairs.positions.count
-    let wordCount = (relationCount + 63) >> 6
+    let slotCount = pairs.positions.count
+    let wordCount = (slotCount + 63) >> 6
     // Active positions as bits, beside how many active positions precede each word (the edge of a position is its
-    // rank): one read finds both, as the scan below reads them at scattered positions.
+    // rank): one read finds both.
     let words = [RankWord](unsafeUninitializedCapacity: wordCount) { words, count in
       words.initialize(repeating: RankWord(bits: 0, edgesBefore: 0))
       for position in snapshot.relationPositions { words[Int(position) >> 6].bits |= 1 << UInt64(position & 63) }
@@ -444,6 +444,31 @@ public struct Network: Sendable {
       }
       count = wordCount
     }
+    // First pass, without branches so that the scattered reads of `words` overlap: which slots are active (bits in
+    // slot order) and, in slot order, the edge of each active slot.
+    var activeSlots = [UInt64](repeating: 0, count: wordCount)
+    let slotEdges = [Int32](unsafeUninitializedCapacity: snapshot.edgeCount + 1) { edges, count in
+      var next = 0
+      pairs.positions.withUnsafeBufferPointer { positions in
+        words.withUnsafeBufferPointer { words in
+          activeSlots.withUnsafeMutableBufferPointer { activeSlots in
+            for slot in 0..<slotCount {
+              let position = Int(positions[slot])
+              let word = words[position >> 6]
+              let shift = UInt64(position & 63)
+              let active = (word.bits >> shift) & 1
+              // Written at every slot, kept only where active (an inactive slot's is overwritten by the next).
+              edges[next] = word.edgesBefore + Int32((word.bits & ((1 << shift) &- 1)).nonzeroBitCount)
+              activeSlots[slot >> 6] |= active << UInt64(slot & 63)
+              next += Int(active)
+            }
+          }
+        }
+      }
+      count = next
+    }
+    // Second pass: the active slots row by row (a row is an actor's pairs with higher actors, ordered by the
+    // higher end), a tie per run of one higher end.
     var others: [Int32] = []  // the edges of ties of several relations
     let weights = snapshot.columns.weights  // empty when the graph has none
     var tieWeights: [Double] = []
@@ -451,56 +476,64 @@ public struct Network: Sendable {
     let nodeOf = snapshot.nodeOfPosition
     let records = [TieRecord](unsafeUninitializedCapacity: snapshot.edgeCount) { buffer, count in
       count = 0
+      var nextEdge = 0
+      var tie = TieRecord(source: 0, target: 0, firstEdge: 0, edgeCount: 0, positives: 0, negatives: 0)
+      var tieHigher: Int32 = -1
+      var weight = Double.infinity
+      func finishTie() {
+        guard tie.edgeCount > 0 else { return }
+        (buffer.baseAddress! + count).initialize(to: tie)
+        if !weights.isEmpty { tieWeights.append(weight) }
+        count += 1
+        tie.edgeCount = 0
+      }
       for low in 0..<offsets.count - 1 {
-        let source = nodeOf[low]
-        guard source >= 0 else { continue }  // an absent actor has no active relation
         var slot = Int(offsets[low])
         let rowEnd = Int(offsets[low + 1])
+        tieHigher = -1
         while slot < rowEnd {
-          // One pair: the row's slots with this higher end.
-          let high = higher[slot]
-          var pairEnd = slot + 1
-          while pairEnd < rowEnd, higher[pairEnd] == high { pairEnd += 1 }
-          defer { slot = pairEnd }
-          guard Int(high) != low else { continue }  // self-loops are left out
-          var tie = TieRecord(
-            source: source, target: nodeOf[Int(high)], firstEdge: 0, edgeCount: 0, positives: 0, negatives: 0)
-          var weight = Double.infinity
-          for member in slot..<pairEnd {
-            let position = Int(positions[member])
-            let word = words[position >> 6]
-            let bit = UInt64(1) << UInt64(position & 63)
-            guard word.bits & bit != 0 else { continue }
-            let facts = kindFacts[Int(kindIndices[member])]
-            guard facts.admitted else { continue }
-            let edge = word.edgesBefore + Int32((word.bits & (bit &- 1)).nonzeroBitCount)
-            // A tie of several edges keeps them in the shared buffer, from where its first one was put.
-            if tie.edgeCount == 0 {
-              tie.firstEdge = edge
-            } else {
-              if tie.edgeCount == 1 {
-                others.append(tie.firstEdge)
-                tie.firstEdge = Int32(others.count - 1)
-              }
-              others.append(edge)
-            }
-            tie.edgeCount += 1
-            if facts.sign == .positive { tie.positives += 1 } else if facts.sign == .negative { tie.negatives += 1 }
-            if !weights.isEmpty { weight = min(weight, weights[position].isNaN ? 1 : weights[position]) }
+          let rest = activeSlots[slot >> 6] >> UInt64(slot & 63)
+          guard rest != 0 else {
+            slot = (slot | 63) + 1
+            continue
           }
-          guard tie.edgeCount > 0 else { continue }
-          (buffer.baseAddress! + count).initialize(to: tie)
-          if !weights.isEmpty { tieWeights.append(weight) }
-          count += 1
+          slot += rest.trailingZeroBitCount
+          guard slot < rowEnd else { break }
+          defer { slot += 1 }
+          let edge = slotEdges[nextEdge]
+          nextEdge += 1
+          let high = higher[slot]
+          guard Int(high) != low else { continue }  // self-loops are left out
+          let facts = kindFacts[Int(kindIndices[slot])]
+          guard facts.admitted else { continue }
+          if high != tieHigher {
+            finishTie()
+            tieHigher = high
+            tie = TieRecord(
+              source: nodeOf[low], target: nodeOf[Int(high)], firstEdge: edge, edgeCount: 0, positives: 0,
+              negatives: 0)
+            weight = .infinity
+          } else if tie.edgeCount == 1 {
+            // A tie of several edges keeps them in the shared buffer, from where its first one was put.
+            others.append(tie.firstEdge)
+            tie.firstEdge = Int32(others.count - 1)
+          }
+          if tie.edgeCount > 0 { others.append(edge) }
+          tie.edgeCount += 1
+          if facts.sign == .positive { tie.positives += 1 } else if facts.sign == .negative { tie.negatives += 1 }
+          if !weights.isEmpty {
+            let position = Int(positions[slot])
+            weight = min(weight, weights[position].isNaN ? 1 : weights[position])
+          }
         }
+        finishTie()
       }
     }
     // The records were allocated for every active relation; a filter that keeps few of them leaves most of that
     // unused, which a kept network should not hold.
     return Ties(
       records: records.count * 2 < records.capacity ? records.withUnsafeBufferPointer { Array($0) } : records,
-      weights: tieWeights,
-      shared: others.isEmpty ? nil : SharedEdges(others))
+      weights: tieWeights, shared: others.isEmpty ? nil : SharedEdges(others))
   }
 
   /// One arc while a network is built: its ends, its snapshot edge and the edge's sign (−1, 0, +1).
