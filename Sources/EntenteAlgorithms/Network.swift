@@ -143,23 +143,24 @@ public struct Network: Sendable {
     }
 
     /// A tie read from the network's columns.
-    init(_ record: TieRecord, weight: Double, shared: SharedEdges?) {
+    init(_ record: TieRecord, signs: SignCounts, weight: Double, shared: SharedEdges?) {
       sourceNode = record.source
       targetNode = record.target
       self.weight = weight
       firstEdge = record.firstEdge
       edgeCount = record.edgeCount
       self.shared = record.edgeCount > 1 ? shared : nil
-      positives = record.positives
-      negatives = record.negatives
+      positives = signs.positives
+      negatives = signs.negatives
     }
 
     /// The tie's fields without its weight and its edges' buffer.
     var record: TieRecord {
-      TieRecord(
-        source: sourceNode, target: targetNode, firstEdge: firstEdge, edgeCount: edgeCount, positives: positives,
-        negatives: negatives)
+      TieRecord(source: sourceNode, target: targetNode, firstEdge: firstEdge, edgeCount: edgeCount, signs: signs)
     }
+
+    /// How many of the tie's relations are positive and negative.
+    var signs: SignCounts { SignCounts(positives: positives, negatives: negatives) }
 
     public static func == (lhs: Tie, rhs: Tie) -> Bool {
       lhs.sourceNode == rhs.sourceNode && lhs.targetNode == rhs.targetNode && lhs.weight == rhs.weight
@@ -184,45 +185,73 @@ public struct Network: Sendable {
     }
   }
 
-  /// A tie as stored: 24 bytes (a network keeps its weights apart, only when it has any, and one buffer of the
-  /// edges of its ties of several relations).
+  /// How many relations of a tie are positive and negative.
+  struct SignCounts: Hashable, Sendable {
+    var positives: Int32
+    var negatives: Int32
+  }
+
+  /// A tie as stored: 20 bytes (a network keeps its weights apart, only when it has any, one buffer of the edges
+  /// of its ties of several relations, and the sign counts of the rare tie with 65,535 or more of one sign).
   struct TieRecord: Hashable, Sendable {
     var source: Int32
     var target: Int32
     /// The tie's one edge, or where its edges start in the network's shared buffer.
     var firstEdge: Int32
     var edgeCount: Int32
-    var positives: Int32
-    var negatives: Int32
+    /// The positive (low half) and negative (high half) counts; a half at its largest, 0xFFFF, says that the
+    /// counts are in the network's `largeSignCounts`.
+    private var packedSigns: UInt32
+
+    init(source: Int32, target: Int32, firstEdge: Int32, edgeCount: Int32, signs: SignCounts) {
+      self.source = source
+      self.target = target
+      self.firstEdge = firstEdge
+      self.edgeCount = edgeCount
+      packedSigns = UInt32(min(signs.positives, 0xFFFF)) | UInt32(min(signs.negatives, 0xFFFF)) << 16
+    }
+
+    /// Whether the counts do not fit the record (look them up in the network's `largeSignCounts`).
+    var hasLargeSignCounts: Bool { packedSigns & 0xFFFF == 0xFFFF || packedSigns >> 16 == 0xFFFF }
+
+    /// The counts, when they fit the record.
+    var signs: SignCounts { SignCounts(positives: Int32(packedSigns & 0xFFFF), negatives: Int32(packedSigns >> 16)) }
   }
 
   /// A network's ties, ordered by (source, target): a random-access collection of ``Tie`` values read from
-  /// compact columns (24 bytes a tie, 32 when the network is weighted).
+  /// compact columns (20 bytes a tie, 28 when the network is weighted).
   public struct Ties: RandomAccessCollection, Hashable, Sendable {
     let records: [TieRecord]
     /// Each tie's weight; empty when every weight is 1.
     let weights: [Double]
     let shared: SharedEdges?
+    /// The sign counts of ties whose counts do not fit their record, by tie.
+    let largeSignCounts: [Int: SignCounts]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
     public subscript(position: Int) -> Tie {
-      Tie(records[position], weight: weights.isEmpty ? 1 : weights[position], shared: shared)
+      let record = records[position]
+      return Tie(
+        record, signs: record.hasLargeSignCounts ? largeSignCounts[position]! : record.signs,
+        weight: weights.isEmpty ? 1 : weights[position], shared: shared)
     }
 
     /// The weight of one tie (1 when the network has no weights), without making the tie.
     func weight(of tie: Int) -> Double { weights.isEmpty ? 1 : weights[tie] }
 
-    init(records: [TieRecord], weights: [Double], shared: SharedEdges?) {
+    init(records: [TieRecord], weights: [Double], shared: SharedEdges?, largeSignCounts: [Int: SignCounts]) {
       self.records = records
       self.weights = weights.allSatisfy { $0 == 1 } ? [] : weights
       self.shared = shared
+      self.largeSignCounts = largeSignCounts
     }
 
     /// Ties made one by one (their edges gathered into one shared buffer).
     init(_ ties: [Tie]) {
       var others: [Int32] = []
       var records: [TieRecord] = []
+      var largeSignCounts: [Int: SignCounts] = [:]
       records.reserveCapacity(ties.count)
       for tie in ties {
         var record = tie.record
@@ -230,9 +259,12 @@ public struct Network: Sendable {
           record.firstEdge = Int32(others.count)
           others.append(contentsOf: tie.edges.map { Int32($0) })
         }
+        if record.hasLargeSignCounts { largeSignCounts[records.count] = tie.signs }
         records.append(record)
       }
-      self.init(records: records, weights: ties.map(\.weight), shared: others.isEmpty ? nil : SharedEdges(others))
+      self.init(
+        records: records, weights: ties.map(\.weight), shared: others.isEmpty ? nil : SharedEdges(others),
+        largeSignCounts: largeSignCounts)
     }
 
     public static func == (lhs: Ties, rhs: Ties) -> Bool { lhs.elementsEqual(rhs) }
@@ -294,7 +326,9 @@ public struct Network: Sendable {
     // faults and those writes were most of the time). A snapshot with fewer than a quarter of the graph's
     // relations sorts its arcs instead of scanning every relation (measured on the benchmark's L graph: the scan
     // loses below about that share in a series of years, where the arc buffers are reused).
-    if !directed, m * Self.pairScanShare >= snapshot.pairIndex.positions.count {
+    if !directed, m * Self.pairScanShare >= snapshot.pairIndex.positions.count,
+      snapshot.pairIndex.kindIndices.count == snapshot.pairIndex.positions.count
+    {
       self.init(nodeCount: n, isDirected: false, sortedTies: Self.undirectedTies(of: snapshot, kindFacts: kindFacts))
       return
     }
@@ -370,6 +404,7 @@ public struct Network: Sendable {
     }
     let tieCount = runStarts.count - 1
     var weights = weighted ? [Double](repeating: 1, count: tieCount) : []
+    var largeSignCounts: [Int: SignCounts] = [:]
     let records = [TieRecord](unsafeUninitializedCapacity: tieCount) { buffer, count in
       arcs.withUnsafeBufferPointer { arcs in
         runStarts.withUnsafeBufferPointer { runStarts in
@@ -388,10 +423,12 @@ public struct Network: Sendable {
             }
             if weighted { weights[tie] = weight }
             let several = end - start > 1
-            (buffer.baseAddress! + tie).initialize(
-              to: TieRecord(
-                source: first.source, target: first.target, firstEdge: several ? sharedStart : first.edge,
-                edgeCount: Int32(end - start), positives: positive, negatives: negative))
+            let signs = SignCounts(positives: positive, negatives: negative)
+            let record = TieRecord(
+              source: first.source, target: first.target, firstEdge: several ? sharedStart : first.edge,
+              edgeCount: Int32(end - start), signs: signs)
+            if record.hasLargeSignCounts { largeSignCounts[tie] = signs }
+            (buffer.baseAddress! + tie).initialize(to: record)
             if several { sharedStart += Int32(end - start) }
           }
         }
@@ -400,7 +437,9 @@ public struct Network: Sendable {
     }
     self.init(
       nodeCount: n, isDirected: directed,
-      sortedTies: Ties(records: records, weights: weights, shared: others.isEmpty ? nil : SharedEdges(others)))
+      sortedTies: Ties(
+        records: records, weights: weights, shared: others.isEmpty ? nil : SharedEdges(others),
+        largeSignCounts: largeSignCounts))
   }
 
   /// An undirected network is read off the pair index when at least 1 / `pairScanShare` of the graph's relations
@@ -474,15 +513,20 @@ public struct Network: Sendable {
     var tieWeights: [Double] = []
     let (offsets, higher, positions, kindIndices) = (pairs.offsets, pairs.higher, pairs.positions, pairs.kindIndices)
     let nodeOf = snapshot.nodeOfPosition
+    var largeSignCounts: [Int: SignCounts] = [:]
     let records = [TieRecord](unsafeUninitializedCapacity: snapshot.edgeCount) { buffer, count in
       count = 0
       var nextEdge = 0
-      var tie = TieRecord(source: 0, target: 0, firstEdge: 0, edgeCount: 0, positives: 0, negatives: 0)
+      var tie = (source: Int32(0), target: Int32(0), firstEdge: Int32(0), edgeCount: Int32(0))
+      var signs = SignCounts(positives: 0, negatives: 0)
       var tieHigher: Int32 = -1
       var weight = Double.infinity
       func finishTie() {
         guard tie.edgeCount > 0 else { return }
-        (buffer.baseAddress! + count).initialize(to: tie)
+        let record = TieRecord(
+          source: tie.source, target: tie.target, firstEdge: tie.firstEdge, edgeCount: tie.edgeCount, signs: signs)
+        if record.hasLargeSignCounts { largeSignCounts[count] = signs }
+        (buffer.baseAddress! + count).initialize(to: record)
         if !weights.isEmpty { tieWeights.append(weight) }
         count += 1
         tie.edgeCount = 0
@@ -509,9 +553,8 @@ public struct Network: Sendable {
           if high != tieHigher {
             finishTie()
             tieHigher = high
-            tie = TieRecord(
-              source: nodeOf[low], target: nodeOf[Int(high)], firstEdge: edge, edgeCount: 0, positives: 0,
-              negatives: 0)
+            tie = (source: nodeOf[low], target: nodeOf[Int(high)], firstEdge: edge, edgeCount: 0)
+            signs = SignCounts(positives: 0, negatives: 0)
             weight = .infinity
           } else if tie.edgeCount == 1 {
             // A tie of several edges keeps them in the shared buffer, from where its first one was put.
@@ -520,7 +563,7 @@ public struct Network: Sendable {
           }
           if tie.edgeCount > 0 { others.append(edge) }
           tie.edgeCount += 1
-          if facts.sign == .positive { tie.positives += 1 } else if facts.sign == .negative { tie.negatives += 1 }
+          if facts.sign == .positive { signs.positives += 1 } else if facts.sign == .negative { signs.negatives += 1 }
           if !weights.isEmpty {
             let position = Int(positions[slot])
             weight = min(weight, weights[position].isNaN ? 1 : weights[position])
@@ -533,7 +576,7 @@ public struct Network: Sendable {
     // unused, which a kept network should not hold.
     return Ties(
       records: records.count * 2 < records.capacity ? records.withUnsafeBufferPointer { Array($0) } : records,
-      weights: tieWeights, shared: others.isEmpty ? nil : SharedEdges(others))
+      weights: tieWeights, shared: others.isEmpty ? nil : SharedEdges(others), largeSignCounts: largeSignCounts)
   }
 
   /// One arc while a network is built: its ends, its snapshot edge and the edge's sign (−1, 0, +1).

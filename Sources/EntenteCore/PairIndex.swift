@@ -7,7 +7,7 @@
 /// undirected ties already ordered by (source, target), each tie's relations in canonical order: a sequential
 /// scan instead of the per-snapshot counting sorts of its arcs, whose scattered writes dominated a dense year.
 ///
-/// Package-internal: built with the graph (two stable counting sorts, O(a + r)), 12 bytes per relation and 4 per
+/// Package-internal: built with the graph (two stable counting sorts, O(a + r)), 9 bytes per relation and 4 per
 /// actor.
 package struct PairIndex: Sendable {
   /// Where each actor position's row starts in `higher` and `positions` (`actorCount + 1` entries).
@@ -16,9 +16,11 @@ package struct PairIndex: Sendable {
   package let higher: [Int32]
   /// The relation position of each slot.
   package let positions: [Int32]
-  /// The kind (an index into the graph's ``RelationColumns/kindIDs``) of each slot's relation: a copy in slot
-  /// order, since reading the columns at scattered positions costs a cache miss per relation.
-  package let kindIndices: [Int32]
+  /// The kind of each slot's relation (an index into the graph's ``RelationColumns/kindIDs``), one byte a slot.
+  ///
+  /// A copy in slot order, since reading the columns at scattered positions costs a cache miss per relation;
+  /// empty when the graph uses more than 256 kinds (its networks are then built by sorting arcs).
+  package let kindIndices: [UInt8]
 
   /// Groups relations given by their interleaved endpoint positions (source, target, source, target, …) and
   /// their kinds.
@@ -31,7 +33,8 @@ package struct PairIndex: Sendable {
     var offsets = [Int32](repeating: 0, count: actorCount + 1)
     var higher = [Int32](repeating: 0, count: count)
     var positions = [Int32](repeating: 0, count: count)
-    var kindIndices = [Int32](repeating: 0, count: count)
+    let byteKinds = !kindOfPosition.contains { $0 > 255 }
+    var kindIndices = [UInt8](repeating: 0, count: byteKinds ? count : 0)
     endpoints.withUnsafeBufferPointer { endpoints in
       func low(_ position: Int) -> Int { Int(min(endpoints[2 * position], endpoints[2 * position + 1])) }
       func high(_ position: Int) -> Int { Int(max(endpoints[2 * position], endpoints[2 * position + 1])) }
@@ -58,7 +61,7 @@ package struct PairIndex: Sendable {
                 let slot = Int(next[key])
                 higher[slot] = Int32(high(Int(position)))
                 positions[slot] = position
-                kindIndices[slot] = kindOfPosition[Int(position)]
+                if byteKinds { kindIndices[slot] = UInt8(kindOfPosition[Int(position)]) }
                 next[key] += 1
               }
             }

@@ -109,6 +109,37 @@ import Testing
     }
   }
 
+  /// A pair with more relations of one sign than a tie record holds (65,535) keeps its exact counts, in both
+  /// builds (undirected: the pair index; directed: sorted arcs) and through `reversed`.
+  @Test func largeSignCountsAreKept() throws {
+    let actors = ["a", "b", "c"].map { ActorRecord(id: ActorID($0), name: $0, type: .state) }
+    let year = try Period(start: PartialDate(year: 1), end: .date(PartialDate(year: 1)))
+    var relations = (0..<70_000).map {
+      Relation(id: RelationID("p\($0)"), source: "a", target: "b", kind: .alliance, period: year)
+    }
+    relations += (0..<3).map {
+      Relation(id: RelationID("n\($0)"), source: "b", target: "a", kind: .hostility, period: year)
+    }
+    // A second year with exactly 65,535 relations of one sign between one pair (the record's sentinel value).
+    let later = try Period(start: PartialDate(year: 2), end: .date(PartialDate(year: 2)))
+    relations.append(Relation(id: "late", source: "a", target: "b", kind: .alliance, period: later))
+    relations += (0..<65_535).map {
+      Relation(id: RelationID("q\($0)"), source: "b", target: "c", kind: .hostility, period: later)
+    }
+    let graph = try TemporalGraph(metadata: GraphMetadata(id: "large"), actors: actors, relations: relations)
+    for direction in DirectionMode.allCases {
+      let first = Network(snapshot: graph.snapshot(year: 1), direction: direction)
+      let ab = first.ties[first.tie(from: 0, to: 1)!]
+      #expect(ab.positiveCount == 70_000 && ab.negativeCount == 3)  // hostility is undirected: both ways
+      #expect(ab.edges.count == ab.positiveCount + ab.negativeCount)
+      #expect(first.ties.reversed().contains { $0.positiveCount == 70_000 })
+      #expect(first.reversed.ties.contains { $0.positiveCount == 70_000 })
+      let second = Network(snapshot: graph.snapshot(year: 2), direction: direction)
+      #expect(second.ties.map(\.negativeCount).max() == 65_535)
+      #expect(second.ties.map(\.positiveCount).max() == 1)
+    }
+  }
+
   /// Closeness and harmonic by breadth-first search equal the same measures over Dijkstra's shortest-path trees
   /// (every weight 1), bit for bit, on directed and undirected networks.
   @Test(arguments: 0..<10)
