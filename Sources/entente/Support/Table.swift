@@ -128,18 +128,25 @@ struct Table {
     return String(text.unicodeScalars[...last])
   }
 
-  /// A CSV field: quoted, its quotes doubled, when it holds a comma, a quote or a line break (a character that
-  /// is one of them); as it is otherwise.
+  /// A CSV field: quoted, its quotes doubled, when it holds a comma, a quote or a line break (RFC 4180, byte by
+  /// byte); as it is otherwise.
   ///
   /// Text without any of those bytes, nearly every cell, is returned after one scan of its bytes.
   static func csvField(_ text: String) -> String {
+    // Bytes, not characters (RFC 4180 is about the bytes): "\r\n" is one Swift character equal to neither "\r" nor
+    // "\n", and a quote followed by a combining mark is one character that is not a quote.
     let special: (UInt8) -> Bool = {
       $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
     }
-    guard text.utf8.contains(where: special),
-      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-    else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    guard text.utf8.contains(where: special) else { return text }
+    var bytes: [UInt8] = [UInt8(ascii: "\"")]
+    bytes.reserveCapacity(text.utf8.count + 8)
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+      bytes.append(byte)
+    }
+    bytes.append(UInt8(ascii: "\""))
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Whether `text` is a number in JSON's grammar (RFC 8259 §6).
