@@ -266,30 +266,19 @@ final class SnapshotCache: @unchecked Sendable {
     lock.deallocate()
   }
 
-  func relations(_ make: () -> [Relation]) -> [Relation] {
-    pthread_mutex_lock(lock)
-    defer { pthread_mutex_unlock(lock) }
-    if let madeRelations { return madeRelations }
-    let relations = make()
-    madeRelations = relations
-    return relations
-  }
+  func relations(_ make: () -> [Relation]) -> [Relation] { value(\.madeRelations, make) }
 
-  func rows(_ make: () -> Rows) -> Rows {
-    pthread_mutex_lock(lock)
-    defer { pthread_mutex_unlock(lock) }
-    if let madeRows { return madeRows }
-    let rows = make()
-    madeRows = rows
-    return rows
-  }
+  func rows(_ make: () -> Rows) -> Rows { value(\.madeRows, make) }
 
-  func ends(_ make: () -> Ends) -> Ends {
+  func ends(_ make: () -> Ends) -> Ends { value(\.madeEnds, make) }
+
+  /// The value kept in `slot`, made by `make` on first use, under the lock.
+  private func value<Value>(_ slot: ReferenceWritableKeyPath<SnapshotCache, Value?>, _ make: () -> Value) -> Value {
     pthread_mutex_lock(lock)
     defer { pthread_mutex_unlock(lock) }
-    if let madeEnds { return madeEnds }
-    let ends = make()
-    madeEnds = ends
-    return ends
+    if let made = self[keyPath: slot] { return made }
+    let made = make()
+    self[keyPath: slot] = made
+    return made
   }
 }

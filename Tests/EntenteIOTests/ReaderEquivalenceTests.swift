@@ -216,23 +216,29 @@ enum YamsComposedReader {
     ]
     var random = SplitMix64(seed: 14)
     for round in 0..<300 {
-      var mutated = lines
-      for _ in 0..<(1 + Int(random.next() % 3)) {
-        let line = Int(random.next() % UInt64(mutated.count))
-        switch random.next() % 5 {
-        case 0: mutated.remove(at: line)
-        case 1: mutated.insert(mutated[line], at: line)
-        case 2: mutated.swapAt(line, Int(random.next() % UInt64(mutated.count)))
-        case 3:
-          var text = Array(mutated[line])
-          text.insert(contentsOf: random.pick(pieces), at: Int(random.next() % UInt64(text.count + 1)))
-          mutated[line] = String(text)
-        default: mutated.removeSubrange(line...)
-        }
-        if mutated.isEmpty { mutated = [""] }
-      }
-      Self.expectSameReading(mutated.joined(separator: "\n"), sources: folder, "mutation round \(round)")
+      let mutated = Self.mutated(lines, pieces: pieces, random: &random)
+      Self.expectSameReading(mutated, sources: folder, "mutation round \(round)")
     }
+  }
+
+  /// `lines` with one to three random edits (a line removed, doubled, swapped, a piece inserted, the rest cut).
+  static func mutated(_ lines: [String], pieces: [String], random: inout SplitMix64) -> String {
+    var mutated = lines
+    for _ in 0..<(1 + Int(random.next() % 3)) {
+      let line = Int(random.next() % UInt64(mutated.count))
+      switch random.next() % 5 {
+      case 0: mutated.remove(at: line)
+      case 1: mutated.insert(mutated[line], at: line)
+      case 2: mutated.swapAt(line, Int(random.next() % UInt64(mutated.count)))
+      case 3:
+        var text = Array(mutated[line])
+        text.insert(contentsOf: random.pick(pieces), at: Int(random.next() % UInt64(text.count + 1)))
+        mutated[line] = String(text)
+      default: mutated.removeSubrange(line...)
+      }
+      if mutated.isEmpty { mutated = [""] }
+    }
+    return mutated.joined(separator: "\n")
   }
 
   /// Relations of scalar fields, which the event reader reads from libyaml's records without composing them: each
@@ -327,22 +333,8 @@ enum YamsComposedReader {
     ]
     var random = SplitMix64(seed: 16)
     for round in 0..<300 {
-      var mutated = lines
-      for _ in 0..<(1 + Int(random.next() % 3)) {
-        let line = Int(random.next() % UInt64(mutated.count))
-        switch random.next() % 5 {
-        case 0: mutated.remove(at: line)
-        case 1: mutated.insert(mutated[line], at: line)
-        case 2: mutated.swapAt(line, Int(random.next() % UInt64(mutated.count)))
-        case 3:
-          var text = Array(mutated[line])
-          text.insert(contentsOf: random.pick(pieces), at: Int(random.next() % UInt64(text.count + 1)))
-          mutated[line] = String(text)
-        default: mutated.removeSubrange(line...)
-        }
-        if mutated.isEmpty { mutated = [""] }
-      }
-      Self.expectSameReading(mutated.joined(separator: "\n"), sources: nil, "mutation round \(round)")
+      let mutated = Self.mutated(lines, pieces: pieces, random: &random)
+      Self.expectSameReading(mutated, sources: nil, "mutation round \(round)")
     }
   }
 }
