@@ -33,15 +33,15 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     flags = (isApproximate ? 1 : 0) | (isUncertain ? 2 : 0)
   }
 
-  /// The date in 26 bits (year + 10,000: 15 bits, month: 4, day: 5, flags: 2), for records that pack dates
-  /// (internal).
+  /// The date in 27 bits (year + 32,768: 16 bits, so every year a date can hold; month: 4, day: 5, flags: 2), for
+  /// records that pack dates (internal).
   var packed: UInt64 {
-    UInt64(Int(storedYear) + 10_000) << 11 | UInt64(storedMonth) << 7 | UInt64(storedDay) << 2 | UInt64(flags)
+    UInt64(Int(storedYear) + 32_768) << 11 | UInt64(storedMonth) << 7 | UInt64(storedDay) << 2 | UInt64(flags)
   }
 
   /// The date `packed` gives back.
   init(packed: UInt64) {
-    storedYear = Int16(Int(packed >> 11 & 0x7FFF) - 10_000)
+    storedYear = Int16(Int(packed >> 11 & 0xFFFF) - 32_768)
     storedMonth = UInt8(packed >> 7 & 0xF)
     storedDay = UInt8(packed >> 2 & 0x1F)
     flags = UInt8(packed & 0x3)

@@ -53,9 +53,9 @@ public struct Relation: Hashable, Sendable, Identifiable {
   public var kind: KindID
   public var period: Period {
     get {
-      let start = PartialDate(packed: packed & 0x3FF_FFFF)
-      switch packed >> 26 & 0x3 {
-      case 0: return Period(checkedStart: start, end: .date(PartialDate(packed: packed >> 28 & 0x3FF_FFFF)))
+      let start = PartialDate(packed: packed & 0x7FF_FFFF)
+      switch packed >> 27 & 0x3 {
+      case 0: return Period(checkedStart: start, end: .date(PartialDate(packed: packed >> 29 & 0x7FF_FFFF)))
       case 1: return Period(checkedStart: start, end: .open)
       default: return Period(checkedStart: start, end: .unknown)
       }
@@ -64,7 +64,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
   }
   public var confidence: Confidence {
     get {
-      switch packed >> 54 & 0x3 {
+      switch packed >> 56 & 0x3 {
       case 0: .certain
       case 1: .probable
       case 2: .possible
@@ -73,7 +73,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
     }
     set { packed = Self.pack(period, newValue) }
   }
-  // The period and the confidence packed in 56 bits, and the optional fields in one shared, immutable box
+  // The period and the confidence packed in 58 bits (start 27, end kind 2, end 27, confidence 2), and the optional fields in one shared, immutable box
   // (copied on write), so that a relation without them costs 80 bytes: graphs hold up to millions of relations.
   private var packed: UInt64
   private var details: Details
@@ -82,9 +82,9 @@ public struct Relation: Hashable, Sendable, Identifiable {
   private static func pack(_ period: Period, _ confidence: Confidence) -> UInt64 {
     var packed = period.start.packed
     switch period.end {
-    case .date(let end): packed |= end.packed << 28
-    case .open: packed |= 1 << 26
-    case .unknown: packed |= 2 << 26
+    case .date(let end): packed |= end.packed << 29
+    case .open: packed |= 1 << 27
+    case .unknown: packed |= 2 << 27
     }
     let level: UInt64 =
       switch confidence {
@@ -93,7 +93,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
       case .possible: 2
       case .disputed: 3
       }
-    return packed | level << 54
+    return packed | level << 56
   }
 
   /// A positive weight, when the sources give one.

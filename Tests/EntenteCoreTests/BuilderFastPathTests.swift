@@ -173,5 +173,13 @@ import Testing
       relation.period = Period(on: start)
       #expect(relation.period == Period(on: start) && relation.confidence == .disputed)
     }
+    // Every year a partial date can hold (from a day), not only the supported -9999…9999.
+    for year in [Int(Int16.min), -20_000, -10_001, 22_768, Int(Int16.max)] {
+      let date = PartialDate(Day(year: year, month: 12, day: 31))
+      let relation = Relation(
+        id: "r1", source: "a", target: "b", kind: .alliance, period: Period(on: date), confidence: .possible)
+      #expect(relation.period.start == date && relation.period.end == .date(date), "\(year)")
+      #expect(relation.confidence == .possible)
+    }
   }
 }

@@ -21,6 +21,9 @@ struct UTF8KeyTable {
   private var tailStarts: [Int] = []
   private var slots: [Slot]
   private let mask: Int
+  /// A seed per table, so that no input can aim its ids at one slot (a crafted set of ids sharing one unseeded
+  /// hash made the reader quadratic).
+  private let seed = UInt64.random(in: 0...UInt64.max)
 
   init<S: Sequence<String>>(_ strings: S) {
     let list = Array(strings)
@@ -32,7 +35,7 @@ struct UTF8KeyTable {
       var text = string
       text.withUTF8 { key in
         let head = Self.head(key)
-        var slot = Self.hash(head, key) & mask
+        var slot = hash(head, key) & mask
         while slots[slot].count >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Slot(head: head, count: Int32(key.count), index: Int32(memberCount))
         tailStarts.append(tails.count)
@@ -51,7 +54,7 @@ struct UTF8KeyTable {
   private func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
     let head = Self.head(key)
     return slots.withUnsafeBufferPointer { slots in
-      var slot = Self.hash(head, key) & mask
+      var slot = hash(head, key) & mask
       while true {
         let entry = slots[slot]
         guard entry.count >= 0 else { return nil }
@@ -61,6 +64,17 @@ struct UTF8KeyTable {
         slot = (slot + 1) & mask
       }
     }
+  }
+
+  /// The longest run of occupied slots a probe can walk (for tests of the hash's spread).
+  var longestRun: Int {
+    var longest = 0
+    var run = 0
+    for slot in slots + slots {  // twice round: a run may wrap past the end
+      run = slot.count >= 0 ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    return min(longest, slots.count)
   }
 
   private func tailMatches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -77,8 +91,11 @@ struct UTF8KeyTable {
     return words
   }
 
-  private static func hash(_ head: (UInt64, UInt64), _ key: UnsafeBufferPointer<UInt8>) -> Int {
-    var hash = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ (head.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(key.count)
+  private func hash(_ head: (UInt64, UInt64), _ key: UnsafeBufferPointer<UInt8>) -> Int {
+    // The words chained through multiplications from the seed: the carries make the hash non-linear in the bytes,
+    // so colliding ids cannot be solved for without the seed.
+    var hash = (seed ^ head.0) &* 0x9E37_79B9_7F4A_7C15
+    hash = ((hash << 31 | hash >> 33) ^ head.1) &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(key.count)
     if key.count > 16 {
       for byte in key[16...] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     }
