@@ -166,10 +166,13 @@ final class DocumentReader {
   }
 
   /// The year of a date written `YYYY` (the commonest), read without the general parser; the same date it gives.
-  static func plainYear(_ text: String) -> Int? {
-    guard text.utf8.count == 4 else { return nil }
+  static func plainYear(_ text: String) -> Int? { plainYear(text.utf8) }
+
+  /// `plainYear` of a text's UTF-8 bytes.
+  static func plainYear(_ bytes: some Collection<UInt8>) -> Int? {
+    guard bytes.count == 4 else { return nil }
     var year = 0
-    for byte in text.utf8 {
+    for byte in bytes {
       guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
       year = year * 10 + Int(byte - UInt8(ascii: "0"))
     }

@@ -16,9 +16,14 @@ struct GraphBuilder {
   /// given so), and the other ids given with `id:`.
   private var positionalIDs: [Bool] = []
   private var explicitRelationIDs: Set<RelationID> = []
-  /// Actor and kind ids by their bytes, made once the sections before the relations are read.
+  /// Actor and kind ids by their bytes, made once the sections before the relations are read: an actor's member
+  /// index is its position among the actors read (the first of a repeated id), a kind's its place in `kindIDs`.
   private var actorTable: UTF8KeyTable?
   private var kindTable: UTF8KeyTable?
+  private var kindIDs: [KindID] = []
+  /// The actor positions of each relation's source and target found by their bytes (-1: looked up by id), by
+  /// relation position, handed to the core so that it need not look them up again.
+  private var endpointPositions: [Int32] = []
   /// Where each citation stands, for quote checks.
   private var citationMarks: [(owner: CitedOwner, citation: Int, mark: YAMLMark?, field: String)] = []
   private var relationMarks: [YAMLMark?] = []
@@ -72,25 +77,19 @@ struct GraphBuilder {
     "initiator", "citations", "inferred",
   ]
   static let citationFields = ["source", "quote", "locator", "supports"]
-  /// `relationFields` as UTF-8, for reading a relation's keys without making a `String` of each.
-  static let relationFieldBytes = relationFields.map { Array($0.utf8) }
+  /// `relationFields` by their UTF-8 bytes (a member's index is its place there), for reading a relation's keys
+  /// without making a `String` of each.
+  static let relationFieldTable = UTF8KeyTable(relationFields)
 
-  /// A relation item's values by field (`relationFields`).
-  struct RelationFields {
+  /// A relation item's values by field (`relationFields`): composed nodes, or scalars read in place.
+  struct RelationFields<Value> {
     var id, source, target, kind, from, to, on, event, weight, label, note, confidence, initiator, citations,
-      inferred: YAMLNode?
+      inferred: Value?
 
     init() {}
 
-    /// The fields of a mapping read with `relationFields` allowed (each key at most once).
-    init(_ pairs: Fields) {
-      for (key, value) in pairs.pairs {
-        if let position = GraphBuilder.relationFields.firstIndex(of: key) { set(position, value) }
-      }
-    }
-
     /// Sets the field at `position` in `relationFields`.
-    mutating func set(_ position: Int, _ value: YAMLNode) {
+    mutating func set(_ position: Int, _ value: Value) {
       switch position {
       case 0: id = value
       case 1: source = value
@@ -108,6 +107,27 @@ struct GraphBuilder {
       case 13: citations = value
       default: inferred = value
       }
+    }
+
+    /// The fields with each value turned into another.
+    func map<Other>(_ transform: (Value) -> Other) -> RelationFields<Other> {
+      var other = RelationFields<Other>()
+      other.id = id.map(transform)
+      other.source = source.map(transform)
+      other.target = target.map(transform)
+      other.kind = kind.map(transform)
+      other.from = from.map(transform)
+      other.to = to.map(transform)
+      other.on = on.map(transform)
+      other.event = event.map(transform)
+      other.weight = weight.map(transform)
+      other.label = label.map(transform)
+      other.note = note.map(transform)
+      other.confidence = confidence.map(transform)
+      other.initiator = initiator.map(transform)
+      other.citations = citations.map(transform)
+      other.inferred = inferred.map(transform)
+      return other
     }
   }
 
@@ -139,8 +159,9 @@ struct GraphBuilder {
     } else {
       reader.report(.missingField, at: rootMark, field: "actors", "missing 'actors'")
     }
-    actorTable = UTF8KeyTable(actorIDs.map(\.rawValue))
-    kindTable = UTF8KeyTable(kinds.all.map(\.id.rawValue))
+    actorTable = UTF8KeyTable(actors.map(\.id.rawValue))
+    kindIDs = kinds.all.map(\.id)
+    kindTable = UTF8KeyTable(kindIDs.map(\.rawValue))
   }
 
   /// Checks quotes and the model's rules over everything read: the graph, or `nil` after any error.
@@ -155,8 +176,15 @@ struct GraphBuilder {
     for (actor, mark) in zip(actors, actorMarks) {
       core.add(actor, at: location(mark, "actors[\(actor.id)]"))
     }
-    for (relation, mark) in zip(relations, relationMarks) {
-      core.add(relation, at: location(mark, "relations[\(relation.id)]"))
+    for (position, (relation, mark)) in zip(relations, relationMarks).enumerated() {
+      let at = location(mark, "relations[\(relation.id)]")
+      if 2 * position < endpointPositions.count, endpointPositions[2 * position] >= 0 {
+        core.add(
+          relation, sourcePosition: Int(endpointPositions[2 * position]),
+          targetPosition: Int(endpointPositions[2 * position + 1]), at: at)
+      } else {
+        core.add(relation, at: at)
+      }
     }
     // One pass over the rules: the graph with its warnings, or every problem.
     var graph: TemporalGraph?
@@ -493,11 +521,124 @@ struct GraphBuilder {
     guard let pairs = reader.mapping(item, field: "relations[\(position)]", allowed: Self.relationFields) else {
       return
     }
-    readRelation(RelationFields(pairs), mark: item.mark, position: position)
+    var fields = RelationFields<YAMLNode>()
+    for (key, value) in pairs.pairs {
+      if let position = Self.relationFields.firstIndex(of: key) { fields.set(position, value) }
+    }
+    readRelation(fields, mark: item.mark, position: position)
+  }
+
+  /// Reads the relation at `position` from scalar values read in place (a mapping at `mark`).
+  ///
+  /// A relation of the commonest shape — printable ASCII ids of known actors and a known kind, a period of
+  /// dates `PartialDate` parses, a confidence, a label or a note, no citation — is read from the bytes, with no
+  /// node or string per field; any other is composed and read as usual, so every problem is found and worded there.
+  mutating func readRelation(_ raw: RelationFields<YAMLRawScalar>, mark: YAMLMark, position: Int) {
+    if !readPlainRelation(raw, mark: mark, position: position) {
+      readRelation(raw.map(\.node), mark: mark, position: position)
+    }
+  }
+
+  /// Reads a relation of the commonest shape from its bytes: `false`, with nothing read or reported, for any
+  /// other (a problem, a field read only from a node, or a value not plain printable ASCII).
+  private mutating func readPlainRelation(
+    _ raw: RelationFields<YAMLRawScalar>, mark: YAMLMark, position: Int
+  ) -> Bool {
+    guard raw.event == nil, raw.weight == nil, raw.initiator == nil, raw.citations == nil, raw.inferred == nil,
+      let actorTable, let kindTable, actorIDs.count == actors.count,
+      let sourceValue = raw.source, let source = actorTable.index(of: sourceValue.bytes),
+      let targetValue = raw.target, let target = actorTable.index(of: targetValue.bytes),
+      let kindValue = raw.kind, let kind = kindTable.index(of: kindValue.bytes),
+      Self.isPlainText(sourceValue), Self.isPlainText(targetValue), Self.isPlainText(kindValue)
+    else { return false }
+    // The id: its default `r<position + 1>`, or one given that no relation read before has.
+    let id: RelationID
+    let number: Int?
+    if let idValue = raw.id {
+      guard Self.isPlainText(idValue) else { return false }
+      id = RelationID(String(decoding: idValue.bytes, as: UTF8.self))
+      number = Self.positionalNumber(idValue.bytes)
+      if isUsed(id, number: number) { return false }
+    } else {
+      id = Self.defaultID(position)
+      number = position + 1
+      if !explicitRelationIDs.isEmpty, explicitRelationIDs.contains(id) { return false }
+    }
+    // The period, as `DocumentReader.period` reads it when nothing is wrong.
+    let period: Period
+    if let on = raw.on {
+      guard raw.from == nil, raw.to == nil, let date = Self.plainDate(on) else { return false }
+      period = Period(on: date)
+    } else {
+      guard let from = raw.from, let start = Self.plainDate(from) else { return false }
+      var end = Period.End.unknown
+      if let to = raw.to {
+        guard Self.isPlainText(to) else { return false }
+        if to.bytes.elementsEqual("open".utf8) {
+          end = .open
+        } else if to.bytes.elementsEqual("unknown".utf8) {
+          end = .unknown
+        } else if let year = DocumentReader.plainYear(to.bytes) {
+          guard let date = try? PartialDate(year: year) else { return false }
+          end = .date(date)
+        } else {
+          guard let parsed = try? Period.End(parsing: String(decoding: to.bytes, as: UTF8.self)) else { return false }
+          end = parsed
+        }
+      }
+      guard let checked = try? Period(start: start, end: end) else { return false }
+      period = checked
+    }
+    var confidence = Confidence.certain
+    if let value = raw.confidence {
+      guard Self.isPlainText(value), let level = Confidence(rawValue: String(decoding: value.bytes, as: UTF8.self))
+      else { return false }
+      confidence = level
+    }
+    // `label` and `note` are any text but an empty or `~` plain scalar (`DocumentReader.string`).
+    func text(_ value: YAMLRawScalar?) -> String?? {
+      guard let value else { return .some(nil) }
+      if value.style == .plain, value.bytes.isEmpty || (value.bytes.count == 1 && value.bytes[0] == UInt8(ascii: "~")) {
+        return nil
+      }
+      return String(decoding: value.bytes, as: UTF8.self)
+    }
+    guard let label = text(raw.label), let note = text(raw.note) else { return false }
+    reader.report(
+      .warning, .missingCitation, at: mark, field: "relations[\(position)].citations", "the relation cites no source")
+    noteID(id, isPositional: number == position + 1, position: position)
+    endpointPositions.reserveCapacity(2 * relations.capacity)
+    if endpointPositions.count < 2 * relations.count {
+      endpointPositions.append(contentsOf: repeatElement(-1, count: 2 * relations.count - endpointPositions.count))
+    }
+    endpointPositions.append(Int32(source))
+    endpointPositions.append(Int32(target))
+    relations.append(
+      Relation(
+        id: id, source: actors[source].id, target: actors[target].id, kind: kindIDs[kind], period: period,
+        label: label, note: note, confidence: confidence))
+    relationMarks.append(mark)
+    relationDateMarks.append(DateMarks(from: raw.from?.mark, to: raw.to?.mark, on: raw.on?.mark))
+    return true
+  }
+
+  /// Whether a value is one the general path reads as its bytes, whatever its style: printable ASCII without
+  /// spaces (so a non-empty, valid id), and not `~` (null when plain).
+  private static func isPlainText(_ value: YAMLRawScalar) -> Bool {
+    let bytes = value.bytes
+    guard !bytes.isEmpty, bytes.count != 1 || bytes[0] != UInt8(ascii: "~") else { return false }
+    return bytes.allSatisfy { (0x21...0x7E).contains($0) }
+  }
+
+  /// A date value read as `DocumentReader.date` reads a valid one; `nil` for any other.
+  private static func plainDate(_ value: YAMLRawScalar) -> PartialDate? {
+    guard isPlainText(value) else { return nil }
+    if let year = DocumentReader.plainYear(value.bytes) { return try? PartialDate(year: year) }
+    return try? PartialDate(parsing: String(decoding: value.bytes, as: UTF8.self))
   }
 
   /// Reads the relation at `position` of the `relations` list from its fields (a mapping at `mark`).
-  mutating func readRelation(_ fields: RelationFields, mark: YAMLMark, position: Int) {
+  mutating func readRelation(_ fields: RelationFields<YAMLNode>, mark: YAMLMark, position: Int) {
     // The field path, made only for a message.
     func field() -> String { "relations[\(position)]" }
     let errorsBefore = reader.errorCount
@@ -576,14 +717,7 @@ struct GraphBuilder {
     let label = fields.label.flatMap { reader.string($0, field: "\(field()).label") }
     let note = fields.note.flatMap { reader.string($0, field: "\(field()).note") }
     let event = fields.event.flatMap { bool($0, field: "\(field()).event") }
-    if isDefault || Self.positionalNumber(id) == position + 1 {
-      if positionalIDs.count <= position {
-        positionalIDs.append(contentsOf: repeatElement(false, count: position + 1 - positionalIDs.count))
-      }
-      positionalIDs[position] = true
-    } else {
-      explicitRelationIDs.insert(id)
-    }
+    noteID(id, isPositional: isDefault || Self.positionalNumber(id.rawValue.utf8) == position + 1, position: position)
     guard reader.errorCount == errorsBefore, let source, let target, let kind, let period else {
       // This relation's citation marks are the last ones added.
       while citationMarks.last?.owner == .relation(relations.count) { citationMarks.removeLast() }
@@ -600,6 +734,18 @@ struct GraphBuilder {
         from: fields.from, to: fields.to, on: fields.on, inferred: fields.inferred, citations: fields.citations))
   }
 
+  /// Records the id of the relation at `position` as used; `isPositional`: it is `r<position + 1>`.
+  private mutating func noteID(_ id: RelationID, isPositional: Bool, position: Int) {
+    if isPositional {
+      if positionalIDs.count <= position {
+        positionalIDs.append(contentsOf: repeatElement(false, count: position + 1 - positionalIDs.count))
+      }
+      positionalIDs[position] = true
+    } else {
+      explicitRelationIDs.insert(id)
+    }
+  }
+
   /// The default id of the relation at `position`: `r<position + 1>`.
   private static func defaultID(_ position: Int) -> RelationID {
     RelationID("r" + String(position + 1))
@@ -607,14 +753,18 @@ struct GraphBuilder {
 
   /// Whether a relation read before has the id `id` (given, or its default).
   private func isUsed(_ id: RelationID) -> Bool {
+    isUsed(id, number: Self.positionalNumber(id.rawValue.utf8))
+  }
+
+  /// `isUsed(id)`, given `id`'s positional number.
+  private func isUsed(_ id: RelationID, number: Int?) -> Bool {
     if !explicitRelationIDs.isEmpty, explicitRelationIDs.contains(id) { return true }
-    guard let number = Self.positionalNumber(id) else { return false }
+    guard let number else { return false }
     return number - 1 < positionalIDs.count && positionalIDs[number - 1]
   }
 
   /// N when `id` is `r` and N in decimal without leading zeros (the default id of the relation at position N - 1).
-  private static func positionalNumber(_ id: RelationID) -> Int? {
-    let text = id.rawValue.utf8
+  private static func positionalNumber(_ text: some Collection<UInt8>) -> Int? {
     guard text.count >= 2, text.count <= 18, text.first == UInt8(ascii: "r"),
       text.dropFirst().first != UInt8(ascii: "0")
     else { return nil }

@@ -54,27 +54,32 @@ public enum GraphFile {
     if let problem = data.withUnsafeBytes({ UTF8TextScanner.firstProblem(in: $0) }) {
       return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: name)])
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      return Contents(
-        graph: nil,
-        diagnostics: [
-          Diagnostic(
-            .error, .unreadableFile, file: name, line: 0, column: 0, field: "", message: "the file is not UTF-8 text")
-        ])
+    // Valid UTF-8 without NUL (checked above): read in place, with no copy of the text.
+    return data.withUnsafeBytes { raw in
+      read(
+        utf8: raw.bindMemory(to: UInt8.self), fileName: name, sourcesDirectory: sourcesDirectory,
+        checkingEvidence: checkingEvidence)
     }
-    return read(
-      yaml: text, fileName: name, sourcesDirectory: sourcesDirectory, checkingEvidence: checkingEvidence)
   }
 
   /// Reads data-file text, reporting every problem against `fileName` (`checkingEvidence` as for a file).
   public static func read(
     yaml text: String, fileName: String, sourcesDirectory: URL? = nil, checkingEvidence: Bool = false
   ) -> Contents {
+    var text = text
+    return text.withUTF8 { utf8 in
+      read(utf8: utf8, fileName: fileName, sourcesDirectory: sourcesDirectory, checkingEvidence: checkingEvidence)
+    }
+  }
+
+  /// Reads UTF-8 data-file text in place.
+  private static func read(
+    utf8 text: UnsafeBufferPointer<UInt8>, fileName: String, sourcesDirectory: URL?, checkingEvidence: Bool
+  ) -> Contents {
     let reader = DocumentReader(file: fileName)
     // A NUL (valid UTF-8, but no YAML character) is reported where it is, before the parser sees it.
-    var bytes = text
-    let hasNUL = bytes.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
-    if hasNUL, let problem = UTF8TextScanner.firstProblem(in: text.utf8) {
+    let hasNUL = text.baseAddress.map { memchr($0, 0, text.count) != nil } ?? false
+    if hasNUL, let problem = UTF8TextScanner.firstProblem(in: text) {
       return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: fileName)])
     }
     do {
@@ -84,7 +89,7 @@ public enum GraphFile {
       case .needsWholeTree:
         // A section came after `relations` that the relations depend on: read the file again as one tree.
         let reader = DocumentReader(file: fileName)
-        let events = try YAMLEventReader(yaml: text)
+        let events = try YAMLEventReader(utf8: text)
         guard try events.startDocument() else { return emptyFile(reader) }
         let root = try events.composeNode()
         try events.endDocument()
@@ -116,9 +121,9 @@ public enum GraphFile {
   /// when `graph` and `actors` came before them in the file. A section read before relations that comes after
   /// them asks for the whole-tree read instead (`.needsWholeTree`), so the result never depends on the path.
   private static func readStreaming(
-    _ text: String, reader: DocumentReader, sourcesDirectory: URL?
+    _ text: UnsafeBufferPointer<UInt8>, reader: DocumentReader, sourcesDirectory: URL?
   ) throws(YAMLSyntaxError) -> StreamingRead {
-    let events = try YAMLEventReader(yaml: text)
+    let events = try YAMLEventReader(utf8: text)
     guard try events.startDocument() else { return .empty }
     guard events.isUnanchoredMappingStart else {
       let root = try events.composeNode()
@@ -145,11 +150,12 @@ public enum GraphFile {
         builder.readSections(before: Fields(pairs: sections), rootMark: rootMark)
         streamed = true
         var position = 0
+        let relationKeys = GraphBuilder.relationFieldTable
         try events.advance()
         while !events.isAtCollectionEnd {
           // A relation of scalar fields is read from the records; any other item is composed.
-          var fields = GraphBuilder.RelationFields()
-          if let mark = events.scalarMapping(keys: GraphBuilder.relationFieldBytes, { fields.set($0, $1) }) {
+          var fields = GraphBuilder.RelationFields<YAMLRawScalar>()
+          if let mark = events.scalarMapping(keys: relationKeys, { fields.set($0, $1) }) {
             builder.readRelation(fields, mark: mark, position: position)
           } else {
             builder.readRelation(try events.composeNode(), position: position)

@@ -51,15 +51,22 @@ typedef struct {
 /// libyaml's parser over one text, with the batch of records it read last.
 typedef struct entente_yaml_reader entente_yaml_reader;
 
-/// A parser over `length` bytes at `text` (UTF-8; not copied: it must outlive the reader). NULL when out of memory.
-entente_yaml_reader *entente_yaml_reader_create(const unsigned char *text, size_t length);
+/// A parser over `length` bytes at `text` (UTF-8; not copied: it must outlive the reader), reading batches of at
+/// least `minimum` events, each going on until no collection deeper than `depth` is open (so that no node below
+/// that depth is cut between two batches), or to the stream's end, or an error.
+///
+/// With `threaded`, libyaml parses on a thread of its own, a few batches ahead of the reader, while the reader's
+/// caller works on the batch it holds; the batches, their records and every error are the same as without.
+/// NULL when out of memory (or the thread cannot start).
+entente_yaml_reader *entente_yaml_reader_create(
+    const unsigned char *text, size_t length, size_t minimum, size_t depth, int threaded);
 
+/// Stops the parser (and its thread) and frees everything.
 void entente_yaml_reader_destroy(entente_yaml_reader *reader);
 
-/// Replaces the batch with the next events: at least `minimum` of them, then on until every collection deeper than
-/// `depth` has ended (so that no node below that depth is cut between two batches), or the stream's end, or an
-/// error. Returns the number of records (0 only at an error with no record before it).
-size_t entente_yaml_reader_fill(entente_yaml_reader *reader, size_t minimum, size_t depth);
+/// Replaces the batch with the next one. Returns the number of records (0 only at an error with no record
+/// before it, or after the last batch).
+size_t entente_yaml_reader_fill(entente_yaml_reader *reader);
 
 /// The batch's records, and the arena their byte ranges point into (valid until the next fill).
 const entente_yaml_record *entente_yaml_reader_records(const entente_yaml_reader *reader);

@@ -15,7 +15,7 @@ struct UTF8KeyTable {
   }
 
   /// How many members there are (a repeated string is kept once).
-  private var memberCount = 0
+  private(set) var memberCount = 0
   /// Each member's bytes past the first 16, one after another, and where each starts.
   private var tails: [UInt8] = []
   private var tailStarts: [Int] = []
@@ -51,7 +51,8 @@ struct UTF8KeyTable {
     return text.withUTF8 { index(of: $0) } != nil
   }
 
-  private func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+  /// The index of the member with `key`'s bytes (members are numbered in the order first given), or `nil`.
+  func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
     let head = Self.head(key)
     return slots.withUnsafeBufferPointer { slots in
       var slot = hash(head, key) & mask
@@ -82,12 +83,15 @@ struct UTF8KeyTable {
     return tails[start..<start + key.count - 16].elementsEqual(key[16...])
   }
 
-  /// The first 16 bytes of `key`, zero-padded, as two words.
+  /// The first 16 bytes of `key`, zero-padded, as two words (in memory order).
   private static func head(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-    var words: (UInt64, UInt64) = (0, 0)
-    withUnsafeMutableBytes(of: &words) { raw in
-      for position in 0..<min(key.count, 16) { raw[position] = key[position] }
+    guard let base = key.baseAddress else { return (0, 0) }
+    let raw = UnsafeRawPointer(base)
+    if key.count >= 16 {
+      return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
     }
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: raw, byteCount: key.count) }
     return words
   }
 

@@ -10,6 +10,19 @@ struct YAMLSyntaxError: Error {
   let problem: String
 }
 
+/// A scalar without anchor or tag read in place (`YAMLEventReader.scalarMapping(keys:_:)`): its bytes in the
+/// reader's current batch, valid until the reader moves on.
+struct YAMLRawScalar {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let style: YAMLScalar.Style
+  let mark: YAMLMark
+
+  /// The scalar as a composed node.
+  var node: YAMLNode {
+    .scalar(YAMLScalar(string: String(decoding: bytes, as: UTF8.self), style: style, tag: nil, mark: mark))
+  }
+}
+
 /// libyaml's event parser (Yams's vendored copy, `CYaml`), composing nodes one subtree at a time.
 ///
 /// The same composition as `Yams.compose(yaml:_:)` with the basic resolver (the reader's previous path): aliases
@@ -30,26 +43,58 @@ final class YAMLEventReader {
   private var count = 0
   /// The current record's index in the batch.
   private var index = 0
-  /// The text libyaml reads (it keeps a pointer into it).
-  private let text: UnsafeMutableBufferPointer<UInt8>
+  /// The copy of the text libyaml reads (it keeps a pointer into it), when the reader made one.
+  private let ownedText: UnsafeMutableBufferPointer<UInt8>?
   /// Anchored nodes by name; a later anchor of the same name replaces an earlier one.
   private var anchors: [String: YAMLNode] = [:]
 
-  /// Events read in one batch at least; a batch ends only between the items of the data file's sections (no
+  /// Events read in one batch at least (more when libyaml parses on a thread of its own, so that handing a batch
+  /// over costs little beside parsing it); a batch ends only between the items of the data file's sections (no
   /// collection deeper than two levels open), so a section's item is never cut between two batches.
   private static let batchEvents = 512
+  private static let threadedBatchEvents = 8192
   private static let batchDepth = 2
+  /// The size from which libyaml parses on its own thread by default: below it, starting a thread costs more
+  /// than the overlap saves.
+  static let threadedMinimumBytes = 256 * 1024
 
   /// Starts reading `yaml` (UTF-8) at its first event after the stream start.
-  init(yaml: String) throws(YAMLSyntaxError) {
+  convenience init(yaml: String) throws(YAMLSyntaxError) {
     var bytes = yaml
-    text = bytes.withUTF8 { source in
+    let copy = bytes.withUTF8 { source in
       let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(source.count, 1))
       _ = copy.initialize(from: source)
       return UnsafeMutableBufferPointer(rebasing: copy[0..<source.count])
     }
-    guard let reader = entente_yaml_reader_create(text.baseAddress, text.count) else {
-      text.deallocate()
+    try self.init(utf8: UnsafeBufferPointer(copy), owned: copy)
+  }
+
+  /// Starts reading the UTF-8 text at `utf8`, which must outlive the reader (no copy is made).
+  ///
+  /// With `threaded` (by default for a text of `threadedMinimumBytes` or more), libyaml parses on a thread of its
+  /// own a few batches ahead, while the caller composes and reads; the events are the same.
+  convenience init(utf8: UnsafeBufferPointer<UInt8>, threaded: Bool? = nil) throws(YAMLSyntaxError) {
+    try self.init(utf8: utf8, owned: nil, threaded: threaded ?? (utf8.count >= Self.threadedMinimumBytes))
+  }
+
+  private init(
+    utf8: UnsafeBufferPointer<UInt8>, owned: UnsafeMutableBufferPointer<UInt8>?, threaded: Bool = false
+  ) throws(YAMLSyntaxError) {
+    var owned = owned
+    var text = utf8
+    if text.baseAddress == nil {
+      // libyaml reads an empty text from a non-null pointer.
+      let empty = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1)
+      owned = empty
+      text = UnsafeBufferPointer(start: empty.baseAddress, count: 0)
+    }
+    ownedText = owned
+    guard
+      let reader = entente_yaml_reader_create(
+        text.baseAddress, text.count, threaded ? Self.threadedBatchEvents : Self.batchEvents, Self.batchDepth,
+        threaded ? 1 : 0)
+    else {
+      owned?.deallocate()
       throw YAMLSyntaxError(mark: nil, problem: "Memory error")
     }
     self.reader = reader
@@ -59,12 +104,12 @@ final class YAMLEventReader {
 
   deinit {
     entente_yaml_reader_destroy(reader)
-    text.deallocate()
+    ownedText?.deallocate()
   }
 
   /// Reads the next batch; throws libyaml's error when it has no record before the error.
   private func fill() throws(YAMLSyntaxError) {
-    count = entente_yaml_reader_fill(reader, Self.batchEvents, Self.batchDepth)
+    count = entente_yaml_reader_fill(reader)
     index = 0
     guard count > 0, let first = entente_yaml_reader_records(reader) else { throw parserError() }
     records = first
@@ -148,15 +193,16 @@ final class YAMLEventReader {
   // MARK: Mappings of scalars
 
   /// Reads the mapping at the current event without composing it, when it is one of plain fields: no anchor or
-  /// tag, each key an untagged scalar among `keys` (UTF-8) written once, each value a scalar without anchor or tag.
+  /// tag, each key an untagged scalar among `keys` (at most 16) written once, each value a scalar without anchor or tag.
   ///
   /// Calls `field` with each key's position in `keys` and its value, in file order, and ends at the mapping's end;
-  /// returns the mapping's mark. Returns `nil` and stays at the mapping's start for any other node, which is then
-  /// composed as usual (`composeNode()`), so every error is found and worded as there.
-  func scalarMapping(keys: [[UInt8]], _ field: (Int, YAMLNode) -> Void) -> YAMLMark? {
+  /// returns the mapping's mark. The values' bytes stay valid until the reader moves on (`advance()`). Returns
+  /// `nil` and stays at the mapping's start for any other node, which is then composed as usual (`composeNode()`),
+  /// so every error is found and worded as there.
+  func scalarMapping(keys: UTF8KeyTable, _ field: (Int, YAMLRawScalar) -> Void) -> YAMLMark? {
     let start = records[index]
     guard Int(start.kind) == ENTENTE_YAML_MAPPING_START, start.flags == 0, start.end != UInt32.max,
-      keys.count <= 16
+      keys.memberCount <= 16
     else { return nil }
     let end = Int(start.end)
     var seen: UInt64 = 0
@@ -170,9 +216,7 @@ final class YAMLEventReader {
       guard Int(key.kind) == ENTENTE_YAML_SCALAR, key.flags == 0, Int(value.kind) == ENTENTE_YAML_SCALAR,
         value.flags == 0
       else { return nil }
-      let written = bytes(key.value_offset, key.value_length)
-      guard let known = keys.firstIndex(where: { $0.count == written.count && $0.elementsEqual(written) }),
-        seen & (1 << known) == 0
+      guard let known = keys.index(of: bytes(key.value_offset, key.value_length)), seen & (1 << known) == 0
       else { return nil }
       seen |= 1 << known
       order |= UInt64(known) << (4 * pairs)
@@ -181,7 +225,12 @@ final class YAMLEventReader {
     }
     position = index + 2
     for pair in 0..<pairs {
-      field(Int((order >> (4 * pair)) & 0xF), .scalar(scalar(records[position])))
+      let value = records[position]
+      field(
+        Int((order >> (4 * pair)) & 0xF),
+        YAMLRawScalar(
+          bytes: bytes(value.value_offset, value.value_length), style: YAMLScalar.Style(rawValue: value.style) ?? .any,
+          mark: Self.mark(of: value)))
       position += 2
     }
     index = end
