@@ -79,7 +79,8 @@ import Testing
     let kinds: [KindID] = ["alliance", "hostility", "patronage"]
     for position in 0..<500 {
       let start = try PartialDate(year: 1900 + position % 90)
-      let end: Period.End = position % 3 == 0 ? .open : position % 3 == 1 ? .unknown : .date(try PartialDate(year: 1995))
+      let end: Period.End =
+        position % 3 == 0 ? .open : position % 3 == 1 ? .unknown : .date(try PartialDate(year: 1995))
       builder.add(
         Relation(
           id: RelationID(position % 7 == 3 ? "x\(position)" : "r\(position + 1)"),
