@@ -95,6 +95,52 @@ struct UTF8TextScanner {
     return scanner.scan(bytes) ?? scanner.finish()
   }
 
+  /// The first problem of a whole text in memory: checked eight bytes at a time where it is ASCII, and scanned for
+  /// lines and columns only when something is wrong.
+  static func firstProblem(in bytes: UnsafeRawBufferPointer) -> TextProblem? {
+    isText(bytes) ? nil : firstProblem(in: bytes.bindMemory(to: UInt8.self))
+  }
+
+  /// Whether `bytes` are UTF-8 (RFC 3629) without a NUL: the rules of `scan(_:)`, without counting lines.
+  static func isText(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    let count = bytes.count
+    var offset = 0
+    while offset < count {
+      if offset + 8 <= count {
+        let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        // No byte ≥ 0x80 and no zero byte (the classic "has a zero byte" test on the word).
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        if word & highBits == 0, (word &- 0x0101_0101_0101_0101) & ~word & highBits == 0 {
+          offset += 8
+          continue
+        }
+      }
+      let lead = bytes[offset]
+      let length: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch lead {
+      case 0x00: return false
+      case 0x01...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0: (length, lower) = (3, 0xA0)
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: (length, upper) = (3, 0x9F)
+      case 0xF0: (length, lower) = (4, 0x90)
+      case 0xF1...0xF3: length = 4
+      case 0xF4: (length, upper) = (4, 0x8F)
+      default: return false
+      }
+      guard offset + length <= count else { return false }
+      for next in 1..<length {
+        let byte = bytes[offset + next]
+        guard (next == 1 ? lower...upper : 0x80...0xBF).contains(byte) else { return false }
+      }
+      offset += length
+    }
+    return true
+  }
+
   /// The first problem of a file, read in chunks.
   /// - Throws: The error reading the file.
   static func firstProblem(inFile path: String) throws -> TextProblem? {

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteTestSupport
 import Foundation
 import Testing
 
@@ -120,6 +121,32 @@ import Testing
       let bytes = (0..<Int(next() % 8)).map { _ in alphabet[Int(next()) % alphabet.count] }
       let valid = String(validating: bytes, as: UTF8.self) != nil
       #expect((UTF8TextScanner.firstProblem(in: bytes) == nil) == valid, "\(bytes)")
+    }
+  }
+
+  /// The word-at-a-time check of a text in memory says what the byte scanner says (NUL included), on texts mostly
+  /// ASCII with a bad or multi-byte sequence anywhere, across the eight-byte steps.
+  @Test func theWordCheckAgreesWithTheScanner() {
+    var random = SplitMix64(seed: 77)
+    let alphabet: [UInt8] = [
+      0x41, 0x41, 0x41, 0x41, 0x0A, 0x20, 0x7F, 0x00, 0x80, 0xBF, 0xC2, 0xC0, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5,
+      0xA0, 0x9F, 0x90, 0x8F,
+    ]
+    for round in 0..<20_000 {
+      var bytes = [UInt8](repeating: 0x61, count: Int(random.next() % 40))
+      for _ in 0..<Int(random.next() % 4) where !bytes.isEmpty {
+        bytes[Int(random.next() % UInt64(bytes.count))] = alphabet[Int(random.next() % UInt64(alphabet.count))]
+      }
+      if round % 3 == 0, bytes.count > 3 {
+        // A valid multi-byte character somewhere.
+        let character = Array(["é", "€", "𝄞"][round % 9 / 3].utf8)
+        let at = Int(random.next() % UInt64(bytes.count - 3))
+        bytes.replaceSubrange(at..<at + character.count, with: character)
+      }
+      let scanned = UTF8TextScanner.firstProblem(in: bytes)
+      let checked = bytes.withUnsafeBytes { UTF8TextScanner.firstProblem(in: $0) }
+      #expect(scanned == checked, "\(bytes)")
+      #expect(bytes.withUnsafeBytes { UTF8TextScanner.isText($0) } == (scanned == nil), "\(bytes)")
     }
   }
 
