@@ -45,7 +45,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   /// 1-based column, or 0 when the problem concerns the whole file.
   public let column: Int
   /// The path of the field, such as `relations[3].from` (0-based positions), or empty for the whole file.
-  public let field: String
+  public var field: String { fieldPath.text }
+  private let fieldPath: FieldPath
   /// What is wrong and what was expected.
   public let message: String
 
@@ -57,8 +58,42 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     self.file = file
     self.line = line
     self.column = column
-    self.field = field
+    fieldPath = .text(field)
     self.message = message
+  }
+
+  /// A diagnostic of a field of the item at `position` in a list (`relations[12].citations`), whose path is
+  /// written out only when read: a reader that reports one per item of a large file makes no string per item.
+  init(
+    _ severity: Severity, _ code: Code, file: String, line: Int, column: Int, list: StaticString, position: Int,
+    field: StaticString, message: String
+  ) {
+    self.severity = severity
+    self.code = code
+    self.file = file
+    self.line = line
+    self.column = column
+    fieldPath = .item(list: list, position: position, field: field)
+    self.message = message
+  }
+
+  /// A field path: written out, or the parts of an item's field.
+  ///
+  /// Two paths are equal when their text is.
+  private enum FieldPath: Hashable, Sendable {
+    case text(String)
+    case item(list: StaticString, position: Int, field: StaticString)
+
+    var text: String {
+      switch self {
+      case .text(let text): text
+      case .item(let list, let position, let field): "\(list)[\(position)].\(field)"
+      }
+    }
+
+    static func == (a: FieldPath, b: FieldPath) -> Bool { a.text == b.text }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
   }
 
   /// The same diagnostic with another severity (`validate --strict-evidence` makes warnings errors).

@@ -28,6 +28,19 @@ final class DocumentReader {
         message: message))
   }
 
+  /// Records a problem of the field `field` of the item at `position` in the list `list` (its path written out
+  /// only when read).
+  func report(
+    _ severity: Diagnostic.Severity, _ code: Diagnostic.Code, at mark: YAMLMark?, list: StaticString, position: Int,
+    field: StaticString, _ message: String
+  ) {
+    if severity == .error { errorCount += 1 }
+    diagnostics.append(
+      Diagnostic(
+        severity, code, file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, list: list, position: position,
+        field: field, message: message))
+  }
+
   /// The fields of a mapping, checking that its keys are known strings.
   func mapping(_ node: YAMLNode, field: @autoclosure () -> String, allowed: [String]) -> Fields? {
     guard case .mapping(let mapping) = node else {

@@ -604,8 +604,7 @@ struct GraphBuilder {
       return String(decoding: value.bytes, as: UTF8.self)
     }
     guard let label = text(raw.label), let note = text(raw.note) else { return false }
-    reader.report(
-      .warning, .missingCitation, at: mark, field: "relations[\(position)].citations", "the relation cites no source")
+    reportMissingCitation(at: mark, position: position)
     noteID(id, isPositional: number == position + 1, position: position)
     endpointPositions.reserveCapacity(2 * relations.capacity)
     if endpointPositions.count < 2 * relations.count {
@@ -709,9 +708,7 @@ struct GraphBuilder {
     if let node = fields.citations {
       citations = readCitations(node, field: field(), owner: .relation(relations.count), writtenOn: writtenOn)
     } else {
-      reader.report(
-        .warning, .missingCitation, at: mark, field: "relations[\(position)].citations",
-        "the relation cites no source")
+      reportMissingCitation(at: mark, position: position)
     }
     let inferred = readInferred(fields.inferred, field: field(), writtenOn: writtenOn)
     let label = fields.label.flatMap { reader.string($0, field: "\(field()).label") }
@@ -732,6 +729,13 @@ struct GraphBuilder {
     relationDateMarks.append(
       Self.dateMarks(
         from: fields.from, to: fields.to, on: fields.on, inferred: fields.inferred, citations: fields.citations))
+  }
+
+  /// The warning for a relation without `citations` (one per relation of many a large file: no string made).
+  private func reportMissingCitation(at mark: YAMLMark, position: Int) {
+    reader.report(
+      .warning, .missingCitation, at: mark, list: "relations", position: position, field: "citations",
+      "the relation cites no source")
   }
 
   /// Records the id of the relation at `position` as used; `isPositional`: it is `r<position + 1>`.

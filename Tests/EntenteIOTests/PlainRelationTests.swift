@@ -96,6 +96,28 @@ import Testing
     ReaderEquivalenceTests.expectSameReading(text, sources: nil, "written")
   }
 
+  /// A diagnostic whose field path is written out when read is the diagnostic with that path written out.
+  @Test func anItemFieldPathIsItsText() throws {
+    let parts = Diagnostic(
+      .warning, .missingCitation, file: "f.yaml", line: 3, column: 2, list: "relations", position: 12,
+      field: "citations", message: "the relation cites no source")
+    let text = Diagnostic(
+      .warning, .missingCitation, file: "f.yaml", line: 3, column: 2, field: "relations[12].citations",
+      message: "the relation cites no source")
+    #expect(parts.field == "relations[12].citations")
+    #expect(parts == text && parts.hashValue == text.hashValue)
+    #expect(Set([parts, text]).count == 1)
+    #expect(parts.description == text.description)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    #expect(try encoder.encode(parts) == encoder.encode(text))
+    #expect(parts.with(severity: .error).field == "relations[12].citations")
+    let other = Diagnostic(
+      .warning, .missingCitation, file: "f.yaml", line: 3, column: 2, list: "relations", position: 13,
+      field: "citations", message: "the relation cites no source")
+    #expect(parts != other)
+  }
+
   // MARK: libyaml on its own thread
 
   /// Every event of `text` composed, as text: the tree, or the error where it is.
