@@ -13,6 +13,9 @@ final class DocumentReader {
 
   var hasErrors: Bool { errorCount > 0 }
 
+  /// Makes room for this many diagnostics.
+  func reserveCapacity(diagnostics count: Int) { diagnostics.reserveCapacity(count) }
+
   /// Records an error.
   func report(_ code: Diagnostic.Code, at mark: YAMLMark?, field: String, _ message: String) {
     report(.error, code, at: mark, field: field, message)

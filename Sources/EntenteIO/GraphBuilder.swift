@@ -131,6 +131,17 @@ struct GraphBuilder {
     }
   }
 
+  /// Makes room for about this many relations, so that a large file's lists are not copied as they grow (room
+  /// reserved and never used is address space only: its pages are never touched).
+  mutating func reserveCapacity(relations count: Int) {
+    relations.reserveCapacity(count)
+    relationMarks.reserveCapacity(count)
+    relationDateMarks.reserveCapacity(count)
+    endpointPositions.reserveCapacity(2 * count)
+    positionalIDs.reserveCapacity(count)
+    reader.reserveCapacity(diagnostics: count)
+  }
+
   /// Reads a whole composed file.
   mutating func build(root: YAMLNode, sourcesDirectory: URL?) -> TemporalGraph? {
     guard let top = reader.mapping(root, field: "", allowed: Self.topLevelFields) else { return nil }
@@ -606,7 +617,6 @@ struct GraphBuilder {
     guard let label = text(raw.label), let note = text(raw.note) else { return false }
     reportMissingCitation(at: mark, position: position)
     noteID(id, isPositional: number == position + 1, position: position)
-    endpointPositions.reserveCapacity(2 * relations.capacity)
     if endpointPositions.count < 2 * relations.count {
       endpointPositions.append(contentsOf: repeatElement(-1, count: 2 * relations.count - endpointPositions.count))
     }

@@ -148,6 +148,9 @@ public enum GraphFile {
         sections.contains(where: { $0.key == "graph" }), sections.contains(where: { $0.key == "actors" })
       {
         builder.readSections(before: Fields(pairs: sections), rootMark: rootMark)
+        // A relation takes some 40 bytes of text at the least (and a missing citation makes one warning each):
+        // room for about as many as the text can hold, in address space only.
+        builder.reserveCapacity(relations: min(text.count / 40, 1 << 26))
         streamed = true
         var position = 0
         let relationKeys = GraphBuilder.relationFieldTable
