@@ -127,6 +127,9 @@ extension TemporalGraph {
     private var sourceLocations: [InputLocation?] = []
     private var actorLocations: [InputLocation?] = []
     private var relationLocations: [InputLocation?] = []
+    /// Relations added in bulk whose locations are made only for a problem: the first position of each run, its
+    /// length, and the function that locates its relations (by position in the run).
+    private var relationLocators: [(start: Int, count: Int, locate: @Sendable (Int) -> InputLocation?)] = []
     // The endpoints' actor positions a reader gave with a relation (source, target; -1: none given), by relation
     // position like the locations; checked against the actors' ids, and the graph's endpoint table when right.
     private var endpointHints: [Int32] = []
@@ -211,6 +214,41 @@ extension TemporalGraph {
       endpointHints.append(Int32(clamping: sourcePosition))
       endpointHints.append(Int32(clamping: targetPosition))
       add(relation, at: location)
+    }
+
+    /// Adds relations in one call (the arrays kept as they are, no record copied, when nothing was added before),
+    /// with the positions of their endpoints and a function that locates them, called only for a relation with a
+    /// problem: a reader of a large file keeps no location per relation.
+    ///
+    /// The positions are checked as ``add(_:sourcePosition:targetPosition:at:)`` checks them (-1: none given).
+    /// - Parameters:
+    ///   - newRelations: The relations, in order.
+    ///   - endpointPositions: Each relation's source and target positions, interleaved: twice as many as relations.
+    ///   - locations: Where the relation at a position of `newRelations` was read.
+    public mutating func add(
+      contentsOf newRelations: [Relation], endpointPositions: [Int32],
+      locations: @escaping @Sendable (_ position: Int) -> InputLocation?
+    ) {
+      precondition(endpointPositions.count == 2 * newRelations.count, "two endpoint positions per relation")
+      if !newRelations.isEmpty { relationLocators.append((relations.count, newRelations.count, locations)) }
+      if relations.isEmpty, endpointHints.isEmpty {
+        relations = newRelations
+        endpointHints = endpointPositions
+        return
+      }
+      if endpointHints.count < 2 * relations.count {
+        endpointHints.append(contentsOf: repeatElement(-1, count: 2 * relations.count - endpointHints.count))
+      }
+      endpointHints += endpointPositions
+      relations += newRelations
+    }
+
+    /// Where the relation at `position` was read, when the reader said.
+    private func relationLocation(_ position: Int) -> InputLocation? {
+      for locator in relationLocators where locator.start <= position && position < locator.start + locator.count {
+        return locator.locate(position - locator.start)
+      }
+      return Self.location(position, in: relationLocations)
     }
 
     /// Makes room for this many actors and relations in all, so that a reader that knows how many it will add
@@ -322,7 +360,7 @@ extension TemporalGraph {
       }
       var knownKinds: [KindID] = []
       for (position, relation) in relations.enumerated() {
-        let location = Self.location(position, in: relationLocations)
+        let location = relationLocation(position)
         let id = relation.id
         // A default id (`r<n>` at its position) is valid and can clash only with an earlier other id.
         let defaultPosition = id.defaultPosition
@@ -411,7 +449,6 @@ extension TemporalGraph {
       var problems: [GraphProblem] = []
       guard !lifetimes.isEmpty else { return [] }
       for (position, relation) in relations.enumerated() {
-        let location = Self.location(position, in: relationLocations)
         let (source, target) = (relation.source, relation.target)
         let ends = source == target ? [source] : source < target ? [source, target] : [target, source]
         for actor in ends {
@@ -423,7 +460,7 @@ extension TemporalGraph {
               GraphProblem(
                 issue: .warning(
                   .outsideLifetime(relation: relation.id, actor: actor, period: relation.period, lifetime: lifetime)),
-                location: location))
+                location: relationLocation(position)))
           }
         }
       }

@@ -187,16 +187,15 @@ struct GraphBuilder {
     for (actor, mark) in zip(actors, actorMarks) {
       core.add(actor, at: location(mark, "actors[\(actor.id)]"))
     }
-    for (position, (relation, mark)) in zip(relations, relationMarks).enumerated() {
-      let at = location(mark, "relations[\(relation.id)]")
-      if 2 * position < endpointPositions.count, endpointPositions[2 * position] >= 0 {
-        core.add(
-          relation, sourcePosition: Int(endpointPositions[2 * position]),
-          targetPosition: Int(endpointPositions[2 * position + 1]), at: at)
-      } else {
-        core.add(relation, at: at)
-      }
+    // The relations in one call, with the endpoints found by their bytes; each located only for a problem.
+    endpointPositions.append(contentsOf: repeatElement(-1, count: 2 * relations.count - endpointPositions.count))
+    let (file, relations, marks) = (reader.file, relations, relationMarks)
+    core.add(contentsOf: relations, endpointPositions: endpointPositions) { position in
+      InputLocation(
+        file: file, line: marks[position]?.line, column: marks[position]?.column,
+        field: "relations[\(relations[position].id)]")
     }
+    endpointPositions = []
     // One pass over the rules: the graph with its warnings, or every problem.
     var graph: TemporalGraph?
     var problems: [GraphProblem]
@@ -556,10 +555,11 @@ struct GraphBuilder {
     _ raw: RelationFields<YAMLRawScalar>, mark: YAMLMark, position: Int
   ) -> Bool {
     guard raw.event == nil, raw.weight == nil, raw.initiator == nil, raw.citations == nil, raw.inferred == nil,
-      let actorTable, let kindTable, actorIDs.count == actors.count,
-      let sourceValue = raw.source, let source = actorTable.index(of: sourceValue.bytes),
-      let targetValue = raw.target, let target = actorTable.index(of: targetValue.bytes),
-      let kindValue = raw.kind, let kind = kindTable.index(of: kindValue.bytes),
+      actorIDs.count == actors.count,
+      // (The tables are read in place: binding them would copy, and retain, their arrays per relation.)
+      let sourceValue = raw.source, let source = actorTable?.index(of: sourceValue.bytes),
+      let targetValue = raw.target, let target = actorTable?.index(of: targetValue.bytes),
+      let kindValue = raw.kind, let kind = kindTable?.index(of: kindValue.bytes),
       Self.isPlainText(sourceValue), Self.isPlainText(targetValue), Self.isPlainText(kindValue)
     else { return false }
     // The id: its default `r<position + 1>`, or one given that no relation read before has.
