@@ -159,6 +159,10 @@ public struct Relation: Hashable, Sendable, Identifiable {
     details = Details.make(fields)
   }
 
+  /// Whether any optional field (weight, label, note, initiator, citations, inferred, event) is set: `false` for
+  /// most relations of large graphs, whose checks of those fields can then be skipped (internal).
+  var hasDetails: Bool { details !== Details.empty }
+
   /// Whether the relation joins `a` and `b`, in either order.
   public func joins(_ a: ActorID, _ b: ActorID) -> Bool {
     (source == a && target == b) || (source == b && target == a)

@@ -213,6 +213,29 @@ extension TemporalGraph {
       add(relation, at: location)
     }
 
+    /// Adds relations whose sources and targets the reader has already found among the actors added, in one call:
+    /// as ``add(_:sourcePosition:targetPosition:at:)`` for each, without locations, but taking the arrays as they
+    /// are when nothing was added before (no copy of a record).
+    ///
+    /// The positions are checked as there: a wrong one costs a lookup and changes nothing.
+    /// - Parameters:
+    ///   - newRelations: The relations, in order.
+    ///   - endpointPositions: The positions of each relation's source and target, interleaved (source, target,
+    ///     source, …): twice as many as relations.
+    public mutating func add(contentsOf newRelations: [Relation], endpointPositions: [Int32]) {
+      precondition(endpointPositions.count == 2 * newRelations.count, "two endpoint positions per relation")
+      if relations.isEmpty, endpointHints.isEmpty, relationLocations.isEmpty {
+        relations = newRelations
+        endpointHints = endpointPositions
+        return
+      }
+      if endpointHints.count < 2 * relations.count {
+        endpointHints.append(contentsOf: repeatElement(-1, count: 2 * relations.count - endpointHints.count))
+      }
+      endpointHints += endpointPositions
+      relations += newRelations
+    }
+
     /// Makes room for this many actors and relations in all, so that a reader that knows how many it will add
     /// has each list allocated once, at its size.
     /// - Parameters:
@@ -245,6 +268,10 @@ extension TemporalGraph {
       var actorPositions: [ActorID: Int]
       var relationTable: RelationIDTable
       var endpointPositions: [Int32]
+      /// The relations' kinds and weights, when the checks made them (else the graph makes them).
+      var columns: RelationColumns? = nil
+      /// Each relation's possible days as clamped ordinals, when the checks made them (else the graph does).
+      var dayBounds: (lower: [Int32], upper: [Int32])? = nil
     }
 
     /// The problems, and the tables the graph is built with (each id hashed once, in the checks).
@@ -320,65 +347,98 @@ extension TemporalGraph {
         }
         return actorTable.position(of: actor, in: actorPositions).map { Int32($0) }
       }
-      var knownKinds: [KindID] = []
-      for (position, relation) in relations.enumerated() {
-        let location = Self.location(position, in: relationLocations)
-        let id = relation.id
-        // A default id (`r<n>` at its position) is valid and can clash only with an earlier other id.
-        let defaultPosition = id.defaultPosition
-        if defaultPosition != position, !RelationID.isValid(id.rawValue) {
-          error(.invalidID("relation", id.rawValue), location)
-        }
-        if !relationIDs.insert(position, id: id, defaultPosition: defaultPosition, in: relations) {
-          error(.duplicateRelation(id), location)
-        }
-        // Source, target, then initiator (no array per relation); each id compared with the actor the reader
-        // found, else hashed once.
-        if let source = endpoint(relation.source, 2 * position) {
-          if endpointPositions[2 * position] != source { endpointPositions[2 * position] = source }
-        } else {
-          error(.unknownActor(relation.source, relation: id), location)
-        }
-        if let target = endpoint(relation.target, 2 * position + 1) {
-          if endpointPositions[2 * position + 1] != target { endpointPositions[2 * position + 1] = target }
-        } else {
-          error(.unknownActor(relation.target, relation: id), location)
-        }
-        let initiator = relation.initiator
-        if let initiator, actorTable.position(of: initiator, in: actorPositions) == nil {
-          error(.unknownActor(initiator, relation: id), location)
-        }
-        if let initiator, initiator != relation.source, initiator != relation.target {
-          error(.invalidInitiator(initiator, relation: id), location)
-        }
-        // Graphs use a handful of kinds: the known ones met so far are compared before a lookup.
-        if !knownKinds.contains(relation.kind) {
-          if kinds[relation.kind] == nil {
-            error(.unknownKind(relation.kind, relation: id), location)
-          } else if knownKinds.count < 8 {
-            knownKinds.append(relation.kind)
+      // What the graph needs of every relation, made in this one pass: kind indices (numbered in order of
+      // first use), weights, possible days.
+      let count = relations.count
+      var numbering = RelationColumns.KindNumbering()
+      // By kind index: whether the kind is known, and what it declares of events.
+      var kindFacts: [(known: Bool, event: Bool?)] = []
+      var kindIndices = [Int32](repeating: 0, count: count)
+      var weights: [Double] = []
+      var lower = [Int32](repeating: 0, count: count)
+      var upper = [Int32](repeating: 0, count: count)
+      // Read in place: no copy of a record (and of its ids) per relation.
+      relations.withUnsafeBufferPointer { records in
+        for position in 0..<count {
+          let location = Self.location(position, in: relationLocations)
+          let id = records[position].id
+          // A default id (`r<n>` at its position) is valid and can clash only with an earlier other id.
+          let defaultPosition = id.defaultPosition
+          if defaultPosition != position, !RelationID.isValid(id.rawValue) {
+            error(.invalidID("relation", id.rawValue), location)
           }
-        }
-        if let weight = relation.weight, !(weight.isFinite && weight.isNormal && weight > 0) {
-          error(.invalidWeight(weight, relation: id), location)
-        }
-        let citations = relation.citations
-        for citation in citations where !sourceIDs.contains(citation.source) {
-          error(.unknownSource(citation.source, relation: id), location)
-        }
-        if citations.contains(where: { $0.quote.isBlank }) {
-          error(.emptyText("relation '\(id)'", "quote"), location)
-        }
-        if relation.period.end == .open, relation.isEvent(in: kinds) {
-          let declaredBy = relation.event != nil ? "event: true" : "its kind '\(relation.kind)' is declared event: true"
-          error(.ongoingEvent(id, declaredBy: declaredBy), location)
-        }
-        for mistake in relation.provenanceMistakes() {
-          error(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), location)
+          if !relationIDs.insert(position, id: id, defaultPosition: defaultPosition, in: relations) {
+            error(.duplicateRelation(id), location)
+          }
+          // Source, target, then initiator (no array per relation); each id compared with the actor the reader
+          // found, else hashed once.
+          let sourceID = records[position].source
+          if let source = endpoint(sourceID, 2 * position) {
+            if endpointPositions[2 * position] != source { endpointPositions[2 * position] = source }
+          } else {
+            error(.unknownActor(sourceID, relation: id), location)
+          }
+          let targetID = records[position].target
+          if let target = endpoint(targetID, 2 * position + 1) {
+            if endpointPositions[2 * position + 1] != target { endpointPositions[2 * position + 1] = target }
+          } else {
+            error(.unknownActor(targetID, relation: id), location)
+          }
+          // Most relations of large graphs have no optional field: nothing of them to check.
+          let hasDetails = records[position].hasDetails
+          if hasDetails, let initiator = records[position].initiator {
+            if actorTable.position(of: initiator, in: actorPositions) == nil {
+              error(.unknownActor(initiator, relation: id), location)
+            }
+            if initiator != sourceID, initiator != targetID {
+              error(.invalidInitiator(initiator, relation: id), location)
+            }
+          }
+          let kind = records[position].kind
+          let (kindIndex, isNew) = numbering.index(of: kind)
+          if isNew { kindFacts.append((kinds[kind] != nil, kinds.event(of: kind))) }
+          kindIndices[position] = kindIndex
+          let facts = kindFacts[Int(kindIndex)]
+          if !facts.known { error(.unknownKind(kind, relation: id), location) }
+          if hasDetails, let weight = records[position].weight {
+            if !(weight.isFinite && weight.isNormal && weight > 0) {
+              error(.invalidWeight(weight, relation: id), location)
+            }
+            if weights.isEmpty { weights = [Double](repeating: .nan, count: count) }
+            weights[position] = weight
+          }
+          if hasDetails {
+            let citations = records[position].citations
+            for citation in citations where !sourceIDs.contains(citation.source) {
+              error(.unknownSource(citation.source, relation: id), location)
+            }
+            if citations.contains(where: { $0.quote.isBlank }) {
+              error(.emptyText("relation '\(id)'", "quote"), location)
+            }
+          }
+          let period = records[position].period
+          // An event (its own declaration, else its kind's, else a single date: never an open period) cannot
+          // be ongoing (`Relation.isEvent(in:)`, with the kind's declaration looked up once per kind).
+          if period.end == .open, (hasDetails ? records[position].event : nil) ?? facts.event ?? false {
+            let declaredBy =
+              hasDetails && records[position].event != nil
+              ? "event: true" : "its kind '\(kind)' is declared event: true"
+            error(.ongoingEvent(id, declaredBy: declaredBy), location)
+          }
+          if hasDetails {
+            for mistake in records[position].provenanceMistakes() {
+              error(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), location)
+            }
+          }
+          let days = period.possibleDays
+          lower[position] = IntervalIndex.clamp(days.lowerBound.ordinal)
+          upper[position] = IntervalIndex.clamp(days.upperBound.ordinal)
         }
       }
       let tables = Tables(
-        actorPositions: actorPositions, relationTable: relationIDs.finished(), endpointPositions: endpointPositions)
+        actorPositions: actorPositions, relationTable: relationIDs.finished(), endpointPositions: endpointPositions,
+        columns: RelationColumns(kindIDs: numbering.kindIDs, kindIndices: kindIndices, weights: weights),
+        dayBounds: (lower, upper))
       guard includingWarnings else { return (problems, tables) }
       problems += lifetimeWarnings()
       problems += sharedNameWarnings()

@@ -72,14 +72,18 @@ public struct TemporalGraph: Sendable {
     actorPositions = tables.actorPositions
     relationTable = tables.relationTable
     endpointPositions = tables.endpointPositions
-    let columns = RelationColumns(relations)
+    let columns = tables.columns ?? RelationColumns(relations)
     self.columns = columns
     pairIndex = PairIndex(
       endpointPositions: tables.endpointPositions, kindIndices: columns.kindIndices, actorCount: actors.count)
-    relationIndex = IntervalIndex(count: relations.count) {
-      relations[$0].period.possibleDays
-    } payload: {
-      $0
+    if let bounds = tables.dayBounds {
+      relationIndex = IntervalIndex(lowerBounds: bounds.lower, upperBounds: bounds.upper)
+    } else {
+      relationIndex = IntervalIndex(count: relations.count) {
+        relations[$0].period.possibleDays
+      } payload: {
+        $0
+      }
     }
     lifetimeIndex = IntervalIndex(
       actors.enumerated().compactMap { position, actor in actor.lifetime.map { ($0.possibleDays, position) } })
@@ -461,17 +465,39 @@ package struct RelationColumns: Sendable {
   package let weights: [Double]
 
   init(_ relations: [Relation]) {
-    var kindIDs: [KindID] = []
-    var lookup: [KindID: Int32] = [:]
+    var numbering = KindNumbering()
     var kindIndices = [Int32](repeating: 0, count: relations.count)
     var weights: [Double] = []
-    var last: (kind: KindID, index: Int32)?
     for (position, relation) in relations.enumerated() {
-      let kind = relation.kind
+      kindIndices[position] = numbering.index(of: relation.kind).index
+      if let weight = relation.weight {
+        if weights.isEmpty { weights = [Double](repeating: .nan, count: relations.count) }
+        weights[position] = weight
+      }
+    }
+    self.init(kindIDs: numbering.kindIDs, kindIndices: kindIndices, weights: weights)
+  }
+
+  /// Columns made elsewhere (the builder's checks fill them in their one pass over the relations).
+  init(kindIDs: [KindID], kindIndices: [Int32], weights: [Double]) {
+    self.kindIDs = kindIDs
+    self.kindIndices = kindIndices
+    self.weights = weights
+  }
+
+  /// Numbers kinds in order of first use, as the columns do.
+  struct KindNumbering {
+    /// The kinds met, in order of first use.
+    private(set) var kindIDs: [KindID] = []
+    private var lookup: [KindID: Int32] = [:]
+    private var last: (kind: KindID, index: Int32)?
+
+    /// The kind's index, and whether it is met here for the first time.
+    mutating func index(of kind: KindID) -> (index: Int32, isNew: Bool) {
+      if let last, last.kind == kind { return (last.index, false) }
       let index: Int32
-      if let last, last.kind == kind {
-        index = last.index
-      } else if kindIDs.count <= 8, let known = kindIDs.firstIndex(of: kind) {
+      var isNew = false
+      if kindIDs.count <= 8, let known = kindIDs.firstIndex(of: kind) {
         // A graph uses a handful of kinds: comparing ids is cheaper than hashing one per relation.
         index = Int32(known)
       } else if let known = lookup[kind] {
@@ -480,16 +506,10 @@ package struct RelationColumns: Sendable {
         index = Int32(kindIDs.count)
         kindIDs.append(kind)
         lookup[kind] = index
+        isNew = true
       }
       last = (kind, index)
-      kindIndices[position] = index
-      if let weight = relation.weight {
-        if weights.isEmpty { weights = [Double](repeating: .nan, count: relations.count) }
-        weights[position] = weight
-      }
+      return (index, isNew)
     }
-    self.kindIDs = kindIDs
-    self.kindIndices = kindIndices
-    self.weights = weights
   }
 }
