@@ -347,98 +347,77 @@ extension TemporalGraph {
         }
         return actorTable.position(of: actor, in: actorPositions).map { Int32($0) }
       }
-      // What the graph needs of every relation, made in this one pass: kind indices (numbered in order of
-      // first use), weights, possible days.
-      let count = relations.count
-      var numbering = RelationColumns.KindNumbering()
-      // By kind index: whether the kind is known, and what it declares of events.
-      var kindFacts: [(known: Bool, event: Bool?)] = []
-      var kindIndices = [Int32](repeating: 0, count: count)
-      var weights: [Double] = []
-      var lower = [Int32](repeating: 0, count: count)
-      var upper = [Int32](repeating: 0, count: count)
-      // Read in place: no copy of a record (and of its ids) per relation.
-      relations.withUnsafeBufferPointer { records in
-        for position in 0..<count {
-          let location = Self.location(position, in: relationLocations)
-          let id = records[position].id
-          // A default id (`r<n>` at its position) is valid and can clash only with an earlier other id.
-          let defaultPosition = id.defaultPosition
-          if defaultPosition != position, !RelationID.isValid(id.rawValue) {
-            error(.invalidID("relation", id.rawValue), location)
-          }
-          if !relationIDs.insert(position, id: id, defaultPosition: defaultPosition, in: relations) {
-            error(.duplicateRelation(id), location)
-          }
-          // Source, target, then initiator (no array per relation); each id compared with the actor the reader
-          // found, else hashed once.
-          let sourceID = records[position].source
-          if let source = endpoint(sourceID, 2 * position) {
-            if endpointPositions[2 * position] != source { endpointPositions[2 * position] = source }
-          } else {
-            error(.unknownActor(sourceID, relation: id), location)
-          }
-          let targetID = records[position].target
-          if let target = endpoint(targetID, 2 * position + 1) {
-            if endpointPositions[2 * position + 1] != target { endpointPositions[2 * position + 1] = target }
-          } else {
-            error(.unknownActor(targetID, relation: id), location)
-          }
-          // Most relations of large graphs have no optional field: nothing of them to check.
-          let hasDetails = records[position].hasDetails
-          if hasDetails, let initiator = records[position].initiator {
-            if actorTable.position(of: initiator, in: actorPositions) == nil {
-              error(.unknownActor(initiator, relation: id), location)
-            }
-            if initiator != sourceID, initiator != targetID {
-              error(.invalidInitiator(initiator, relation: id), location)
-            }
-          }
-          let kind = records[position].kind
-          let (kindIndex, isNew) = numbering.index(of: kind)
-          if isNew { kindFacts.append((kinds[kind] != nil, kinds.event(of: kind))) }
-          kindIndices[position] = kindIndex
-          let facts = kindFacts[Int(kindIndex)]
-          if !facts.known { error(.unknownKind(kind, relation: id), location) }
-          if hasDetails, let weight = records[position].weight {
-            if !(weight.isFinite && weight.isNormal && weight > 0) {
-              error(.invalidWeight(weight, relation: id), location)
-            }
-            if weights.isEmpty { weights = [Double](repeating: .nan, count: count) }
-            weights[position] = weight
-          }
-          if hasDetails {
-            let citations = records[position].citations
-            for citation in citations where !sourceIDs.contains(citation.source) {
-              error(.unknownSource(citation.source, relation: id), location)
-            }
-            if citations.contains(where: { $0.quote.isBlank }) {
-              error(.emptyText("relation '\(id)'", "quote"), location)
-            }
-          }
-          let period = records[position].period
-          // An event (its own declaration, else its kind's, else a single date: never an open period) cannot
-          // be ongoing (`Relation.isEvent(in:)`, with the kind's declaration looked up once per kind).
-          if period.end == .open, (hasDetails ? records[position].event : nil) ?? facts.event ?? false {
-            let declaredBy =
-              hasDetails && records[position].event != nil
-              ? "event: true" : "its kind '\(kind)' is declared event: true"
-            error(.ongoingEvent(id, declaredBy: declaredBy), location)
-          }
-          if hasDetails {
-            for mistake in records[position].provenanceMistakes() {
-              error(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), location)
-            }
-          }
-          let days = period.possibleDays
-          lower[position] = IntervalIndex.clamp(days.lowerBound.ordinal)
-          upper[position] = IntervalIndex.clamp(days.upperBound.ordinal)
+      // What the graph needs of every relation, and what of it is plain (see `RelationFacts`), in one pass over
+      // the records made in halves on two CPUs; the pass below then reads a record only where something may be
+      // wrong or an optional field is set.
+      // (Hints for some relations only are checked below: `endpointPositions` does not hold them.)
+      let facts = RelationFacts(
+        relations, endpointHints: endpointHints.count == 2 * relations.count ? endpointHints : [], actorIDs: actorIDs)
+      let kindFacts = facts.kindIDs.map { (known: kinds[$0] != nil, event: kinds.event(of: $0)) }
+      for position in 0..<relations.count {
+        let plain = facts.plain[position]
+        let kindIndex = Int(facts.kindIndices[position])
+        let kindFact = kindFacts[kindIndex]
+        if plain & RelationFacts.plainMask == RelationFacts.plainMask, kindFact.known,
+          plain & RelationFacts.openEnd == 0 || kindFact.event != true, relationIDs.insertDefault(position)
+        {
+          continue  // a default id, the endpoints the reader gave, a known kind, no optional field: all checked
+        }
+        let relation = relations[position]
+        let location = Self.location(position, in: relationLocations)
+        let id = relation.id
+        // A default id (`r<n>` at its position) is valid and can clash only with an earlier other id.
+        let defaultPosition = id.defaultPosition
+        if defaultPosition != position, !RelationID.isValid(id.rawValue) {
+          error(.invalidID("relation", id.rawValue), location)
+        }
+        if !relationIDs.insert(position, id: id, defaultPosition: defaultPosition, in: relations) {
+          error(.duplicateRelation(id), location)
+        }
+        // Source, target, then initiator (no array per relation); each id compared with the actor the reader
+        // found, else hashed once.
+        if let source = endpoint(relation.source, 2 * position) {
+          if endpointPositions[2 * position] != source { endpointPositions[2 * position] = source }
+        } else {
+          error(.unknownActor(relation.source, relation: id), location)
+        }
+        if let target = endpoint(relation.target, 2 * position + 1) {
+          if endpointPositions[2 * position + 1] != target { endpointPositions[2 * position + 1] = target }
+        } else {
+          error(.unknownActor(relation.target, relation: id), location)
+        }
+        let initiator = relation.initiator
+        if let initiator, actorTable.position(of: initiator, in: actorPositions) == nil {
+          error(.unknownActor(initiator, relation: id), location)
+        }
+        if let initiator, initiator != relation.source, initiator != relation.target {
+          error(.invalidInitiator(initiator, relation: id), location)
+        }
+        if !kindFact.known { error(.unknownKind(relation.kind, relation: id), location) }
+        if let weight = relation.weight, !(weight.isFinite && weight.isNormal && weight > 0) {
+          error(.invalidWeight(weight, relation: id), location)
+        }
+        let citations = relation.citations
+        for citation in citations where !sourceIDs.contains(citation.source) {
+          error(.unknownSource(citation.source, relation: id), location)
+        }
+        if citations.contains(where: { $0.quote.isBlank }) {
+          error(.emptyText("relation '\(id)'", "quote"), location)
+        }
+        // `Relation.isEvent(in:)`, with the kind's declaration looked up once per kind (an open period is never
+        // a single date).
+        if relation.period.end == .open, relation.event ?? kindFact.event ?? false {
+          let declaredBy = relation.event != nil ? "event: true" : "its kind '\(relation.kind)' is declared event: true"
+          error(.ongoingEvent(id, declaredBy: declaredBy), location)
+        }
+        for mistake in relation.provenanceMistakes() {
+          error(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), location)
         }
       }
       let tables = Tables(
         actorPositions: actorPositions, relationTable: relationIDs.finished(), endpointPositions: endpointPositions,
-        columns: RelationColumns(kindIDs: numbering.kindIDs, kindIndices: kindIndices, weights: weights),
-        dayBounds: (lower, upper))
+        columns: RelationColumns(kindIDs: facts.kindIDs, kindIndices: facts.kindIndices, weights: facts.weights),
+        dayBounds: (facts.lower, facts.upper))
       guard includingWarnings else { return (problems, tables) }
       problems += lifetimeWarnings()
       problems += sharedNameWarnings()
@@ -493,16 +472,28 @@ extension TemporalGraph {
     /// Names, aliases, codes and ids shared by two actors whose periods of use overlap.
     private func sharedNameWarnings() -> [GraphProblem] {
       // Each name in lower case → (actor position, the days it may be used: its own period, else the lifetime).
-      var uses: [String: [(actor: Int, days: ClosedRange<Day>?)]] = [:]
+      // Only a name used twice can be shared: the first use of each name waits in `once` (no list made), and
+      // only the names used more than once are sorted and compared.
+      typealias Use = (actor: Int, days: ClosedRange<Day>?)
+      var once: [String: Use] = [:]
+      once.reserveCapacity(actors.count)
+      var uses: [String: [Use]] = [:]
+      func use(_ name: String, _ entry: Use) {
+        if uses[name] != nil {
+          uses[name]!.append(entry)
+        } else if let first = once.updateValue(entry, forKey: name) {
+          uses[name] = [first, entry]
+        }
+      }
       for (position, actor) in actors.enumerated() {
         let lifetime = actor.lifetime?.possibleDays
-        uses[actor.name.lowercased(), default: []].append((position, lifetime))
+        let name = actor.name.lowercased()
+        use(name, (position, lifetime))
         // An id is a name too (lookups try it first): another actor's name or alias equal to it is shared.
-        if actor.id.rawValue.lowercased() != actor.name.lowercased() {
-          uses[actor.id.rawValue.lowercased(), default: []].append((position, lifetime))
-        }
+        let id = actor.id.rawValue.lowercased()
+        if id != name { use(id, (position, lifetime)) }
         for alias in actor.aliases where !alias.name.isEmpty {
-          uses[alias.name.lowercased(), default: []].append((position, alias.period?.possibleDays ?? lifetime))
+          use(alias.name.lowercased(), (position, alias.period?.possibleDays ?? lifetime))
         }
       }
       var problems: [GraphProblem] = []
@@ -563,5 +554,117 @@ extension Identifier {
       }
     }
     return slug.isEmpty ? fallback : slug
+  }
+}
+
+/// What the builder's checks and the graph need of every relation, read from the records in one pass (in two
+/// halves at once on two CPUs, each numbering the kinds it meets, joined in order): each relation's kind index
+/// (kinds numbered in order of first use, as ``RelationColumns`` has them), weight, possible days, and whether it
+/// is plain: its id the default for its position, its endpoints the actors the reader gave, no optional field.
+struct RelationFacts {
+  /// `plain` bits: the reader's source position names the source; likewise the target; the id is the default
+  /// for the position; no optional field is set. A relation with all four needs no other check than its kind's.
+  static let sourceGiven: UInt8 = 1
+  static let targetGiven: UInt8 = 2
+  static let defaultID: UInt8 = 4
+  static let noDetails: UInt8 = 8
+  static let plainMask: UInt8 = 15
+  /// The period's end is open (an event kind makes that an error).
+  static let openEnd: UInt8 = 16
+
+  var kindIDs: [KindID] = []
+  var kindIndices: [Int32]
+  var weights: [Double] = []
+  var lower: [Int32]
+  var upper: [Int32]
+  var plain: [UInt8]
+
+  init(_ relations: [Relation], endpointHints: [Int32], actorIDs: [ActorID]) {
+    let count = relations.count
+    kindIndices = [Int32](repeating: 0, count: count)
+    lower = [Int32](repeating: 0, count: count)
+    upper = [Int32](repeating: 0, count: count)
+    plain = [UInt8](repeating: 0, count: count)
+    let ranges = Workers.ranges(count)
+    var kindsMet = [[KindID]](repeating: [], count: ranges.count)
+    var weighted = [Bool](repeating: false, count: ranges.count)
+    relations.withUnsafeBufferPointer { records in
+      endpointHints.withUnsafeBufferPointer { hints in
+        actorIDs.withUnsafeBufferPointer { actorIDs in
+          kindIndices.withUnsafeMutableBufferPointer { kindIndices in
+            lower.withUnsafeMutableBufferPointer { lower in
+              upper.withUnsafeMutableBufferPointer { upper in
+                plain.withUnsafeMutableBufferPointer { plain in
+                  kindsMet.withUnsafeMutableBufferPointer { kindsMet in
+                    weighted.withUnsafeMutableBufferPointer { weighted in
+                      Workers.run(ranges.count) { half in
+                        var numbering = RelationColumns.KindNumbering()
+                        let range = ranges[half]
+                        // In blocks: the actors the hints name are read ahead in a loop of independent loads, so
+                        // that their cache misses overlap (among the other work they would not).
+                        let block = 64
+                        var touched = 0
+                        for blockStart in stride(from: range.lowerBound, to: range.upperBound, by: block) {
+                          let blockEnd = min(blockStart + block, range.upperBound)
+                          if !hints.isEmpty {
+                            for slot in 2 * blockStart..<2 * blockEnd {
+                              let hint = Int(hints[slot])
+                              if hint >= 0, hint < actorIDs.count { touched &+= actorIDs[hint].rawValue.utf8.count }
+                            }
+                          }
+                          for position in blockStart..<blockEnd {
+                            var bits: UInt8 = 0
+                            if !hints.isEmpty {
+                              let (source, target) = (Int(hints[2 * position]), Int(hints[2 * position + 1]))
+                              if source >= 0, source < actorIDs.count, actorIDs[source] == records[position].source {
+                                bits |= Self.sourceGiven
+                              }
+                              if target >= 0, target < actorIDs.count, actorIDs[target] == records[position].target {
+                                bits |= Self.targetGiven
+                              }
+                            }
+                            if records[position].id.defaultPosition == position { bits |= Self.defaultID }
+                            if records[position].hasDetails {
+                              if records[position].weight != nil { weighted[half] = true }
+                            } else {
+                              bits |= Self.noDetails
+                            }
+                            let packed = records[position].packed
+                            if Relation.hasOpenEnd(packed) { bits |= Self.openEnd }
+                            plain[position] = bits
+                            let days = Relation.possibleDayOrdinals(packed)
+                            lower[position] = IntervalIndex.clamp(days.first)
+                            upper[position] = IntervalIndex.clamp(days.last)
+                            kindIndices[position] = numbering.index(of: records[position].kind).index
+                          }
+                        }
+                        // Keeps the reads ahead (a sum they never reach; were it reached, the weights would only
+                        // be read once more).
+                        if touched == Int.min { weighted[half] = true }
+                        kindsMet[half] = numbering.kindIDs
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    // The halves' kind indices in one numbering, in order of first use.
+    var numbering = RelationColumns.KindNumbering()
+    for (half, range) in ranges.enumerated() {
+      let global = kindsMet[half].map { numbering.index(of: $0).index }
+      guard global != Array(0..<Int32(global.count)) else { continue }
+      for position in range { kindIndices[position] = global[Int(kindIndices[position])] }
+    }
+    kindIDs = numbering.kindIDs
+    if weighted.contains(true) {
+      weights = [Double](repeating: .nan, count: count)
+      for (position, relation) in relations.enumerated() where relation.hasDetails {
+        if let weight = relation.weight { weights[position] = weight }
+      }
+    }
   }
 }

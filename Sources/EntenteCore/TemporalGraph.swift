@@ -74,17 +74,29 @@ public struct TemporalGraph: Sendable {
     endpointPositions = tables.endpointPositions
     let columns = tables.columns ?? RelationColumns(relations)
     self.columns = columns
-    pairIndex = PairIndex(
-      endpointPositions: tables.endpointPositions, kindIndices: columns.kindIndices, actorCount: actors.count)
-    if let bounds = tables.dayBounds {
-      relationIndex = IntervalIndex(lowerBounds: bounds.lower, upperBounds: bounds.upper)
-    } else {
-      relationIndex = IntervalIndex(count: relations.count) {
-        relations[$0].period.possibleDays
-      } payload: {
-        $0
+    // The pair index and the interval index at once when two CPUs can take them (neither reads the other).
+    var pairIndex: PairIndex?
+    var relationIndex: IntervalIndex?
+    let jobs = Workers.ranges(relations.count).count
+    Workers.run(jobs) { job in
+      if job == 0 {
+        pairIndex = PairIndex(
+          endpointPositions: tables.endpointPositions, kindIndices: columns.kindIndices, actorCount: actors.count)
+      }
+      if job == 1 || jobs == 1 {
+        if let bounds = tables.dayBounds {
+          relationIndex = IntervalIndex(lowerBounds: bounds.lower, upperBounds: bounds.upper)
+        } else {
+          relationIndex = IntervalIndex(count: relations.count) {
+            relations[$0].period.possibleDays
+          } payload: {
+            $0
+          }
+        }
       }
     }
+    self.pairIndex = pairIndex!
+    self.relationIndex = relationIndex!
     lifetimeIndex = IntervalIndex(
       actors.enumerated().compactMap { position, actor in actor.lifetime.map { ($0.possibleDays, position) } })
   }
@@ -314,20 +326,18 @@ extension Identifier where Tag == IdentifierTag.Relation {
   /// A relation whose id is the default for its position is found by that position, with no table entry and no
   /// hash (readers give most relations their default id, and the bench's relations all have theirs).
   var defaultPosition: Int? {
-    var value = 0
-    var length = 0
-    for byte in rawValue.utf8 {
-      if length == 0 {
-        guard byte == UInt8(ascii: "r") else { return nil }
-      } else {
-        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), length < 19,
-          length > 1 || byte != UInt8(ascii: "0")
-        else { return nil }
+    var text = rawValue
+    // The bytes in one buffer (a short id's are copied out of the string's own two words).
+    return text.withUTF8 { bytes -> Int? in
+      guard bytes.count >= 2, bytes.count <= 19, bytes[0] == UInt8(ascii: "r"), bytes[1] != UInt8(ascii: "0")
+      else { return nil }
+      var value = 0
+      for byte in bytes[1...] {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
         value = value * 10 + Int(byte - UInt8(ascii: "0"))
       }
-      length += 1
+      return value - 1
     }
-    return length > 1 ? value - 1 : nil
   }
 }
 
@@ -347,6 +357,10 @@ struct RelationIDTable: Sendable {
     let id = relations[position].id
     return insert(position, id: id, defaultPosition: id.defaultPosition, in: relations)
   }
+
+  /// Adds the relation at `position`, whose id is the default for it (`r<position + 1>`), unless another
+  /// relation claimed that id before; returns false then, having added nothing.
+  mutating func insertDefault(_ position: Int) -> Bool { claimed.isEmpty || !claimed.contains(position) }
 
   /// Adds the relation at `position`, whose id and its ``Identifier/defaultPosition`` are given.
   mutating func insert(_ position: Int, id: RelationID, defaultPosition: Int?, in relations: [Relation]) -> Bool {

@@ -208,9 +208,18 @@ struct ActorTable {
     hash & 0xFFFF_FF00_0000_0000 | UInt64(min(count, 255)) << 32
   }
 
+  /// The key in the slot a hash goes to first: read ahead of a lookup, so that it is in the cache then.
+  func slotKey(hash: UInt64) -> UInt64 {
+    slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash) & ($0.count - 1)].key }
+  }
+
   /// The position of the name, adding it (its id made by `make`) when it is new.
   mutating func position(of name: UnsafeBufferPointer<UInt8>, make: () -> ActorID) -> Int {
-    let hash = Self.hash(name)
+    position(of: name, hash: Self.hash(name), make: make)
+  }
+
+  /// The position of the name whose hash is given, adding it (its id made by `make`) when it is new.
+  mutating func position(of name: UnsafeBufferPointer<UInt8>, hash: UInt64, make: () -> ActorID) -> Int {
     let key = Self.key(hash: hash, count: name.count)
     let head = Self.head(name)
     let mask = slots.count - 1
@@ -260,6 +269,8 @@ private struct CSVReader {
   /// The whole file.
   let bytes: UnsafeBufferPointer<UInt8>
   var actors = ActorTable()
+  /// What the reads of table slots ahead of their lookups add up to (kept, so that the reads are made).
+  var sink: UInt64 = 0
   /// The kinds met so far, with their names' first 8 bytes and lengths (a handful).
   var kinds: [(head: UInt64, count: Int, name: [UInt8], id: KindID)] = []
 
@@ -279,50 +290,86 @@ private struct CSVReader {
     let end = range.upperBound
     var relation = firstRelation
     let base = bytes.baseAddress!
+    // Lines are read in batches: cut into fields and their actor names hashed; the table slots the names hash
+    // to read, in a loop of independent loads (so that their cache misses overlap, as they would not among the
+    // other work); the names looked up; their ids read likewise; then the relations made.
+    let batchSize = 32
+    // Per line: its start, its four commas (or, when it has not four, -1 and the number of fields), its end.
+    var cuts = [Int](repeating: 0, count: 6 * batchSize)
+    var hashes = [UInt64](repeating: 0, count: 2 * batchSize)
+    var positions = [Int](repeating: 0, count: 2 * batchSize)
     while position < end {
-      // The header is line 1: relation n (from 0) is on line n + 2.
-      let line = relation + 2
-      var commas = (0, 0, 0, 0)
-      var found = 0
-      let lineStart = position
-      while position < end, base[position] != UInt8(ascii: "\n") {
-        if base[position] == UInt8(ascii: ",") {
-          switch found {
-          case 0: commas.0 = position
-          case 1: commas.1 = position
-          case 2: commas.2 = position
-          case 3: commas.3 = position
-          default: break
+      var lines = 0
+      var complete = true
+      while lines < batchSize, position < end, complete {
+        let at = 6 * lines
+        cuts[at] = position
+        var found = 0
+        while position < end, base[position] != UInt8(ascii: "\n") {
+          if base[position] == UInt8(ascii: ",") {
+            if found < 4 { cuts[at + found + 1] = position }
+            found += 1
           }
-          found += 1
+          position += 1
         }
+        cuts[at + 5] = position
         position += 1
+        if found == 4 {
+          hashes[2 * lines] = ActorTable.hash(UnsafeBufferPointer(rebasing: bytes[cuts[at]..<cuts[at + 1]]))
+          hashes[2 * lines + 1] = ActorTable.hash(
+            UnsafeBufferPointer(rebasing: bytes[(cuts[at + 1] + 1)..<cuts[at + 2]]))
+        } else {  // the batch ends with it: the lines before it are read, then it is reported
+          cuts[at + 1] = -1
+          cuts[at + 2] = found + 1
+          complete = false
+        }
+        lines += 1
       }
-      let lineEnd = position
-      position += 1
-      guard found == 4 else { return "\(path):\(line): expected 5 fields, found \(found + 1)" }
-      let source = actor(lineStart..<commas.0)
-      let target = actor((commas.0 + 1)..<commas.1)
-      let kind = self.kind((commas.1 + 1)..<commas.2)
-      guard let from = number((commas.2 + 1)..<commas.3) else {
-        return "\(path):\(line): " + (isNumber((commas.2 + 1)..<commas.3) ? "the start year is missing" : "field 4 is not a year")
+      let named = complete ? lines : lines - 1
+      var touched: UInt64 = 0
+      for name in 0..<2 * named { touched ^= actors.slotKey(hash: hashes[name]) }
+      for line in 0..<named {
+        let at = 6 * line
+        positions[2 * line] = actor(cuts[at]..<cuts[at + 1], hash: hashes[2 * line])
+        positions[2 * line + 1] = actor((cuts[at + 1] + 1)..<cuts[at + 2], hash: hashes[2 * line + 1])
       }
-      var periodEnd = Period.End.open
-      if lineEnd > commas.3 + 1 {
-        guard let to = number((commas.3 + 1)..<lineEnd) else { return "\(path):\(line): field 5 is not a year" }
-        guard let date = try? PartialDate(year: to) else { return "\(path):\(line): the end year \(to)" }
-        periodEnd = .date(date)
+      touched = actors.ids.withUnsafeBufferPointer { ids in
+        for name in 0..<2 * named { touched ^= UInt64(ids[positions[name]].rawValue.utf8.count) }
+        return touched
       }
-      guard let start = try? PartialDate(year: from), let period = try? Period(start: start, end: periodEnd) else {
-        return "\(path):\(line): the start year \(from) or an end before it"
+      sink ^= touched
+      for line in 0..<lines {
+        let at = 6 * line
+        // The header is line 1: relation n (from 0) is on line n + 2.
+        let number = relation + 2
+        guard cuts[at + 1] >= 0 else { return "\(path):\(number): expected 5 fields, found \(cuts[at + 2])" }
+        let commas = (cuts[at + 1], cuts[at + 2], cuts[at + 3], cuts[at + 4])
+        let lineEnd = cuts[at + 5]
+        let (source, target) = (positions[2 * line], positions[2 * line + 1])
+        let kind = self.kind((commas.1 + 1)..<commas.2)
+        guard let from = self.number((commas.2 + 1)..<commas.3) else {
+          return "\(path):\(number): "
+            + (isNumber((commas.2 + 1)..<commas.3) ? "the start year is missing" : "field 4 is not a year")
+        }
+        var periodEnd = Period.End.open
+        if lineEnd > commas.3 + 1 {
+          guard let to = self.number((commas.3 + 1)..<lineEnd) else {
+            return "\(path):\(number): field 5 is not a year"
+          }
+          guard let date = try? PartialDate(year: to) else { return "\(path):\(number): the end year \(to)" }
+          periodEnd = .date(date)
+        }
+        guard let start = try? PartialDate(year: from), let period = try? Period(start: start, end: periodEnd) else {
+          return "\(path):\(number): the start year \(from) or an end before it"
+        }
+        (output.relations! + relation).initialize(
+          to: Relation(
+            id: Self.relationID(relation + 1), source: actors.ids[source], target: actors.ids[target], kind: kind,
+            period: period))
+        output.endpoints![2 * relation] = Int32(source)
+        output.endpoints![2 * relation + 1] = Int32(target)
+        relation += 1
       }
-      (output.relations! + relation).initialize(
-        to: Relation(
-          id: Self.relationID(relation + 1), source: actors.ids[source], target: actors.ids[target], kind: kind,
-          period: period))
-      output.endpoints![2 * relation] = Int32(source)
-      output.endpoints![2 * relation + 1] = Int32(target)
-      relation += 1
     }
     return nil
   }
@@ -360,9 +407,9 @@ private struct CSVReader {
   }
 
   /// The position of the actor named by the field's bytes, adding the actor when the name is new.
-  mutating func actor(_ field: Range<Int>) -> Int {
+  mutating func actor(_ field: Range<Int>, hash: UInt64) -> Int {
     let name = UnsafeBufferPointer(rebasing: bytes[field])
-    return actors.position(of: name) { ActorID(String(decoding: name, as: UTF8.self)) }
+    return actors.position(of: name, hash: hash) { ActorID(String(decoding: name, as: UTF8.self)) }
   }
 
   /// The kind named by the field's bytes.
