@@ -83,9 +83,10 @@ struct IntervalIndex: Sendable, Hashable {
     _ lows: [Int32], _ highs: [Int32], _ payloads: [Int32]
   ) -> (lower: [Int32], upper: [Int32], payload: [Int32]) {
     let count = lows.count
-    var lower = [Int32](repeating: 0, count: count)
-    var upper = [Int32](repeating: 0, count: count)
-    var payload = [Int32](repeating: 0, count: count)
+    // Every slot is written below.
+    var lower = [Int32](uninitializedCount: count)
+    var upper = [Int32](uninitializedCount: count)
+    var payload = [Int32](uninitializedCount: count)
     lows.withUnsafeBufferPointer { lows in
       let least = lows.min() ?? 0
       let spread = UInt32(bitPattern: (lows.max() ?? 0) &- least)
@@ -99,7 +100,7 @@ struct IntervalIndex: Sendable, Hashable {
         }
         initialized = count
       }
-      var spare = [UInt64](repeating: 0, count: passes == 0 ? 0 : count)
+      var spare = [UInt64](uninitializedCount: passes == 0 ? 0 : count)  // each pass writes it whole
       var counts = [Int](repeating: 0, count: 1 << width)
       for pass in 0..<passes {
         let shift = UInt64(32 + pass * width)

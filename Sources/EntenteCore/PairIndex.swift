@@ -100,8 +100,9 @@ package struct PairIndex: Sendable {
     let passes = (keyBits + 10) / 11
     let width = passes == 0 ? 0 : (keyBits + passes - 1) / passes
     var offsets = [Int32](repeating: 0, count: actorCount + 1)
-    var words = [UInt64](repeating: 0, count: count)
-    var spare = [UInt64](repeating: 0, count: passes == 0 ? 0 : count)
+    // Every word is written before it is read (below, and by each pass).
+    var words = [UInt64](uninitializedCount: count)
+    var spare = [UInt64](uninitializedCount: passes == 0 ? 0 : count)
     var buckets = [Int](repeating: 0, count: 1 << width)
     endpoints.withUnsafeBufferPointer { endpoints in
       offsets.withUnsafeMutableBufferPointer { offsets in
@@ -140,9 +141,9 @@ package struct PairIndex: Sendable {
     let byteKinds = !kindOfPosition.contains { $0 > 255 }
     // The kinds as bytes in position order first: the gather below then reads a smaller array.
     let kindBytes = byteKinds ? kindOfPosition.map { UInt8(truncatingIfNeeded: $0) } : []
-    var higher = [Int32](repeating: 0, count: count)
-    var positions = [Int32](repeating: 0, count: count)
-    var kindIndices = [UInt8](repeating: 0, count: byteKinds ? count : 0)
+    var higher = [Int32](uninitializedCount: count)
+    var positions = [Int32](uninitializedCount: count)
+    var kindIndices = [UInt8](uninitializedCount: byteKinds ? count : 0)
     let actorMask = UInt64((1 << actorBits) - 1)
     let positionMask = UInt64((1 << positionBits) - 1)
     words.withUnsafeBufferPointer { words in

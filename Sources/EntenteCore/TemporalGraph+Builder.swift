@@ -557,17 +557,24 @@ extension Identifier {
   }
 }
 
-/// What the builder's checks and the graph need of every relation, read from the records in one pass (in two
-/// halves at once on two CPUs, each numbering the kinds it meets, joined in order): each relation's kind index
-/// (kinds numbered in order of first use, as ``RelationColumns`` has them), weight, possible days, and whether it
-/// is plain: its id the default for its position, its endpoints the actors the reader gave, no optional field.
+/// What the builder's checks and the graph need of every relation, read from the records in one pass.
+///
+/// The pass runs in two halves at once on two CPUs, each numbering the kinds it meets, joined in order. It gives
+/// each relation's kind index (kinds numbered in order of first use, as ``RelationColumns`` has them), weight,
+/// possible days, and whether it is plain: its id the default for its position, its endpoints the actors the
+/// reader gave, no optional field.
 struct RelationFacts {
-  /// `plain` bits: the reader's source position names the source; likewise the target; the id is the default
-  /// for the position; no optional field is set. A relation with all four needs no other check than its kind's.
+  /// A `plain` bit: the reader's source position names the source.
+  ///
+  /// A relation with the four bits of `plainMask` needs no other check than its kind's.
   static let sourceGiven: UInt8 = 1
+  /// A `plain` bit: the reader's target position names the target.
   static let targetGiven: UInt8 = 2
+  /// A `plain` bit: the id is the default for the position.
   static let defaultID: UInt8 = 4
+  /// A `plain` bit: no optional field is set.
   static let noDetails: UInt8 = 8
+  /// The four bits of a plain relation.
   static let plainMask: UInt8 = 15
   /// The period's end is open (an event kind makes that an error).
   static let openEnd: UInt8 = 16
@@ -581,10 +588,11 @@ struct RelationFacts {
 
   init(_ relations: [Relation], endpointHints: [Int32], actorIDs: [ActorID]) {
     let count = relations.count
-    kindIndices = [Int32](repeating: 0, count: count)
-    lower = [Int32](repeating: 0, count: count)
-    upper = [Int32](repeating: 0, count: count)
-    plain = [UInt8](repeating: 0, count: count)
+    // Every element is written below, by one half or the other.
+    kindIndices = [Int32](uninitializedCount: count)
+    lower = [Int32](uninitializedCount: count)
+    upper = [Int32](uninitializedCount: count)
+    plain = [UInt8](uninitializedCount: count)
     let ranges = Workers.ranges(count)
     var kindsMet = [[KindID]](repeating: [], count: ranges.count)
     var weighted = [Bool](repeating: false, count: ranges.count)

@@ -54,3 +54,11 @@ package enum Workers {
     package init(_ value: Value) { self.value = value }
   }
 }
+
+extension Array where Element: BitwiseCopyable {
+  /// An array of `count` elements left as the allocator gave them, for a caller that writes every element before
+  /// reading any: large arrays are then not zeroed first (a pass over all of their memory).
+  init(uninitializedCount count: Int) {
+    self.init(unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+  }
+}

@@ -1,6 +1,5 @@
 // The bench's reader of the generator's CSV (`source,target,kind,start,end`).
 
-import Dispatch
 import EntenteCore
 
 #if canImport(Glibc)
@@ -11,26 +10,12 @@ import Glibc
 /// built as every reader builds one: through `TemporalGraph.Builder`, which checks it.
 func load(path: String) -> TemporalGraph {
   // The file is unmapped (parse returns) before the graph is built.
-  let phaseStart = ContinuousClock.now
   let builder = parse(path: path)
-  if getenv("BENCH_PHASES") != nil { print("parse \(ContinuousClock.now - phaseStart)") }
-  defer { if getenv("BENCH_PHASES") != nil { print("total \(ContinuousClock.now - phaseStart)") } }
   do {
     return try builder.build().graph
   } catch {
     fail("\(path): \(error)")
   }
-}
-
-/// The number of CPUs this process may run on (its affinity mask, `sched_getaffinity`, looked up at run time:
-/// Swift's Glibc module leaves it out).
-func availableCPUs() -> Int {
-  typealias Affinity = @convention(c) (Int32, Int, UnsafeMutableRawPointer?) -> Int32
-  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getaffinity") else { return 1 }
-  var mask = [UInt64](repeating: 0, count: 16)  // 1,024 CPUs
-  let status = mask.withUnsafeMutableBytes { unsafeBitCast(symbol, to: Affinity.self)(0, $0.count, $0.baseAddress) }
-  guard status == 0 else { return 1 }
-  return mask.reduce(0) { $0 + $1.nonzeroBitCount }
 }
 
 /// The generator's CSV in a builder: actors, and relations with the positions of their endpoints.
@@ -56,7 +41,7 @@ func parse(path: String) -> TemporalGraph.Builder {
   // The header is line 1; an empty file or a header alone has no relations.
   guard let headerEnd = memchr(file.baseAddress!, 0x0A, size) else { return builder }
   let body = file.baseAddress!.distance(to: headerEnd.assumingMemoryBound(to: UInt8.self)) + 1
-  let pieceCount = availableCPUs() >= 2 && size - body >= 1 << 20 ? 8 : 1
+  let pieceCount = Workers.available >= 2 && size - body >= 1 << 20 ? 8 : 1
   // Piece k is bounds[k]..<bounds[k + 1], each ending after a newline (or at the end of the file).
   var cuts = [body]
   for piece in 1..<pieceCount {
@@ -74,7 +59,7 @@ func parse(path: String) -> TemporalGraph.Builder {
   let bounds = cuts
   // The lines of each piece (the last line may lack its newline), and so the first relation of each.
   let lineCounts = Pieces<Int>(count: pieceCount)
-  inParallel(pieceCount) { piece in
+  Workers.run(pieceCount) { piece in
     let lines = UnsafeBufferPointer(rebasing: file[bounds[piece]..<bounds[piece + 1]])
     var count = 0
     for byte in lines { count &+= byte == 0x0A ? 1 : 0 }
@@ -91,7 +76,7 @@ func parse(path: String) -> TemporalGraph.Builder {
     endpoints.withUnsafeMutableBufferPointer { endpoints in
       let output = Output(relations: records.baseAddress, endpoints: endpoints.baseAddress)
       let failures = Pieces<String?>(count: pieceCount)
-      inParallel(pieceCount) { piece in
+      Workers.run(pieceCount) { piece in
         var reader = CSVReader(path: path, bytes: file)
         failures[piece] = reader.readLines(
           bounds[piece]..<bounds[piece + 1], firstRelation: firstRelations[piece], into: output)
@@ -131,24 +116,6 @@ func parse(path: String) -> TemporalGraph.Builder {
   }
   builder.add(contentsOf: relations, endpointPositions: endpoints)
   return builder
-}
-
-/// Runs `body` for 0..<count, on Dispatch's workers when more than one.
-func inParallel(_ count: Int, _ body: (Int) -> Void) {
-  if count == 1 {
-    body(0)
-  } else {
-    // Each call touches only its own piece's data (see the callers).
-    withoutActuallyEscaping(body) { body in
-      let shared = Unchecked(value: body)
-      DispatchQueue.concurrentPerform(iterations: count) { shared.value($0) }
-    }
-  }
-}
-
-/// A value handed to Dispatch's workers, which share it knowingly.
-struct Unchecked<Value>: @unchecked Sendable {
-  let value: Value
 }
 
 /// One value per piece, each written by the worker that reads that piece only.
