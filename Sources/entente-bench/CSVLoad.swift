@@ -73,6 +73,8 @@ func parse(path: String) -> TemporalGraph.Builder {
   var endpoints = [Int32](repeating: 0, count: 2 * total)
   let actors = Pieces<[ActorID]>(count: pieceCount)
   let relations = [Relation](unsafeUninitializedCapacity: total) { records, initialized in
+    // 80 bytes a record: in huge pages where the system gives them on request, a page fault per 2 MB, not 4 kB.
+    askForHugePages(UnsafeMutableRawBufferPointer(records))
     endpoints.withUnsafeMutableBufferPointer { endpoints in
       let output = Output(relations: records.baseAddress, endpoints: endpoints.baseAddress)
       let failures = Pieces<String?>(count: pieceCount)
@@ -116,6 +118,18 @@ func parse(path: String) -> TemporalGraph.Builder {
   }
   builder.add(contentsOf: relations, endpointPositions: endpoints)
   return builder
+}
+
+/// Asks the system to back the pages wholly within `memory` with huge pages (`MADV_HUGEPAGE`; Linux only).
+func askForHugePages(_ memory: UnsafeMutableRawBufferPointer) {
+  #if os(Linux)
+  guard let base = memory.baseAddress else { return }
+  let huge = 2 << 20
+  let start = (Int(bitPattern: base) + huge - 1) / huge * huge
+  let end = (Int(bitPattern: base) + memory.count) / huge * huge
+  guard end > start else { return }
+  _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 14)  // MADV_HUGEPAGE
+  #endif
 }
 
 /// One value per piece, each written by the worker that reads that piece only.
