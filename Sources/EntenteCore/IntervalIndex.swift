@@ -36,24 +36,114 @@ struct IntervalIndex: Sendable, Hashable {
       highs[position] = Self.clamp(days.upperBound.ordinal)
       payloads[position] = Int32(payloadOf(position))
     }
+    if payloads.indices.dropFirst().allSatisfy({ payloads[$0 - 1] < payloads[$0] }) {
+      // Ascending payloads: a stable sort by lower bound orders them as the comparisons below would.
+      let sorted = Self.sortedByLowerBound(lows, highs, payloads)
+      self.init(sortedLower: sorted.lower, upper: sorted.upper, payload: sorted.payload)
+      return
+    }
     var order = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
       for position in 0..<count { buffer[position] = Int32(position) }
       initialized = count
     }
     order.sort { (lows[Int($0)], payloads[Int($0)]) < (lows[Int($1)], payloads[Int($1)]) }
-    lower = order.map { lows[Int($0)] }
+    let lower = order.map { lows[Int($0)] }
     lows = []
-    upper = order.map { highs[Int($0)] }
+    let upper = order.map { highs[Int($0)] }
     highs = []
-    payload = order.map { payloads[Int($0)] }
+    let payload = order.map { payloads[Int($0)] }
     payloads = []
     order = []
+    self.init(sortedLower: lower, upper: upper, payload: payload)
+  }
+
+  /// The index of ranges already sorted by (lower bound, payload).
+  private init(sortedLower lower: [Int32], upper: [Int32], payload: [Int32]) {
+    self.lower = lower
+    self.upper = upper
+    self.payload = payload
     var maxima = upper
-    Self.annotate(&maxima, 0, count)
+    Self.annotate(&maxima, 0, upper.count)
     subtreeUpper = maxima
   }
 
-  private static func clamp(_ ordinal: Int) -> Int32 { Int32(min(max(ordinal, Int(Int32.min)), Int(Int32.max))) }
+  /// Builds the index of ranges given as day ordinals (each clamped to 32 bits) whose payloads are their
+  /// positions.
+  ///
+  /// - Complexity: O(n) time (a radix sort of the lower bounds), 16 bytes per range plus 16 while sorting.
+  init(lowerBounds: [Int32], upperBounds: [Int32]) {
+    let sorted = Self.sortedByLowerBound(
+      lowerBounds, upperBounds, Array(0..<Int32(truncatingIfNeeded: lowerBounds.count)))
+    self.init(sortedLower: sorted.lower, upper: sorted.upper, payload: sorted.payload)
+  }
+
+  /// Sorts ranges whose payloads ascend by (lower bound, payload): a stable LSD radix sort of the lower bounds,
+  /// each key carried with its position in one word, in as few passes of at most 12 bits as their spread needs.
+  private static func sortedByLowerBound(
+    _ lows: [Int32], _ highs: [Int32], _ payloads: [Int32]
+  ) -> (lower: [Int32], upper: [Int32], payload: [Int32]) {
+    let count = lows.count
+    // Every slot is written below.
+    var lower = [Int32](uninitializedCount: count)
+    var upper = [Int32](uninitializedCount: count)
+    var payload = [Int32](uninitializedCount: count)
+    lows.withUnsafeBufferPointer { lows in
+      let least = lows.min() ?? 0
+      let spread = UInt32(bitPattern: (lows.max() ?? 0) &- least)
+      let bits = 32 - spread.leadingZeroBitCount
+      let passes = (bits + 11) / 12
+      let width = passes == 0 ? 0 : (bits + passes - 1) / passes
+      // Key (the lower bound less the least) in the upper half, position in the lower.
+      var keys = [UInt64](unsafeUninitializedCapacity: count) { keys, initialized in
+        for position in 0..<count {
+          keys[position] = UInt64(UInt32(bitPattern: lows[position] &- least)) << 32 | UInt64(position)
+        }
+        initialized = count
+      }
+      var spare = [UInt64](uninitializedCount: passes == 0 ? 0 : count)  // each pass writes it whole
+      var counts = [Int](repeating: 0, count: 1 << width)
+      for pass in 0..<passes {
+        let shift = UInt64(32 + pass * width)
+        let mask = UInt64((1 << width) - 1)
+        keys.withUnsafeBufferPointer { keys in
+          spare.withUnsafeMutableBufferPointer { spare in
+            counts.withUnsafeMutableBufferPointer { counts in
+              for index in counts.indices { counts[index] = 0 }
+              for key in keys { counts[Int(key >> shift & mask)] += 1 }
+              var total = 0
+              for index in counts.indices { (counts[index], total) = (total, total + counts[index]) }
+              for key in keys {
+                let digit = Int(key >> shift & mask)
+                spare[counts[digit]] = key
+                counts[digit] += 1
+              }
+            }
+          }
+        }
+        swap(&keys, &spare)
+      }
+      spare = []
+      highs.withUnsafeBufferPointer { highs in
+        payloads.withUnsafeBufferPointer { payloads in
+          lower.withUnsafeMutableBufferPointer { lower in
+            upper.withUnsafeMutableBufferPointer { upper in
+              payload.withUnsafeMutableBufferPointer { payload in
+                for (slot, key) in keys.enumerated() {
+                  let position = Int(key & 0xFFFF_FFFF)
+                  lower[slot] = lows[position]
+                  upper[slot] = highs[position]
+                  payload[slot] = payloads[position]
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return (lower, upper, payload)
+  }
+
+  static func clamp(_ ordinal: Int) -> Int32 { Int32(min(max(ordinal, Int(Int32.min)), Int(Int32.max))) }
 
   @discardableResult
   private static func annotate(_ maxima: inout [Int32], _ start: Int, _ end: Int) -> Int32 {

@@ -25,6 +25,15 @@ package struct PairIndex: Sendable {
   /// Groups relations given by their interleaved endpoint positions (source, target, source, target, …) and
   /// their kinds.
   init(endpointPositions endpoints: [Int32], kindIndices kindOfPosition: [Int32], actorCount: Int) {
+    if 2 * Self.bits(actorCount) + Self.bits(endpoints.count / 2) <= 64 {
+      self.init(radixSorting: endpoints, kindIndices: kindOfPosition, actorCount: actorCount)
+    } else {
+      self.init(countingSorts: endpoints, kindIndices: kindOfPosition, actorCount: actorCount)
+    }
+  }
+
+  /// The grouping by two stable counting sorts by actor (any number of actors and relations).
+  init(countingSorts endpoints: [Int32], kindIndices kindOfPosition: [Int32], actorCount: Int) {
     let count = endpoints.count / 2
     // LSD: a stable counting sort by the higher end, then a stable one by the lower end; relations enter in
     // position order, so a pair's relations stay in position order.
@@ -65,6 +74,93 @@ package struct PairIndex: Sendable {
                 next[key] += 1
               }
             }
+          }
+        }
+      }
+    }
+    self.offsets = offsets
+    self.higher = higher
+    self.positions = positions
+    self.kindIndices = kindIndices
+  }
+
+  /// The bits that hold every number below `bound`.
+  private static func bits(_ bound: Int) -> Int { bound <= 1 ? 0 : Int.bitWidth - (bound - 1).leadingZeroBitCount }
+
+  /// The same grouping by one stable LSD radix sort of words that hold (lower end, higher end, position): the
+  /// passes (at most 11 bits each) read the words in order and write to at most 2,048 places at once, which stay
+  /// in the cache, where the counting sorts by actor scatter their writes over a bucket per actor.
+  ///
+  /// - Precondition: twice the actor bits and the position bits fit in 64.
+  init(radixSorting endpoints: [Int32], kindIndices kindOfPosition: [Int32], actorCount: Int) {
+    let count = endpoints.count / 2
+    let actorBits = Self.bits(actorCount)
+    let positionBits = Self.bits(count)
+    let keyBits = 2 * actorBits
+    let passes = (keyBits + 10) / 11
+    let width = passes == 0 ? 0 : (keyBits + passes - 1) / passes
+    var offsets = [Int32](repeating: 0, count: actorCount + 1)
+    // Every word is written before it is read (below, and by each pass).
+    var words = [UInt64](uninitializedCount: count)
+    var spare = [UInt64](uninitializedCount: passes == 0 ? 0 : count)
+    var buckets = [Int](repeating: 0, count: 1 << width)
+    endpoints.withUnsafeBufferPointer { endpoints in
+      offsets.withUnsafeMutableBufferPointer { offsets in
+        words.withUnsafeMutableBufferPointer { words in
+          for position in 0..<count {
+            let (a, b) = (endpoints[2 * position], endpoints[2 * position + 1])
+            let (low, high) = (UInt64(UInt32(min(a, b))), UInt64(UInt32(max(a, b))))
+            offsets[Int(low) + 1] += 1
+            words[position] = (low << actorBits | high) << positionBits | UInt64(position)
+          }
+        }
+        for actor in 0..<actorCount { offsets[actor + 1] += offsets[actor] }
+      }
+    }
+    let mask = UInt64((1 << width) - 1)
+    for pass in 0..<passes {
+      let shift = UInt64(positionBits + pass * width)
+      words.withUnsafeBufferPointer { words in
+        spare.withUnsafeMutableBufferPointer { spare in
+          buckets.withUnsafeMutableBufferPointer { buckets in
+            for index in buckets.indices { buckets[index] = 0 }
+            for word in words { buckets[Int(word >> shift & mask)] += 1 }
+            var total = 0
+            for index in buckets.indices { (buckets[index], total) = (total, total + buckets[index]) }
+            for word in words {
+              let digit = Int(word >> shift & mask)
+              spare[buckets[digit]] = word
+              buckets[digit] += 1
+            }
+          }
+        }
+      }
+      swap(&words, &spare)
+    }
+    spare = []
+    let byteKinds = !kindOfPosition.contains { $0 > 255 }
+    // The kinds as bytes in position order first: the gather below then reads a smaller array.
+    let kindBytes = byteKinds ? kindOfPosition.map { UInt8(truncatingIfNeeded: $0) } : []
+    var higher = [Int32](uninitializedCount: count)
+    var positions = [Int32](uninitializedCount: count)
+    var kindIndices = [UInt8](uninitializedCount: byteKinds ? count : 0)
+    let actorMask = UInt64((1 << actorBits) - 1)
+    let positionMask = UInt64((1 << positionBits) - 1)
+    words.withUnsafeBufferPointer { words in
+      higher.withUnsafeMutableBufferPointer { higher in
+        positions.withUnsafeMutableBufferPointer { positions in
+          for (slot, word) in words.enumerated() {
+            higher[slot] = Int32(truncatingIfNeeded: word >> positionBits & actorMask)
+            positions[slot] = Int32(truncatingIfNeeded: word & positionMask)
+          }
+        }
+      }
+    }
+    if byteKinds {
+      kindBytes.withUnsafeBufferPointer { kindBytes in
+        positions.withUnsafeBufferPointer { positions in
+          kindIndices.withUnsafeMutableBufferPointer { kindIndices in
+            for slot in 0..<count { kindIndices[slot] = kindBytes[Int(positions[slot])] }
           }
         }
       }

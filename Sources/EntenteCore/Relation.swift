@@ -75,7 +75,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
   }
   // The period and the confidence packed in 58 bits (start 27, end kind 2, end 27, confidence 2), and the optional fields in one shared, immutable box
   // (copied on write), so that a relation without them costs 80 bytes: graphs hold up to millions of relations.
-  private var packed: UInt64
+  private(set) var packed: UInt64
   private var details: Details
 
   /// Start (26 bits), the end's case (2: a date, open, unknown), the end's date (26), the confidence (2).
@@ -157,6 +157,25 @@ public struct Relation: Hashable, Sendable, Identifiable {
     var fields = details.fields
     change(&fields)
     details = Details.make(fields)
+  }
+
+  /// Whether any optional field (weight, label, note, initiator, citations, inferred, event) is set: `false` for
+  /// most relations of large graphs, whose checks of those fields can then be skipped (internal).
+  var hasDetails: Bool { details !== Details.empty }
+
+  /// Whether the period packed in `packed` has an open end (internal: read without unpacking the period).
+  static func hasOpenEnd(_ packed: UInt64) -> Bool { packed >> 27 & 0x3 == 1 }
+
+  /// The first and last day ordinals of ``Period/possibleDays`` of the period packed in `packed` (internal: read
+  /// without making the period).
+  static func possibleDayOrdinals(_ packed: UInt64) -> (first: Int, last: Int) {
+    let start = PartialDate(packed: packed & 0x7FF_FFFF)
+    let first = start.earliestDay.ordinal
+    switch packed >> 27 & 0x3 {
+    case 0: return (first, max(first, PartialDate(packed: packed >> 29 & 0x7FF_FFFF).latestDay.ordinal))
+    case 1: return (first, Day.distantFuture.ordinal)
+    default: return (first, start.latestDay.ordinal)
+    }
   }
 
   /// Whether the relation joins `a` and `b`, in either order.

@@ -216,22 +216,26 @@ extension TemporalGraph {
       add(relation, at: location)
     }
 
-    /// Adds relations in one call (the arrays kept as they are, no record copied, when nothing was added before),
-    /// with the positions of their endpoints and a function that locates them, called only for a relation with a
-    /// problem: a reader of a large file keeps no location per relation.
+    /// Adds relations whose sources and targets the reader has already found among the actors added, in one call:
+    /// as ``add(_:sourcePosition:targetPosition:at:)`` for each, but taking the arrays as they are when nothing was
+    /// added before (no copy of a record), and locating a relation only when it has a problem, so a reader of a
+    /// large file keeps no location per relation.
     ///
-    /// The positions are checked as ``add(_:sourcePosition:targetPosition:at:)`` checks them (-1: none given).
+    /// The positions are checked as there: a wrong one (or -1, none given) costs a lookup and changes nothing.
     /// - Parameters:
     ///   - newRelations: The relations, in order.
-    ///   - endpointPositions: Each relation's source and target positions, interleaved: twice as many as relations.
-    ///   - locations: Where the relation at a position of `newRelations` was read.
+    ///   - endpointPositions: The positions of each relation's source and target, interleaved (source, target,
+    ///     source, …): twice as many as relations.
+    ///   - locations: Where the relation at a position of `newRelations` was read; `nil`: not said.
     public mutating func add(
       contentsOf newRelations: [Relation], endpointPositions: [Int32],
-      locations: @escaping @Sendable (_ position: Int) -> InputLocation?
+      locations: (@Sendable (_ position: Int) -> InputLocation?)? = nil
     ) {
       precondition(endpointPositions.count == 2 * newRelations.count, "two endpoint positions per relation")
-      if !newRelations.isEmpty { relationLocators.append((relations.count, newRelations.count, locations)) }
-      if relations.isEmpty, endpointHints.isEmpty {
+      if let locations, !newRelations.isEmpty {
+        relationLocators.append((relations.count, newRelations.count, locations))
+      }
+      if relations.isEmpty, endpointHints.isEmpty, relationLocations.isEmpty {
         relations = newRelations
         endpointHints = endpointPositions
         return
@@ -283,6 +287,10 @@ extension TemporalGraph {
       var actorPositions: [ActorID: Int]
       var relationTable: RelationIDTable
       var endpointPositions: [Int32]
+      /// The relations' kinds and weights, when the checks made them (else the graph makes them).
+      var columns: RelationColumns? = nil
+      /// Each relation's possible days as clamped ordinals, when the checks made them (else the graph does).
+      var dayBounds: (lower: [Int32], upper: [Int32])? = nil
     }
 
     /// The problems, and the tables the graph is built with (each id hashed once, in the checks).
@@ -358,8 +366,23 @@ extension TemporalGraph {
         }
         return actorTable.position(of: actor, in: actorPositions).map { Int32($0) }
       }
-      var knownKinds: [KindID] = []
-      for (position, relation) in relations.enumerated() {
+      // What the graph needs of every relation, and what of it is plain (see `RelationFacts`), in one pass over
+      // the records made in halves on two CPUs; the pass below then reads a record only where something may be
+      // wrong or an optional field is set.
+      // (Hints for some relations only are checked below: `endpointPositions` does not hold them.)
+      let facts = RelationFacts(
+        relations, endpointHints: endpointHints.count == 2 * relations.count ? endpointHints : [], actorIDs: actorIDs)
+      let kindFacts = facts.kindIDs.map { (known: kinds[$0] != nil, event: kinds.event(of: $0)) }
+      for position in 0..<relations.count {
+        let plain = facts.plain[position]
+        let kindIndex = Int(facts.kindIndices[position])
+        let kindFact = kindFacts[kindIndex]
+        if plain & RelationFacts.plainMask == RelationFacts.plainMask, kindFact.known,
+          plain & RelationFacts.openEnd == 0 || kindFact.event != true, relationIDs.insertDefault(position)
+        {
+          continue  // a default id, the endpoints the reader gave, a known kind, no optional field: all checked
+        }
+        let relation = relations[position]
         let location = relationLocation(position)
         let id = relation.id
         // A default id (`r<n>` at its position) is valid and can clash only with an earlier other id.
@@ -389,14 +412,7 @@ extension TemporalGraph {
         if let initiator, initiator != relation.source, initiator != relation.target {
           error(.invalidInitiator(initiator, relation: id), location)
         }
-        // Graphs use a handful of kinds: the known ones met so far are compared before a lookup.
-        if !knownKinds.contains(relation.kind) {
-          if kinds[relation.kind] == nil {
-            error(.unknownKind(relation.kind, relation: id), location)
-          } else if knownKinds.count < 8 {
-            knownKinds.append(relation.kind)
-          }
-        }
+        if !kindFact.known { error(.unknownKind(relation.kind, relation: id), location) }
         if let weight = relation.weight, !(weight.isFinite && weight.isNormal && weight > 0) {
           error(.invalidWeight(weight, relation: id), location)
         }
@@ -407,7 +423,9 @@ extension TemporalGraph {
         if citations.contains(where: { $0.quote.isBlank }) {
           error(.emptyText("relation '\(id)'", "quote"), location)
         }
-        if relation.period.end == .open, relation.isEvent(in: kinds) {
+        // `Relation.isEvent(in:)`, with the kind's declaration looked up once per kind (an open period is never
+        // a single date).
+        if relation.period.end == .open, relation.event ?? kindFact.event ?? false {
           let declaredBy = relation.event != nil ? "event: true" : "its kind '\(relation.kind)' is declared event: true"
           error(.ongoingEvent(id, declaredBy: declaredBy), location)
         }
@@ -416,7 +434,9 @@ extension TemporalGraph {
         }
       }
       let tables = Tables(
-        actorPositions: actorPositions, relationTable: relationIDs.finished(), endpointPositions: endpointPositions)
+        actorPositions: actorPositions, relationTable: relationIDs.finished(), endpointPositions: endpointPositions,
+        columns: RelationColumns(kindIDs: facts.kindIDs, kindIndices: facts.kindIndices, weights: facts.weights),
+        dayBounds: (facts.lower, facts.upper))
       guard includingWarnings else { return (problems, tables) }
       problems += lifetimeWarnings()
       problems += sharedNameWarnings()
@@ -470,16 +490,28 @@ extension TemporalGraph {
     /// Names, aliases, codes and ids shared by two actors whose periods of use overlap.
     private func sharedNameWarnings() -> [GraphProblem] {
       // Each name in lower case → (actor position, the days it may be used: its own period, else the lifetime).
-      var uses: [String: [(actor: Int, days: ClosedRange<Day>?)]] = [:]
+      // Only a name used twice can be shared: the first use of each name waits in `once` (no list made), and
+      // only the names used more than once are sorted and compared.
+      typealias Use = (actor: Int, days: ClosedRange<Day>?)
+      var once: [String: Use] = [:]
+      once.reserveCapacity(actors.count)
+      var uses: [String: [Use]] = [:]
+      func use(_ name: String, _ entry: Use) {
+        if uses[name] != nil {
+          uses[name]!.append(entry)
+        } else if let first = once.updateValue(entry, forKey: name) {
+          uses[name] = [first, entry]
+        }
+      }
       for (position, actor) in actors.enumerated() {
         let lifetime = actor.lifetime?.possibleDays
-        uses[actor.name.lowercased(), default: []].append((position, lifetime))
+        let name = actor.name.lowercased()
+        use(name, (position, lifetime))
         // An id is a name too (lookups try it first): another actor's name or alias equal to it is shared.
-        if actor.id.rawValue.lowercased() != actor.name.lowercased() {
-          uses[actor.id.rawValue.lowercased(), default: []].append((position, lifetime))
-        }
+        let id = actor.id.rawValue.lowercased()
+        if id != name { use(id, (position, lifetime)) }
         for alias in actor.aliases where !alias.name.isEmpty {
-          uses[alias.name.lowercased(), default: []].append((position, alias.period?.possibleDays ?? lifetime))
+          use(alias.name.lowercased(), (position, alias.period?.possibleDays ?? lifetime))
         }
       }
       var problems: [GraphProblem] = []
@@ -540,5 +572,125 @@ extension Identifier {
       }
     }
     return slug.isEmpty ? fallback : slug
+  }
+}
+
+/// What the builder's checks and the graph need of every relation, read from the records in one pass.
+///
+/// The pass runs in two halves at once on two CPUs, each numbering the kinds it meets, joined in order. It gives
+/// each relation's kind index (kinds numbered in order of first use, as ``RelationColumns`` has them), weight,
+/// possible days, and whether it is plain: its id the default for its position, its endpoints the actors the
+/// reader gave, no optional field.
+struct RelationFacts {
+  /// A `plain` bit: the reader's source position names the source.
+  ///
+  /// A relation with the four bits of `plainMask` needs no other check than its kind's.
+  static let sourceGiven: UInt8 = 1
+  /// A `plain` bit: the reader's target position names the target.
+  static let targetGiven: UInt8 = 2
+  /// A `plain` bit: the id is the default for the position.
+  static let defaultID: UInt8 = 4
+  /// A `plain` bit: no optional field is set.
+  static let noDetails: UInt8 = 8
+  /// The four bits of a plain relation.
+  static let plainMask: UInt8 = 15
+  /// The period's end is open (an event kind makes that an error).
+  static let openEnd: UInt8 = 16
+
+  var kindIDs: [KindID] = []
+  var kindIndices: [Int32]
+  var weights: [Double] = []
+  var lower: [Int32]
+  var upper: [Int32]
+  var plain: [UInt8]
+
+  init(_ relations: [Relation], endpointHints: [Int32], actorIDs: [ActorID]) {
+    let count = relations.count
+    // Every element is written below, by one half or the other.
+    kindIndices = [Int32](uninitializedCount: count)
+    lower = [Int32](uninitializedCount: count)
+    upper = [Int32](uninitializedCount: count)
+    plain = [UInt8](uninitializedCount: count)
+    let ranges = Workers.ranges(count)
+    var kindsMet = [[KindID]](repeating: [], count: ranges.count)
+    var weighted = [Bool](repeating: false, count: ranges.count)
+    relations.withUnsafeBufferPointer { records in
+      endpointHints.withUnsafeBufferPointer { hints in
+        actorIDs.withUnsafeBufferPointer { actorIDs in
+          kindIndices.withUnsafeMutableBufferPointer { kindIndices in
+            lower.withUnsafeMutableBufferPointer { lower in
+              upper.withUnsafeMutableBufferPointer { upper in
+                plain.withUnsafeMutableBufferPointer { plain in
+                  kindsMet.withUnsafeMutableBufferPointer { kindsMet in
+                    weighted.withUnsafeMutableBufferPointer { weighted in
+                      Workers.run(ranges.count) { half in
+                        var numbering = RelationColumns.KindNumbering()
+                        let range = ranges[half]
+                        // In blocks: the actors the hints name are read ahead in a loop of independent loads, so
+                        // that their cache misses overlap (among the other work they would not).
+                        let block = 64
+                        var touched = 0
+                        for blockStart in stride(from: range.lowerBound, to: range.upperBound, by: block) {
+                          let blockEnd = min(blockStart + block, range.upperBound)
+                          if !hints.isEmpty {
+                            for slot in 2 * blockStart..<2 * blockEnd {
+                              let hint = Int(hints[slot])
+                              if hint >= 0, hint < actorIDs.count { touched &+= actorIDs[hint].rawValue.utf8.count }
+                            }
+                          }
+                          for position in blockStart..<blockEnd {
+                            var bits: UInt8 = 0
+                            if !hints.isEmpty {
+                              let (source, target) = (Int(hints[2 * position]), Int(hints[2 * position + 1]))
+                              if source >= 0, source < actorIDs.count, actorIDs[source] == records[position].source {
+                                bits |= Self.sourceGiven
+                              }
+                              if target >= 0, target < actorIDs.count, actorIDs[target] == records[position].target {
+                                bits |= Self.targetGiven
+                              }
+                            }
+                            if records[position].id.defaultPosition == position { bits |= Self.defaultID }
+                            if records[position].hasDetails {
+                              if records[position].weight != nil { weighted[half] = true }
+                            } else {
+                              bits |= Self.noDetails
+                            }
+                            let packed = records[position].packed
+                            if Relation.hasOpenEnd(packed) { bits |= Self.openEnd }
+                            plain[position] = bits
+                            let days = Relation.possibleDayOrdinals(packed)
+                            lower[position] = IntervalIndex.clamp(days.first)
+                            upper[position] = IntervalIndex.clamp(days.last)
+                            kindIndices[position] = numbering.index(of: records[position].kind).index
+                          }
+                        }
+                        // Keeps the reads ahead (a sum they never reach; were it reached, the weights would only
+                        // be read once more).
+                        if touched == Int.min { weighted[half] = true }
+                        kindsMet[half] = numbering.kindIDs
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    // The halves' kind indices in one numbering, in order of first use.
+    var numbering = RelationColumns.KindNumbering()
+    for (half, range) in ranges.enumerated() {
+      let global = kindsMet[half].map { numbering.index(of: $0).index }
+      guard global != Array(0..<Int32(global.count)) else { continue }
+      for position in range { kindIndices[position] = global[Int(kindIndices[position])] }
+    }
+    kindIDs = numbering.kindIDs
+    if weighted.contains(true) {
+      weights = [Double](repeating: .nan, count: count)
+      for (position, relation) in relations.enumerated() where relation.hasDetails {
+        if let weight = relation.weight { weights[position] = weight }
+      }
+    }
   }
 }

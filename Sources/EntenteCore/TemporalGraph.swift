@@ -72,15 +72,31 @@ public struct TemporalGraph: Sendable {
     actorPositions = tables.actorPositions
     relationTable = tables.relationTable
     endpointPositions = tables.endpointPositions
-    let columns = RelationColumns(relations)
+    let columns = tables.columns ?? RelationColumns(relations)
     self.columns = columns
-    pairIndex = PairIndex(
-      endpointPositions: tables.endpointPositions, kindIndices: columns.kindIndices, actorCount: actors.count)
-    relationIndex = IntervalIndex(count: relations.count) {
-      relations[$0].period.possibleDays
-    } payload: {
-      $0
+    // The pair index and the interval index at once when two CPUs can take them (neither reads the other).
+    var pairIndex: PairIndex?
+    var relationIndex: IntervalIndex?
+    let jobs = Workers.ranges(relations.count).count
+    Workers.run(jobs) { job in
+      if job == 0 {
+        pairIndex = PairIndex(
+          endpointPositions: tables.endpointPositions, kindIndices: columns.kindIndices, actorCount: actors.count)
+      }
+      if job == 1 || jobs == 1 {
+        if let bounds = tables.dayBounds {
+          relationIndex = IntervalIndex(lowerBounds: bounds.lower, upperBounds: bounds.upper)
+        } else {
+          relationIndex = IntervalIndex(count: relations.count) {
+            relations[$0].period.possibleDays
+          } payload: {
+            $0
+          }
+        }
+      }
     }
+    self.pairIndex = pairIndex!
+    self.relationIndex = relationIndex!
     lifetimeIndex = IntervalIndex(
       actors.enumerated().compactMap { position, actor in actor.lifetime.map { ($0.possibleDays, position) } })
   }
@@ -310,20 +326,18 @@ extension Identifier where Tag == IdentifierTag.Relation {
   /// A relation whose id is the default for its position is found by that position, with no table entry and no
   /// hash (readers give most relations their default id, and the bench's relations all have theirs).
   var defaultPosition: Int? {
-    var value = 0
-    var length = 0
-    for byte in rawValue.utf8 {
-      if length == 0 {
-        guard byte == UInt8(ascii: "r") else { return nil }
-      } else {
-        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), length < 19,
-          length > 1 || byte != UInt8(ascii: "0")
-        else { return nil }
+    var text = rawValue
+    // The bytes in one buffer (a short id's are copied out of the string's own two words).
+    return text.withUTF8 { bytes -> Int? in
+      guard bytes.count >= 2, bytes.count <= 19, bytes[0] == UInt8(ascii: "r"), bytes[1] != UInt8(ascii: "0")
+      else { return nil }
+      var value = 0
+      for byte in bytes[1...] {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
         value = value * 10 + Int(byte - UInt8(ascii: "0"))
       }
-      length += 1
+      return value - 1
     }
-    return length > 1 ? value - 1 : nil
   }
 }
 
@@ -343,6 +357,10 @@ struct RelationIDTable: Sendable {
     let id = relations[position].id
     return insert(position, id: id, defaultPosition: id.defaultPosition, in: relations)
   }
+
+  /// Adds the relation at `position`, whose id is the default for it (`r<position + 1>`), unless another
+  /// relation claimed that id before; returns false then, having added nothing.
+  mutating func insertDefault(_ position: Int) -> Bool { claimed.isEmpty || !claimed.contains(position) }
 
   /// Adds the relation at `position`, whose id and its ``Identifier/defaultPosition`` are given.
   mutating func insert(_ position: Int, id: RelationID, defaultPosition: Int?, in relations: [Relation]) -> Bool {
@@ -461,17 +479,39 @@ package struct RelationColumns: Sendable {
   package let weights: [Double]
 
   init(_ relations: [Relation]) {
-    var kindIDs: [KindID] = []
-    var lookup: [KindID: Int32] = [:]
+    var numbering = KindNumbering()
     var kindIndices = [Int32](repeating: 0, count: relations.count)
     var weights: [Double] = []
-    var last: (kind: KindID, index: Int32)?
     for (position, relation) in relations.enumerated() {
-      let kind = relation.kind
+      kindIndices[position] = numbering.index(of: relation.kind).index
+      if let weight = relation.weight {
+        if weights.isEmpty { weights = [Double](repeating: .nan, count: relations.count) }
+        weights[position] = weight
+      }
+    }
+    self.init(kindIDs: numbering.kindIDs, kindIndices: kindIndices, weights: weights)
+  }
+
+  /// Columns made elsewhere (the builder's checks fill them in their one pass over the relations).
+  init(kindIDs: [KindID], kindIndices: [Int32], weights: [Double]) {
+    self.kindIDs = kindIDs
+    self.kindIndices = kindIndices
+    self.weights = weights
+  }
+
+  /// Numbers kinds in order of first use, as the columns do.
+  struct KindNumbering {
+    /// The kinds met, in order of first use.
+    private(set) var kindIDs: [KindID] = []
+    private var lookup: [KindID: Int32] = [:]
+    private var last: (kind: KindID, index: Int32)?
+
+    /// The kind's index, and whether it is met here for the first time.
+    mutating func index(of kind: KindID) -> (index: Int32, isNew: Bool) {
+      if let last, last.kind == kind { return (last.index, false) }
       let index: Int32
-      if let last, last.kind == kind {
-        index = last.index
-      } else if kindIDs.count <= 8, let known = kindIDs.firstIndex(of: kind) {
+      var isNew = false
+      if kindIDs.count <= 8, let known = kindIDs.firstIndex(of: kind) {
         // A graph uses a handful of kinds: comparing ids is cheaper than hashing one per relation.
         index = Int32(known)
       } else if let known = lookup[kind] {
@@ -480,16 +520,10 @@ package struct RelationColumns: Sendable {
         index = Int32(kindIDs.count)
         kindIDs.append(kind)
         lookup[kind] = index
+        isNew = true
       }
       last = (kind, index)
-      kindIndices[position] = index
-      if let weight = relation.weight {
-        if weights.isEmpty { weights = [Double](repeating: .nan, count: relations.count) }
-        weights[position] = weight
-      }
+      return (index, isNew)
     }
-    self.kindIDs = kindIDs
-    self.kindIndices = kindIndices
-    self.weights = weights
   }
 }
