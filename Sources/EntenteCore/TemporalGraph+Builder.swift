@@ -299,6 +299,10 @@ extension TemporalGraph {
       func error(_ error: GraphError, _ location: InputLocation?) {
         problems.append(GraphProblem(issue: .error(error), location: location))
       }
+      // A relation's location is made only for a problem (a reader may locate its relations by a function).
+      func relationError(_ error: GraphError, at position: Int) {
+        problems.append(GraphProblem(issue: .error(error), location: relationLocation(position)))
+      }
       if !GraphMetadata.isValidID(metadata.id) { error(.invalidID("graph", metadata.id), metadataLocation) }
       if let years = metadata.years,
         !supportedYears.contains(years.lowerBound) || !supportedYears.contains(years.upperBound)
@@ -383,54 +387,53 @@ extension TemporalGraph {
           continue  // a default id, the endpoints the reader gave, a known kind, no optional field: all checked
         }
         let relation = relations[position]
-        let location = relationLocation(position)
         let id = relation.id
         // A default id (`r<n>` at its position) is valid and can clash only with an earlier other id.
         let defaultPosition = id.defaultPosition
         if defaultPosition != position, !RelationID.isValid(id.rawValue) {
-          error(.invalidID("relation", id.rawValue), location)
+          relationError(.invalidID("relation", id.rawValue), at: position)
         }
         if !relationIDs.insert(position, id: id, defaultPosition: defaultPosition, in: relations) {
-          error(.duplicateRelation(id), location)
+          relationError(.duplicateRelation(id), at: position)
         }
         // Source, target, then initiator (no array per relation); each id compared with the actor the reader
         // found, else hashed once.
         if let source = endpoint(relation.source, 2 * position) {
           if endpointPositions[2 * position] != source { endpointPositions[2 * position] = source }
         } else {
-          error(.unknownActor(relation.source, relation: id), location)
+          relationError(.unknownActor(relation.source, relation: id), at: position)
         }
         if let target = endpoint(relation.target, 2 * position + 1) {
           if endpointPositions[2 * position + 1] != target { endpointPositions[2 * position + 1] = target }
         } else {
-          error(.unknownActor(relation.target, relation: id), location)
+          relationError(.unknownActor(relation.target, relation: id), at: position)
         }
         let initiator = relation.initiator
         if let initiator, actorTable.position(of: initiator, in: actorPositions) == nil {
-          error(.unknownActor(initiator, relation: id), location)
+          relationError(.unknownActor(initiator, relation: id), at: position)
         }
         if let initiator, initiator != relation.source, initiator != relation.target {
-          error(.invalidInitiator(initiator, relation: id), location)
+          relationError(.invalidInitiator(initiator, relation: id), at: position)
         }
-        if !kindFact.known { error(.unknownKind(relation.kind, relation: id), location) }
+        if !kindFact.known { relationError(.unknownKind(relation.kind, relation: id), at: position) }
         if let weight = relation.weight, !(weight.isFinite && weight.isNormal && weight > 0) {
-          error(.invalidWeight(weight, relation: id), location)
+          relationError(.invalidWeight(weight, relation: id), at: position)
         }
         let citations = relation.citations
         for citation in citations where !sourceIDs.contains(citation.source) {
-          error(.unknownSource(citation.source, relation: id), location)
+          relationError(.unknownSource(citation.source, relation: id), at: position)
         }
         if citations.contains(where: { $0.quote.isBlank }) {
-          error(.emptyText("relation '\(id)'", "quote"), location)
+          relationError(.emptyText("relation '\(id)'", "quote"), at: position)
         }
         // `Relation.isEvent(in:)`, with the kind's declaration looked up once per kind (an open period is never
         // a single date).
         if relation.period.end == .open, relation.event ?? kindFact.event ?? false {
           let declaredBy = relation.event != nil ? "event: true" : "its kind '\(relation.kind)' is declared event: true"
-          error(.ongoingEvent(id, declaredBy: declaredBy), location)
+          relationError(.ongoingEvent(id, declaredBy: declaredBy), at: position)
         }
         for mistake in relation.provenanceMistakes() {
-          error(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), location)
+          relationError(.invalidDateEvidence("relation '\(id)'", mistake.problem, field: mistake.field), at: position)
         }
       }
       let tables = Tables(

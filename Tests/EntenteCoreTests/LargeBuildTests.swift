@@ -145,16 +145,49 @@ import Testing
         single.add(actor)
         bulk.add(actor)
       }
+      func location(_ position: Int) -> InputLocation {
+        InputLocation(file: "f", line: position + 1, column: 3, field: "relations[\(relations[position].id)]")
+      }
       for (position, relation) in relations.enumerated() {
         single.add(
-          relation, sourcePosition: Int(hints[2 * position]), targetPosition: Int(hints[2 * position + 1]))
-        if position < before { bulk.add(relation) }  // some before, without hints
+          relation, sourcePosition: Int(hints[2 * position]), targetPosition: Int(hints[2 * position + 1]),
+          at: location(position))
+        if position < before { bulk.add(relation, at: location(position)) }  // some before, without hints
       }
-      bulk.add(contentsOf: Array(relations[before...]), endpointPositions: Array(hints[(2 * before)...]))
-      #expect(single.problems() == bulk.problems(), "round \(round)")
+      // Every other round, the bulk relations are located by a function, which is called only for a problem.
+      let located = LocatedPositions()
+      let offset = before
+      if round % 2 == 0 {
+        let lines = relations.indices.map { location($0) }
+        bulk.add(
+          contentsOf: Array(relations[before...]), endpointPositions: Array(hints[(2 * before)...])
+        ) { position in
+          located.add(offset + position)
+          return lines[offset + position]
+        }
+      } else {
+        bulk.add(contentsOf: Array(relations[before...]), endpointPositions: Array(hints[(2 * before)...]))
+      }
+      let problems = bulk.problems()
+      if round % 2 == 0 {
+        #expect(single.problems() == problems, "round \(round)")
+        let lines = Set(problems.compactMap { $0.location?.line })
+        #expect(located.positions.allSatisfy { lines.contains($0 + 1) }, "round \(round)")
+        #expect(lines.filter { $0 > before }.allSatisfy { located.positions.contains($0 - 1) }, "round \(round)")
+      } else {
+        #expect(
+          single.problems().filter { ($0.location?.line ?? 0) <= before }
+            == problems.filter { $0.location != nil }, "round \(round)")
+      }
       guard let expected = try? single.build().graph else { continue }
       let graph = try bulk.build().graph
       #expect(graph == expected && graph.endpointPositions == expected.endpointPositions)
     }
   }
+}
+
+/// The positions a location function was asked for (the builder calls it on the thread that reads the problems).
+final class LocatedPositions: @unchecked Sendable {
+  private(set) var positions: Set<Int> = []
+  func add(_ position: Int) { positions.insert(position) }
 }
