@@ -104,6 +104,9 @@ def table(rows, size):
                    + f"{ratio(e, best[1] if best else None)} | {ratio(e, c)} |")
 
     row("load: CSV → temporal graph", "load", "load", None)
+    if any(r["size"] == size and r.get("measure") == "yaml-load" for r in rows):
+        row("load: the same graph as Entente's YAML data file (read, checked, built; no peer reads it)", "yaml-load",
+            None, None)
     row(f"simple snapshots, {years} years (held by peers, freed by C and Entente)", "simple-snapshots", "snapshots",
         lambda r: r["all_snapshots"]["s"])
     if size == "L":

@@ -10,7 +10,8 @@
 # folder, `../shared/bench/` or $BENCH_DIR), copied into .build/bench/ with the folder's scripts. Every
 # measurement runs in its own process (Entente: one process per operation; the C reference and each Python
 # library: one process per run); the table shows medians of $BENCH_RUNS runs (default 3) and the ratios of
-# Entente to the best peer and to the C reference. Raw results: .build/bench/results.jsonl.
+# Entente to the best peer and to the C reference. Entente also reads each graph as its own YAML data file
+# (written by Scripts/csv2yaml.py, as `entente-bench write-yaml` writes it). Raw results: .build/bench/results.jsonl.
 #
 # Installs numpy, pandas, networkx, igraph and networkit into .venv/ (git-ignored), compiles csr_ref.c with cc,
 # builds entente-bench in release mode.
@@ -52,6 +53,8 @@ with open('out/table_$size.bin', 'wb') as f:
     np.array([n, len(u)], dtype=np.int32).tofile(f)
     for a in (u, v, s, e): a.astype(np.int32).tofile(f)
 ")
+  # The same graph as Entente's data file, written as `entente-bench write-yaml` writes it (Scripts/csv2yaml.py).
+  [[ -s $WORK/out/temporal_$size.yaml ]] || "$PY" Scripts/csv2yaml.py "$csv" "$WORK/out/temporal_$size.yaml"
 done
 
 RESULTS=$OUT/results.jsonl
@@ -79,6 +82,8 @@ for size in "${sizes[@]}"; do
     for measure in load simple-snapshots snapshots simple-snapshot closeness pagerank eigenvector; do
       "$BIN" "$measure" "$csv" --year "$year" --step "$step" | tag "$size" "$run" entente >>"$RESULTS"
     done
+    # The same graph as a data file (the YAML format users keep their data in), read as every command reads it.
+    "$BIN" yaml-load "$WORK/out/temporal_$size.yaml" | tag "$size" "$run" entente >>"$RESULTS"
     "$BIN" simple-snapshots "$csv" --step "$step" --keep | sed 's/"simple-snapshots"/"simple-snapshots-kept"/' |
       tag "$size" "$run" entente >>"$RESULTS"
     if [[ $size == L ]]; then
