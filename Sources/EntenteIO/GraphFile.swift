@@ -56,9 +56,12 @@ public enum GraphFile {
     }
     // Valid UTF-8 without NUL (checked above): read in place, with no copy of the text.
     return data.withUnsafeBytes { raw in
-      read(
-        utf8: raw.bindMemory(to: UInt8.self), fileName: name, sourcesDirectory: sourcesDirectory,
-        checkingEvidence: checkingEvidence)
+      var text = raw.bindMemory(to: UInt8.self)
+      // A leading byte order mark is no character of the text (`String(data:encoding:)` drops it; libyaml, told
+      // the text is UTF-8, would read it as one and refuse the file).
+      if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = UnsafeBufferPointer(rebasing: text[3...]) }
+      return read(
+        utf8: text, fileName: name, sourcesDirectory: sourcesDirectory, checkingEvidence: checkingEvidence)
     }
   }
 

@@ -98,6 +98,27 @@ import Testing
     #expect(diagnostic.message.contains(message), "\(diagnostic)")
   }
 
+  /// A file that starts with a byte order mark (as Windows editors save UTF-8) reads as its text without it, as
+  /// it did when the file was made a `String` first; line ends CR LF too.
+  @Test(arguments: ["\n", "\r\n"])
+  func aByteOrderMarkAtTheStartOfAFileIsNoText(lineEnd: String) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-bom-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = try String(contentsOf: Self.sample, encoding: .utf8).replacingOccurrences(of: "\n", with: lineEnd)
+    let file = folder.appendingPathComponent("g.yaml")
+    for (name, bytes) in [("the text", Array(text.utf8)), ("a mark alone", []), ("bad YAML", Array("a: [".utf8))] {
+      try Data([0xEF, 0xBB, 0xBF] + bytes).write(to: file)
+      let read = GraphFile.read(contentsOf: file)
+      let expected = GraphFile.read(yaml: String(decoding: bytes, as: UTF8.self), fileName: file.relativePath)
+      #expect(read.diagnostics == expected.diagnostics, "\(name)")
+      #expect(read.graph == expected.graph, "\(name)")
+    }
+    #expect(GraphFile.read(contentsOf: file).diagnostics.first?.code == .malformedYAML)
+    try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: file)
+    #expect(GraphFile.read(contentsOf: file).graph != nil)
+  }
+
   @Test func aNULInDataFileTextIsLocated() throws {
     let text = "entente: 1\ngraph:\n  id: g\u{0}x\n"
     let contents = GraphFile.read(yaml: text, fileName: "g.yaml")
