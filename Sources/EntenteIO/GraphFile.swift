@@ -151,9 +151,10 @@ public enum GraphFile {
         sections.contains(where: { $0.key == "graph" }), sections.contains(where: { $0.key == "actors" })
       {
         builder.readSections(before: Fields(pairs: sections), rootMark: rootMark)
-        // A relation takes some 40 bytes of text at the least (and a missing citation makes one warning each):
-        // room for about as many as the text can hold, in address space only.
-        builder.reserveCapacity(relations: min(text.count / 40, 1 << 26))
+        // A relation written in block style takes some 80 bytes or more (and a missing citation makes one warning
+        // each): room for about as many as the text holds, in address space only (untouched pages cost no memory;
+        // a file of shorter relations grows its lists past it as before).
+        builder.reserveCapacity(relations: min(text.count / 64, 1 << 26))
         streamed = true
         var position = 0
         let relationKeys = GraphBuilder.relationFieldTable

@@ -121,11 +121,11 @@ import Testing
   // MARK: libyaml on its own thread
 
   /// Every event of `text` composed, as text: the tree, or the error where it is.
-  static func composedDump(_ text: String, threaded: Bool) -> String {
+  static func composedDump(_ text: String, threaded: Bool, threadFails: Bool = false) -> String {
     var bytes = text
     return bytes.withUTF8 { utf8 in
       do {
-        let events = try YAMLEventReader(utf8: utf8, threaded: threaded)
+        let events = try YAMLEventReader(utf8: utf8, threaded: threaded, threadFails: threadFails)
         guard try events.startDocument() else { return "empty" }
         let root = try events.composeNode()
         try events.endDocument()
@@ -187,6 +187,8 @@ import Testing
       #expect(threaded.count == unthreaded.count, "\(name)")
       #expect(threaded == unthreaded, "\(name)")
     }
+    // A parser thread that cannot start leaves the parsing to the reader's thread: the same tree, no error.
+    #expect(Self.composedDump(file, threaded: true, threadFails: true) == Self.composedDump(file, threaded: false))
     // Ended without error: the whole tree was composed (so the comparison above compared trees).
     #expect(Self.composedDump(file, threaded: true).hasPrefix("m1:1"))
     #expect(Self.composedDump(file + "- { source: a, target: b\n", threaded: true).hasPrefix("error"))

@@ -57,7 +57,7 @@ typedef struct entente_yaml_reader entente_yaml_reader;
 ///
 /// With `threaded`, libyaml parses on a thread of its own, a few batches ahead of the reader, while the reader's
 /// caller works on the batch it holds; the batches, their records and every error are the same as without.
-/// NULL when out of memory (or the thread cannot start).
+/// NULL when out of memory, or when the thread cannot start (`threaded` 2, for tests, fails as if it could not).
 entente_yaml_reader *entente_yaml_reader_create(
     const unsigned char *text, size_t length, size_t minimum, size_t depth, int threaded);
 

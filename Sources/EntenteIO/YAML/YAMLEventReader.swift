@@ -73,12 +73,17 @@ final class YAMLEventReader {
   ///
   /// With `threaded` (by default for a text of `threadedMinimumBytes` or more), libyaml parses on a thread of its
   /// own a few batches ahead, while the caller composes and reads; the events are the same.
-  convenience init(utf8: UnsafeBufferPointer<UInt8>, threaded: Bool? = nil) throws(YAMLSyntaxError) {
-    try self.init(utf8: utf8, owned: nil, threaded: threaded ?? (utf8.count >= Self.threadedMinimumBytes))
+  /// (`threadFails`, for tests: the thread cannot start, as in a process at its thread limit.)
+  convenience init(
+    utf8: UnsafeBufferPointer<UInt8>, threaded: Bool? = nil, threadFails: Bool = false
+  ) throws(YAMLSyntaxError) {
+    try self.init(
+      utf8: utf8, owned: nil, threaded: threaded ?? (utf8.count >= Self.threadedMinimumBytes), threadFails: threadFails)
   }
 
   private init(
-    utf8: UnsafeBufferPointer<UInt8>, owned: UnsafeMutableBufferPointer<UInt8>?, threaded: Bool = false
+    utf8: UnsafeBufferPointer<UInt8>, owned: UnsafeMutableBufferPointer<UInt8>?, threaded: Bool = false,
+    threadFails: Bool = false
   ) throws(YAMLSyntaxError) {
     var owned = owned
     var text = utf8
@@ -89,10 +94,13 @@ final class YAMLEventReader {
       text = UnsafeBufferPointer(start: empty.baseAddress, count: 0)
     }
     ownedText = owned
+    // A parser thread that cannot start (a process at its thread limit) leaves the parsing to this thread.
     guard
-      let reader = entente_yaml_reader_create(
-        text.baseAddress, text.count, threaded ? Self.threadedBatchEvents : Self.batchEvents, Self.batchDepth,
-        threaded ? 1 : 0)
+      let reader = threaded
+        ? entente_yaml_reader_create(
+          text.baseAddress, text.count, Self.threadedBatchEvents, Self.batchDepth, threadFails ? 2 : 1)
+          ?? entente_yaml_reader_create(text.baseAddress, text.count, Self.batchEvents, Self.batchDepth, 0)
+        : entente_yaml_reader_create(text.baseAddress, text.count, Self.batchEvents, Self.batchDepth, 0)
     else {
       owned?.deallocate()
       throw YAMLSyntaxError(mark: nil, problem: "Memory error")
