@@ -390,7 +390,11 @@ private struct CSVReader {
   /// The position of the actor named by the field's bytes, adding the actor when the name is new.
   mutating func actor(_ field: Range<Int>, hash: UInt64) -> Int {
     let name = UnsafeBufferPointer(rebasing: bytes[field])
-    return actors.position(of: name, hash: hash) { ActorID(String(decoding: name, as: UTF8.self)) }
+    return actors.position(of: name, hash: hash) {
+      // Names are compared as bytes: two that are not UTF-8 would decode to one id (U+FFFD for each bad byte).
+      guard let text = String(validating: name, as: UTF8.self) else { fail("an actor name is not UTF-8 text") }
+      return ActorID(text)
+    }
   }
 
   /// The kind named by the field's bytes.
