@@ -4,7 +4,7 @@ import Testing
 @testable import EntenteCore
 
 /// Adversarial review of the one-pass checks: problems of large graphs (read in halves) against a brute force.
-@Suite struct RevBuildTests {
+@Suite struct BuilderReferenceTests {
   /// The relation errors the rules give, in order, computed naively (a set of ids seen, a dictionary of actors).
   static func bruteForce(
     _ relations: [Relation], actors: [ActorRecord], kinds: KindRegistry
