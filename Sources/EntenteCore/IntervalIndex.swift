@@ -103,24 +103,8 @@ struct IntervalIndex: Sendable, Hashable {
       var spare = [UInt64](uninitializedCount: passes == 0 ? 0 : count)  // each pass writes it whole
       var counts = [Int](repeating: 0, count: 1 << width)
       for pass in 0..<passes {
-        let shift = UInt64(32 + pass * width)
-        let mask = UInt64((1 << width) - 1)
-        keys.withUnsafeBufferPointer { keys in
-          spare.withUnsafeMutableBufferPointer { spare in
-            counts.withUnsafeMutableBufferPointer { counts in
-              for index in counts.indices { counts[index] = 0 }
-              for key in keys { counts[Int(key >> shift & mask)] += 1 }
-              var total = 0
-              for index in counts.indices { (counts[index], total) = (total, total + counts[index]) }
-              for key in keys {
-                let digit = Int(key >> shift & mask)
-                spare[counts[digit]] = key
-                counts[digit] += 1
-              }
-            }
-          }
-        }
-        swap(&keys, &spare)
+        radixPass(
+          &keys, spare: &spare, counts: &counts, shift: UInt64(32 + pass * width), mask: UInt64((1 << width) - 1))
       }
       spare = []
       highs.withUnsafeBufferPointer { highs in

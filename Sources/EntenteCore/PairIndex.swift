@@ -119,23 +119,7 @@ package struct PairIndex: Sendable {
     }
     let mask = UInt64((1 << width) - 1)
     for pass in 0..<passes {
-      let shift = UInt64(positionBits + pass * width)
-      words.withUnsafeBufferPointer { words in
-        spare.withUnsafeMutableBufferPointer { spare in
-          buckets.withUnsafeMutableBufferPointer { buckets in
-            for index in buckets.indices { buckets[index] = 0 }
-            for word in words { buckets[Int(word >> shift & mask)] += 1 }
-            var total = 0
-            for index in buckets.indices { (buckets[index], total) = (total, total + buckets[index]) }
-            for word in words {
-              let digit = Int(word >> shift & mask)
-              spare[buckets[digit]] = word
-              buckets[digit] += 1
-            }
-          }
-        }
-      }
-      swap(&words, &spare)
+      radixPass(&words, spare: &spare, counts: &buckets, shift: UInt64(positionBits + pass * width), mask: mask)
     }
     spare = []
     let byteKinds = !kindOfPosition.contains { $0 > 255 }
