@@ -71,20 +71,22 @@ public enum GraphFile {
   ) -> Contents {
     var text = text
     return text.withUTF8 { utf8 in
-      read(utf8: utf8, fileName: fileName, sourcesDirectory: sourcesDirectory, checkingEvidence: checkingEvidence)
+      // A NUL (valid UTF-8, but no YAML character) is reported where it is, before the parser sees it (a file's
+      // bytes were checked whole when read).
+      let hasNUL = utf8.baseAddress.map { memchr($0, 0, utf8.count) != nil } ?? false
+      if hasNUL, let problem = UTF8TextScanner.firstProblem(in: utf8) {
+        return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: fileName)])
+      }
+      return read(
+        utf8: utf8, fileName: fileName, sourcesDirectory: sourcesDirectory, checkingEvidence: checkingEvidence)
     }
   }
 
-  /// Reads UTF-8 data-file text in place.
+  /// Reads UTF-8 data-file text without NUL, in place.
   private static func read(
     utf8 text: UnsafeBufferPointer<UInt8>, fileName: String, sourcesDirectory: URL?, checkingEvidence: Bool
   ) -> Contents {
     let reader = DocumentReader(file: fileName)
-    // A NUL (valid UTF-8, but no YAML character) is reported where it is, before the parser sees it.
-    let hasNUL = text.baseAddress.map { memchr($0, 0, text.count) != nil } ?? false
-    if hasNUL, let problem = UTF8TextScanner.firstProblem(in: text) {
-      return Contents(graph: nil, diagnostics: [textDiagnostic(problem, file: fileName)])
-    }
     do {
       switch try readStreaming(text, reader: reader, sourcesDirectory: sourcesDirectory) {
       case .read(let graph, let builder):
